@@ -1,0 +1,64 @@
+/*
+ * Capture throughput: requests per second that end in a 2xx, for Hooklens's real listener + store,
+ * a bare node:http server that only reads the body, and mockttp recording the same requests;
+ * each with nothing stored and with 10,000 already stored. Every server runs in its own process;
+ * autocannon drives it over loopback with 1 KB JSON bodies.
+ */
+import autocannon from 'autocannon';
+import { QUICK, type BenchFigures, type BenchSection } from '../section';
+import { startServer } from '../support/child';
+import { ONE_KB_JSON, prefill, tempDataDir } from '../support/prefill';
+
+const DURATION_S = QUICK ? 3 : 8;
+const CONNECTIONS = 32;
+const STORED = 10_000;
+
+async function load(port: number, opts: { duration?: number; amount?: number }): Promise<number> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/hooks/bench`,
+    method: 'POST',
+    body: ONE_KB_JSON,
+    headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=abc' },
+    connections: CONNECTIONS,
+    ...opts,
+  });
+  if (result.errors || result.non2xx) throw new Error(`load run saw ${result.errors} errors, ${result.non2xx} non-2xx`);
+  // Successful requests over the run, not autocannon's per-second mean (which drops partial seconds).
+  return Math.round(result.requests.total / result.duration);
+}
+
+async function measure(args: string[], fillRequests = 0): Promise<number> {
+  const server = await startServer(args);
+  try {
+    // Warm up (JIT, connection pool), and for mockttp, store the 10,000 it must hold.
+    await load(server.port, { amount: Math.max(fillRequests, 2000) });
+    return await load(server.port, { duration: DURATION_S });
+  } finally {
+    await server.stop();
+  }
+}
+
+export const captureThroughput: BenchSection = {
+  name: 'capture-throughput',
+  async run(): Promise<BenchFigures> {
+    const empty = await tempDataDir('rps0');
+    const stored = await tempDataDir('rps10k');
+    await prefill(stored, STORED);
+    const bare = await measure(['bare']);
+    const mockttp0 = await measure(['mockttp']);
+    const mockttp10k = await measure(['mockttp'], STORED);
+    const hooklens0 = await measure(['hooklens', empty, String(1_000_000)]);
+    const hooklens10k = await measure(['hooklens', stored, String(STORED)]);
+    return {
+      bare_node_rps: bare,
+      capture_rps: hooklens0,
+      capture_rps_10k: hooklens10k,
+      mockttp_rps: mockttp0,
+      mockttp_rps_10k: mockttp10k,
+      capture_vs_bare: Math.round((Math.min(hooklens0, hooklens10k) / bare) * 100) / 100,
+      capture_vs_mockttp: Math.round((Math.min(hooklens0, hooklens10k) / Math.max(mockttp0, mockttp10k)) * 100) / 100,
+      rps_duration_s: DURATION_S,
+      rps_connections: CONNECTIONS,
+    };
+  },
+};

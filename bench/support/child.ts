@@ -1,0 +1,47 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const SERVER = fileURLToPath(new URL('./server-child.ts', import.meta.url));
+
+export interface ServerChild {
+  proc: ChildProcess;
+  port: number;
+  /** Resolves with the first `STATS {json}` line, if the child prints one. */
+  stats: Promise<Record<string, number>>;
+  stop(): Promise<void>;
+}
+
+export function startServer(args: string[], nodeFlags: string[] = []): Promise<ServerChild> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', SERVER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let resolveStats: (s: Record<string, number>) => void = () => undefined;
+    const stats = new Promise<Record<string, number>>((r) => (resolveStats = r));
+    let ready = false;
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /READY (\d+)/.exec(out);
+      if (m && !ready) {
+        ready = true;
+        resolve({
+          proc,
+          port: Number(m[1]),
+          stats,
+          stop: () =>
+            new Promise<void>((r) => {
+              if (proc.exitCode !== null) return r();
+              proc.once('exit', () => r());
+              proc.kill('SIGTERM');
+            }),
+        });
+      }
+      const s = /STATS (\{.*\})/.exec(out);
+      if (s) resolveStats(JSON.parse(s[1]) as Record<string, number>);
+    });
+    proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    proc.on('exit', (code) => {
+      if (!ready) reject(new Error(`server ${args[0]} exited (${code}): ${err}`));
+    });
+  });
+}

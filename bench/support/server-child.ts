@@ -1,0 +1,77 @@
+/*
+ * One server per process, so the load generator in the parent does not share an event loop with
+ * it. Usage: server-child <bare|mockttp|hooklens|startup> [dataDir] [maxCaptures]
+ * Prints `READY <port>`, and for `startup` a `STATS {json}` line with start time and memory.
+ */
+import http from 'node:http';
+import { startCaptureListener } from '../../src/main/core/capture/listener';
+import { openCaptureStore } from '../../src/main/core/store';
+
+const [kind, dataDir, max] = process.argv.slice(2);
+
+async function main(): Promise<void> {
+  switch (kind) {
+    case 'bare': {
+      const server = http.createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          Buffer.concat(chunks);
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          res.end('{"ok":true}');
+        });
+      });
+      server.listen(0, '127.0.0.1', () => {
+        const addr = server.address();
+        process.stdout.write(`READY ${typeof addr === 'object' && addr ? addr.port : 0}\n`);
+      });
+      return;
+    }
+    case 'mockttp': {
+      const { getLocal } = await import('mockttp');
+      // recordTraffic (the default) keeps every request, which is what capturing means here.
+      const server = getLocal({ recordTraffic: true });
+      await server.start();
+      await server.forAnyRequest().thenReply(200, '{"ok":true}', { 'Content-Type': 'application/json' });
+      process.stdout.write(`READY ${server.port}\n`);
+      return;
+    }
+    case 'hooklens':
+    case 'startup': {
+      const started = performance.now();
+      const store = await openCaptureStore({ dataDir, maxCaptures: Number(max ?? 10_000) });
+      const opened = performance.now();
+      const listener = await startCaptureListener({ store, port: 0, tunnelPort: null });
+      const ready = performance.now();
+      process.stdout.write(`READY ${listener.port}\n`);
+      if (kind === 'startup') {
+        // What a running app holds with this many stored: the list, a few opened captures.
+        const list = store.list();
+        for (const s of list.slice(0, 50)) await store.get(s.id);
+        await new Promise((r) => setTimeout(r, 500));
+        const rss = process.memoryUsage().rss;
+        (globalThis as { gc?: () => void }).gc?.();
+        const stats = {
+          startup_ms: ready - started,
+          store_open_ms: opened - started,
+          process_uptime_ms: process.uptime() * 1000,
+          stored: store.count(),
+          rss_mb: rss / 2 ** 20,
+          rss_after_gc_mb: process.memoryUsage().rss / 2 ** 20,
+          heap_used_mb: process.memoryUsage().heapUsed / 2 ** 20,
+        };
+        process.stdout.write(`STATS ${JSON.stringify(stats)}\n`);
+        await listener.close();
+        await store.close();
+      }
+      return;
+    }
+    default:
+      throw new Error(`unknown server kind ${kind}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+import type { CapturesMethods } from '../../../shared/api/captures';
+import { HooklensError } from '../../../shared/errors';
+import type { CoreEvents } from '../events';
+import type { CaptureStore } from '../store/types';
+
+export function createCapturesHandlers(deps: { store: CaptureStore; events: CoreEvents }): CapturesMethods {
+  const { store, events } = deps;
+  const requireId = (id: unknown): string => {
+    if (typeof id !== 'string' || id === '') throw new HooklensError('invalid_argument', 'A capture id is required.');
+    return id;
+  };
+  return {
+    async listCaptures() {
+      return store.list();
+    },
+    async getCapture(id) {
+      const record = await store.get(requireId(id));
+      if (!record) throw new HooklensError('not_found', `No capture with id ${id}.`);
+      return record;
+    },
+    async deleteCapture(id) {
+      requireId(id);
+      if (!store.has(id)) throw new HooklensError('not_found', `No capture with id ${id}.`);
+      await store.delete([id]);
+      events.emit('capture:removed', { ids: [id] });
+    },
+    async clearCaptures() {
+      await store.clear();
+      events.emit('capture:cleared', {});
+    },
+    async setPinned(id, pinned) {
+      const summary = await store.setPinned(requireId(id), pinned === true);
+      if (!summary) throw new HooklensError('not_found', `No capture with id ${id}.`);
+      events.emit('capture:updated', summary);
+    },
+  };
+}

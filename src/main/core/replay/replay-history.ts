@@ -1,0 +1,124 @@
+/*
+ * Replay history: every send kept with the request as sent and what came back, in its own lowdb
+ * file (replay-history.json) so a capture is never rewritten by replaying it. Bounded per capture
+ * and in total, oldest dropped first. The file is user-editable and untrusted: entries that do not
+ * have the expected shape are skipped, and an unreadable file is set aside, never overwritten.
+ */
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { rename } from 'node:fs/promises';
+import path from 'node:path';
+import { summarizeReplay, type ReplayHistoryEntry, type ReplayHistorySummary } from '../../../shared/replay/types';
+
+export const HISTORY_FILE = 'replay-history.json';
+
+interface HistoryFile {
+  version: 1;
+  /** Oldest first. */
+  entries: ReplayHistoryEntry[];
+}
+
+export interface ReplayHistoryOptions {
+  dataDir: string;
+  perCapture?: number;
+  total?: number;
+}
+
+export interface ReplayHistory {
+  add(entry: ReplayHistoryEntry): Promise<void>;
+  /** Newest first. */
+  list(captureId: string | null): ReplayHistorySummary[];
+  get(id: string): ReplayHistoryEntry | undefined;
+  /** Full entries of one capture, oldest first (for export). */
+  entries(captureId: string | null): ReplayHistoryEntry[];
+  /** Drops the entries of captures that no longer exist. */
+  retainCaptures(exists: (captureId: string) => boolean): Promise<void>;
+  removeForCaptures(captureIds: string[]): Promise<void>;
+  /** Set when the file on disk could not be read and was moved aside. */
+  readonly setAsidePath: string | null;
+  close(): Promise<void>;
+}
+
+function isEntry(v: unknown): v is ReplayHistoryEntry {
+  if (!v || typeof v !== 'object') return false;
+  const e = v as Partial<ReplayHistoryEntry>;
+  return (
+    typeof e.id === 'string' &&
+    (typeof e.captureId === 'string' || e.captureId === null) &&
+    typeof e.sentAt === 'string' &&
+    !!e.request &&
+    typeof e.request.method === 'string' &&
+    typeof e.request.url === 'string' &&
+    Array.isArray(e.request.headers) &&
+    !!e.outcome &&
+    (e.outcome.kind === 'response' || e.outcome.kind === 'error') &&
+    typeof e.ms === 'number'
+  );
+}
+
+export async function openReplayHistory(options: ReplayHistoryOptions): Promise<ReplayHistory> {
+  const perCapture = options.perCapture ?? 50;
+  const total = options.total ?? 500;
+  const file = path.join(options.dataDir, HISTORY_FILE);
+  const db = new Low<HistoryFile>(new JSONFile<HistoryFile>(file), { version: 1, entries: [] });
+  let setAsidePath: string | null = null;
+  try {
+    await db.read();
+  } catch {
+    setAsidePath = `${file}.corrupt-${Date.now()}`;
+    await rename(file, setAsidePath);
+  }
+  const rawEntries: unknown = db.data && typeof db.data === 'object' ? (db.data as Partial<HistoryFile>).entries : undefined;
+  db.data = { version: 1, entries: Array.isArray(rawEntries) ? rawEntries.filter(isEntry) : [] };
+  for (const e of db.data.entries) if (!Array.isArray(e.warnings)) e.warnings = [];
+
+  // lowdb rewrites the whole file; writes are chained so two sends never interleave.
+  let queue: Promise<unknown> = Promise.resolve();
+  const write = (): Promise<void> => {
+    const next = queue.then(() => db.write());
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  function prune(entries: ReplayHistoryEntry[], captureId: string | null): ReplayHistoryEntry[] {
+    const mine = entries.filter((e) => e.captureId === captureId);
+    const dropMine = new Set(mine.slice(0, Math.max(0, mine.length - perCapture)).map((e) => e.id));
+    const kept = entries.filter((e) => !dropMine.has(e.id));
+    return kept.slice(Math.max(0, kept.length - total));
+  }
+
+  return {
+    setAsidePath,
+    add(entry) {
+      db.data.entries = prune([...db.data.entries, entry], entry.captureId);
+      return write();
+    },
+    list(captureId) {
+      return db.data.entries
+        .filter((e) => e.captureId === captureId)
+        .map(summarizeReplay)
+        .reverse();
+    },
+    get(id) {
+      const found = db.data.entries.find((e) => e.id === id);
+      return found ? structuredClone(found) : undefined;
+    },
+    entries(captureId) {
+      return structuredClone(db.data.entries.filter((e) => e.captureId === captureId));
+    },
+    retainCaptures(exists) {
+      const before = db.data.entries.length;
+      db.data.entries = db.data.entries.filter((e) => e.captureId === null || exists(e.captureId));
+      return db.data.entries.length === before ? Promise.resolve() : write();
+    },
+    removeForCaptures(captureIds) {
+      const ids = new Set(captureIds);
+      const before = db.data.entries.length;
+      db.data.entries = db.data.entries.filter((e) => e.captureId === null || !ids.has(e.captureId));
+      return db.data.entries.length === before ? Promise.resolve() : write();
+    },
+    async close() {
+      await queue;
+    },
+  };
+}

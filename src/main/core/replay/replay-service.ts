@@ -1,0 +1,239 @@
+/*
+ * The replay feature's public face: API handlers (send, history, export/import, settings) and the
+ * auto-forward hook the core calls for every new capture. Replaying reads captures and never
+ * writes them; what was sent lives in the replay history file.
+ */
+import type { ReplayMethods } from '../../../shared/api/replay';
+import type { CaptureRecord, HeaderPair } from '../../../shared/capture';
+import { HooklensError } from '../../../shared/errors';
+import { bodiesEqual } from '../../../shared/replay/body-bytes';
+import { toCurl } from '../../../shared/replay/curl-export';
+import { parseCurl } from '../../../shared/replay/curl-import';
+import { isHopByHop } from '../../../shared/replay/outgoing-headers';
+import { joinTarget } from '../../../shared/replay/target-url';
+import type { ReplayDraft, ReplayHistoryEntry, ReplayRequest, ReplaySendInput, SigningInfo } from '../../../shared/replay/types';
+import { summarizeReplay } from '../../../shared/replay/types';
+import { newCaptureId } from '../capture/capture-id';
+import type { CoreEvents } from '../events';
+import type { SettingsStore } from '../settings/settings-store';
+import { detectProviders, getProvider } from '../signatures/registry';
+import type { Provider, SignedRequest } from '../signatures/types';
+import type { CaptureStore } from '../store/types';
+import { createForwarder } from './forwarder';
+import { buildHar, captureToHar, replayToHar, type HarEntry } from './har-export';
+import { parseHar } from './har-import';
+import { openReplayHistory } from './replay-history';
+import { resignHeaders, type SignatureProviders } from './resign';
+import { sendRequest, validateRequest } from './send-request';
+import { parseSendInput, parseSettingsPatch, requireString } from './validate-input';
+
+export interface ReplayServiceDeps {
+  store: CaptureStore;
+  dataDir: string;
+  settings: SettingsStore;
+  events: CoreEvents;
+  getSecret?: (endpointId: string, providerId: string) => Promise<string | undefined>;
+  /** Defaults to the signatures registry. */
+  providers?: SignatureProviders;
+  /** Written into HAR exports as the creator version. */
+  version?: string;
+  history?: { perCapture?: number; total?: number };
+}
+
+export interface ReplayService {
+  handlers: ReplayMethods;
+  onCapture(record: CaptureRecord): void;
+  close(): Promise<void>;
+}
+
+const registryProviders: SignatureProviders = {
+  get: getProvider,
+  detect: (req) => detectProviders(req)[0],
+};
+
+function signedRequest(record: CaptureRecord): SignedRequest {
+  return {
+    method: record.method,
+    headers: record.headers,
+    body: Buffer.from(record.body.text, record.body.encoding === 'base64' ? 'base64' : 'utf8'),
+  };
+}
+
+/** The capture's headers minus those a client recomputes or that belonged to the provider's connection. */
+function editableHeaders(headers: readonly HeaderPair[]): HeaderPair[] {
+  const connectionTokens = new Set(
+    headers.filter(([n]) => n.toLowerCase() === 'connection').flatMap(([, v]) => v.split(',').map((t) => t.trim().toLowerCase())),
+  );
+  return headers.filter(([name]) => !/^(host|content-length)$/i.test(name) && !isHopByHop(name, connectionTokens));
+}
+
+export async function createReplayService(deps: ReplayServiceDeps): Promise<ReplayService> {
+  const providers = deps.providers ?? registryProviders;
+  const history = await openReplayHistory({ dataDir: deps.dataDir, ...deps.history });
+  const settings = () => deps.settings.section('replay');
+
+  async function loadCapture(id: string): Promise<CaptureRecord> {
+    const record = await deps.store.get(requireString(id, 'captureId'));
+    if (!record) throw new HooklensError('not_found', `Capture ${id} does not exist (it may have been deleted).`);
+    return record;
+  }
+
+  function detect(record: CaptureRecord): Provider | undefined {
+    try {
+      return providers.detect(signedRequest(record));
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function signingInfo(record: CaptureRecord): Promise<SigningInfo | null> {
+    const provider = detect(record);
+    if (!provider) return null;
+    const secret = provider.sign && deps.getSecret ? await deps.getSecret(record.endpointId, provider.id) : undefined;
+    return { providerId: provider.id, providerName: provider.name, canSign: !!provider.sign, hasSecret: !!secret };
+  }
+
+  /** The capture as a request to the target; Host and Content-Length keep their place and spelling when sent. */
+  function captureRequest(record: CaptureRecord, targetBase: string): ReplayRequest {
+    return {
+      method: record.method,
+      url: joinTarget(targetBase, record.url),
+      headers: record.headers,
+      body: { encoding: record.body.encoding, text: record.body.text },
+    };
+  }
+
+  async function send(input: ReplaySendInput): Promise<ReplayHistoryEntry> {
+    const record = input.captureId ? await loadCapture(input.captureId) : undefined;
+    const request = { ...input.request };
+    const { body } = validateRequest(request);
+    const warnings: string[] = [];
+    let resignedWith: string | undefined;
+    const provider = record ? detect(record) : undefined;
+
+    if (input.resign) {
+      if (!record || !provider) {
+        throw new HooklensError('invalid_argument', 'Re-sign needs a capture whose signature provider is recognised.');
+      }
+      const secret = deps.getSecret ? await deps.getSecret(record.endpointId, provider.id) : undefined;
+      if (!secret) {
+        throw new HooklensError('invalid_argument', `No ${provider.name} secret is stored for this endpoint; set one in the Signature tab to re-sign.`);
+      }
+      request.headers = resignHeaders({ method: request.method, url: request.url, headers: request.headers, body }, { provider, secret });
+      resignedWith = provider.id;
+    } else if (record && provider && !bodiesEqual(request.body, record.body)) {
+      warnings.push(`The body was edited but not re-signed: the original ${provider.name} signature will no longer match.`);
+    }
+
+    const result = await sendRequest(request, { timeoutMs: settings().timeoutMs });
+    if (result.outcome.kind === 'response' && result.outcome.response.redirectTo) {
+      warnings.push(`The target answered with a redirect to ${result.outcome.response.redirectTo}; it was not followed.`);
+    }
+    if (result.outcome.kind === 'response' && result.outcome.response.bodyTruncated) {
+      warnings.push(`The response body is ${result.outcome.response.body.size} bytes; only the first 1 MiB was kept.`);
+    }
+    const entry: ReplayHistoryEntry = {
+      id: newCaptureId(),
+      captureId: input.captureId,
+      source: input.source ?? (input.captureId ? 'edit' : 'import'),
+      sentAt: new Date().toISOString(),
+      request: result.sent,
+      ...(resignedWith ? { resignedWith } : {}),
+      outcome: result.outcome,
+      ms: result.ms,
+      warnings,
+    };
+    await history.add(entry);
+    deps.events.emit('replay:sent', summarizeReplay(entry));
+    return entry;
+  }
+
+  const forwarder = createForwarder({
+    settings,
+    send: (record, targetBase) => send({ captureId: record.id, request: captureRequest(record, targetBase), source: 'forward' }),
+    report: (attempt) => deps.events.emit('replay:forward-attempt', attempt),
+  });
+
+  // History follows its captures: when they are deleted or cleared, their replays go too.
+  const prune = (): void => void history.retainCaptures((id) => deps.store.has(id)).catch(() => undefined);
+  const unsubscribe = [deps.events.on('capture:removed', prune), deps.events.on('capture:cleared', prune)];
+
+  async function harEntries(captureIds: string[] | undefined, includeReplays: boolean): Promise<HarEntry[]> {
+    const ids = captureIds ?? deps.store.list().map((s) => s.id);
+    const out: HarEntry[] = [];
+    for (const id of ids) {
+      out.push(captureToHar(await loadCapture(id)));
+      if (includeReplays) out.push(...history.entries(id).map(replayToHar));
+    }
+    if (includeReplays && !captureIds) out.push(...history.entries(null).map(replayToHar));
+    return out;
+  }
+
+  const handlers: ReplayMethods = {
+    async getReplayDraft(captureId): Promise<ReplayDraft> {
+      const record = await loadCapture(captureId);
+      const request = captureRequest(record, settings().targetBase);
+      return {
+        captureId: record.id,
+        method: request.method,
+        url: request.url,
+        // Rows the client recomputes or drops would only mislead in the editor.
+        headers: editableHeaders(request.headers).map(([name, value]) => ({ name, value, enabled: true })),
+        body: request.body,
+        signing: await signingInfo(record),
+      };
+    },
+    async replayCapture(captureId) {
+      const record = await loadCapture(captureId);
+      return send({ captureId: record.id, request: captureRequest(record, settings().targetBase), source: 'replay' });
+    },
+    sendReplay: async (input) => send(parseSendInput(input)),
+    async listReplays(captureId) {
+      return history.list(captureId === null ? null : requireString(captureId, 'captureId'));
+    },
+    async getReplay(replayId) {
+      const entry = history.get(requireString(replayId, 'replayId'));
+      if (!entry) throw new HooklensError('not_found', `Replay ${replayId} is not in the history (it may have been pruned).`);
+      return entry;
+    },
+    getReplaySettings: async () => settings(),
+    async updateReplaySettings(patch) {
+      const next = await deps.settings.update('replay', parseSettingsPatch(patch));
+      deps.events.emit('replay:settings-changed', next);
+      return next;
+    },
+    async exportCurl(source) {
+      if (source && typeof source === 'object' && 'replayId' in source) {
+        return toCurl((await handlers.getReplay(source.replayId)).request);
+      }
+      if (!source || typeof source !== 'object' || !('captureId' in source)) {
+        throw new HooklensError('invalid_argument', 'exportCurl expects { captureId } or { replayId }.');
+      }
+      const record = await loadCapture(source.captureId);
+      const request = captureRequest(record, source.targetBase ?? settings().targetBase);
+      validateRequest(request);
+      return toCurl(request);
+    },
+    async exportHar(options) {
+      const ids = options?.captureIds;
+      if (ids !== undefined && (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))) {
+        throw new HooklensError('invalid_argument', 'captureIds must be a list of capture ids.');
+      }
+      const entries = await harEntries(ids, options?.includeReplays === true);
+      return JSON.stringify(buildHar(entries, deps.version ?? '0.1.0'), null, 2);
+    },
+    importCurl: async (command) => parseCurl(requireString(command, 'The cURL command')),
+    importHar: async (text) => parseHar(requireString(text, 'The HAR text')),
+    listForwardAttempts: async () => forwarder.recent(),
+  };
+
+  return {
+    handlers,
+    onCapture: (record) => forwarder.onCapture(record),
+    async close() {
+      for (const off of unsubscribe) off();
+      await forwarder.close();
+      await history.close();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/*
+ * Settings live in their own small lowdb file (settings.json) beside the captures, so a corrupt
+ * captures file never takes the user's settings with it and vice versa. Unknown or mistyped values
+ * from disk fall back to defaults field by field: the file is user-editable and untrusted.
+ */
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { rename } from 'node:fs/promises';
+import path from 'node:path';
+import { DEFAULT_SETTINGS, type Settings, type SettingsSection } from '../../../shared/settings';
+
+export interface SettingsStore {
+  get(): Settings;
+  section<S extends SettingsSection>(name: S): Settings[S];
+  update<S extends SettingsSection>(name: S, patch: Partial<Settings[S]>): Promise<Settings[S]>;
+  /** Set when the file on disk could not be read and was moved aside. */
+  readonly setAsidePath: string | null;
+}
+
+const SETTINGS_FILE = 'settings.json';
+
+function mergeSection<T extends object>(defaults: T, raw: unknown): T {
+  const out = { ...defaults };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
+  for (const key of Object.keys(defaults) as (keyof T)[]) {
+    const value = (raw as Record<string, unknown>)[key as string];
+    if (value !== undefined && typeof value === typeof defaults[key]) out[key] = value as T[keyof T];
+  }
+  return out;
+}
+
+export function normalizeSettings(raw: unknown): Settings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  return {
+    capture: mergeSection(DEFAULT_SETTINGS.capture, r.capture),
+    tunnel: mergeSection(DEFAULT_SETTINGS.tunnel, r.tunnel),
+    replay: mergeSection(DEFAULT_SETTINGS.replay, r.replay),
+    ui: mergeSection(DEFAULT_SETTINGS.ui, r.ui),
+  };
+}
+
+export async function openSettingsStore(dataDir: string): Promise<SettingsStore> {
+  const file = path.join(dataDir, SETTINGS_FILE);
+  const db = new Low<Settings>(new JSONFile<Settings>(file), DEFAULT_SETTINGS);
+  let setAsidePath: string | null = null;
+  try {
+    await db.read();
+  } catch {
+    setAsidePath = `${file}.corrupt-${Date.now()}`;
+    await rename(file, setAsidePath);
+  }
+  db.data = normalizeSettings(db.data);
+  // Serialise writes: lowdb rewrites the whole (small) file; concurrent writes must not interleave.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  return {
+    setAsidePath,
+    get: () => structuredClone(db.data),
+    section: (name) => structuredClone(db.data[name]),
+    update(name, patch) {
+      const next = mergeSection(db.data[name], { ...db.data[name], ...patch });
+      db.data = { ...db.data, [name]: next };
+      const write = queue.then(() => db.write());
+      queue = write.catch(() => undefined);
+      return write.then(() => structuredClone(next));
+    },
+  };
+}

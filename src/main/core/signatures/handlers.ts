@@ -1,0 +1,126 @@
+/*
+ * The signatures section of HooklensApi. Checks run on the capture's exact bytes; timestamps are
+ * judged against the moment the capture was received (not the current time), so a capture
+ * inspected an hour later still shows whether it was fresh when it arrived.
+ */
+import type {
+  CheckSignatureOptions,
+  ProviderInfo,
+  SignatureCheck,
+  SignaturesMethods,
+} from '../../../shared/api/signatures';
+import { headerValue, type CaptureRecord } from '../../../shared/capture';
+import { HooklensError } from '../../../shared/errors';
+import type { CoreEvents } from '../events';
+import type { CaptureStore } from '../store/types';
+import { createGenericHmacProvider, GENERIC_PROVIDER_ID } from './generic-hmac';
+import { detectProviders, getProvider, PROVIDERS } from './registry';
+import { openSecretStore, type SecretEncryptor } from './secret-store';
+import type { Provider, SignedRequest } from './types';
+
+export interface SignaturesDeps {
+  store: CaptureStore;
+  dataDir: string;
+  encryptor?: SecretEncryptor;
+  /** Receives 'signatures:secret-changed' (masked) when given. */
+  events?: CoreEvents;
+}
+
+export function providerInfo(p: Provider): ProviderInfo {
+  return {
+    id: p.id,
+    name: p.name,
+    signatureHeaders: p.signatureHeaders,
+    secretHint: p.secretHint,
+    ...(p.toleranceSec !== undefined ? { toleranceSec: p.toleranceSec } : {}),
+    canSign: typeof p.sign === 'function',
+    needsUrl: p.needsUrl === true,
+  };
+}
+
+export const GENERIC_PROVIDER_INFO: ProviderInfo = {
+  id: GENERIC_PROVIDER_ID,
+  name: 'Generic HMAC',
+  signatureHeaders: [],
+  secretHint: 'Shared secret; describe the scheme (algorithm, encoding, header, prefix, signed content)',
+  canSign: true,
+  needsUrl: false,
+};
+
+export function captureBody(record: CaptureRecord): Buffer {
+  return Buffer.from(record.body.text, record.body.encoding === 'base64' ? 'base64' : 'utf8');
+}
+
+/**
+ * The URL the sender called, rebuilt from the Host header. Tunnel traffic arrived over https at
+ * the public host; X-Forwarded-Proto, when present, wins.
+ */
+export function captureUrl(record: CaptureRecord): string | undefined {
+  const host = headerValue(record.headers, 'x-forwarded-host') ?? headerValue(record.headers, 'host');
+  if (!host) return undefined;
+  const forwarded = headerValue(record.headers, 'x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  const proto = forwarded === 'http' || forwarded === 'https' ? forwarded : record.via === 'tunnel' ? 'https' : 'http';
+  return `${proto}://${host.split(',')[0].trim()}${record.url.startsWith('/') ? record.url : `/${record.url}`}`;
+}
+
+function isOptions(v: unknown): v is CheckSignatureOptions {
+  return v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v));
+}
+
+export async function createSignaturesHandlers(deps: SignaturesDeps): Promise<SignaturesMethods> {
+  const secrets = await openSecretStore({ dataDir: deps.dataDir, encryptor: deps.encryptor });
+
+  return {
+    async listSignatureProviders() {
+      return [...PROVIDERS.map(providerInfo), GENERIC_PROVIDER_INFO];
+    },
+
+    async checkSignature(captureId, options = {}) {
+      if (typeof captureId !== 'string') throw new HooklensError('invalid_argument', 'capture id must be text');
+      if (!isOptions(options)) throw new HooklensError('invalid_argument', 'options must be an object');
+      const record = await deps.store.get(captureId);
+      if (!record) throw new HooklensError('not_found', `no capture ${captureId}`);
+      const url = options.url || captureUrl(record);
+      const req: SignedRequest = { method: record.method, url, headers: record.headers, body: captureBody(record) };
+      const detected = detectProviders(req).map((p) => p.id);
+
+      const providerId = options.providerId || detected[0];
+      const out: SignatureCheck = { detected, ...(url ? { url } : {}) };
+      if (!providerId) return { ...out, missing: 'provider' };
+      let provider: Provider | undefined;
+      if (providerId === GENERIC_PROVIDER_ID) {
+        if (!options.generic) throw new HooklensError('invalid_argument', 'the generic provider needs its scheme (algorithm, encoding, header…)');
+        provider = createGenericHmacProvider(options.generic);
+      } else {
+        provider = getProvider(providerId);
+      }
+      if (!provider) throw new HooklensError('unknown_provider', `no signature provider "${providerId}"`);
+
+      const given = typeof options.secret === 'string' && options.secret !== '' ? options.secret : undefined;
+      const secret = given ?? secrets.get(record.endpointId, provider.id);
+      if (secret === undefined) return { ...out, providerId: provider.id, missing: 'secret' };
+
+      const receivedAt = Math.floor(Date.parse(record.receivedAt) / 1000);
+      const result = provider.verify(req, {
+        secret,
+        now: typeof options.now === 'number' ? options.now : Number.isFinite(receivedAt) ? receivedAt : undefined,
+        ...(typeof options.toleranceSec === 'number' ? { toleranceSec: options.toleranceSec } : {}),
+        ...(url ? { url } : {}),
+      });
+      return { ...out, providerId: provider.id, result, secretSource: given ? 'given' : 'stored' };
+    },
+
+    async setSignatureSecret(endpointId, providerId, secret) {
+      if (providerId !== GENERIC_PROVIDER_ID && !getProvider(providerId)) {
+        throw new HooklensError('unknown_provider', `no signature provider "${providerId}"`);
+      }
+      const status = await secrets.set(endpointId, providerId, secret);
+      deps.events?.emit('signatures:secret-changed', { endpointId, providerId, status });
+      return status;
+    },
+
+    async getSignatureSecretStatus(endpointId) {
+      return secrets.status(endpointId);
+    },
+  };
+}

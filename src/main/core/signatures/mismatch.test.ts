@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { hmac, safeEqual } from './crypto-helpers';
+import { bodyVariants, explainMismatch, genericSecretVariants } from './mismatch';
+
+const sign = (secret: string, body: Buffer) => hmac('sha256', secret, body, 'hex');
+
+function explain(signedBody: string, capturedBody: string, signedWith: string, given: string) {
+  const received = sign(signedWith, Buffer.from(signedBody));
+  const body = Buffer.from(capturedBody);
+  return explainMismatch({
+    provider: 'test',
+    body,
+    secret: given,
+    expected: sign(given, body),
+    received,
+    matches: (c) => safeEqual(received, sign(c.secret, c.body)),
+  });
+}
+
+describe('explainMismatch', () => {
+  const compact = '{"b":1,"a":{"text":"café / ok","list":[1,2]}}';
+
+  it('recognises each common re-encoding of a JSON body', () => {
+    const cases: [string, RegExp][] = [
+      [JSON.stringify(JSON.parse(compact), null, 2), /compact JSON/],
+      [`${compact}\n`, /without its trailing newline/],
+      ['{"b": 1, "a": {"text": "caf\\u00e9 / ok", "list": [1, 2]}}', /compact JSON/],
+    ];
+    for (const [captured, reason] of cases) {
+      const r = explain(compact, captured, 'k', 'k');
+      expect(r.failure).toBe('body_reserialized');
+      expect(r.reason).toMatch(reason);
+    }
+    // The sender signed Python-style bytes, the capture holds compact ones.
+    const python = explain('{"b": 1, "a": {"text": "caf\\u00e9 / ok", "list": [1, 2]}}', compact, 'k', 'k');
+    expect(python.reason).toContain('Python');
+    const php = explain('{"b":1,"a":{"text":"caf\\u00e9 \\/ ok","list":[1,2]}}', compact, 'k', 'k');
+    expect(php.reason).toContain('PHP');
+    const sorted = explain('{"a":{"list":[1,2],"text":"café / ok"},"b":1}', compact, 'k', 'k');
+    expect(sorted.reason).toContain('sorted keys');
+  });
+
+  it('names secrets with whitespace, quotes or a missing/extra whsec_ prefix', () => {
+    expect(explain(compact, compact, 'k1', ' k1 ').reason).toContain('whitespace');
+    expect(explain(compact, compact, 'k1', '"k1"').reason).toContain('quotes');
+    expect(explain(compact, compact, 'whsec_k1', 'k1').reason).toContain('with a whsec_ prefix');
+    expect(explain(compact, compact, 'k1', 'whsec_k1').reason).toContain('without the whsec_ prefix');
+    expect(explain(compact, compact, 'k1', ' k1').failure).toBe('secret_format');
+  });
+
+  it('stays a plain mismatch with hints when nothing explains it', () => {
+    const pretty = JSON.stringify({ changed: true }, null, 2);
+    const r = explain(compact, pretty, 'k', 'other');
+    expect(r.failure).toBe('signature_mismatch');
+    expect(r.reason).toMatch(/expected .+ received/);
+    expect(r.hints?.join(' ')).toContain('pretty-printed');
+    const empty = explain(compact, '', 'k', 'k');
+    expect(empty.hints?.join(' ')).toContain('empty');
+  });
+
+  it('flags a signature of another length (algorithm or encoding)', () => {
+    const r = explainMismatch({
+      provider: 'test',
+      body: Buffer.from('x'),
+      secret: 'k',
+      expected: 'a'.repeat(64),
+      received: 'b'.repeat(40),
+      matches: () => false,
+    });
+    expect(r.hints?.join(' ')).toContain('40 characters, ours 64');
+  });
+
+  it('never offers the captured bytes themselves as a variant', () => {
+    const body = Buffer.from(compact);
+    for (const v of bodyVariants(body)) expect(v.body.equals(body)).toBe(false);
+    expect(bodyVariants(Buffer.from('not json')).map((v) => v.label)).toEqual(['with a trailing newline']);
+    expect(genericSecretVariants('abc').map((v) => v.secret)).toEqual(['whsec_abc']);
+  });
+});

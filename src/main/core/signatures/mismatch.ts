@@ -1,0 +1,180 @@
+/*
+ * Explains a signature mismatch. Every provider calls `explainMismatch` once its computed
+ * signature differs from the received one; it re-runs the provider's own check over other readings
+ * of the secret (stray whitespace, whsec_ prefix, base64…) and other encodings of the body
+ * (compact/pretty JSON, sorted keys, Python and PHP encoders, trailing newline, CRLF). A match
+ * turns the verdict into `secret_format` or `body_reserialized` with the exact cause; otherwise the
+ * verdict stays `signature_mismatch` with heuristic hints.
+ *
+ * Re-serialisation can only ever be guessed: JSON.parse drops duplicate keys and big-number
+ * precision, and the original key order is lost once a proxy reordered it. A hit is conclusive,
+ * a miss is not.
+ */
+import { abbreviate, invalid } from './crypto-helpers';
+import type { VerifyResult } from './types';
+
+export interface SecretVariant {
+  secret: string;
+  /** Full sentence saying what was wrong with the given secret, e.g. "the secret needs its whsec_ prefix". */
+  reason: string;
+}
+
+export interface MismatchContext {
+  provider: string;
+  body: Buffer;
+  secret: string;
+  expected: string;
+  received: string;
+  /** Recomputes the provider's signature over this body with this secret; true when it equals the received one. */
+  matches(candidate: { body: Buffer; secret: string }): boolean;
+  /** What was compared, for the reason text: "v1 signature", "X-Hub-Signature-256"…; defaults to "signature". */
+  what?: string;
+  /** Provider-specific readings of the secret, tried before the generic ones. */
+  secretVariants?: SecretVariant[];
+  /** Copied into the verdict (skewSec…). */
+  extra?: Partial<VerifyResult>;
+}
+
+const MAX_JSON_VARIANT_BYTES = 2 * 1024 * 1024;
+
+export function explainMismatch(ctx: MismatchContext): VerifyResult {
+  const what = ctx.what ?? 'signature';
+  const base = { expected: ctx.expected, received: ctx.received, ...ctx.extra };
+
+  for (const v of [...(ctx.secretVariants ?? []), ...genericSecretVariants(ctx.secret)]) {
+    if (v.secret !== ctx.secret && ctx.matches({ body: ctx.body, secret: v.secret })) {
+      return invalid(ctx.provider, 'secret_format', `${what} does not match as given, but ${v.reason}`, base);
+    }
+  }
+
+  for (const v of bodyVariants(ctx.body)) {
+    if (ctx.matches({ body: v.body, secret: ctx.secret })) {
+      return invalid(
+        ctx.provider,
+        'body_reserialized',
+        `body was modified after signing: the ${what} matches the body ${v.label}, so the captured bytes are not the bytes the sender signed`,
+        { ...base, hints: ['verify the raw request bytes; do not parse and re-encode the body before checking the signature'] },
+      );
+    }
+  }
+
+  const hints = mismatchHints(ctx);
+  return invalid(
+    ctx.provider,
+    'signature_mismatch',
+    `${what} does not match: expected ${abbreviate(ctx.expected)}, received ${abbreviate(ctx.received)} (wrong secret, or the body changed after signing)`,
+    { ...base, ...(hints.length ? { hints } : {}) },
+  );
+}
+
+/** Readings of a pasted secret that copy-paste commonly gets wrong. */
+export function genericSecretVariants(secret: string): SecretVariant[] {
+  const out: SecretVariant[] = [];
+  const trimmed = secret.trim();
+  if (trimmed !== secret) out.push({ secret: trimmed, reason: 'it matches once the whitespace around the secret is removed' });
+  const unquoted = trimmed.replace(/^(["'])(.*)\1$/s, '$2');
+  if (unquoted !== trimmed) out.push({ secret: unquoted, reason: 'it matches once the quotes around the secret are removed' });
+  if (unquoted.startsWith('whsec_')) {
+    out.push({ secret: unquoted.slice('whsec_'.length), reason: 'it matches without the whsec_ prefix: paste the secret without it' });
+  } else {
+    out.push({ secret: `whsec_${unquoted}`, reason: 'it matches with a whsec_ prefix: the secret is the full "whsec_…" string' });
+  }
+  return out;
+}
+
+interface BodyVariant {
+  label: string;
+  body: Buffer;
+}
+
+/** Other encodings of the same content, each different from the captured bytes. */
+export function bodyVariants(body: Buffer): BodyVariant[] {
+  const text = body.toString('utf8');
+  const candidates: BodyVariant[] = [];
+  const add = (label: string, s: string): void => {
+    candidates.push({ label, body: Buffer.from(s, 'utf8') });
+  };
+
+  if (/\r?\n$/.test(text)) add('without its trailing newline', text.replace(/\r?\n$/, ''));
+  else if (text.length > 0) add('with a trailing newline', `${text}\n`);
+  if (text.includes('\r\n')) add('with CRLF line ends turned into LF', text.replace(/\r\n/g, '\n'));
+
+  const parsed = body.length <= MAX_JSON_VARIANT_BYTES ? parseJsonContainer(text) : undefined;
+  if (parsed !== undefined) {
+    add('re-encoded as compact JSON', encodeJson(parsed, COMPACT));
+    add('re-encoded as compact JSON with sorted keys (key order differs)', encodeJson(parsed, { ...COMPACT, sortKeys: true }));
+    add('re-encoded as pretty-printed JSON (2 spaces)', JSON.stringify(parsed, null, 2));
+    add('re-encoded as pretty-printed JSON (4 spaces)', JSON.stringify(parsed, null, 4));
+    add('re-encoded as JSON with ", " and ": " separators (Python json.dumps)', encodeJson(parsed, PYTHON));
+    add('re-encoded as JSON with non-ASCII escaped (\\uXXXX)', encodeJson(parsed, { ...COMPACT, asciiOnly: true }));
+    add('re-encoded as JSON with escaped slashes (PHP json_encode)', encodeJson(parsed, { ...COMPACT, asciiOnly: true, escapeSlash: true }));
+  }
+
+  const seen = new Set<string>([body.toString('base64')]);
+  return candidates.filter((c) => {
+    const key = c.body.toString('base64');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function mismatchHints(ctx: MismatchContext): string[] {
+  const hints: string[] = [];
+  const text = ctx.body.toString('utf8');
+  if (ctx.body.length === 0) {
+    hints.push('the captured body is empty; if the sender posted a body, something on the way dropped it');
+  } else {
+    const parsed = ctx.body.length <= MAX_JSON_VARIANT_BYTES ? parseJsonContainer(text) : undefined;
+    if (parsed !== undefined && /\n[ \t]+["{[\]}]/.test(text)) {
+      hints.push('the body is pretty-printed JSON; senders sign the exact bytes they send, usually compact, so it may have been re-formatted on the way');
+    }
+  }
+  if (ctx.expected.length !== ctx.received.length) {
+    hints.push(
+      `the received signature has ${ctx.received.length} characters, ours ${ctx.expected.length}: the sender may use another algorithm or encoding (hex vs base64)`,
+    );
+  }
+  if (ctx.secret.length === 0) hints.push('the secret is empty');
+  return hints;
+}
+
+function parseJsonContainer(text: string): unknown {
+  const first = text.trimStart()[0];
+  if (first !== '{' && first !== '[') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+interface JsonStyle {
+  itemSep: string;
+  keySep: string;
+  sortKeys?: boolean;
+  asciiOnly?: boolean;
+  escapeSlash?: boolean;
+}
+
+const COMPACT: JsonStyle = { itemSep: ',', keySep: ':' };
+const PYTHON: JsonStyle = { itemSep: ', ', keySep: ': ', asciiOnly: true };
+
+function encodeJson(value: unknown, style: JsonStyle): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'string') return encodeString(value, style);
+    return JSON.stringify(value) ?? 'null';
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => encodeJson(v, style)).join(style.itemSep)}]`;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (style.sortKeys) keys.sort();
+  return `{${keys.map((k) => `${encodeString(k, style)}${style.keySep}${encodeJson(record[k], style)}`).join(style.itemSep)}}`;
+}
+
+function encodeString(s: string, style: JsonStyle): string {
+  let out = JSON.stringify(s);
+  if (style.asciiOnly) out = out.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (style.escapeSlash) out = out.replace(/\//g, '\\/');
+  return out;
+}

@@ -1,0 +1,19 @@
+/*
+ * Bitbucket (Cloud, and Data Center 8+): `X-Hub-Signature: sha256=<hex HMAC-SHA256 of the raw
+ * body>` keyed with the secret set on the webhook, the same format GitHub uses. Bitbucket always
+ * sends X-Event-Key, which tells it apart from GitHub and Intercom.
+ * https://support.atlassian.com/bitbucket-cloud/docs/manage-webhooks/#Secure-webhooks
+ */
+import { header } from '../crypto-helpers';
+import { prefixedHmacProvider } from './prefixed-hmac-scheme';
+
+export const bitbucket = prefixedHmacProvider({
+  id: 'bitbucket',
+  name: 'Bitbucket',
+  header: 'X-Hub-Signature',
+  algorithm: 'sha256',
+  encoding: 'hex',
+  secretHint: 'The secret set on the webhook (repository › Repository settings › Webhooks › Edit › Secret)',
+  secretAdvice: 'use the secret set on this webhook (Repository settings › Webhooks); Bitbucket sends no signature when none is set',
+  detect: (req) => header(req, 'X-Event-Key') !== undefined && header(req, 'X-GitHub-Event') === undefined,
+});

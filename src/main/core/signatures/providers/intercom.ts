@@ -1,0 +1,20 @@
+/*
+ * Intercom: `X-Hub-Signature: sha1=<hex HMAC-SHA1 of the raw body>` keyed with the app's client
+ * secret. GitHub also sends a sha1 X-Hub-Signature (next to X-GitHub-Event) and Bitbucket a
+ * sha256 one (next to X-Event-Key), so detection leaves those to their providers.
+ * https://developers.intercom.com/docs/webhooks/webhook-notifications#signed-notifications
+ */
+import { header } from '../crypto-helpers';
+import { prefixedHmacProvider } from './prefixed-hmac-scheme';
+
+export const intercom = prefixedHmacProvider({
+  id: 'intercom',
+  name: 'Intercom',
+  header: 'X-Hub-Signature',
+  algorithm: 'sha1',
+  encoding: 'hex',
+  secretHint: 'Client secret of the Intercom app (Developer Hub › your app › Configure › Basic information)',
+  secretAdvice: 'Intercom signs with the app\'s client secret (Developer Hub › Basic information), not an access token',
+  detect: (req) =>
+    /^sha1=/i.test(header(req, 'X-Hub-Signature')?.trim() ?? '') && header(req, 'X-GitHub-Event') === undefined && header(req, 'X-Event-Key') === undefined,
+});

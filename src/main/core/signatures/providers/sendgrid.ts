@@ -1,0 +1,102 @@
+/*
+ * SendGrid Event Webhook (signed): `X-Twilio-Email-Event-Webhook-Signature` is a base64 DER ECDSA
+ * P-256/SHA-256 signature over `<X-Twilio-Email-Event-Webhook-Timestamp><raw body>`, verified with
+ * the verification key shown in Mail Settings (base64 DER SubjectPublicKeyInfo, "MFkw…"). Only
+ * SendGrid holds the private key, so Hooklens can verify but never sign. SendGrid's payload ends
+ * with CRLF; a body stripped of it no longer verifies. No replay window is documented, so the
+ * timestamp is only judged when a tolerance is given.
+ * https://www.twilio.com/docs/sendgrid/for-developers/tracking-events/getting-started-event-webhook-security-features
+ */
+import { createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
+import { hasHeader, header, invalid, valid } from '../crypto-helpers';
+import { checkTimestamp, parseUnixSeconds } from '../timestamps';
+import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
+import { explainKeyMismatch } from './public-key-mismatch';
+import { describeSkew } from './skew-text';
+
+const ID = 'sendgrid';
+const SIG_HEADER = 'X-Twilio-Email-Event-Webhook-Signature';
+const TS_HEADER = 'X-Twilio-Email-Event-Webhook-Timestamp';
+
+/** The key, or a sentence saying why the secret cannot be the Event Webhook verification key. */
+function publicKey(secret: string): KeyObject | string {
+  const s = secret.trim();
+  if (s === '') return 'no verification key given: paste the Event Webhook verification key (Settings › Mail Settings › Event Webhook › Signature Verification)';
+  try {
+    if (s.startsWith('-----BEGIN')) return checkCurve(createPublicKey(s));
+    if (!/^[A-Za-z0-9+/\s]+={0,2}$/.test(s)) {
+      return 'the secret is not a SendGrid verification key: it should be the base64 public key starting "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE", not an API key (SG.…)';
+    }
+    return checkCurve(createPublicKey({ key: Buffer.from(s.replace(/\s+/g, ''), 'base64'), format: 'der', type: 'spki' }));
+  } catch {
+    return 'the verification key does not decode as a public key: copy the whole base64 value starting "MFkw" from Mail Settings › Event Webhook';
+  }
+}
+
+function checkCurve(key: KeyObject): KeyObject | string {
+  if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+    return `the key is ${key.asymmetricKeyType ?? 'unknown'}${key.asymmetricKeyDetails?.namedCurve ? ` (${key.asymmetricKeyDetails.namedCurve})` : ''}, but SendGrid signs with ECDSA P-256`;
+  }
+  return key;
+}
+
+function verifies(key: KeyObject, ts: string, body: Buffer, signature: Buffer): boolean {
+  try {
+    return verifySignature('sha256', Buffer.concat([Buffer.from(ts), body]), key, signature);
+  } catch {
+    return false;
+  }
+}
+
+function endsWithCrlf(body: Buffer): boolean {
+  return body.length >= 2 && body[body.length - 2] === 0x0d && body[body.length - 1] === 0x0a;
+}
+
+function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
+  const sigRaw = header(req, SIG_HEADER);
+  const tsRaw = header(req, TS_HEADER);
+  if (sigRaw === undefined) return invalid(ID, 'missing_header', `no ${SIG_HEADER} header: signed event webhooks are off for this SendGrid account, or a proxy dropped the header`);
+  if (tsRaw === undefined) return invalid(ID, 'missing_header', `${SIG_HEADER} is present but ${TS_HEADER} is missing; SendGrid signs the timestamp together with the body`);
+  const received = sigRaw.trim();
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(received)) {
+    return invalid(ID, 'malformed_header', `${SIG_HEADER} should be base64 (a DER ECDSA signature), but it contains other characters`, { received });
+  }
+  const signature = Buffer.from(received, 'base64');
+  // DER ECDSA signatures open with a SEQUENCE tag (0x30) and are 8–72 bytes for P-256.
+  if (signature[0] !== 0x30 || signature.length < 8 || signature.length > 72) {
+    return invalid(ID, 'malformed_header', `${SIG_HEADER} decodes to ${signature.length} bytes that are not a DER ECDSA signature`, { received });
+  }
+  const ts = parseUnixSeconds(tsRaw);
+  if (ts === undefined) return invalid(ID, 'malformed_header', `${TS_HEADER} "${tsRaw.slice(0, 40)}" is not a unix time in whole seconds`, { received });
+  const key = publicKey(opts.secret);
+  if (typeof key === 'string') return invalid(ID, 'secret_format', key, { received });
+
+  const time = checkTimestamp(ID, ts, opts, 0);
+  if (!verifies(key, tsRaw, req.body, signature)) {
+    return explainKeyMismatch({
+      provider: ID,
+      body: req.body,
+      secret: opts.secret,
+      received,
+      what: 'ECDSA signature',
+      keySource: 'the verification key of this SendGrid account (Mail Settings › Event Webhook)',
+      verifies: (c) => {
+        const k = publicKey(c.secret);
+        return typeof k !== 'string' && verifies(k, tsRaw, c.body, signature);
+      },
+      bodyVariants: endsWithCrlf(req.body) ? [] : [{ label: 'with its trailing CRLF restored (SendGrid ends every payload with \\r\\n)', body: Buffer.concat([req.body, Buffer.from('\r\n')]) }],
+      extra: { skewSec: time.skewSec },
+    });
+  }
+  if (time.failure) return { ...time.failure, received };
+  return valid(ID, `ECDSA signature verifies with the verification key (timestamp ${describeSkew(time.skewSec)})`, { received, skewSec: time.skewSec });
+}
+
+export const sendgrid: Provider = {
+  id: ID,
+  name: 'SendGrid Event Webhook',
+  signatureHeaders: [SIG_HEADER, TS_HEADER],
+  secretHint: 'Verification key (base64 public key, "MFkw…") from Settings › Mail Settings › Event Webhook; verify only, Hooklens cannot sign for SendGrid',
+  detect: (req) => hasHeader(req, SIG_HEADER),
+  verify,
+};

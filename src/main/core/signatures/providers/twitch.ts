@@ -1,0 +1,98 @@
+/*
+ * Twitch EventSub over webhooks: `Twitch-Eventsub-Message-Signature: sha256=<hex>` with
+ * HMAC-SHA256 over `<Message-Id><Message-Timestamp><raw body>`, keyed with the secret given when
+ * the subscription was created (10–100 ASCII characters). The timestamp is RFC 3339 with up to
+ * nanoseconds; Twitch asks receivers to drop messages older than 10 minutes.
+ * https://dev.twitch.tv/docs/eventsub/handling-webhook-events/#verifying-the-event-message
+ */
+import { randomUUID } from 'node:crypto';
+import { hasHeader, header, hmac, invalid, nowSeconds, safeEqual, valid } from '../crypto-helpers';
+import { explainMismatch } from '../mismatch';
+import { checkTimestamp } from '../timestamps';
+import type { Provider, SignOptions, SignedRequest, VerifyOptions, VerifyResult } from '../types';
+import type { HeaderPair } from '../../../../shared/capture';
+import { describeSkew } from './skew-text';
+
+const ID = 'twitch';
+const SIG_HEADER = 'Twitch-Eventsub-Message-Signature';
+const ID_HEADER = 'Twitch-Eventsub-Message-Id';
+const TS_HEADER = 'Twitch-Eventsub-Message-Timestamp';
+const TYPE_HEADER = 'Twitch-Eventsub-Message-Type';
+const TOLERANCE_SEC = 600;
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/** Whole unix seconds of an RFC 3339 timestamp; fractions beyond milliseconds are dropped first. */
+function parseRfc3339(text: string): number | undefined {
+  const m = RFC3339.exec(text.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, frac = '', zone] = m;
+  const ms = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}${frac.slice(0, 4)}${zone!.toUpperCase()}`);
+  return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
+}
+
+function compute(secret: string, id: string, ts: string, body: Buffer): string {
+  return `sha256=${hmac('sha256', secret, Buffer.concat([Buffer.from(id + ts), body]), 'hex')}`;
+}
+
+function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
+  const sigRaw = header(req, SIG_HEADER);
+  if (sigRaw === undefined) return invalid(ID, 'missing_header', `no ${SIG_HEADER} header: the request is not an EventSub webhook notification, or a proxy dropped the header`);
+  const id = header(req, ID_HEADER);
+  const tsRaw = header(req, TS_HEADER);
+  const absent = [id === undefined ? ID_HEADER : undefined, tsRaw === undefined ? TS_HEADER : undefined].filter(Boolean);
+  if (id === undefined || tsRaw === undefined) {
+    return invalid(ID, 'missing_header', `${absent.join(' and ')} missing; Twitch signs message id + timestamp + body, so the signature cannot be checked without ${absent.length > 1 ? 'them' : 'it'}`);
+  }
+  const received = sigRaw.trim();
+  if (!/^sha256=[0-9a-f]{64}$/i.test(received)) {
+    return invalid(ID, 'malformed_header', `${SIG_HEADER} should be "sha256=" followed by 64 hex characters, got "${received.slice(0, 80)}"`, { received });
+  }
+  const ts = parseRfc3339(tsRaw);
+  if (ts === undefined) return invalid(ID, 'malformed_header', `${TS_HEADER} "${tsRaw.slice(0, 40)}" is not an RFC 3339 time such as 2026-11-25T06:00:00.123456789Z`, { received });
+
+  const expected = compute(opts.secret, id, tsRaw, req.body);
+  const time = checkTimestamp(ID, ts, opts, TOLERANCE_SEC);
+  if (!safeEqual(expected, received.toLowerCase())) {
+    const secretLength = opts.secret.trim().length;
+    const result = explainMismatch({
+      provider: ID,
+      body: req.body,
+      secret: opts.secret,
+      expected,
+      received,
+      what: 'EventSub signature',
+      matches: (c) => safeEqual(compute(c.secret, id, tsRaw, c.body), received.toLowerCase()),
+      extra: { skewSec: time.skewSec },
+    });
+    if (result.failure === 'signature_mismatch' && (secretLength < 10 || secretLength > 100)) {
+      return { ...result, failure: 'secret_format', reason: `EventSub signature does not match and the secret has ${secretLength} characters, while Twitch requires 10–100: use the secret passed when the subscription was created` };
+    }
+    return result;
+  }
+  if (time.failure) return { ...time.failure, expected, received, hints: ['Twitch retries with the original timestamp; a capture checked later needs a wider tolerance'] };
+  const type = header(req, TYPE_HEADER);
+  const hints = type === 'webhook_callback_verification' ? ['this is the subscription verification message: answer 200 with the raw challenge string from the body as text/plain'] : [];
+  return valid(ID, `EventSub signature matches (timestamp ${describeSkew(time.skewSec)})`, { expected, received, skewSec: time.skewSec, ...(hints.length ? { hints } : {}) });
+}
+
+function sign(opts: SignOptions): HeaderPair[] {
+  const id = opts.id ?? randomUUID();
+  const ts = new Date((opts.timestamp ?? nowSeconds()) * 1000).toISOString();
+  return [
+    [ID_HEADER, id],
+    [TS_HEADER, ts],
+    [SIG_HEADER, compute(opts.secret, id, ts, opts.body)],
+  ];
+}
+
+export const twitch: Provider = {
+  id: ID,
+  name: 'Twitch EventSub',
+  signatureHeaders: [SIG_HEADER, ID_HEADER, TS_HEADER],
+  secretHint: 'The secret (10–100 ASCII characters) you passed in transport.secret when creating the EventSub subscription',
+  toleranceSec: TOLERANCE_SEC,
+  detect: (req) => hasHeader(req, SIG_HEADER),
+  verify,
+  sign,
+};

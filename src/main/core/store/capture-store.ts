@@ -1,0 +1,454 @@
+/*
+ * The capture store. Writes go through one queue with group commit: everything that arrives while
+ * a batch is being made durable goes into the next batch, one journal write and one fdatasync for
+ * all of it, and each caller's promise settles with its batch. A batch that fails is rejected as a
+ * whole and its bytes are cut off the journal before the next one is written.
+ *
+ * Every so often (ROLL_BYTES / ROLL_OPS) the journal segment is sealed and the in-memory index is
+ * written to captures.json through lowdb; sealed segments holding nothing live are then removed,
+ * and mostly-dead ones are compacted by re-writing their live captures to the current segment.
+ * See docs/architecture-store.md.
+ */
+import { open, unlink, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import type { Low } from 'lowdb';
+import type { CaptureRecord, CaptureSummary } from '../../../shared/capture';
+import type { StoreNotice } from '../../../shared/api/status';
+import { HooklensError } from '../../../shared/errors';
+import { BlobDir, blobHash, spillableBytes } from './blobs';
+import type { CaptureIndex, IndexEntry } from './capture-index';
+import { fsyncDir } from './durable-file';
+import { encodeOps, segmentName, SegmentWriter } from './journal';
+import { isBlobBody, isCaptureRecord, type JournalOp, type StoredRecord } from './record-shape';
+import type { SnapshotDoc } from './snapshot';
+import { applyOp, loadStore, type StorePaths } from './store-loader';
+import type { CaptureStore, CaptureStoreOptions } from './types';
+
+export const DEFAULT_MAX_CAPTURES = 10_000;
+
+/** Tuning; tests shrink these to exercise sealing and compaction with few captures. */
+export interface StoreTuning {
+  rollBytes: number;
+  rollOps: number;
+  maxBatch: number;
+}
+
+const DEFAULT_TUNING: StoreTuning = { rollBytes: 32 * 1024 * 1024, rollOps: 20_000, maxBatch: 2048 };
+
+interface Waiter<T> {
+  resolve(value: T): void;
+  reject(err: unknown): void;
+}
+
+type WorkItem =
+  | { kind: 'add'; record: CaptureRecord; waiter: Waiter<void> }
+  | { kind: 'delete'; ids: string[]; waiter?: Waiter<void>; freed?: string[] }
+  | { kind: 'clear'; waiter: Waiter<void> }
+  | { kind: 'pin'; id: string; pinned: boolean; waiter: Waiter<CaptureSummary | undefined> }
+  | { kind: 'move'; id: string; seg: number; off: number };
+
+export interface BatchStats {
+  items: number;
+  bytes: number;
+  ms: number;
+}
+
+class JournalCaptureStore implements CaptureStore {
+  onEvicted?: (ids: string[]) => void;
+  /** Called after every durable batch; the bench reads flush times from it. */
+  onBatch?: (stats: BatchStats) => void;
+
+  private pending: WorkItem[] = [];
+  private loop: Promise<void> | null = null;
+  private writer: SegmentWriter | null = null;
+  private closed = false;
+  private readonly readers = new Map<number, Promise<FileHandle>>();
+  private readonly compacting = new Set<number>();
+  private snapshotting: Promise<void> | null = null;
+  private readonly blobs: BlobDir;
+
+  constructor(
+    private readonly paths: StorePaths,
+    private readonly db: Low<SnapshotDoc>,
+    private readonly index: CaptureIndex,
+    readonly notices: StoreNotice[],
+    private readonly maxCaptures: number,
+    private readonly tuning: StoreTuning,
+    private activeSeg: number,
+    private activeSize: number,
+    private opsSinceSnapshot: number,
+    private readonly segSizes: Map<number, number>,
+  ) {
+    this.blobs = new BlobDir(paths.blobs);
+  }
+
+  // ---- reads (memory, or one positional read) ----
+
+  list(): CaptureSummary[] {
+    return this.index.newestFirst();
+  }
+
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+
+  count(): number {
+    return this.index.size;
+  }
+
+  async get(id: string): Promise<CaptureRecord | undefined> {
+    for (let attempt = 0; ; attempt += 1) {
+      const entry = this.index.get(id);
+      if (!entry) return undefined;
+      try {
+        return await this.readRecord(entry);
+      } catch (err) {
+        const now = this.index.get(id);
+        // Compaction may have moved it between the lookup and the read: look again once.
+        if (attempt === 0 && now && (now.seg !== entry.seg || now.off !== entry.off)) continue;
+        if (!now) return undefined;
+        throw new HooklensError('store_failed', `Capture ${id} could not be read: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  private async readRecord(entry: IndexEntry): Promise<CaptureRecord> {
+    const handle = await this.reader(entry.seg);
+    const buf = Buffer.allocUnsafe(entry.len);
+    const { bytesRead } = await handle.read(buf, 0, entry.len, entry.off);
+    if (bytesRead !== entry.len) throw new Error('the journal is shorter than expected');
+    const stored = (JSON.parse(buf.toString('utf8')) as { record: StoredRecord }).record;
+    const body = isBlobBody(stored.body) ? await this.blobs.read(stored.body) : stored.body;
+    const { pinned: _pinned, ...rest } = stored;
+    return entry.summary.pinned ? { ...rest, body, pinned: true } : { ...rest, body };
+  }
+
+  private reader(seg: number): Promise<FileHandle> {
+    let handle = this.readers.get(seg);
+    if (!handle) {
+      handle = open(path.join(this.paths.journal, segmentName(seg)), 'r');
+      handle.catch(() => this.readers.delete(seg));
+      this.readers.set(seg, handle);
+    }
+    return handle;
+  }
+
+  private dropReader(seg: number): void {
+    const handle = this.readers.get(seg);
+    this.readers.delete(seg);
+    void handle?.then((h) => h.close()).catch(() => undefined);
+  }
+
+  // ---- writes (queued, group-committed) ----
+
+  add(record: CaptureRecord): Promise<void> {
+    if (!isCaptureRecord(record)) return Promise.reject(new HooklensError('invalid_argument', 'Not a capture record.'));
+    return this.enqueue<void>((waiter) => ({ kind: 'add', record, waiter }));
+  }
+
+  delete(ids: string[]): Promise<void> {
+    const known = ids.filter((id) => this.index.has(id));
+    if (known.length === 0) return this.closed ? this.rejectClosed() : Promise.resolve();
+    return this.enqueue<void>((waiter) => ({ kind: 'delete', ids: known, waiter }));
+  }
+
+  clear(): Promise<void> {
+    return this.enqueue<void>((waiter) => ({ kind: 'clear', waiter }));
+  }
+
+  setPinned(id: string, pinned: boolean): Promise<CaptureSummary | undefined> {
+    if (!this.index.has(id)) return this.closed ? this.rejectClosed() : Promise.resolve(undefined);
+    return this.enqueue<CaptureSummary | undefined>((waiter) => ({ kind: 'pin', id, pinned, waiter }));
+  }
+
+  private rejectClosed<T>(): Promise<T> {
+    return Promise.reject(new HooklensError('store_failed', 'The capture store is closed.'));
+  }
+
+  private enqueue<T>(make: (waiter: Waiter<T>) => WorkItem): Promise<T> {
+    if (this.closed) return this.rejectClosed();
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push(make({ resolve, reject }));
+      this.kick();
+    });
+  }
+
+  private kick(): void {
+    if (this.loop) return;
+    // setImmediate lets every request already parsed in this turn join the first batch.
+    this.loop = new Promise<void>((r) => setImmediate(r))
+      .then(() => this.drain())
+      .finally(() => {
+        this.loop = null;
+        if (this.pending.length > 0) this.kick();
+      });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, this.tuning.maxBatch);
+      await this.writeBatch(batch);
+      if (!this.snapshotting && (this.activeSize >= this.tuning.rollBytes || this.opsSinceSnapshot >= this.tuning.rollOps)) {
+        void this.startSnapshot();
+      }
+    }
+  }
+
+  /** Runs queued work now (opening the store uses it before anyone else can queue). */
+  async flushNow(): Promise<void> {
+    while (this.loop || this.pending.length > 0) {
+      if (!this.loop) this.kick();
+      await this.loop;
+    }
+  }
+
+  private async writeBatch(items: WorkItem[]): Promise<void> {
+    const started = performance.now();
+    const ops: JournalOp[] = [];
+    try {
+      const removed = new Set<string>();
+      let cleared = false;
+      let wroteBlob = false;
+      for (const item of items) {
+        switch (item.kind) {
+          case 'add': {
+            const bytes = spillableBytes(item.record.body);
+            let record: StoredRecord = item.record;
+            if (bytes) {
+              const hash = blobHash(bytes);
+              await this.blobs.write(hash, bytes);
+              wroteBlob = true;
+              record = { ...item.record, body: { size: item.record.body.size, encoding: item.record.body.encoding, blob: hash } };
+            }
+            ops.push({ op: 'add', record });
+            removed.delete(item.record.id);
+            break;
+          }
+          case 'delete':
+            ops.push({ op: 'delete', ids: item.ids });
+            for (const id of item.ids) removed.add(id);
+            break;
+          case 'clear':
+            ops.push({ op: 'clear' });
+            cleared = true;
+            break;
+          case 'pin':
+            ops.push({ op: 'pin', id: item.id, pinned: item.pinned });
+            break;
+          case 'move': {
+            const entry = this.index.get(item.id);
+            // Moving a capture deleted since it was planned would bring it back on replay.
+            if (cleared || removed.has(item.id) || !entry || entry.seg !== item.seg || entry.off !== item.off) break;
+            const stored = (JSON.parse((await this.readLine(entry)).toString('utf8')) as { record: StoredRecord }).record;
+            const { pinned: _p, ...rest } = stored;
+            ops.push({ op: 'add', record: entry.summary.pinned ? { ...rest, pinned: true } : rest });
+            break;
+          }
+          default:
+            assertNeverItem(item);
+        }
+      }
+      if (wroteBlob) await fsyncDir(this.paths.blobs);
+      if (ops.length === 0) return settle(items, this.index);
+      const writer = await this.activeWriter();
+      const { data, ranges } = encodeOps(ops);
+      const base = await writer.append(data);
+      this.activeSize = writer.size;
+      this.opsSinceSnapshot += ops.length;
+
+      const freed: string[] = [];
+      ops.forEach((op, i) => freed.push(...applyOp(this.index, op, writer.seg, base + ranges[i].off, ranges[i].len)));
+      for (const item of items) if (item.kind === 'delete' && item.freed) freed.push(...item.freed);
+      settle(items, this.index);
+      this.onBatch?.({ items: items.length, bytes: data.length, ms: performance.now() - started });
+      this.enforceRetention();
+      await this.removeBlobs(freed);
+    } catch (err) {
+      const failure = new HooklensError('store_failed', `Captures could not be written: ${(err as Error).message}`);
+      this.noteFailure('A write to the captures journal failed', err);
+      for (const item of items) if ('waiter' in item) item.waiter?.reject(failure);
+    }
+  }
+
+  private async readLine(entry: IndexEntry): Promise<Buffer> {
+    const handle = await this.reader(entry.seg);
+    const buf = Buffer.allocUnsafe(entry.len);
+    const { bytesRead } = await handle.read(buf, 0, entry.len, entry.off);
+    if (bytesRead !== entry.len) throw new Error(`journal segment ${entry.seg} is shorter than expected`);
+    return buf;
+  }
+
+  private async activeWriter(): Promise<SegmentWriter> {
+    if (!this.writer) this.writer = await SegmentWriter.open(this.paths.journal, this.activeSeg, this.activeSize);
+    return this.writer;
+  }
+
+  /** Evicts the oldest unpinned captures beyond the cap; the removal rides on the next batch. */
+  private enforceRetention(): void {
+    if (this.index.size <= this.maxCaptures) return;
+    const ids = this.index.pickEvictions(this.maxCaptures, 0, new Set());
+    if (ids.length === 0) return;
+    const freed = this.index.remove(ids);
+    // Blob files go only once the removal is durable, or a crash would bring back bodiless captures.
+    this.pending.push({ kind: 'delete', ids, freed });
+    try {
+      this.onEvicted?.(ids);
+    } catch {
+      // A listener's failure must not fail the batch that was already written.
+    }
+  }
+
+  private async removeBlobs(hashes: string[]): Promise<void> {
+    for (const hash of hashes) if (!this.index.blobInUse(hash)) await this.blobs.remove(hash).catch(() => undefined);
+  }
+
+  private noteFailure(what: string, err: unknown): void {
+    const message = `${what}: ${(err as Error)?.message ?? String(err)}`;
+    if (this.notices.at(-1)?.message !== message) this.notices.push({ kind: 'write-failed', message });
+  }
+
+  // ---- sealing, snapshot, collection ----
+
+  /**
+   * Seals the active segment and saves the index through lowdb. Only the sealing holds up the
+   * queue; the index is written while later batches go to the next segment. Once it is durable,
+   * segments before it that hold nothing live are deleted and mostly-dead ones compacted.
+   */
+  private startSnapshot(): Promise<void> {
+    if (this.snapshotting) return this.snapshotting;
+    const old = this.writer;
+    if (old) {
+      this.segSizes.set(this.activeSeg, old.size);
+      this.writer = null;
+    }
+    if (this.segSizes.has(this.activeSeg)) {
+      this.activeSeg += 1;
+      this.activeSize = 0;
+    }
+    const replayFrom = this.activeSeg;
+    const captured = this.opsSinceSnapshot;
+    this.opsSinceSnapshot = 0;
+    this.db.data = { kind: 'v2', savedAt: new Date().toISOString(), replayFrom, captures: this.index.oldestFirst() };
+    const write = this.db.write();
+    this.snapshotting = (async () => {
+      try {
+        await old?.close();
+        await write;
+        await this.collect(replayFrom);
+      } catch (err) {
+        // The journal still holds everything; the next snapshot covers these operations too.
+        this.opsSinceSnapshot += captured;
+        this.noteFailure('The captures index could not be saved', err);
+      } finally {
+        this.snapshotting = null;
+      }
+    })();
+    return this.snapshotting;
+  }
+
+  /** Waits for any snapshot in progress, then takes one now. */
+  async snapshot(): Promise<void> {
+    await this.flushNow();
+    await this.snapshotting;
+    await this.startSnapshot();
+  }
+
+  private async collect(replayFrom: number): Promise<void> {
+    let planned = false;
+    for (const [seg, size] of this.segSizes) {
+      if (seg >= replayFrom) continue;
+      const use = this.index.segmentUse(seg);
+      if (use.live === 0) {
+        this.dropReader(seg);
+        await unlink(path.join(this.paths.journal, segmentName(seg))).catch(() => undefined);
+        this.segSizes.delete(seg);
+        this.compacting.delete(seg);
+      } else if (!this.closed && !this.compacting.has(seg) && use.liveBytes * 2 < size) {
+        // Mostly dead: re-write its live captures forward so the whole file can go next time.
+        this.compacting.add(seg);
+        for (const e of this.index.entriesIn(seg)) this.pending.push({ kind: 'move', id: e.summary.id, seg, off: e.off });
+        planned = true;
+      }
+    }
+    if (planned) this.kick();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    while (this.loop || this.pending.length > 0 || this.snapshotting) {
+      await this.flushNow();
+      await this.snapshotting;
+    }
+    this.closed = true;
+    try {
+      if (this.opsSinceSnapshot > 0) await this.startSnapshot();
+    } finally {
+      this.pending = [];
+      await this.writer?.close();
+      this.writer = null;
+      for (const seg of [...this.readers.keys()]) this.dropReader(seg);
+    }
+  }
+
+  /** Opening: evict beyond the cap, write recovery's removals, save a fresh index if needed. */
+  async settleOpen(pendingDeletes: string[], needSnapshot: boolean): Promise<void> {
+    if (pendingDeletes.length) this.pending.push({ kind: 'delete', ids: pendingDeletes });
+    this.enforceRetention();
+    await this.flushNow();
+    if (needSnapshot) await this.snapshot();
+    await this.flushNow();
+    await this.snapshotting;
+  }
+}
+
+function assertNeverItem(item: never): never {
+  throw new Error(`Unknown store work item ${JSON.stringify(item)}`);
+}
+
+/** Resolves each caller once its batch is applied. */
+function settle(items: WorkItem[], index: CaptureIndex): void {
+  for (const item of items) {
+    switch (item.kind) {
+      case 'pin':
+        item.waiter.resolve(index.get(item.id)?.summary);
+        break;
+      case 'add':
+      case 'clear':
+        item.waiter.resolve();
+        break;
+      case 'delete':
+        item.waiter?.resolve();
+        break;
+      case 'move':
+        break;
+      default:
+        assertNeverItem(item);
+    }
+  }
+}
+
+export interface OpenCaptureStoreOptions extends CaptureStoreOptions {
+  tuning?: Partial<StoreTuning>;
+}
+
+export type JournalStore = CaptureStore & { onBatch?: (stats: BatchStats) => void; snapshot(): Promise<void> };
+
+export async function openCaptureStore(opts: OpenCaptureStoreOptions): Promise<JournalStore> {
+  const max = opts.maxCaptures ?? DEFAULT_MAX_CAPTURES;
+  if (!Number.isSafeInteger(max) || max < 1) throw new HooklensError('invalid_argument', 'maxCaptures must be a positive integer.');
+  const loaded = await loadStore(opts.dataDir);
+  const store = new JournalCaptureStore(
+    loaded.paths,
+    loaded.db,
+    loaded.index,
+    loaded.notices,
+    max,
+    { ...DEFAULT_TUNING, ...opts.tuning },
+    loaded.activeSeg,
+    loaded.activeSize,
+    loaded.opsSinceSnapshot,
+    loaded.segSizes,
+  );
+  await store.settleOpen(loaded.pendingDeletes, loaded.needSnapshot);
+  return store;
+}

@@ -1,0 +1,93 @@
+/*
+ * The few file operations the store's durability rests on. A rename or a new file name is only
+ * durable once its directory is fsynced; file contents only once the file is fsynced before it is
+ * renamed into place (otherwise a crash can leave the new name pointing at an empty file).
+ */
+import { open, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Adapter } from 'lowdb';
+
+export async function fsyncDir(dir: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch (err) {
+    // Some platforms (Windows) cannot open or fsync a directory; the rename is as durable as it gets there.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EACCES' && code !== 'EINVAL') throw err;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Writes `data` to a temporary file, fsyncs it, renames it over `file` and fsyncs the directory. */
+export async function writeFileDurably(file: string, data: string | Uint8Array): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+  await handle.close();
+  await rename(tmp, file);
+  await fsyncDir(path.dirname(file));
+}
+
+/** A timestamp safe in file names on every platform (no colons). */
+export function fileStamp(now = new Date()): string {
+  return now.toISOString().replace(/[:.]/g, '-');
+}
+
+/** Moves an unreadable or foreign file out of the way, never over an earlier one. Returns its new path. */
+export async function setAside(file: string, reason: string): Promise<string> {
+  const base = `${file}.${reason}-${fileStamp()}`;
+  let target = base;
+  for (let i = 1; ; i += 1) {
+    try {
+      await open(target, 'wx').then((h) => h.close());
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      target = `${base}-${i}`;
+    }
+  }
+  await rename(file, target);
+  await fsyncDir(path.dirname(file));
+  return target;
+}
+
+/**
+ * A lowdb adapter like lowdb's own TextFile, but durable: steno renames without fsync, which can
+ * lose the snapshot on power loss. It hands the raw text to `parse`, so the caller decides what an
+ * unreadable file means instead of lowdb throwing a bare SyntaxError.
+ */
+export class DurableTextFile<T> implements Adapter<T> {
+  constructor(
+    private readonly file: string,
+    private readonly codec: { parse(text: string): T; stringify(data: T): string | Promise<string> },
+  ) {}
+
+  async read(): Promise<T | null> {
+    let handle;
+    try {
+      handle = await open(this.file, 'r');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+    try {
+      return this.codec.parse(await handle.readFile('utf8'));
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async write(data: T): Promise<void> {
+    await writeFileDurably(this.file, await this.codec.stringify(data));
+  }
+}

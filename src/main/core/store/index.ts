@@ -1,0 +1,2 @@
+export type { CaptureStore, CaptureStoreOptions } from './types';
+export { openCaptureStore } from './capture-store';

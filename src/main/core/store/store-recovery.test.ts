@@ -1,0 +1,174 @@
+import { randomBytes } from 'node:crypto';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, unlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCaptureStore, type JournalStore, type OpenCaptureStoreOptions } from './capture-store';
+import { makeRecord } from './test-support/records';
+
+let dir: string;
+const open: JournalStore[] = [];
+const journal = (seg = 1): string => path.join(dir, 'captures', `journal-${String(seg).padStart(6, '0')}.jsonl`);
+const snapshotFile = (): string => path.join(dir, 'captures.json');
+
+async function openStore(opts: Partial<OpenCaptureStoreOptions> = {}): Promise<JournalStore> {
+  const store = await openCaptureStore({ dataDir: dir, ...opts });
+  open.push(store);
+  return store;
+}
+
+/** Adds records and leaves the store as a crash would: journal written, no index saved. */
+async function seed(n: number, body = (i: number): Buffer | string => `{"i":${i}}`) {
+  const store = await openStore();
+  const records = Array.from({ length: n }, (_, i) => makeRecord(body(i)));
+  for (const r of records) await store.add(r);
+  return { store, records };
+}
+
+async function expectAll(store: JournalStore, records: ReturnType<typeof makeRecord>[]): Promise<void> {
+  expect(store.count()).toBe(records.length);
+  for (const r of records) expect(await store.get(r.id)).toEqual(r);
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'hooklens-recovery-'));
+});
+
+afterEach(async () => {
+  for (const s of open.splice(0)) await s.close().catch(() => undefined);
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('capture store recovery', () => {
+  it('sets aside a torn last journal line and keeps every complete capture', async () => {
+    const { records } = await seed(3);
+    const torn = '{"op":"add","record":{"id":"half-writ';
+    await appendFile(journal(), torn);
+    const store = await openStore();
+    await expectAll(store, records);
+    expect(store.notices).toHaveLength(1);
+    expect(store.notices[0].kind).toBe('recovered');
+    expect(store.notices[0].message).toMatch(/incomplete/);
+    expect(await readFile(store.notices[0].movedTo!, 'utf8')).toBe(torn);
+    // The journal is clean again: a new capture after the cut survives another restart.
+    const next = makeRecord('"after"');
+    await store.add(next);
+    const again = await openStore();
+    await expectAll(again, [...records, next]);
+    expect(again.notices).toEqual([]);
+  });
+
+  it('skips an unreadable line in the middle of the journal, keeping a copy of the file', async () => {
+    const { records } = await seed(2);
+    await appendFile(journal(), 'this is not json\n');
+    const third = makeRecord('"third"');
+    await (await openStore()).add(third);
+    const store = await openStore();
+    await expectAll(store, [...records, third]);
+    const notice = store.notices.find((n) => /could not be read/.test(n.message));
+    expect(notice?.message).toMatch(/1 line/);
+    expect(await readFile(notice!.movedTo!, 'utf8')).toContain('this is not json');
+  });
+
+  it('moves a truncated captures.json aside and recovers every capture from the journal', async () => {
+    const { store: first, records } = await seed(40);
+    await first.close();
+    const original = await readFile(snapshotFile(), 'utf8');
+    await truncate(snapshotFile(), Math.floor(original.length / 2));
+    const store = await openStore();
+    await expectAll(store, records);
+    expect(store.notices[0]).toMatchObject({ kind: 'set-aside' });
+    expect(store.notices[0].message).toMatch(/not valid JSON.*40 captures were recovered/);
+    const moved = store.notices[0].movedTo!;
+    expect(path.basename(moved)).toMatch(/^captures\.json\.corrupt-/);
+    expect(await readFile(moved, 'utf8')).toBe(original.slice(0, Math.floor(original.length / 2)));
+    await store.close();
+    // The next start is clean and the set-aside file was not touched.
+    const again = await openStore();
+    expect(again.notices).toEqual([]);
+    expect(again.count()).toBe(40);
+    expect(await readFile(moved, 'utf8')).toBe(original.slice(0, Math.floor(original.length / 2)));
+  });
+
+  it('never overwrites a foreign file: a JSON array is moved aside and the store starts empty', async () => {
+    await writeFile(snapshotFile(), '[1, 2, 3]');
+    const store = await openStore();
+    expect(store.count()).toBe(0);
+    expect(store.notices[0]).toMatchObject({ kind: 'set-aside' });
+    expect(store.notices[0].message).toMatch(/JSON array/);
+    expect(await readFile(store.notices[0].movedTo!, 'utf8')).toBe('[1, 2, 3]');
+    await store.add(makeRecord('"new"'));
+    await store.close();
+    expect(JSON.parse(await readFile(snapshotFile(), 'utf8'))).toMatchObject({ format: 'hooklens-captures', version: 2 });
+  });
+
+  it('sets aside a file from a newer version instead of downgrading it', async () => {
+    await writeFile(snapshotFile(), JSON.stringify({ format: 'hooklens-captures', version: 99, captures: [] }));
+    const store = await openStore();
+    expect(store.notices[0].message).toMatch(/newer Hooklens/);
+    expect(path.basename(store.notices[0].movedTo!)).toMatch(/^captures\.json\.newer-/);
+  });
+
+  it('migrates a version 1 file (every capture in full), skipping damaged entries and keeping a backup', async () => {
+    const records = [makeRecord('"old one"'), makeRecord(randomBytes(70_000))];
+    const v1 = JSON.stringify({ version: 1, captures: [records[0], { id: 'broken' }, records[1]] });
+    await writeFile(snapshotFile(), v1);
+    let store = await openStore();
+    await expectAll(store, records);
+    expect(store.notices[0].message).toMatch(/older format.*2 captures kept, 1 damaged entry skipped/);
+    expect(await readFile(store.notices[0].movedTo!, 'utf8')).toBe(v1);
+    store = await openStore();
+    await expectAll(store, records);
+    expect(store.notices).toEqual([]);
+  });
+
+  it('removes a capture whose body file is missing, saving its details, and keeps the rest', async () => {
+    const big = makeRecord(randomBytes(80_000));
+    const small = makeRecord('"small"');
+    const store0 = await openStore();
+    await store0.add(big);
+    await store0.add(small);
+    await store0.close();
+    const blobs = path.join(dir, 'captures', 'blobs');
+    const [blob] = await readdir(blobs);
+    await unlink(path.join(blobs, blob));
+    const store = await openStore();
+    await expectAll(store, [small]);
+    expect(store.notices[0].message).toMatch(/1 capture lost its body file.*1 capture recovered/);
+    const report = JSON.parse(await readFile(store.notices[0].movedTo!, 'utf8'));
+    expect(report.missingBodies[0]).toMatchObject({ id: big.id, headers: big.headers });
+    // The removal was written down: the next start has nothing to report.
+    expect((await openStore()).notices).toEqual([]);
+  });
+
+  it('drops index entries whose journal segment is gone', async () => {
+    const { store: first, records } = await seed(3);
+    await first.close();
+    await unlink(journal(1));
+    const after = makeRecord('"after"');
+    const store = await openStore();
+    expect(store.count()).toBe(0);
+    expect(store.notices[0].message).toMatch(/3 captures .* no data left/);
+    await store.add(after);
+    await expectAll(await openStore(), [after]);
+    expect(records).toHaveLength(3);
+  });
+
+  it('rejects a write that fails and acknowledges nothing half-written', async () => {
+    // Seal segment 1 after each batch, and make segment 2 a device that is always full.
+    const tuning = { rollOps: 1 };
+    const store = await openStore({ tuning });
+    const ok = makeRecord('"ok"');
+    await store.add(ok);
+    await mkdir(path.join(dir, 'captures'), { recursive: true });
+    await symlink('/dev/full', journal(2));
+    const failed = makeRecord('"fails"');
+    await expect(store.add(failed)).rejects.toMatchObject({ code: 'store_failed' });
+    expect(store.has(failed.id)).toBe(false);
+    expect(store.notices.at(-1)).toMatchObject({ kind: 'write-failed' });
+    await store.close().catch(() => undefined);
+    open.splice(0);
+    await unlink(journal(2));
+    await expectAll(await openStore(), [ok]);
+  });
+});

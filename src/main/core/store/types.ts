@@ -1,0 +1,31 @@
+import type { CaptureRecord, CaptureSummary } from '../../../shared/capture';
+import type { StoreNotice } from '../../../shared/api/status';
+
+/*
+ * The capture store's contract. The listener calls `add` and answers the webhook 2xx only after
+ * the returned promise resolves: resolution means the record is durable on disk.
+ */
+export interface CaptureStore {
+  /** Resolves once the record is on disk (fsynced); rejects when it could not be written. */
+  add(record: CaptureRecord): Promise<void>;
+  /** Newest first. Summaries only, cheap: kept in memory. */
+  list(): CaptureSummary[];
+  /** The full record, body included; undefined when unknown. */
+  get(id: string): Promise<CaptureRecord | undefined>;
+  has(id: string): boolean;
+  count(): number;
+  delete(ids: string[]): Promise<void>;
+  clear(): Promise<void>;
+  setPinned(id: string, pinned: boolean): Promise<CaptureSummary | undefined>;
+  /** Things the user must be told about the data file at start (set aside, recovered…). */
+  readonly notices: StoreNotice[];
+  /** Called with the ids the retention cap removed, so the UI can drop them. */
+  onEvicted?: (ids: string[]) => void;
+  close(): Promise<void>;
+}
+
+export interface CaptureStoreOptions {
+  dataDir: string;
+  /** Retention cap; the oldest unpinned captures beyond it are removed. */
+  maxCaptures?: number;
+}

@@ -1,0 +1,94 @@
+/*
+ * `hooklens serve`: starts the core and the browser-mode control server, prints the two URLs
+ * (exactly one line each, scripts and tests read them), and stays up until SIGINT/SIGTERM.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseOptions, portOption, type OptionSpec } from './cli-args';
+import { createHooklensCore } from './core/hooklens-core';
+import { resolveDataDir } from './data-dir';
+import { startControlServer } from './serve';
+
+export const DEFAULT_UI_PORT = 8786;
+
+const SERVE_OPTIONS: Record<string, OptionSpec> = {
+  port: { kind: 'string' },
+  'capture-port': { kind: 'string' },
+  'capture-host': { kind: 'string' },
+  'data-dir': { kind: 'string' },
+  open: { kind: 'boolean' },
+  tunnel: { kind: 'boolean' },
+  'tunnel-host': { kind: 'string' },
+  subdomain: { kind: 'string' },
+};
+
+export const SERVE_USAGE = `hooklens serve [--port N] [--capture-port N] [--capture-host H] [--data-dir DIR]
+               [--no-open] [--tunnel-host URL] [--subdomain NAME] [--no-tunnel]`;
+
+function openInBrowser(url: string): void {
+  const [cmd, args] =
+    process.platform === 'win32'
+      ? ['cmd', ['/c', 'start', '""', url]]
+      : process.platform === 'darwin'
+        ? ['open', [url]]
+        : ['xdg-open', [url]];
+  try {
+    const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // No browser opener on this machine: the printed URL is enough.
+  }
+}
+
+export async function runServe(argv: string[]): Promise<void> {
+  const opts = parseOptions(argv, SERVE_OPTIONS);
+  const dataDir = resolveDataDir(opts['data-dir'] as string | undefined);
+  const core = await createHooklensCore({
+    dataDir,
+    mode: 'browser',
+    capturePort: portOption(opts['capture-port'], 'capture-port'),
+    captureHost: opts['capture-host'] as string | undefined,
+    tunnel: {
+      ...(opts.tunnel === false ? { enabled: false } : {}),
+      ...(typeof opts['tunnel-host'] === 'string' ? { host: opts['tunnel-host'] } : {}),
+      ...(typeof opts.subdomain === 'string' ? { subdomain: opts.subdomain } : {}),
+    },
+    log: (line) => console.error(line),
+  });
+  const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
+  const requestedUiPort = portOption(opts.port, 'port') ?? DEFAULT_UI_PORT;
+  let control;
+  try {
+    control = await startControlServer({ core, rendererDir, port: requestedUiPort });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    console.error(`UI port ${requestedUiPort} is in use; using a free one.`);
+    control = await startControlServer({ core, rendererDir, port: 0 });
+  }
+
+  console.log(`Hooklens UI: ${control.uiUrl}`);
+  console.log(`Capture URL: ${core.status().captureUrl}`);
+  console.error(`Data directory: ${dataDir}`);
+  for (const notice of core.status().storeNotices)
+    console.error(`Notice: ${notice.message}${notice.movedTo ? ` (old file: ${notice.movedTo})` : ''}`);
+
+  let printedUrl: string | null = null;
+  core.events.on('tunnel:changed', (tunnel) => {
+    if (tunnel.state === 'online' && tunnel.url && tunnel.url !== printedUrl) {
+      printedUrl = tunnel.url;
+      console.log(`Public URL: ${tunnel.url}`);
+    }
+  });
+
+  if (opts.open !== false) openInBrowser(control.uiUrl);
+
+  let closing = false;
+  const shutdown = (): void => {
+    if (closing) return;
+    closing = true;
+    void Promise.all([control.close(), core.close()]).finally(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}

@@ -1,0 +1,226 @@
+/*
+ * Browser mode: the same core behind a small HTTP API and server-sent events, for machines without
+ * a display or the Electron binary, for the e2e suite, and for remote boxes (over an SSH tunnel).
+ *
+ * Guarded three ways, because any web page the user visits can send requests to 127.0.0.1:
+ * bound to loopback only; a per-launch random token on every control request; and a Host check
+ * (only 127.0.0.1/localhost/[::1] on our port), which defeats DNS rebinding.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { dispatchApiCall, httpStatusFor } from './api-dispatch';
+import type { HooklensCore } from './core/hooklens-core';
+
+export interface ControlServerOptions {
+  core: HooklensCore;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface ControlServer {
+  port: number;
+  token: string;
+  uiUrl: string;
+  close(): Promise<void>;
+}
+
+const MAX_CALL_BYTES = 32 * 1024 * 1024;
+const SSE_HEARTBEAT_MS = 15_000;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+export const UI_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // CodeMirror injects its theme as <style> elements.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+  res.end(body);
+}
+
+function forbidden(res: ServerResponse, message: string): void {
+  send(res, 403, JSON.stringify({ ok: false, error: { code: 'forbidden', message } }));
+}
+
+function allowedHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host.toLowerCase());
+}
+
+function tokenMatches(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_CALL_BYTES) {
+        reject(new Error('Request too large.'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => {
+      try {
+        resolve(size === 0 ? {} : JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        reject(new Error('Body is not valid JSON.'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+async function serveStatic(res: ServerResponse, rendererDir: string, pathname: string): Promise<void> {
+  const root = path.resolve(rendererDir);
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname);
+  } catch {
+    return send(res, 400, 'Bad path', 'text/plain; charset=utf-8');
+  }
+  const file = path.resolve(root, '.' + (rel === '/' ? '/index.html' : rel));
+  if (file !== root && !file.startsWith(root + path.sep)) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+  let info;
+  try {
+    info = await stat(file);
+  } catch {
+    info = null;
+  }
+  if (!info?.isFile()) {
+    // Client-side routes fall back to the app; missing assets are a plain 404.
+    if (path.extname(file)) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    return serveStatic(res, rendererDir, '/');
+  }
+  const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+  res.writeHead(200, {
+    'Content-Type': type,
+    'Content-Length': info.size,
+    'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'max-age=3600',
+    'Content-Security-Policy': UI_CSP,
+    ...SECURITY_HEADERS,
+  });
+  createReadStream(file).pipe(res);
+}
+
+export async function startControlServer(options: ControlServerOptions): Promise<ControlServer> {
+  const { core, rendererDir } = options;
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const sseClients = new Set<ServerResponse>();
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      if (!allowedHost(req.headers.host, port)) return forbidden(res, 'Unexpected Host header.');
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+      if (url.pathname.startsWith('/api/')) {
+        const given = req.headers['x-hooklens-token'];
+        if (!tokenMatches(typeof given === 'string' ? given : url.searchParams.get('token'), token))
+          return forbidden(res, 'Missing or wrong token: open the URL printed at start.');
+
+        if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(req, res);
+
+        const call = /^\/api\/call\/([A-Za-z]+)$/.exec(url.pathname);
+        if (call && req.method === 'POST') {
+          let body: unknown;
+          try {
+            body = await readJsonBody(req);
+          } catch (err) {
+            return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_argument', message: (err as Error).message } }));
+          }
+          const args = (body as { args?: unknown }).args ?? [];
+          const outcome = await dispatchApiCall(core.api, call[1], args);
+          return send(res, outcome.ok ? 200 : httpStatusFor(outcome.error), JSON.stringify(outcome));
+        }
+        return send(res, 404, JSON.stringify({ ok: false, error: { code: 'unknown_method', message: 'No such route.' } }));
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+      await serveStatic(res, rendererDir, url.pathname);
+    })().catch((err: unknown) => {
+      if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: String(err) } }));
+      else res.destroy();
+    });
+  });
+
+  function openEventStream(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      ...SECURITY_HEADERS,
+    });
+    res.write('retry: 1000\n\n');
+    sseClients.add(res);
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), SSE_HEARTBEAT_MS);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      sseClients.delete(res);
+    });
+  }
+
+  const unsubscribe = core.events.onAny((event, payload) => {
+    const frame = `event: hooklens\ndata: ${JSON.stringify([event, payload])}\n\n`;
+    for (const client of sseClients) client.write(frame);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    token,
+    uiUrl: `http://127.0.0.1:${port}/?token=${token}`,
+    async close() {
+      unsubscribe();
+      for (const client of sseClients) client.end();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { connectStore, useAppStore } from './app-store';
+import { CaptureDetail } from './features/captures/capture-detail';
+import { CaptureList } from './features/captures/capture-list';
+import { EmptyState } from './features/captures/empty-state';
+import { ListToolbar } from './features/captures/list-toolbar';
+import { StoreNotices } from './features/status/store-notices';
+import { TopBar } from './features/status/top-bar';
+
+export function App(): React.JSX.Element {
+  useEffect(() => connectStore(), []);
+  const captures = useAppStore((s) => s.captures);
+  const loaded = useAppStore((s) => s.capturesLoaded);
+  const selectedId = useAppStore((s) => s.selectedId);
+  const view = useAppStore((s) => s.view);
+
+  return (
+    <div className="app" data-ready={loaded ? 'true' : 'false'}>
+      <TopBar />
+      <StoreNotices />
+      <main className="workspace">
+        <nav className="sidebar" aria-label="Captures">
+          <ListToolbar />
+          <CaptureList captures={captures} />
+        </nav>
+        <div className="main-pane">
+          {view.kind === 'compare' ? (
+            <p className="muted">Compare view loading…</p>
+          ) : selectedId ? (
+            <CaptureDetail />
+          ) : captures.length === 0 && loaded ? (
+            <EmptyState />
+          ) : (
+            <p className="muted placeholder">Select a request to inspect it.</p>
+          )}
+        </div>
+      </main>
+    </div>
+  );
+}

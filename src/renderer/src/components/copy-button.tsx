@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+
+export interface CopyButtonProps {
+  text: string;
+  /** Accessible name, e.g. "Copy capture URL". */
+  label: string;
+  className?: string;
+}
+
+export function CopyButton({ text, label, className }: CopyButtonProps): React.JSX.Element {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  useEffect(() => {
+    if (state === 'idle') return;
+    const t = setTimeout(() => setState('idle'), 1500);
+    return () => clearTimeout(t);
+  }, [state]);
+  return (
+    <button
+      type="button"
+      className={`copy-button ${className ?? ''}`}
+      aria-label={label}
+      title={label}
+      onClick={() => {
+        navigator.clipboard.writeText(text).then(
+          () => setState('copied'),
+          () => setState('failed'),
+        );
+      }}
+    >
+      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}</span>
+    </button>
+  );
+}

@@ -1,0 +1,52 @@
+/*
+ * The body in three forms: pretty (JSON re-indented token by token, so digits and key order are
+ * exactly what was sent), raw text, and hex. Binary or invalid UTF-8 bodies open on hex.
+ */
+import { useMemo, useState } from 'react';
+import type { CapturedBody } from '../../../../shared/capture';
+import { CodeViewer } from '../../components/code-viewer';
+import { CopyButton } from '../../components/copy-button';
+import { HexView } from '../../components/hex-view';
+import { bodyBytes, bodyText } from '../../lib/body-bytes';
+import { formatBytes } from '../../lib/format';
+import { prettyJson } from '../../lib/pretty-json';
+
+type BodyMode = 'pretty' | 'raw' | 'hex';
+
+export function BodyView({ body }: { body: CapturedBody }): React.JSX.Element {
+  const text = useMemo(() => bodyText(body), [body]);
+  const pretty = useMemo(() => (body.encoding === 'utf8' ? prettyJson(body.text) : null), [body]);
+  const [mode, setMode] = useState<BodyMode>(body.encoding === 'base64' ? 'hex' : pretty ? 'pretty' : 'raw');
+  const bytes = useMemo(() => (mode === 'hex' ? bodyBytes(body) : null), [body, mode]);
+
+  if (body.size === 0) return <p className="muted">Empty body.</p>;
+  return (
+    <div className="body-view">
+      <div className="body-toolbar">
+        <div role="radiogroup" aria-label="Body view" className="segmented">
+          {(['pretty', 'raw', 'hex'] as const).map((m) => (
+            <label key={m} className={mode === m ? 'active' : ''}>
+              <input
+                type="radio"
+                name="body-mode"
+                value={m}
+                checked={mode === m}
+                disabled={m === 'pretty' && !pretty}
+                onChange={() => setMode(m)}
+              />
+              {m === 'pretty' ? 'Pretty' : m === 'raw' ? 'Raw' : 'Hex'}
+            </label>
+          ))}
+        </div>
+        <span className="muted">
+          {formatBytes(body.size)}
+          {body.encoding === 'base64' ? ' · binary / not UTF-8' : ''}
+        </span>
+        {body.encoding === 'utf8' && <CopyButton text={body.text} label="Copy body" />}
+      </div>
+      {mode === 'pretty' && pretty !== null && <CodeViewer text={pretty} language="json" label="Body, pretty JSON" />}
+      {mode === 'raw' && <CodeViewer text={text} label="Body, raw" />}
+      {mode === 'hex' && bytes && <HexView bytes={bytes} />}
+    </div>
+  );
+}

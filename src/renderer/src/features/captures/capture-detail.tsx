@@ -1,0 +1,68 @@
+/*
+ * The Postman-like detail pane: method + full URL bar, then Overview / Headers / Query / Body tabs
+ * and the feature tabs (Signature, Replay). Everything captured is rendered as text.
+ */
+import { useState, type ReactNode } from 'react';
+import type { CaptureRecord } from '../../../../shared/capture';
+import { headerValue } from '../../../../shared/capture';
+import { useAppStore } from '../../app-store';
+import { CopyButton } from '../../components/copy-button';
+import { Tabs, type TabDef } from '../../components/tabs';
+import { BodyView } from './body-view';
+import { HeadersTable } from './headers-table';
+import { MethodBadge } from './method-badge';
+import { OverviewPanel } from './overview-panel';
+import { QueryTable } from './query-table';
+
+type DetailTab = 'overview' | 'headers' | 'query' | 'body' | (string & {});
+
+/** Tabs contributed by features (signatures, replay): each renders for the open capture. */
+export interface FeatureTab {
+  key: string;
+  label: string;
+  render(capture: CaptureRecord): ReactNode;
+}
+
+export function fullUrl(capture: CaptureRecord, captureUrl: string | undefined): string {
+  const host = headerValue(capture.headers, 'host');
+  if (host && capture.via === 'local') return `http://${host}${capture.url}`;
+  if (captureUrl) return new URL(capture.url, captureUrl).toString();
+  return capture.url;
+}
+
+export function CaptureDetail({ featureTabs = [] }: { featureTabs?: FeatureTab[] }): React.JSX.Element | null {
+  const detail = useAppStore((s) => s.detail);
+  const captureUrl = useAppStore((s) => s.status?.captureUrl);
+  const deleteCapture = useAppStore((s) => s.deleteCapture);
+  const [tab, setTab] = useState<DetailTab>('body');
+
+  if (!detail) return null;
+  if (detail.error) return <p role="alert">Could not open this capture: {detail.error}</p>;
+  const capture = detail.record;
+  if (!capture) return <p className="muted">Loading…</p>;
+
+  const url = fullUrl(capture, captureUrl);
+  const tabs: TabDef<DetailTab>[] = [
+    { key: 'overview', label: 'Overview', render: () => <OverviewPanel capture={capture} /> },
+    { key: 'headers', label: `Headers (${capture.headers.length})`, render: () => <HeadersTable headers={capture.headers} /> },
+    { key: 'query', label: 'Query', render: () => <QueryTable url={capture.url} /> },
+    { key: 'body', label: 'Body', render: () => <BodyView key={capture.id} body={capture.body} /> },
+    ...featureTabs.map((f) => ({ key: f.key, label: f.label, render: () => f.render(capture) })),
+  ];
+
+  return (
+    <section className="capture-detail" aria-label="Capture detail">
+      <div className="url-bar">
+        <MethodBadge method={capture.method} />
+        <output className="url-text" aria-label="Request URL">
+          {url}
+        </output>
+        <CopyButton text={url} label="Copy request URL" />
+        <button type="button" className="danger" onClick={() => void deleteCapture(capture.id)}>
+          Delete
+        </button>
+      </div>
+      <Tabs label="Capture sections" tabs={tabs} active={tab} onChange={setTab} />
+    </section>
+  );
+}

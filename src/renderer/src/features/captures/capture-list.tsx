@@ -1,0 +1,98 @@
+/*
+ * The capture list, newest first, virtualised so 10k+ captures scroll smoothly. Each row has a
+ * checkbox (for Compare) and a button that opens the capture; ↑/↓ move between rows.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { CaptureSummary } from '../../../../shared/capture';
+import { useAppStore } from '../../app-store';
+import { formatBytes, formatDateTime, formatTime } from '../../lib/format';
+import { pathOf } from '../../lib/query-params';
+import { MethodBadge, StatusBadge } from './method-badge';
+
+const ROW_HEIGHT = 52;
+
+export function rowLabel(c: Pick<CaptureSummary, 'method' | 'url'>): string {
+  return `${c.method} ${pathOf(c.url)}`;
+}
+
+export function CaptureList({ captures }: { captures: CaptureSummary[] }): React.JSX.Element {
+  const { selectedId, checked, selectCapture, toggleChecked } = useAppStore(
+    useShallow((s) => ({ selectedId: s.selectedId, checked: s.checked, selectCapture: s.selectCapture, toggleChecked: s.toggleChecked })),
+  );
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: captures.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  const focusRow = (index: number): void => {
+    const target = captures[index];
+    if (!target) return;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    void selectCapture(target.id);
+    requestAnimationFrame(() => {
+      scroller.current?.querySelector<HTMLButtonElement>(`[data-capture-id="${target.id}"]`)?.focus();
+    });
+  };
+
+  return (
+    <div className="capture-list" ref={scroller}>
+      <div role="list" aria-label="Captured requests" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const c = captures[item.index];
+          const label = rowLabel(c);
+          return (
+            <div
+              role="listitem"
+              key={c.id}
+              className={`capture-row ${c.id === selectedId ? 'selected' : ''}`}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+            >
+              <input
+                type="checkbox"
+                aria-label={`Select ${label}`}
+                checked={checked.includes(c.id)}
+                onChange={() => toggleChecked(c.id)}
+              />
+              <button
+                type="button"
+                className="capture-open"
+                data-capture-id={c.id}
+                aria-current={c.id === selectedId ? 'true' : undefined}
+                aria-label={`${label}, ${c.status}, ${formatTime(c.receivedAt)}`}
+                onClick={(e) => {
+                  if (e.ctrlKey || e.metaKey) toggleChecked(c.id);
+                  else void selectCapture(c.id);
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === 'ArrowDown') {
+                    e.preventDefault();
+                    focusRow(item.index + 1);
+                  } else if (e.key === 'ArrowUp') {
+                    e.preventDefault();
+                    focusRow(item.index - 1);
+                  }
+                }}
+              >
+                <MethodBadge method={c.method} />
+                <span className="capture-path">{pathOf(c.url)}</span>
+                <span className="capture-meta">
+                  <time dateTime={c.receivedAt} title={formatDateTime(c.receivedAt)}>
+                    {formatTime(c.receivedAt)}
+                  </time>
+                  <span>{formatBytes(c.size)}</span>
+                  {c.via === 'tunnel' && <span className="via-badge">tunnel</span>}
+                  <StatusBadge status={c.status} />
+                </span>
+              </button>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

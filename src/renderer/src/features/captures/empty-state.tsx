@@ -1,0 +1,18 @@
+import { useAppStore } from '../../app-store';
+import { CopyButton } from '../../components/copy-button';
+
+export function EmptyState(): React.JSX.Element {
+  const status = useAppStore((s) => s.status);
+  const base = status?.tunnel.state === 'online' && status.tunnel.url ? status.tunnel.url.replace(/\/?$/, '/') : status?.captureUrl;
+  const curl = `curl -X POST ${base ?? 'http://127.0.0.1:8787/'}stripe/hook -H 'Content-Type: application/json' -d '{"hello":"world"}'`;
+  return (
+    <div className="empty-state">
+      <h2>Waiting for the first webhook</h2>
+      <p>Point a provider at the URL above, or send one yourself:</p>
+      <div className="command">
+        <code>{curl}</code>
+        <CopyButton text={curl} label="Copy example curl command" />
+      </div>
+    </div>
+  );
+}

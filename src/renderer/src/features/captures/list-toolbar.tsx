@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../app-store';
+
+export function ListToolbar(): React.JSX.Element {
+  const { count, checked, clearCaptures, openCompare } = useAppStore(
+    useShallow((s) => ({ count: s.captures.length, checked: s.checked, clearCaptures: s.clearCaptures, openCompare: s.openCompare })),
+  );
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <div className="list-toolbar">
+      <span className="muted" aria-live="polite">
+        {count} {count === 1 ? 'request' : 'requests'}
+      </span>
+      <button
+        type="button"
+        disabled={checked.length !== 2}
+        title={checked.length !== 2 ? 'Tick two captures to compare them' : undefined}
+        onClick={() => openCompare(checked[0], checked[1])}
+      >
+        Compare
+      </button>
+      {confirming ? (
+        <span className="confirm" role="group" aria-label="Confirm clearing">
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              setConfirming(false);
+              void clearCaptures();
+            }}
+          >
+            Delete all {count}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </span>
+      ) : (
+        <button type="button" disabled={count === 0} onClick={() => setConfirming(true)}>
+          Clear all
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { formatElapsed, type CaptureComparison } from '../../../../shared/diff';
+
+export function SummaryTable({ comparison }: { comparison: CaptureComparison }): React.JSX.Element {
+  return (
+    <table className="diff-table summary-table" aria-label="Summary">
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">Left</th>
+          <th scope="col">Right</th>
+        </tr>
+      </thead>
+      <tbody>
+        {comparison.summary.map((r) => (
+          <tr key={r.field} className={r.same ? 'diff-same' : 'diff-changed'}>
+            <th scope="row">{r.label}</th>
+            <td className="mono">{r.left || <span className="muted">(none)</span>}</td>
+            <td className="mono">{r.right || <span className="muted">(none)</span>}</td>
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">Time between</th>
+          <td colSpan={2}>{formatElapsed(comparison.elapsedMs)}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,3 @@
+export { ReplayPanel } from './replay-panel';
+export { replayTab } from './replay-tab';
+export { AutoForwardToggle } from './auto-forward-toggle';

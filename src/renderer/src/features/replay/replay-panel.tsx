@@ -1,0 +1,212 @@
+/*
+ * The Replay tab of a capture: one-click Replay to the remembered target, Edit & replay, the
+ * response of the latest (or a reopened) send, this capture's history, cURL and HAR export and
+ * cURL import. Replaying never changes the capture.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { CaptureRecord } from '../../../../shared/capture';
+import type { ReplayDraft, ReplayHistoryEntry, ReplayHistorySummary, ReplayRequest } from '../../../../shared/replay/types';
+import { api } from '../../api/client';
+import { downloadText } from './download';
+import { HistoryList } from './history-list';
+import { ImportCurl } from './import-curl';
+import { RequestEditor, type EditorModel } from './request-editor';
+import { ResponseView } from './response-view';
+import './replay.css';
+
+type Mode = 'idle' | 'edit' | 'import';
+
+interface EditorSession {
+  key: number;
+  initial: EditorModel;
+  captureId: string | null;
+  draft: ReplayDraft | null;
+  warnings: string[];
+}
+
+/** Rows the core sets itself when sending; hidden when a sent request is reopened for editing. */
+const CLIENT_SET = /^(host|content-length|connection)$/i;
+
+function modelFromRequest(request: ReplayRequest): EditorModel {
+  return {
+    method: request.method,
+    url: request.url,
+    headers: request.headers.filter(([n]) => !CLIENT_SET.test(n)).map(([name, value]) => ({ name, value, enabled: true })),
+    body: request.body,
+  };
+}
+
+export function ReplayPanel({ capture }: { capture: CaptureRecord }): React.JSX.Element {
+  return <ReplayPanelFor key={capture.id} capture={capture} />;
+}
+
+function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Element {
+  const [mode, setMode] = useState<Mode>('idle');
+  const [session, setSession] = useState<EditorSession | null>(null);
+  const [current, setCurrent] = useState<ReplayHistoryEntry | null>(null);
+  const [history, setHistory] = useState<ReplayHistorySummary[]>([]);
+  const [target, setTarget] = useState('');
+  const [savedTarget, setSavedTarget] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  const refreshHistory = useCallback(() => {
+    void api.listReplays(capture.id).then(setHistory, () => undefined);
+  }, [capture.id]);
+
+  useEffect(() => {
+    void api.getReplaySettings().then((s) => {
+      setTarget(s.targetBase);
+      setSavedTarget(s.targetBase);
+    });
+    refreshHistory();
+    return api.on('replay:sent', (s) => {
+      if (s.captureId === capture.id) refreshHistory();
+    });
+  }, [capture.id, refreshHistory]);
+
+  const run = async (what: () => Promise<void>): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    setNote(null);
+    try {
+      await what();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveTarget = (): void => {
+    if (target.trim() === savedTarget) return;
+    void run(async () => {
+      const s = await api.updateReplaySettings({ targetBase: target });
+      setTarget(s.targetBase);
+      setSavedTarget(s.targetBase);
+    });
+  };
+
+  const openEditor = (initial: EditorModel, captureId: string | null, draft: ReplayDraft | null, warnings: string[] = []): void => {
+    setSession((prev) => ({ key: (prev?.key ?? 0) + 1, initial, captureId, draft, warnings }));
+    setMode('edit');
+  };
+
+  const editCapture = (): Promise<void> =>
+    run(async () => {
+      const draft = await api.getReplayDraft(capture.id);
+      openEditor({ method: draft.method, url: draft.url, headers: draft.headers, body: draft.body }, capture.id, draft);
+    });
+
+  return (
+    <div className="replay-panel">
+      <div className="replay-toolbar">
+        <button type="button" className="primary" disabled={busy} onClick={() => void run(async () => setCurrent(await api.replayCapture(capture.id)))}>
+          Replay
+        </button>
+        <button type="button" disabled={busy} onClick={() => void editCapture()}>
+          Edit &amp; replay
+        </button>
+        <label className="replay-target">
+          <span>Target</span>
+          <input
+            className="mono"
+            value={target}
+            spellCheck={false}
+            onChange={(e) => setTarget(e.target.value)}
+            onBlur={saveTarget}
+            onKeyDown={(e) => e.key === 'Enter' && saveTarget()}
+          />
+        </label>
+        <button
+          type="button"
+          onClick={() =>
+            void run(async () => {
+              await navigator.clipboard.writeText(await api.exportCurl({ captureId: capture.id }));
+              setNote('cURL command copied.');
+            })
+          }
+        >
+          Copy as cURL
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            void run(async () => {
+              downloadText(`hooklens-${capture.id}.har`, await api.exportHar({ captureIds: [capture.id], includeReplays: true }), 'application/json');
+            })
+          }
+        >
+          Export HAR
+        </button>
+        <button type="button" onClick={() => setMode('import')}>
+          Import cURL
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="replay-error">
+          {error}
+        </p>
+      )}
+      {note && (
+        <p role="status" className="muted">
+          {note}
+        </p>
+      )}
+
+      {mode === 'import' && (
+        <ImportCurl
+          onCancel={() => setMode(session ? 'edit' : 'idle')}
+          onImported={(result) => openEditor(modelFromRequest(result.request), null, null, result.warnings)}
+        />
+      )}
+      {mode === 'edit' && session && (
+        <>
+          {session.captureId === null && <p className="muted">Imported request (not linked to this capture).</p>}
+          {session.warnings.map((w) => (
+            <p key={w} className="warning-text">
+              {w}
+            </p>
+          ))}
+          <RequestEditor
+            key={session.key}
+            initial={session.initial}
+            captureId={session.captureId}
+            signing={session.draft?.signing ?? null}
+            originalBody={session.draft ? session.draft.body : null}
+            onSent={(entry) => {
+              setCurrent(entry);
+              if (entry.captureId === capture.id) refreshHistory();
+            }}
+          />
+        </>
+      )}
+
+      {current && (
+        <>
+          <ResponseView entry={current} />
+          <div className="replay-actions">
+            <button type="button" onClick={() => openEditor(modelFromRequest(current.request), current.captureId, session?.draft ?? null)}>
+              Edit this request
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                void run(async () => {
+                  await navigator.clipboard.writeText(await api.exportCurl({ replayId: current.id }));
+                  setNote('cURL command copied.');
+                })
+              }
+            >
+              Copy this send as cURL
+            </button>
+          </div>
+        </>
+      )}
+
+      <h3 className="replay-section-title">History</h3>
+      <HistoryList items={history} selectedId={current?.id ?? null} onOpen={(id) => void run(async () => setCurrent(await api.getReplay(id)))} />
+    </div>
+  );
+}

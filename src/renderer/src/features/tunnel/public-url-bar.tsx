@@ -1,0 +1,127 @@
+/*
+ * The public URL in the top bar: state badge, the URL with its copy button, on/off, "Reconnect now",
+ * warnings (another subdomain than asked for, a URL that changed on reconnect) and the settings form.
+ * State comes from `status.tunnel`, kept current by `tunnel:changed`; actions go through `api`.
+ */
+import { useEffect, useId, useState } from 'react';
+import type { TunnelStatus } from '../../../../shared/api/tunnel';
+import { api } from '../../api/client';
+import { useAppStore } from '../../app-store';
+import { CopyButton } from '../../components/copy-button';
+import './public-url-bar.css';
+import { TunnelSettingsForm } from './tunnel-settings-form';
+import { retryHint, tunnelStateLabel } from './tunnel-labels';
+
+function useNow(active: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    setNow(Date.now());
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, [active]);
+  return now;
+}
+
+export function PublicUrlBar(): React.JSX.Element | null {
+  const tunnel = useAppStore((s) => s.status?.tunnel ?? null);
+  const tunnelChanged = useAppStore((s) => s.tunnelChanged);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const formId = useId();
+  const now = useNow(Boolean(tunnel?.nextRetryAt));
+
+  if (!tunnel) return null;
+
+  const run = async (action: () => Promise<TunnelStatus>): Promise<void> => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      tunnelChanged(await action());
+    } catch (err) {
+      setActionError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const enabled = tunnel.state !== 'off';
+  const label = tunnelStateLabel(tunnel.state);
+  const hint = retryHint(tunnel, now);
+  const showReason = tunnel.reason && tunnel.state !== 'online' && tunnel.state !== 'off';
+
+  return (
+    <div className="public-url" role="group" aria-label="Public URL">
+      <div className="public-url-row">
+        <span className="url-label">Public</span>
+        <span role="status" aria-label="Tunnel state" className={`tunnel-badge tunnel-${tunnel.state}`}>
+          {label}
+        </span>
+        {tunnel.url ? (
+          <>
+            <output className={`url-text ${tunnel.state === 'online' ? '' : 'url-stale'}`} aria-label="Public URL">
+              {tunnel.url}
+            </output>
+            <CopyButton text={tunnel.url} label="Copy public URL" />
+          </>
+        ) : null}
+        <button
+          type="button"
+          role="switch"
+          aria-checked={enabled}
+          aria-label="Public URL tunnel"
+          className={`tunnel-switch ${enabled ? 'on' : ''}`}
+          disabled={busy}
+          onClick={() => void run(() => api.setTunnelEnabled(!enabled))}
+        >
+          {enabled ? 'On' : 'Off'}
+        </button>
+        {enabled && (
+          <button type="button" disabled={busy} onClick={() => void run(() => api.reconnectTunnel())}>
+            Reconnect now
+          </button>
+        )}
+        <button
+          type="button"
+          aria-expanded={settingsOpen}
+          aria-controls={formId}
+          onClick={() => setSettingsOpen((o) => !o)}
+        >
+          Tunnel settings
+        </button>
+      </div>
+      {showReason && (
+        <p className="tunnel-reason" aria-label="Tunnel problem">
+          {tunnel.reason}
+          {hint ? ` (${hint})` : ''}
+        </p>
+      )}
+      {tunnel.subdomainMismatch && (
+        <p role="alert" className="tunnel-warning">
+          Asked for subdomain “{tunnel.subdomainMismatch.requested}” but the server gave “
+          {tunnel.subdomainMismatch.received}” (probably in use). Use the URL shown, or pick another subdomain.
+        </p>
+      )}
+      {tunnel.urlChanged && (
+        <p role="alert" className="tunnel-warning">
+          The public URL changed after a reconnect (was <code>{tunnel.urlChanged.previous}</code>): update your
+          webhook settings.{' '}
+          <button type="button" onClick={() => void run(() => api.dismissTunnelUrlChange())}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {actionError && (
+        <p role="alert" className="tunnel-warning">
+          {actionError}
+        </p>
+      )}
+      {settingsOpen && (
+        <div id={formId}>
+          <TunnelSettingsForm onClose={() => setSettingsOpen(false)} />
+        </div>
+      )}
+    </div>
+  );
+}

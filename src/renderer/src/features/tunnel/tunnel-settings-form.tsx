@@ -1,0 +1,108 @@
+/*
+ * Tunnel server and subdomain. The core validates (and may refuse with a message); the form shows
+ * what it says rather than second-guessing it here.
+ */
+import { useEffect, useId, useState } from 'react';
+import type { TunnelSettingsView } from '../../../../shared/api/tunnel';
+import { api } from '../../api/client';
+
+const FLAG: Record<'host' | 'subdomain' | 'enabled', string> = {
+  host: '--tunnel-host',
+  subdomain: '--subdomain',
+  enabled: '--no-tunnel',
+};
+
+export function TunnelSettingsForm({ onClose }: { onClose(): void }): React.JSX.Element {
+  const id = useId();
+  const [view, setView] = useState<TunnelSettingsView | null>(null);
+  const [host, setHost] = useState('');
+  const [subdomain, setSubdomain] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api.getTunnelSettings().then(
+      (v) => {
+        if (!live) return;
+        setView(v);
+        setHost(v.settings.host);
+        setSubdomain(v.settings.subdomain);
+      },
+      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const overridden = (key: 'host' | 'subdomain'): boolean => view?.overridden.includes(key) ?? false;
+
+  const save = async (): Promise<void> => {
+    if (!view) return;
+    const patch: { host?: string; subdomain?: string } = {};
+    if (host !== view.settings.host) patch.host = host;
+    if (subdomain !== view.settings.subdomain) patch.subdomain = subdomain;
+    if (Object.keys(patch).length === 0) {
+      onClose();
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      const next = await api.updateTunnelSettings(patch);
+      setView(next);
+      onClose();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      className="tunnel-settings"
+      aria-label="Tunnel settings"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label htmlFor={`${id}-host`}>Tunnel server</label>
+      <input
+        id={`${id}-host`}
+        type="url"
+        value={host}
+        disabled={!view}
+        spellCheck={false}
+        onChange={(e) => setHost(e.target.value)}
+        placeholder="https://localtunnel.me"
+      />
+      {overridden('host') && <span className="muted tunnel-flag">set by {FLAG.host} for this run</span>}
+      <label htmlFor={`${id}-sub`}>Subdomain</label>
+      <input
+        id={`${id}-sub`}
+        value={subdomain}
+        disabled={!view}
+        spellCheck={false}
+        onChange={(e) => setSubdomain(e.target.value)}
+        placeholder="random"
+      />
+      {overridden('subdomain') && <span className="muted tunnel-flag">set by {FLAG.subdomain} for this run</span>}
+      {error && (
+        <p role="alert" className="tunnel-form-error">
+          {error}
+        </p>
+      )}
+      <div className="tunnel-form-actions">
+        <button type="submit" className="primary" disabled={!view || saving}>
+          Save
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

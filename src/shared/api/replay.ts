@@ -1,0 +1,71 @@
+import type { ReplaySettings } from '../settings';
+import type {
+  ForwardAttempt,
+  ImportedRequest,
+  ReplayDraft,
+  ReplayHistoryEntry,
+  ReplayHistorySummary,
+  ReplaySendInput,
+} from '../replay/types';
+
+/** What to copy as cURL: a capture (sent to the replay target) or one history entry as it was sent. */
+export type CurlSource = { captureId: string; targetBase?: string } | { replayId: string };
+
+export interface HarExportOptions {
+  /** Omitted: every capture. */
+  captureIds?: string[];
+  /** Adds each capture's replays (request as sent + response) as further entries. */
+  includeReplays?: boolean;
+}
+
+export interface ReplayMethods {
+  /** The editor's starting point: target URL, headers and body of the capture, signing info. */
+  getReplayDraft(captureId: string): Promise<ReplayDraft>;
+  /** One click: the capture unchanged to the configured target. */
+  replayCapture(captureId: string): Promise<ReplayHistoryEntry>;
+  /** Sends an edited (or imported) request. Connection errors are outcomes, not rejections. */
+  sendReplay(input: ReplaySendInput): Promise<ReplayHistoryEntry>;
+  /** Newest first; pass null for imported requests that belong to no capture. */
+  listReplays(captureId: string | null): Promise<ReplayHistorySummary[]>;
+  getReplay(replayId: string): Promise<ReplayHistoryEntry>;
+  getReplaySettings(): Promise<ReplaySettings>;
+  updateReplaySettings(patch: Partial<ReplaySettings>): Promise<ReplaySettings>;
+  exportCurl(source: CurlSource): Promise<string>;
+  /** A HAR 1.2 document as JSON text. */
+  exportHar(options: HarExportOptions): Promise<string>;
+  importCurl(command: string): Promise<ImportedRequest>;
+  importHar(text: string): Promise<ImportedRequest[]>;
+  /** Recent auto-forward attempts, newest first. */
+  listForwardAttempts(): Promise<ForwardAttempt[]>;
+}
+
+export const replayMethodNames = {
+  getReplayDraft: true,
+  replayCapture: true,
+  sendReplay: true,
+  listReplays: true,
+  getReplay: true,
+  getReplaySettings: true,
+  updateReplaySettings: true,
+  exportCurl: true,
+  exportHar: true,
+  importCurl: true,
+  importHar: true,
+  listForwardAttempts: true,
+} as const satisfies Record<keyof ReplayMethods, true>;
+
+export interface ReplayEvents {
+  /** A replay, edit, forward or import was sent and recorded. */
+  'replay:sent': ReplayHistorySummary;
+  'replay:forward-attempt': ForwardAttempt;
+  'replay:settings-changed': ReplaySettings;
+}
+
+export type {
+  ForwardAttempt,
+  ImportedRequest,
+  ReplayDraft,
+  ReplayHistoryEntry,
+  ReplayHistorySummary,
+  ReplaySendInput,
+} from '../replay/types';

@@ -1,0 +1,86 @@
+/*
+ * The capture record: what one HTTP request to the capture listener looked like, byte for byte.
+ *
+ * Signatures are computed over exact bytes, so the body is never re-serialised: it is kept as
+ * UTF-8 text when the bytes are valid UTF-8 and as base64 otherwise. Headers are the request's
+ * raw header lines as ordered `[name, value]` pairs: original case, original order, repeats kept.
+ */
+
+export type HeaderPair = [name: string, value: string];
+
+export type BodyEncoding = 'utf8' | 'base64';
+
+export interface CapturedBody {
+  /** Size in bytes of the body as received. */
+  size: number;
+  encoding: BodyEncoding;
+  /** The bytes, as UTF-8 text or base64 according to `encoding`. */
+  text: string;
+}
+
+export type CaptureVia = 'tunnel' | 'local';
+
+export interface CaptureResponse {
+  status: number;
+  /** Milliseconds from the request's headers to handing the record to the store (the durable write comes after). */
+  ms: number;
+}
+
+export interface CaptureRecord {
+  id: string;
+  endpointId: string;
+  /** ISO 8601, UTC. */
+  receivedAt: string;
+  method: string;
+  /** Path and query exactly as they appeared on the request line. */
+  url: string;
+  httpVersion: string;
+  headers: HeaderPair[];
+  body: CapturedBody;
+  remoteAddress: string;
+  via: CaptureVia;
+  response: CaptureResponse;
+  pinned?: boolean;
+}
+
+/** What the list shows: everything but the headers and the body bytes. */
+export interface CaptureSummary {
+  id: string;
+  endpointId: string;
+  receivedAt: string;
+  method: string;
+  url: string;
+  size: number;
+  contentType: string | null;
+  via: CaptureVia;
+  status: number;
+  pinned?: boolean;
+}
+
+export const DEFAULT_ENDPOINT_ID = 'default';
+
+export function headerValue(headers: readonly HeaderPair[], name: string): string | undefined {
+  const lower = name.toLowerCase();
+  for (const [n, v] of headers) if (n.toLowerCase() === lower) return v;
+  return undefined;
+}
+
+export function headerValues(headers: readonly HeaderPair[], name: string): string[] {
+  const lower = name.toLowerCase();
+  return headers.filter(([n]) => n.toLowerCase() === lower).map(([, v]) => v);
+}
+
+export function summarize(record: CaptureRecord): CaptureSummary {
+  return {
+    id: record.id,
+    endpointId: record.endpointId,
+    receivedAt: record.receivedAt,
+    method: record.method,
+    url: record.url,
+    size: record.body.size,
+    contentType: headerValue(record.headers, 'content-type') ?? null,
+    via: record.via,
+    status: record.response.status,
+    ...(record.pinned ? { pinned: true } : {}),
+  };
+}

@@ -1,0 +1,77 @@
+/*
+ * Body bytes without Node's Buffer, so the renderer and the core share one implementation.
+ * Bodies travel as `{ encoding, text }`: UTF-8 text when the bytes are valid UTF-8, base64 otherwise.
+ */
+import type { ReplayBody } from './types';
+
+const encoder = new TextEncoder();
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_INDEX = new Map([...B64].map((c, i) => [c, i]));
+
+export function utf8Bytes(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+export function base64Encode(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    out += B64[n >> 18] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + B64[n & 63];
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i] << 16;
+    out += `${B64[n >> 18]}${B64[(n >> 12) & 63]}==`;
+  } else if (rest === 2) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
+    out += `${B64[n >> 18]}${B64[(n >> 12) & 63]}${B64[(n >> 6) & 63]}=`;
+  }
+  return out;
+}
+
+/** Returns null when `text` is not base64 (whitespace is tolerated, as in pasted data). */
+export function base64Decode(text: string): Uint8Array | null {
+  const clean = text.replace(/\s+/g, '').replace(/=+$/, '');
+  if (clean.length % 4 === 1) return null;
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0;
+  let acc = 0;
+  let o = 0;
+  for (const c of clean) {
+    const v = B64_INDEX.get(c);
+    if (v === undefined) return null;
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out.subarray(0, o);
+}
+
+export function bodyBytes(body: ReplayBody): Uint8Array {
+  if (body.encoding === 'utf8') return utf8Bytes(body.text);
+  const bytes = base64Decode(body.text);
+  if (!bytes) throw new TypeError('body is marked base64 but is not valid base64');
+  return bytes;
+}
+
+/** The stored form of some bytes: text when they are valid UTF-8, base64 otherwise. */
+export function bodyFromBytes(bytes: Uint8Array): ReplayBody {
+  try {
+    return { encoding: 'utf8', text: strictDecoder.decode(bytes) };
+  } catch {
+    return { encoding: 'base64', text: base64Encode(bytes) };
+  }
+}
+
+export function bodiesEqual(a: ReplayBody, b: ReplayBody): boolean {
+  if (a.encoding === b.encoding && a.text === b.text) return true;
+  const x = bodyBytes(a);
+  const y = bodyBytes(b);
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}

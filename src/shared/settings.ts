@@ -1,0 +1,60 @@
+/*
+ * Persisted settings, one section per feature. Each section has defaults here so an old or partial
+ * settings file still yields a complete object.
+ */
+
+export interface CaptureSettings {
+  /** Preferred capture port; another free one is used (and reported) when it is taken. */
+  port: number;
+  bodyLimitBytes: number;
+}
+
+export interface TunnelSettings {
+  enabled: boolean;
+  /** Tunnel server, e.g. https://localtunnel.me */
+  host: string;
+  /** Requested subdomain; empty for a random one. */
+  subdomain: string;
+}
+
+export interface ReplaySettings {
+  /** Where Replay sends: scheme, host, port and optional path prefix; the capture's path is appended. */
+  targetBase: string;
+  timeoutMs: number;
+  /** Auto-forward: every new capture is sent to `forwardTarget` as it arrives. */
+  forwardEnabled: boolean;
+  forwardTarget: string;
+  /** Attempts per capture, first included; retries happen on connection errors and 5xx. */
+  forwardMaxAttempts: number;
+  /** Delay before the first retry; doubles on each further one. */
+  forwardBaseDelayMs: number;
+}
+
+export interface UiSettings {
+  theme: 'system' | 'light' | 'dark';
+}
+
+export interface Settings {
+  capture: CaptureSettings;
+  tunnel: TunnelSettings;
+  replay: ReplaySettings;
+  ui: UiSettings;
+}
+
+export const DEFAULT_CAPTURE_PORT = 8787;
+
+export const DEFAULT_SETTINGS: Settings = {
+  capture: { port: DEFAULT_CAPTURE_PORT, bodyLimitBytes: 10 * 1024 * 1024 },
+  tunnel: { enabled: true, host: 'https://localtunnel.me', subdomain: '' },
+  replay: {
+    targetBase: 'http://localhost:3000',
+    timeoutMs: 30_000,
+    forwardEnabled: false,
+    forwardTarget: 'http://localhost:3000',
+    forwardMaxAttempts: 5,
+    forwardBaseDelayMs: 1_000,
+  },
+  ui: { theme: 'system' },
+};
+
+export type SettingsSection = keyof Settings;
