@@ -1,6 +1,18 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { RENDERER_CSP_META } from './src/shared/csp';
+
+/** The built page carries its CSP as a meta tag: the Electron window loads it from file://. */
+function cspMeta(): Plugin {
+  return {
+    name: 'hooklens-csp-meta',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${RENDERER_CSP_META}" />`),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -28,6 +40,6 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [react(), cspMeta()],
   },
 });

@@ -2,9 +2,13 @@ import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 const chromium = process.env.HOOKLENS_CHROMIUM ?? '/usr/bin/chromium';
+// One output folder per run (workers inherit the variable), so runs started side by side do not
+// delete each other's traces.
+process.env.HOOKLENS_PW_RUN ??= String(process.pid);
 
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: `test-results/run-${process.env.HOOKLENS_PW_RUN}`,
   timeout: 45_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -12,6 +12,7 @@ import { stat } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { RENDERER_CSP_HEADER } from '../shared/csp';
 import { dispatchApiCall, httpStatusFor } from './api-dispatch';
 import type { HooklensCore } from './core/hooklens-core';
 
@@ -44,19 +45,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export const UI_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // CodeMirror injects its theme as <style> elements.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export const UI_CSP = RENDERER_CSP_HEADER;
 
 const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',

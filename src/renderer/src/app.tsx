@@ -2,10 +2,12 @@ import { useEffect } from 'react';
 import { connectStore, useAppStore } from './app-store';
 import { CaptureDetail } from './features/captures/capture-detail';
 import { CaptureList } from './features/captures/capture-list';
+import { CompareView } from './features/diff/compare-view';
 import { EmptyState } from './features/captures/empty-state';
 import { ListToolbar } from './features/captures/list-toolbar';
 import { StoreNotices } from './features/status/store-notices';
 import { TopBar } from './features/status/top-bar';
+import { PublicUrlBar } from './features/tunnel/public-url-bar';
 
 export function App(): React.JSX.Element {
   useEffect(() => connectStore(), []);
@@ -13,10 +15,11 @@ export function App(): React.JSX.Element {
   const loaded = useAppStore((s) => s.capturesLoaded);
   const selectedId = useAppStore((s) => s.selectedId);
   const view = useAppStore((s) => s.view);
+  const closeCompare = useAppStore((s) => s.closeCompare);
 
   return (
     <div className="app" data-ready={loaded ? 'true' : 'false'}>
-      <TopBar />
+      <TopBar publicUrlSlot={<PublicUrlBar />} />
       <StoreNotices />
       <main className="workspace">
         <nav className="sidebar" aria-label="Captures">
@@ -25,7 +28,7 @@ export function App(): React.JSX.Element {
         </nav>
         <div className="main-pane">
           {view.kind === 'compare' ? (
-            <p className="muted">Compare view loading…</p>
+            <CompareView leftId={view.leftId} rightId={view.rightId} onClose={closeCompare} />
           ) : selectedId ? (
             <CaptureDetail />
           ) : captures.length === 0 && loaded ? (

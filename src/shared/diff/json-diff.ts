@@ -7,7 +7,7 @@
  */
 import { combine, hashString } from './hash';
 import { formatPaths } from './json-path';
-import type { JsonArr, JsonNode, JsonObj } from './json-parse';
+import { keyIndex, objGet, type JsonArr, type JsonNode, type JsonObj } from './json-parse';
 import { matchSequences } from './sequence-match';
 import type { ChangeKind, DiffNote, JsonChange, JsonPath, PathSegment } from './types';
 
@@ -52,7 +52,7 @@ export function previewJson(node: JsonNode): string {
     case 'array':
       return node.items.length === 0 ? '[]' : `[${node.items.length} ${node.items.length === 1 ? 'item' : 'items'}]`;
     case 'object':
-      return node.entries.size === 0 ? '{}' : `{${node.entries.size} ${node.entries.size === 1 ? 'key' : 'keys'}}`;
+      return node.keys.length === 0 ? '{}' : `{${node.keys.length} ${node.keys.length === 1 ? 'key' : 'keys'}}`;
   }
 }
 
@@ -127,10 +127,12 @@ class DiffContext {
         return true;
       }
       case 'object': {
-        const be = (b as JsonObj).entries;
-        if (a.entries.size !== be.size) return false;
-        for (const [k, av] of a.entries) {
-          const bv = be.get(k);
+        const bo = b as JsonObj;
+        if (a.keys.length !== bo.keys.length) return false;
+        for (let i = 0; i < a.keys.length; i++) {
+          const k = a.keys[i];
+          const av = a.vals[i];
+          const bv = objGet(bo, k, i);
           if (bv === undefined) return false;
           this.lp.push(k);
           this.rp.push(k);
@@ -145,8 +147,10 @@ class DiffContext {
   }
 
   private diffObjects(a: JsonObj, b: JsonObj): void {
-    for (const [k, av] of a.entries) {
-      const bv = b.entries.get(k);
+    for (let i = 0; i < a.keys.length; i++) {
+      const k = a.keys[i];
+      const av = a.vals[i];
+      const bv = objGet(b, k, i);
       this.lp.push(k);
       this.rp.push(k);
       if (bv === undefined) this.record('removed', av, undefined);
@@ -154,8 +158,10 @@ class DiffContext {
       this.lp.pop();
       this.rp.pop();
     }
-    for (const [k, bv] of b.entries) {
-      if (a.entries.has(k)) continue;
+    for (let j = 0; j < b.keys.length; j++) {
+      const k = b.keys[j];
+      const bv = b.vals[j];
+      if (keyIndex(a, k, j) >= 0) continue;
       this.lp.push(k);
       this.rp.push(k);
       this.record('added', undefined, bv);
@@ -276,7 +282,7 @@ function itemKeys(items: JsonNode[]): Int32Array {
   const keys = new Int32Array(items.length);
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    const id = item.t === 'object' ? item.entries.get('id') : undefined;
+    const id = item.t === 'object' ? objGet(item, 'id', 0) : undefined;
     keys[i] = id && (id.t === 'string' || id.t === 'number') ? combine(ID_SEED, id.h) : item.h;
   }
   return keys;
@@ -287,8 +293,8 @@ function similarity(a: JsonNode, b: JsonNode): number {
   if (a.t !== b.t) return 0;
   if (a.t === 'object' && b.t === 'object') {
     let same = 0;
-    for (const [k, v] of a.entries) if (b.entries.get(k)?.h === v.h) same++;
-    const size = Math.max(a.entries.size, b.entries.size);
+    for (let i = 0; i < a.keys.length; i++) if (objGet(b, a.keys[i], i)?.h === a.vals[i].h) same++;
+    const size = Math.max(a.keys.length, b.keys.length);
     return size === 0 ? 1 : 0.1 + (0.9 * same) / size;
   }
   if (a.t === 'array' && b.t === 'array') {

@@ -16,7 +16,7 @@ function plain(n: JsonNode): unknown {
       return n.items.map(plain);
     case 'object': {
       const o: Record<string, unknown> = {};
-      for (const [k, v] of n.entries) Object.defineProperty(o, k, { value: plain(v), enumerable: true });
+      n.keys.forEach((k, i) => Object.defineProperty(o, k, { value: plain(n.vals[i]), enumerable: true }));
       return o;
     }
   }

@@ -20,7 +20,33 @@ export interface JsonBool { t: 'boolean'; v: boolean; h: number; ln: number }
 export interface JsonNum { t: 'number'; raw: string; canon: string; h: number; ln: number }
 export interface JsonStr { t: 'string'; v: string; h: number; ln: number }
 export interface JsonArr { t: 'array'; items: JsonNode[]; h: number; ln: number }
-export interface JsonObj { t: 'object'; entries: Map<string, JsonNode>; h: number; ln: number }
+/** Keys in document order (a repeated key keeps its first position and its last value, like JSON.parse). */
+export interface JsonObj { t: 'object'; keys: string[]; vals: JsonNode[]; h: number; ln: number; index: Map<string, number> | null }
+
+/** Objects up to this size are searched by scanning, larger ones through an index built on first use. */
+const INDEX_AFTER = 16;
+
+/** Position of `key` in `obj`, or -1; `hint` is tried first (keys often sit at the same position). */
+export function keyIndex(obj: JsonObj, key: string, hint = -1): number {
+  const keys = obj.keys;
+  if (hint >= 0 && hint < keys.length && keys[hint] === key) return hint;
+  if (keys.length <= INDEX_AFTER) {
+    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return i;
+    return -1;
+  }
+  let index = obj.index;
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < keys.length; i++) index.set(keys[i], i);
+    obj.index = index;
+  }
+  return index.get(key) ?? -1;
+}
+
+export function objGet(obj: JsonObj, key: string, hint = -1): JsonNode | undefined {
+  const i = keyIndex(obj, key, hint);
+  return i < 0 ? undefined : obj.vals[i];
+}
 
 export type JsonParseResult =
   | { ok: true; root: JsonNode; duplicateKeys: JsonPath[] }
@@ -134,11 +160,12 @@ class Parser {
   private object(depth: number): JsonObj {
     const s = this.s;
     this.pos++;
-    const entries = new Map<string, JsonNode>();
+    const obj: JsonObj = { t: 'object', keys: [], vals: [], h: 0, ln: 0, index: null };
     this.skipWs();
     if (s.charCodeAt(this.pos) === 125 /* } */) {
       this.pos++;
-      return { t: 'object', entries, h: mix(SEED_OBJ), ln: 0 };
+      obj.h = mix(SEED_OBJ);
+      return obj;
     }
     for (;;) {
       if (s.charCodeAt(this.pos) !== 34) throw new ParseError('Expected a quoted key', this.pos);
@@ -149,9 +176,16 @@ class Parser {
       this.skipWs();
       this.path.push(key);
       const v = this.value(depth + 1);
-      if (entries.has(key)) this.duplicates.push(this.path.slice());
+      const existing = keyIndex(obj, key);
+      if (existing >= 0) {
+        this.duplicates.push(this.path.slice());
+        obj.vals[existing] = v;
+      } else {
+        obj.index?.set(key, obj.keys.length);
+        obj.keys.push(key);
+        obj.vals.push(v);
+      }
       this.path.pop();
-      entries.set(key, v);
       this.skipWs();
       const c = s.charCodeAt(this.pos);
       if (c === 44 /* , */) {
@@ -164,8 +198,10 @@ class Parser {
     }
     // Key order must not change the hash: sum the per-entry hashes.
     let sum = 0;
-    for (const [k, v] of entries) sum = (sum + combine(this.keyHash(k), v.h)) | 0;
-    return { t: 'object', entries, h: combine(SEED_OBJ ^ entries.size, sum), ln: 0 };
+    const { keys, vals } = obj;
+    for (let i = 0; i < keys.length; i++) sum = (sum + combine(this.keyHash(keys[i]), vals[i].h)) | 0;
+    obj.h = combine(SEED_OBJ ^ keys.length, sum);
+    return obj;
   }
 
   private array(depth: number): JsonArr {

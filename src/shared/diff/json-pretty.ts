@@ -5,7 +5,7 @@
  * reference's order first, so a line diff of the two texts shows value changes, not key order.
  */
 import { assertNever } from '../errors';
-import type { JsonNode } from './json-parse';
+import { keyIndex, objGet, type JsonNode, type JsonObj } from './json-parse';
 import type { PathSegment } from './types';
 
 export interface PrettyJson {
@@ -76,18 +76,19 @@ export function prettyJson(root: JsonNode, reference?: JsonNode): PrettyJson {
         return;
       }
       case 'object': {
-        if (node.entries.size === 0) {
+        if (node.keys.length === 0) {
           out.push(`${prefix}{}${suffix}`);
           return;
         }
         out.push(`${prefix}{`);
         const inner = indent(depth + 1);
-        const refEntries = ref?.t === 'object' ? ref.entries : undefined;
-        const keys = orderedKeys(node.entries, refEntries);
-        const last = keys.length - 1;
-        for (let i = 0; i <= last; i++) {
-          const k = keys[i];
-          emit(node.entries.get(k)!, refEntries?.get(k), depth + 1, inner + quoteKey(k), i === last ? '' : ',');
+        const refObj = ref?.t === 'object' ? ref : undefined;
+        const order = refObj ? orderFollowing(node, refObj) : null;
+        const last = node.keys.length - 1;
+        for (let n = 0; n <= last; n++) {
+          const i = order ? order[n] : n;
+          const k = node.keys[i];
+          emit(node.vals[i], refObj ? objGet(refObj, k, i) : undefined, depth + 1, inner + quoteKey(k), n === last ? '' : ',');
         }
         out.push(`${indent(depth)}}${suffix}`);
         return;
@@ -103,7 +104,7 @@ export function prettyJson(root: JsonNode, reference?: JsonNode): PrettyJson {
     let node: JsonNode = root;
     for (const seg of path) {
       const next: JsonNode | undefined =
-        typeof seg === 'number' ? (node.t === 'array' ? node.items[seg] : undefined) : node.t === 'object' ? node.entries.get(seg) : undefined;
+        typeof seg === 'number' ? (node.t === 'array' ? node.items[seg] : undefined) : node.t === 'object' ? objGet(node, seg) : undefined;
       if (!next) break;
       node = next;
     }
@@ -112,11 +113,21 @@ export function prettyJson(root: JsonNode, reference?: JsonNode): PrettyJson {
   return { text, lineOf };
 }
 
-function orderedKeys(entries: Map<string, JsonNode>, ref: Map<string, JsonNode> | undefined): string[] {
-  if (!ref) return [...entries.keys()];
-  const keys: string[] = [];
-  for (const k of ref.keys()) if (entries.has(k)) keys.push(k);
-  if (keys.length === entries.size) return keys;
-  for (const k of entries.keys()) if (!ref.has(k)) keys.push(k);
-  return keys;
+/** Positions of `node`'s keys: those the reference also has, in its order, then the rest; null when unchanged. */
+function orderFollowing(node: JsonObj, ref: JsonObj): number[] | null {
+  const n = node.keys.length;
+  let same = n === ref.keys.length;
+  for (let i = 0; same && i < n; i++) same = node.keys[i] === ref.keys[i];
+  if (same) return null;
+  const order: number[] = [];
+  const used = new Uint8Array(n);
+  for (const k of ref.keys) {
+    const i = keyIndex(node, k);
+    if (i >= 0) {
+      order.push(i);
+      used[i] = 1;
+    }
+  }
+  for (let i = 0; i < n; i++) if (!used[i]) order.push(i);
+  return order;
 }

@@ -1,4 +1,5 @@
-import twilioSdk from 'twilio';
+// The SDK's webhook module alone (what `twilio.validateRequest` re-exports): the full client loads slowly.
+import * as twilioSdk from 'twilio/lib/webhooks/webhooks';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

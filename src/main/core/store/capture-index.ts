@@ -29,6 +29,8 @@ export class CaptureIndex {
   /** Oldest first; removed slots stay until enough pile up to be worth compacting. */
   private order: Slot[] = [];
   private holes = 0;
+  /** No live slot before this position: eviction scans start here instead of at the dead prefix. */
+  private head = 0;
   private readonly segments = new Map<number, SegmentUse>();
   private readonly blobs = new Map<string, number>();
 
@@ -78,9 +80,11 @@ export class CaptureIndex {
       const hash = this.use(slot.entry, -1);
       if (hash) freed.push(hash);
     }
+    while (this.head < this.order.length && !this.order[this.head].live) this.head += 1;
     if (this.holes > 1024 && this.holes * 2 > this.order.length) {
       this.order = this.order.filter((s) => s.live);
       this.holes = 0;
+      this.head = 0;
     }
     return freed;
   }
@@ -91,6 +95,7 @@ export class CaptureIndex {
     this.byId.clear();
     this.order = [];
     this.holes = 0;
+    this.head = 0;
     this.segments.clear();
     this.blobs.clear();
     return freed;
@@ -116,7 +121,7 @@ export class CaptureIndex {
   pickEvictions(max: number, incoming: number, protect: ReadonlySet<string>): string[] {
     let excess = this.byId.size + incoming - max;
     const out: string[] = [];
-    for (let k = 0; k < this.order.length && excess > 0; k += 1) {
+    for (let k = this.head; k < this.order.length && excess > 0; k += 1) {
       const slot = this.order[k];
       if (!slot.live || slot.entry.summary.pinned || protect.has(slot.entry.summary.id)) continue;
       out.push(slot.entry.summary.id);

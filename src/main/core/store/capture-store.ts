@@ -22,6 +22,7 @@ import { encodeOps, segmentName, SegmentWriter } from './journal';
 import { isBlobBody, isCaptureRecord, type JournalOp, type StoredRecord } from './record-shape';
 import type { SnapshotDoc } from './snapshot';
 import { applyOp, loadStore, type StorePaths } from './store-loader';
+import type { StoreLock } from './store-lock';
 import type { CaptureStore, CaptureStoreOptions } from './types';
 
 export const DEFAULT_MAX_CAPTURES = 10_000;
@@ -69,6 +70,7 @@ class JournalCaptureStore implements CaptureStore {
 
   constructor(
     private readonly paths: StorePaths,
+    private readonly lock: StoreLock,
     private readonly db: Low<SnapshotDoc>,
     private readonly index: CaptureIndex,
     readonly notices: StoreNotice[],
@@ -248,6 +250,9 @@ class JournalCaptureStore implements CaptureStore {
             assertNeverItem(item);
         }
       }
+      // Retention rides in the same write as the captures that push the count over the cap.
+      const evicted = cleared || removed.size > 0 ? [] : this.evictionsFor(ops);
+      if (evicted.length > 0) ops.push({ op: 'delete', ids: evicted });
       if (wroteBlob) await fsyncDir(this.paths.blobs);
       if (ops.length === 0) return settle(items, this.index);
       const writer = await this.activeWriter();
@@ -261,6 +266,7 @@ class JournalCaptureStore implements CaptureStore {
       for (const item of items) if (item.kind === 'delete' && item.freed) freed.push(...item.freed);
       settle(items, this.index);
       this.onBatch?.({ items: items.length, bytes: data.length, ms: performance.now() - started });
+      if (evicted.length > 0) this.notifyEvicted(evicted);
       this.enforceRetention();
       await this.removeBlobs(freed);
     } catch (err) {
@@ -283,7 +289,22 @@ class JournalCaptureStore implements CaptureStore {
     return this.writer;
   }
 
-  /** Evicts the oldest unpinned captures beyond the cap; the removal rides on the next batch. */
+  private evictionsFor(ops: JournalOp[]): string[] {
+    const incoming = new Set<string>();
+    for (const op of ops) if (op.op === 'add' && !this.index.has(op.record.id)) incoming.add(op.record.id);
+    if (this.index.size + incoming.size <= this.maxCaptures) return [];
+    return this.index.pickEvictions(this.maxCaptures, incoming.size, incoming);
+  }
+
+  private notifyEvicted(ids: string[]): void {
+    try {
+      this.onEvicted?.(ids);
+    } catch {
+      // A listener's failure must not fail the batch that was already written.
+    }
+  }
+
+  /** Evicts what is still beyond the cap (a lowered cap, a batch that also deleted); the removal rides on the next batch. */
   private enforceRetention(): void {
     if (this.index.size <= this.maxCaptures) return;
     const ids = this.index.pickEvictions(this.maxCaptures, 0, new Set());
@@ -291,11 +312,7 @@ class JournalCaptureStore implements CaptureStore {
     const freed = this.index.remove(ids);
     // Blob files go only once the removal is durable, or a crash would bring back bodiless captures.
     this.pending.push({ kind: 'delete', ids, freed });
-    try {
-      this.onEvicted?.(ids);
-    } catch {
-      // A listener's failure must not fail the batch that was already written.
-    }
+    this.notifyEvicted(ids);
   }
 
   private async removeBlobs(hashes: string[]): Promise<void> {
@@ -387,6 +404,7 @@ class JournalCaptureStore implements CaptureStore {
       await this.writer?.close();
       this.writer = null;
       for (const seg of [...this.readers.keys()]) this.dropReader(seg);
+      await this.lock.release();
     }
   }
 
@@ -439,6 +457,7 @@ export async function openCaptureStore(opts: OpenCaptureStoreOptions): Promise<J
   const loaded = await loadStore(opts.dataDir);
   const store = new JournalCaptureStore(
     loaded.paths,
+    loaded.lock,
     loaded.db,
     loaded.index,
     loaded.notices,
@@ -449,6 +468,11 @@ export async function openCaptureStore(opts: OpenCaptureStoreOptions): Promise<J
     loaded.opsSinceSnapshot,
     loaded.segSizes,
   );
-  await store.settleOpen(loaded.pendingDeletes, loaded.needSnapshot);
+  try {
+    await store.settleOpen(loaded.pendingDeletes, loaded.needSnapshot);
+  } catch (err) {
+    await store.close().catch(() => undefined);
+    throw err;
+  }
   return store;
 }

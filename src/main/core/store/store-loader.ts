@@ -4,7 +4,7 @@
  * is moved or copied aside, everything readable is kept, and a notice says how many captures came
  * back and where the old bytes went.
  */
-import { copyFile, mkdir, readdir, readFile, rename, stat, truncate, open } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, rename, stat, truncate, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { summarize, type CaptureSummary } from '../../../shared/capture';
@@ -15,6 +15,7 @@ import { DurableTextFile, fileStamp, fsyncDir, setAside, writeFileDurably } from
 import { encodeOps, listSegments, scanSegment, segmentName, SegmentWriter } from './journal';
 import { isBlobBody, type JournalOp, type StoredRecord } from './record-shape';
 import { SNAPSHOT_FILE, snapshotCodec, type SnapshotDoc } from './snapshot';
+import { lockStore, type StoreLock } from './store-lock';
 
 export const JOURNAL_DIR = 'captures';
 export const BLOB_DIR = 'blobs';
@@ -33,6 +34,7 @@ export function storePaths(dataDir: string): StorePaths {
 
 export interface LoadedStore {
   paths: StorePaths;
+  lock: StoreLock;
   db: Low<SnapshotDoc>;
   index: CaptureIndex;
   notices: StoreNotice[];
@@ -87,6 +89,17 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 export async function loadStore(dataDir: string): Promise<LoadedStore> {
   const paths = storePaths(dataDir);
   await mkdir(paths.blobs, { recursive: true });
+  const lock = await lockStore(paths.journal);
+  try {
+    return await load(paths, lock);
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}
+
+async function load(paths: StorePaths, lock: StoreLock): Promise<LoadedStore> {
+  const { dataDir } = paths;
   const notices: StoreNotice[] = [];
   const index = new CaptureIndex();
   const blobs = new BlobDir(paths.blobs);
@@ -245,9 +258,13 @@ export async function loadStore(dataDir: string): Promise<LoadedStore> {
   }
 
   await removeOrphanBlobs(paths, index);
+  for (const name of await readdir(dataDir)) {
+    if (name.startsWith(`.${SNAPSHOT_FILE}.tmp-`)) await unlink(path.join(dataDir, name)).catch(() => undefined);
+  }
   const last = segs.filter((s) => s >= replayFrom).at(-1);
   return {
     paths,
+    lock,
     db,
     index,
     notices,

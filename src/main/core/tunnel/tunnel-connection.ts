@@ -169,7 +169,6 @@ export async function openTunnelConnection(opts: OpenTunnelOptions): Promise<Tun
 
   try {
     await new Promise<void>((resolve, reject) => {
-      firstOpen = { resolve, reject };
       const timer = setTimeout(
         () => lose(`Tunnel server did not accept a connection within ${Math.round(timing.connectTimeoutMs / 1000)} s`),
         timing.connectTimeoutMs,

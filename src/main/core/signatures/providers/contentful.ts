@@ -176,6 +176,8 @@ export const contentful: Provider = {
   signatureHeaders: [SIGNATURE, TIMESTAMP, SIGNED_HEADERS],
   secretHint: 'Webhook signing secret, 64 characters (Space settings → Webhooks → Settings → Enable request verification)',
   toleranceSec: TOLERANCE_SEC,
+  // Only the path and query are signed, but they have to come from the URL the sender called.
+  needsUrl: true,
   detect: (req) => hasHeader(req, SIGNATURE),
   verify,
   sign,

@@ -1,4 +1,5 @@
-import { Signature } from '@hubspot/api-client';
+// The SDK's signature helper, imported alone: the package root pulls in the whole API client.
+import { Signature } from '@hubspot/api-client/lib/src/utils/signature';
 import { describe, expect, it } from 'vitest';
 import type { HeaderPair } from '../../../../shared/capture';
 import { HooklensError } from '../../../../shared/errors';

@@ -18,9 +18,10 @@ function request(body: string, headers: [string, string][]): SignedRequest {
   return { method: 'POST', headers, body: Buffer.from(body) };
 }
 
-// razorpay's SDK only verifies; the vector is made from the documented recipe
-// (https://razorpay.com/docs/webhooks/validate-test/: HMAC-SHA256 hex of the raw body with the
-// webhook secret) and must pass the SDK before it is used against ours.
+// razorpay's SDK only verifies; the vector follows the documented recipe, HMAC-SHA256 (hex) of the
+// raw body with the webhook secret
+// (https://razorpay.com/docs/payments/payment-gateway/s2s-integration/test-s2s/best-practices/security),
+// and must pass the SDK before it is used against ours.
 function vector(body: string, secret: string): string {
   const sig = createHmac('sha256', secret).update(body).digest('hex');
   expect(Razorpay.validateWebhookSignature(body, sig, secret)).toBe(true);

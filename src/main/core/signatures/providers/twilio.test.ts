@@ -1,4 +1,5 @@
-import twilioSdk from 'twilio';
+// The SDK's webhook module alone (what `twilio.validateRequest` re-exports): the full client loads slowly.
+import * as twilioSdk from 'twilio/lib/webhooks/webhooks';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { SignedRequest } from '../types';

@@ -1,3 +1,4 @@
 export { ReplayPanel } from './replay-panel';
 export { replayTab } from './replay-tab';
 export { AutoForwardToggle } from './auto-forward-toggle';
+export { ReplaySidebarTools } from './sidebar-tools';

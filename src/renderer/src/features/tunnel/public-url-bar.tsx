@@ -75,7 +75,7 @@ export function PublicUrlBar(): React.JSX.Element | null {
           disabled={busy}
           onClick={() => void run(() => api.setTunnelEnabled(!enabled))}
         >
-          {enabled ? 'On' : 'Off'}
+          {enabled ? 'Tunnel on' : 'Tunnel off'}
         </button>
         {enabled && (
           <button type="button" disabled={busy} onClick={() => void run(() => api.reconnectTunnel())}>

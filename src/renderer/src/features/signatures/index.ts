@@ -1,0 +1,2 @@
+export { SignaturePanel } from './signature-panel';
+export { signatureTab } from './signature-tab';
