@@ -12,6 +12,7 @@ import { QUICK, type BenchFigures, type BenchSection } from './section';
 import { startupMemory } from './store/startup-memory';
 import { removeTempDirs } from './support/prefill';
 import { storeFlush } from './store/flush';
+import { fsyncBaseline } from './store/fsync-baseline';
 
 const SECTIONS_DIR = fileURLToPath(new URL('./sections/', import.meta.url));
 
@@ -38,7 +39,7 @@ async function extraSections(): Promise<BenchSection[]> {
 
 async function main(): Promise<void> {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
-  const all = [storeFlush, startupMemory, ackLatency, captureThroughput, ...(await extraSections())];
+  const all = [fsyncBaseline, storeFlush, startupMemory, ackLatency, captureThroughput, ...(await extraSections())];
   const sections = only ? all.filter((s) => only.includes(s.name)) : all;
   const figures: BenchFigures = { quick: QUICK ? 'yes' : 'no' };
   for (const section of sections) {

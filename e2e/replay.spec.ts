@@ -4,7 +4,9 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import Stripe from 'stripe';
 import { sendWebhook } from './support/app';
+import type { RunningHooklens } from './support/app';
 import { captureRow, expect, openApp, test } from './support/fixtures';
 
 interface Received {
@@ -13,7 +15,7 @@ interface Received {
   body: string;
 }
 
-async function startEcho(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+async function startEcho(port = 0): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
   const received: Received[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -25,7 +27,7 @@ async function startEcho(): Promise<{ url: string; received: Received[]; close()
       res.end(JSON.stringify({ echoed: JSON.parse(body) }));
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received,
@@ -72,5 +74,101 @@ test('edits a captured JSON body, sends it to a local server and shows the echo'
     await expect(detail.getByTestId('code-viewer')).toContainText('"amount": 100');
   } finally {
     await echo.close();
+  }
+});
+
+test('auto-forwards new captures, showing retries until the target comes up', async ({ page, hooklens }) => {
+  // Reserve a port, then free it: the target is down when the first capture arrives.
+  const probe = await startEcho();
+  await probe.close();
+  const port = Number(new URL(probe.url).port);
+  let echo: Awaited<ReturnType<typeof startEcho>> | undefined;
+  try {
+    await openApp(page, hooklens);
+    const tools = page.getByRole('group', { name: 'Auto-forward' });
+    await tools.getByLabel('Auto-forward target').fill(probe.url);
+    await tools.getByRole('checkbox', { name: 'Auto-forward to' }).check();
+    await expect(tools.getByRole('checkbox', { name: 'Auto-forward to' })).toBeChecked();
+
+    const body = '{"id":"evt_2","type":"order.created"}';
+    await sendWebhook(hooklens.captureUrl, '/hooks/forwarded', { headers: { 'Content-Type': 'application/json' }, body });
+    const attempts = tools.getByRole('list', { name: 'Auto-forward attempts' });
+    await expect(attempts).toContainText(`Retrying (1/5) nothing is listening on 127.0.0.1:${port}`);
+
+    echo = await startEcho(port);
+    await expect(attempts.getByText(/^Delivered \([2-5]\/5\) 200/)).toBeVisible();
+    expect(echo.received).toEqual([{ method: 'POST', url: '/hooks/forwarded', body }]);
+  } finally {
+    await echo?.close();
+  }
+});
+
+/** Calls the browser-mode API the way the UI does. */
+async function callApi(app: RunningHooklens, method: string, ...args: unknown[]): Promise<unknown> {
+  const res = await fetch(`${app.controlOrigin}/api/call/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Hooklens-Token': app.token },
+    body: JSON.stringify({ args }),
+  });
+  const outcome = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
+  return outcome.value;
+}
+
+test('re-signs an edited Stripe webhook so the Stripe SDK at the target accepts it', async ({ page, hooklens }) => {
+  const secret = 'whsec_e2e_replay_3kQm9';
+  const stripe = new Stripe('sk_test_unused');
+  const verdicts: string[] = [];
+  const target = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      try {
+        const event = stripe.webhooks.constructEvent(Buffer.concat(chunks), String(req.headers['stripe-signature']), secret);
+        verdicts.push(`ok ${(event.data.object as { amount: number }).amount}`);
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ verified: true }));
+      } catch (err) {
+        verdicts.push('rejected');
+        res.writeHead(400, { 'Content-Type': 'text/plain' });
+        res.end((err as Error).message);
+      }
+    });
+  });
+  await new Promise<void>((r) => target.listen(0, '127.0.0.1', () => r()));
+  const targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
+  try {
+    await callApi(hooklens, 'setSignatureSecret', 'default', 'stripe', secret);
+    await openApp(page, hooklens);
+    const body = '{"id":"evt_3","object":"event","type":"charge.succeeded","data":{"object":{"amount":100}}}';
+    const signature = stripe.webhooks.generateTestHeaderString({ payload: body, secret });
+    await sendWebhook(hooklens.captureUrl, '/stripe', { headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body });
+    await captureRow(page, 'POST', '/stripe').getByRole('button').click();
+
+    const detail = page.getByRole('region', { name: 'Capture detail' });
+    await detail.getByRole('tab', { name: 'Replay' }).click();
+    await detail.getByLabel('Target').fill(targetUrl);
+    await detail.getByLabel('Target').press('Enter');
+    await detail.getByRole('button', { name: 'Edit & replay' }).click();
+    const editor = detail.getByRole('form', { name: 'Edit request' });
+    await expect(editor.getByLabel('URL')).toHaveValue(`${targetUrl}/stripe`);
+
+    await editor.getByRole('textbox', { name: 'Request body' }).click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.insertText(body.replace('"amount":100', '"amount":777'));
+    const warning = editor.getByText('The body was edited: the original Stripe signature will no longer match.');
+    await expect(warning).toBeVisible();
+
+    const resign = editor.getByRole('checkbox', { name: /Re-sign \(Stripe\)/ });
+    await resign.check();
+    await expect(warning).toBeHidden();
+    await editor.getByRole('button', { name: 'Send' }).click();
+
+    const response = detail.getByRole('region', { name: 'Response' });
+    await expect(response.getByLabel('Response status')).toHaveText(/^200 OK/);
+    await expect(response).toContainText('re-signed (stripe)');
+    expect(verdicts).toEqual(['ok 777']);
+  } finally {
+    await new Promise<void>((r) => (target.closeAllConnections(), target.close(() => r())));
   }
 });

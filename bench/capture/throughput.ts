@@ -10,10 +10,15 @@ import { startServer } from '../support/child';
 import { ONE_KB_JSON, prefill, tempDataDir } from '../support/prefill';
 
 const DURATION_S = QUICK ? 3 : 8;
-const CONNECTIONS = 32;
+const CONNECTIONS = 64;
 const STORED = 10_000;
 
-async function load(port: number, opts: { duration?: number; amount?: number }): Promise<number> {
+interface Measured {
+  rps: number;
+  cpuMicrosPerRequest: number;
+}
+
+async function load(port: number, opts: { duration?: number; amount?: number }): Promise<{ rps: number; requests: number }> {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/hooks/bench`,
     method: 'POST',
@@ -24,15 +29,18 @@ async function load(port: number, opts: { duration?: number; amount?: number }):
   });
   if (result.errors || result.non2xx) throw new Error(`load run saw ${result.errors} errors, ${result.non2xx} non-2xx`);
   // Successful requests over the run, not autocannon's per-second mean (which drops partial seconds).
-  return Math.round(result.requests.total / result.duration);
+  return { rps: Math.round(result.requests.total / result.duration), requests: result.requests.total };
 }
 
-async function measure(args: string[], fillRequests = 0): Promise<number> {
+async function measure(args: string[], fillRequests = 0): Promise<Measured> {
   const server = await startServer(args);
   try {
     // Warm up (JIT, connection pool), and for mockttp, store the 10,000 it must hold.
     await load(server.port, { amount: Math.max(fillRequests, 2000) });
-    return await load(server.port, { duration: DURATION_S });
+    const cpuBefore = await server.cpuMicros();
+    const { rps, requests } = await load(server.port, { duration: DURATION_S });
+    const cpu = (await server.cpuMicros()) - cpuBefore;
+    return { rps, cpuMicrosPerRequest: Math.round(cpu / requests) };
   } finally {
     await server.stop();
   }
@@ -49,14 +57,20 @@ export const captureThroughput: BenchSection = {
     const mockttp10k = await measure(['mockttp'], STORED);
     const hooklens0 = await measure(['hooklens', empty, String(1_000_000)]);
     const hooklens10k = await measure(['hooklens', stored, String(STORED)]);
+    const slower = Math.min(hooklens0.rps, hooklens10k.rps);
     return {
-      bare_node_rps: bare,
-      capture_rps: hooklens0,
-      capture_rps_10k: hooklens10k,
-      mockttp_rps: mockttp0,
-      mockttp_rps_10k: mockttp10k,
-      capture_vs_bare: Math.round((Math.min(hooklens0, hooklens10k) / bare) * 100) / 100,
-      capture_vs_mockttp: Math.round((Math.min(hooklens0, hooklens10k) / Math.max(mockttp0, mockttp10k)) * 100) / 100,
+      bare_node_rps: bare.rps,
+      capture_rps: hooklens0.rps,
+      capture_rps_10k: hooklens10k.rps,
+      mockttp_rps: mockttp0.rps,
+      mockttp_rps_10k: mockttp10k.rps,
+      capture_vs_bare: Math.round((slower / bare.rps) * 100) / 100,
+      capture_vs_mockttp: Math.round((slower / Math.max(mockttp0.rps, mockttp10k.rps)) * 100) / 100,
+      bare_node_cpu_us_per_req: bare.cpuMicrosPerRequest,
+      capture_cpu_us_per_req: hooklens0.cpuMicrosPerRequest,
+      capture_cpu_us_per_req_10k: hooklens10k.cpuMicrosPerRequest,
+      mockttp_cpu_us_per_req: mockttp0.cpuMicrosPerRequest,
+      mockttp_cpu_us_per_req_10k: mockttp10k.cpuMicrosPerRequest,
       rps_duration_s: DURATION_S,
       rps_connections: CONNECTIONS,
     };

@@ -24,6 +24,7 @@ export const startupMemory: BenchSection = {
     return {
       startup_ms: round1(stats.startup_ms),
       startup_store_open_ms: round1(stats.store_open_ms),
+      startup_cpu_ms: round1(stats.startup_cpu_ms),
       startup_process_ms: round1(readyAfter),
       rss_mb: round1(stats.rss_mb),
       rss_after_gc_mb: round1(stats.rss_after_gc_mb),

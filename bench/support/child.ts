@@ -8,12 +8,14 @@ export interface ServerChild {
   port: number;
   /** Resolves with the first `STATS {json}` line, if the child prints one. */
   stats: Promise<Record<string, number>>;
+  /** CPU time (user + system) the child has used so far, in microseconds. */
+  cpuMicros(): Promise<number>;
   stop(): Promise<void>;
 }
 
 export function startServer(args: string[], nodeFlags: string[] = []): Promise<ServerChild> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', SERVER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', SERVER, ...args], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     let out = '';
     let err = '';
     let resolveStats: (s: Record<string, number>) => void = () => undefined;
@@ -28,6 +30,11 @@ export function startServer(args: string[], nodeFlags: string[] = []): Promise<S
           proc,
           port: Number(m[1]),
           stats,
+          cpuMicros: () =>
+            new Promise<number>((r) => {
+              proc.once('message', (m) => r((m as { cpuMicros: number }).cpuMicros));
+              proc.send('cpu');
+            }),
           stop: () =>
             new Promise<void>((r) => {
               if (proc.exitCode !== null) return r();

@@ -9,6 +9,15 @@ import { openCaptureStore } from '../../src/main/core/store';
 
 const [kind, dataDir, max] = process.argv.slice(2);
 
+// The parent asks for CPU time over IPC: requests per second depend on how busy the machine is,
+// CPU time per request much less so.
+process.on('message', (msg) => {
+  if (msg === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpuMicros: user + system });
+  }
+});
+
 async function main(): Promise<void> {
   switch (kind) {
     case 'bare': {
@@ -39,10 +48,12 @@ async function main(): Promise<void> {
     case 'hooklens':
     case 'startup': {
       const started = performance.now();
+      const cpuStart = process.cpuUsage();
       const store = await openCaptureStore({ dataDir, maxCaptures: Number(max ?? 10_000) });
       const opened = performance.now();
       const listener = await startCaptureListener({ store, port: 0, tunnelPort: null });
       const ready = performance.now();
+      const cpu = process.cpuUsage(cpuStart);
       process.stdout.write(`READY ${listener.port}\n`);
       if (kind === 'startup') {
         // What a running app holds with this many stored: the list, a few opened captures.
@@ -53,6 +64,7 @@ async function main(): Promise<void> {
         (globalThis as { gc?: () => void }).gc?.();
         const stats = {
           startup_ms: ready - started,
+          startup_cpu_ms: (cpu.user + cpu.system) / 1000,
           store_open_ms: opened - started,
           process_uptime_ms: process.uptime() * 1000,
           stored: store.count(),

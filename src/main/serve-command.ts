@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { TunnelStatus } from '../shared/api/tunnel';
 import { parseOptions, portOption, type OptionSpec } from './cli-args';
 import { createHooklensCore } from './core/hooklens-core';
 import { resolveDataDir } from './data-dir';
@@ -73,13 +74,16 @@ export async function runServe(argv: string[]): Promise<void> {
   for (const notice of core.status().storeNotices)
     console.error(`Notice: ${notice.message}${notice.movedTo ? ` (old file: ${notice.movedTo})` : ''}`);
 
+  // The tunnel may already be online by now: print from the current status as well as on events.
   let printedUrl: string | null = null;
-  core.events.on('tunnel:changed', (tunnel) => {
+  const printPublicUrl = (tunnel: TunnelStatus): void => {
     if (tunnel.state === 'online' && tunnel.url && tunnel.url !== printedUrl) {
       printedUrl = tunnel.url;
       console.log(`Public URL: ${tunnel.url}`);
     }
-  });
+  };
+  core.events.on('tunnel:changed', printPublicUrl);
+  printPublicUrl(core.status().tunnel);
 
   if (opts.open !== false) openInBrowser(control.uiUrl);
 

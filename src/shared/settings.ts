@@ -30,8 +30,14 @@ export interface ReplaySettings {
   forwardBaseDelayMs: number;
 }
 
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
 export interface UiSettings {
-  theme: 'system' | 'light' | 'dark';
+  theme: ThemeChoice;
+  /** Desktop notification for captures that arrive while the window is not focused. */
+  notifications: boolean;
+  /** Width of the capture list pane in CSS pixels. */
+  listWidth: number;
 }
 
 export interface Settings {
@@ -54,7 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
     forwardMaxAttempts: 5,
     forwardBaseDelayMs: 1_000,
   },
-  ui: { theme: 'system' },
+  ui: { theme: 'system', notifications: false, listWidth: 380 },
 };
 
 export type SettingsSection = keyof Settings;

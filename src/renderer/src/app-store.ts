@@ -7,13 +7,15 @@ import { api, onConnectionChange } from './api/client';
 import { createCapturesSlice, type CapturesSlice } from './store/captures-slice';
 import { createStatusSlice, type StatusSlice } from './store/status-slice';
 import { createViewSlice, type ViewSlice } from './store/view-slice';
+import { createWorkbenchSlice, type WorkbenchSlice } from './store/workbench-slice';
 
-export type AppState = CapturesSlice & StatusSlice & ViewSlice;
+export type AppState = CapturesSlice & StatusSlice & ViewSlice & WorkbenchSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createCapturesSlice(...a),
   ...createStatusSlice(...a),
   ...createViewSlice(...a),
+  ...createWorkbenchSlice(...a),
 }));
 
 /** Subscribes the store to core events once, then loads the initial state. */

@@ -8,6 +8,7 @@ import { ListToolbar } from './features/captures/list-toolbar';
 import { StoreNotices } from './features/status/store-notices';
 import { TopBar } from './features/status/top-bar';
 import { PublicUrlBar } from './features/tunnel/public-url-bar';
+import { EndpointBar, PaneResizer, SearchBar, useVisibleCaptures, WorkbenchActions, WorkbenchRuntime } from './features/workbench';
 
 export function App(): React.JSX.Element {
   useEffect(() => connectStore(), []);
@@ -16,16 +17,27 @@ export function App(): React.JSX.Element {
   const selectedId = useAppStore((s) => s.selectedId);
   const view = useAppStore((s) => s.view);
   const closeCompare = useAppStore((s) => s.closeCompare);
+  const visibleCaptures = useVisibleCaptures();
 
   return (
     <div className="app" data-ready={loaded ? 'true' : 'false'}>
-      <TopBar publicUrlSlot={<PublicUrlBar />} />
+      <TopBar
+        publicUrlSlot={
+          <>
+            <PublicUrlBar />
+            <WorkbenchActions />
+          </>
+        }
+      />
       <StoreNotices />
       <main className="workspace">
         <nav className="sidebar" aria-label="Captures">
+          <EndpointBar />
+          <SearchBar />
           <ListToolbar />
-          <CaptureList captures={captures} />
+          <CaptureList captures={visibleCaptures} />
         </nav>
+        <PaneResizer />
         <div className="main-pane">
           {view.kind === 'compare' ? (
             <CompareView leftId={view.leftId} rightId={view.rightId} onClose={closeCompare} />
@@ -38,6 +50,7 @@ export function App(): React.JSX.Element {
           )}
         </div>
       </main>
+      <WorkbenchRuntime />
     </div>
   );
 }

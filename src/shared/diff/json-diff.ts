@@ -5,6 +5,7 @@
  * same gap are paired by similarity and compared field by field; an identical item found elsewhere
  * is reported as `moved`.
  */
+import { assertNever } from '../errors';
 import { combine, hashString } from './hash';
 import { formatPaths } from './json-path';
 import { keyIndex, objGet, type JsonArr, type JsonNode, type JsonObj } from './json-parse';
@@ -53,6 +54,8 @@ export function previewJson(node: JsonNode): string {
       return node.items.length === 0 ? '[]' : `[${node.items.length} ${node.items.length === 1 ? 'item' : 'items'}]`;
     case 'object':
       return node.keys.length === 0 ? '{}' : `{${node.keys.length} ${node.keys.length === 1 ? 'key' : 'keys'}}`;
+    default:
+      return assertNever(node, 'JSON node');
   }
 }
 
@@ -94,6 +97,8 @@ class DiffContext {
       case 'array':
         this.diffArrays(a, b as JsonArr);
         return;
+      default:
+        assertNever(a, 'JSON node');
     }
   }
 
@@ -143,6 +148,8 @@ class DiffContext {
         }
         return true;
       }
+      default:
+        return assertNever(a, 'JSON node');
     }
   }
 
@@ -264,6 +271,8 @@ class DiffContext {
       case 'changed':
       case 'moved':
         return formatPaths(this.lp, this.rp);
+      default:
+        return assertNever(kind, 'change kind');
     }
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { assertNever } from '../errors';
 import { MAX_DEPTH, parseJson, type JsonNode } from './json-parse';
 import { canonicalNumber } from './number-text';
 
@@ -19,6 +20,8 @@ function plain(n: JsonNode): unknown {
       n.keys.forEach((k, i) => Object.defineProperty(o, k, { value: plain(n.vals[i]), enumerable: true }));
       return o;
     }
+    default:
+      return assertNever(n, 'JSON node');
   }
 }
 

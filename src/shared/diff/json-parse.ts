@@ -11,17 +11,18 @@ import type { JsonPath, JsonType } from './types';
 
 export type JsonNode = JsonNull | JsonBool | JsonNum | JsonStr | JsonArr | JsonObj;
 /*
- * `h` is the structural hash. `ln` is scratch space for the pretty-printer (the node's line in the
- * last printout); a field rather than a side Map because a Map of ~100k nodes per megabyte costs
- * more than the whole parse.
+ * `h` is the structural hash. Primitive nodes are immutable and shared (every `"usd"` in a document
+ * is one node), which keeps a parsed megabyte small. Containers carry scratch space for the
+ * pretty-printer: `ln`, their line in the last printout, and `cl`, their children's lines — fields
+ * rather than a side Map because a Map of every node costs more than the whole parse.
  */
-export interface JsonNull { t: 'null'; h: number; ln: number }
-export interface JsonBool { t: 'boolean'; v: boolean; h: number; ln: number }
-export interface JsonNum { t: 'number'; raw: string; canon: string; h: number; ln: number }
-export interface JsonStr { t: 'string'; v: string; h: number; ln: number }
-export interface JsonArr { t: 'array'; items: JsonNode[]; h: number; ln: number }
+export interface JsonNull { t: 'null'; h: number }
+export interface JsonBool { t: 'boolean'; v: boolean; h: number }
+export interface JsonNum { t: 'number'; raw: string; canon: string; h: number }
+export interface JsonStr { t: 'string'; v: string; h: number }
+export interface JsonArr { t: 'array'; items: JsonNode[]; h: number; ln: number; cl: Int32Array | null }
 /** Keys in document order (a repeated key keeps its first position and its last value, like JSON.parse). */
-export interface JsonObj { t: 'object'; keys: string[]; vals: JsonNode[]; h: number; ln: number; index: Map<string, number> | null }
+export interface JsonObj { t: 'object'; keys: string[]; vals: JsonNode[]; h: number; ln: number; cl: Int32Array | null; index: Map<string, number> | null }
 
 /** Objects up to this size are searched by scanning, larger ones through an index built on first use. */
 const INDEX_AFTER = 16;
@@ -55,10 +56,11 @@ export type JsonParseResult =
 /** Deeper documents are refused rather than risking the call stack; no real webhook nests this far. */
 export const MAX_DEPTH = 500;
 
-// Every node is its own object (no shared true/false/null): each carries its own `ln`.
-const HASH_NULL = hashString('null');
-const HASH_TRUE = hashString('true');
-const HASH_FALSE = hashString('false');
+const NULL_NODE: JsonNull = { t: 'null', h: hashString('null') };
+const TRUE_NODE: JsonBool = { t: 'boolean', v: true, h: hashString('true') };
+const FALSE_NODE: JsonBool = { t: 'boolean', v: false, h: hashString('false') };
+/** Longer strings are rarely repeated; caching them would only grow the cache. */
+const SHARE_STRINGS_UP_TO = 64;
 const SEED_NUM = 0x1b873593;
 const SEED_STR = 0x2c1b3c6d;
 const SEED_ARR = 0x297a2d39;
@@ -101,17 +103,19 @@ class Parser {
   pos = 0;
   readonly duplicates: JsonPath[] = [];
   private readonly path: JsonPath = [];
-  /** Keys repeat across a document (every line item has `amount`); hash each spelling once. */
-  private readonly keyHashes = new Map<string, number>();
+  /** Keys repeat across a document (every line item has `amount`): one string and hash per spelling. */
+  private readonly keyInfo = new Map<string, { key: string; h: number }>();
+  private readonly strings = new Map<string, JsonStr>();
+  private readonly numbers = new Map<string, JsonNum>();
   constructor(private readonly s: string) {}
 
-  private keyHash(k: string): number {
-    let h = this.keyHashes.get(k);
-    if (h === undefined) {
-      h = hashString(k);
-      this.keyHashes.set(k, h);
+  private internKey(k: string): { key: string; h: number } {
+    let info = this.keyInfo.get(k);
+    if (info === undefined) {
+      info = { key: k, h: hashString(k) };
+      this.keyInfo.set(k, info);
     }
-    return h;
+    return info;
   }
 
   skipWs(): void {
@@ -135,17 +139,23 @@ class Parser {
         return this.array(depth);
       case 34 /* " */: {
         const v = this.string();
-        return { t: 'string', v, h: hashString(v, SEED_STR), ln: 0 };
+        if (v.length > SHARE_STRINGS_UP_TO) return { t: 'string', v, h: hashString(v, SEED_STR) };
+        let node = this.strings.get(v);
+        if (!node) {
+          node = { t: 'string', v, h: hashString(v, SEED_STR) };
+          this.strings.set(v, node);
+        }
+        return node;
       }
       case 116 /* t */:
         this.literal('true');
-        return { t: 'boolean', v: true, h: HASH_TRUE, ln: 0 };
+        return TRUE_NODE;
       case 102 /* f */:
         this.literal('false');
-        return { t: 'boolean', v: false, h: HASH_FALSE, ln: 0 };
+        return FALSE_NODE;
       case 110 /* n */:
         this.literal('null');
-        return { t: 'null', h: HASH_NULL, ln: 0 };
+        return NULL_NODE;
       default:
         if (c === 45 || (c >= 48 && c <= 57)) return this.number();
         throw new ParseError(Number.isNaN(c) ? 'Unexpected end of JSON' : `Unexpected character ${JSON.stringify(this.s[this.pos])}`, this.pos);
@@ -157,33 +167,47 @@ class Parser {
     else throw new ParseError(`Unexpected character ${JSON.stringify(this.s[this.pos])}`, this.pos);
   }
 
+  // Children are gathered on shared stacks and copied out at the end of each container, so every
+  // node's arrays are exactly sized (arrays grown by push carry up to twice their length).
+  private readonly kstack: string[] = [];
+  private readonly vstack: JsonNode[] = [];
+
   private object(depth: number): JsonObj {
     const s = this.s;
+    const { kstack, vstack } = this;
     this.pos++;
-    const obj: JsonObj = { t: 'object', keys: [], vals: [], h: 0, ln: 0, index: null };
     this.skipWs();
     if (s.charCodeAt(this.pos) === 125 /* } */) {
       this.pos++;
-      obj.h = mix(SEED_OBJ);
-      return obj;
+      return { t: 'object', keys: [], vals: [], h: mix(SEED_OBJ), ln: 0, cl: null, index: null };
     }
+    const base = kstack.length;
+    // Repeated keys are looked up by scanning while the object is small, through a Map beyond that.
+    let seen: Map<string, number> | null = null;
     for (;;) {
       if (s.charCodeAt(this.pos) !== 34) throw new ParseError('Expected a quoted key', this.pos);
-      const key = this.string();
+      const info = this.internKey(this.string());
+      const key = info.key;
       this.skipWs();
       if (s.charCodeAt(this.pos) !== 58 /* : */) throw new ParseError('Expected ":" after a key', this.pos);
       this.pos++;
       this.skipWs();
       this.path.push(key);
       const v = this.value(depth + 1);
-      const existing = keyIndex(obj, key);
+      let existing = -1;
+      if (seen) existing = seen.get(key) ?? -1;
+      else for (let i = base; i < kstack.length; i++) if (kstack[i] === key) existing = i;
       if (existing >= 0) {
         this.duplicates.push(this.path.slice());
-        obj.vals[existing] = v;
+        vstack[existing] = v;
       } else {
-        obj.index?.set(key, obj.keys.length);
-        obj.keys.push(key);
-        obj.vals.push(v);
+        kstack.push(key);
+        vstack.push(v);
+        if (seen) seen.set(key, kstack.length - 1);
+        else if (kstack.length - base > INDEX_AFTER) {
+          seen = new Map();
+          for (let i = base; i < kstack.length; i++) seen.set(kstack[i], i);
+        }
       }
       this.path.pop();
       this.skipWs();
@@ -196,29 +220,34 @@ class Parser {
         break;
       } else throw new ParseError('Expected "," or "}" in an object', this.pos);
     }
+    const keys = kstack.slice(base);
+    const vals = vstack.slice(base);
+    kstack.length = base;
+    vstack.length = base;
     // Key order must not change the hash: sum the per-entry hashes.
     let sum = 0;
-    const { keys, vals } = obj;
-    for (let i = 0; i < keys.length; i++) sum = (sum + combine(this.keyHash(keys[i]), vals[i].h)) | 0;
-    obj.h = combine(SEED_OBJ ^ keys.length, sum);
-    return obj;
+    for (let i = 0; i < keys.length; i++) sum = (sum + combine(this.internKey(keys[i]).h, vals[i].h)) | 0;
+    return { t: 'object', keys, vals, h: combine(SEED_OBJ ^ keys.length, sum), ln: 0, cl: null, index: null };
   }
 
   private array(depth: number): JsonArr {
     const s = this.s;
+    const { kstack, vstack } = this;
     this.pos++;
-    const items: JsonNode[] = [];
     let h = SEED_ARR;
     this.skipWs();
     if (s.charCodeAt(this.pos) === 93 /* ] */) {
       this.pos++;
-      return { t: 'array', items, h: mix(h), ln: 0 };
+      return { t: 'array', items: [], h: mix(h), ln: 0, cl: null };
     }
-    for (;;) {
-      this.path.push(items.length);
+    // Arrays use the value stack only; keep the key stack aligned with it.
+    const base = vstack.length;
+    for (let n = 0; ; n++) {
+      this.path.push(n);
       const v = this.value(depth + 1);
       this.path.pop();
-      items.push(v);
+      vstack.push(v);
+      kstack.push('');
       h = combine(h, v.h);
       this.skipWs();
       const c = s.charCodeAt(this.pos);
@@ -230,7 +259,10 @@ class Parser {
         break;
       } else throw new ParseError('Expected "," or "]" in an array', this.pos);
     }
-    return { t: 'array', items, h: combine(h, items.length), ln: 0 };
+    const items = vstack.slice(base);
+    vstack.length = base;
+    kstack.length = base;
+    return { t: 'array', items, h: combine(h, items.length), ln: 0, cl: null };
   }
 
   private number(): JsonNum {
@@ -259,8 +291,13 @@ class Parser {
     }
     this.pos = i;
     const raw = s.slice(start, i);
-    const canon = canonicalNumber(raw);
-    return { t: 'number', raw, canon, h: hashString(canon, SEED_NUM), ln: 0 };
+    let node = this.numbers.get(raw);
+    if (!node) {
+      const canon = canonicalNumber(raw);
+      node = { t: 'number', raw, canon, h: hashString(canon, SEED_NUM) };
+      this.numbers.set(raw, node);
+    }
+    return node;
   }
 
   string(): string {

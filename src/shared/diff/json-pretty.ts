@@ -17,18 +17,7 @@ export interface PrettyJson {
 const INDENT = '  ';
 
 export function prettyJson(root: JsonNode, reference?: JsonNode): PrettyJson {
-  // A string grown with += (V8 ropes) and flattened once is cheaper than joining ~40k line strings.
-  let text = '';
-  let lineCount = 0;
-  const out = {
-    push(line: string): void {
-      text += lineCount === 0 ? line : `\n${line}`;
-      lineCount++;
-    },
-    get length(): number {
-      return lineCount;
-    },
-  };
+  const out: string[] = [];
   const indents: string[] = [''];
   const indent = (depth: number): string => {
     while (indents.length <= depth) indents.push(indents[indents.length - 1] + INDENT);
@@ -44,9 +33,19 @@ export function prettyJson(root: JsonNode, reference?: JsonNode): PrettyJson {
     return q;
   };
 
+  const quotedValues = new Map<string, string>();
+  const quoteValue = (v: string): string => {
+    if (v.length > 64) return JSON.stringify(v);
+    let q = quotedValues.get(v);
+    if (q === undefined) {
+      q = JSON.stringify(v);
+      quotedValues.set(v, q);
+    }
+    return q;
+  };
+
   // `prefix` is the text before the value on its first line (indent + key); `suffix` is "," or "".
   const emit = (node: JsonNode, ref: JsonNode | undefined, depth: number, prefix: string, suffix: string): void => {
-    node.ln = out.length + 1;
     switch (node.t) {
       case 'null':
         out.push(`${prefix}null${suffix}`);
@@ -58,18 +57,23 @@ export function prettyJson(root: JsonNode, reference?: JsonNode): PrettyJson {
         out.push(`${prefix}${node.raw}${suffix}`);
         return;
       case 'string':
-        out.push(`${prefix}${JSON.stringify(node.v)}${suffix}`);
+        out.push(`${prefix}${quoteValue(node.v)}${suffix}`);
         return;
       case 'array': {
         if (node.items.length === 0) {
+          node.ln = out.length + 1;
+          node.cl = null;
           out.push(`${prefix}[]${suffix}`);
           return;
         }
+        node.ln = out.length + 1;
+        const cl = (node.cl = new Int32Array(node.items.length));
         out.push(`${prefix}[`);
         const inner = indent(depth + 1);
         const refItems = ref?.t === 'array' ? ref.items : undefined;
         const last = node.items.length - 1;
         for (let i = 0; i <= last; i++) {
+          cl[i] = out.length + 1;
           emit(node.items[i], refItems?.[i], depth + 1, inner, i === last ? '' : ',');
         }
         out.push(`${indent(depth)}]${suffix}`);
@@ -77,9 +81,13 @@ export function prettyJson(root: JsonNode, reference?: JsonNode): PrettyJson {
       }
       case 'object': {
         if (node.keys.length === 0) {
+          node.ln = out.length + 1;
+          node.cl = null;
           out.push(`${prefix}{}${suffix}`);
           return;
         }
+        node.ln = out.length + 1;
+        const cl = (node.cl = new Int32Array(node.keys.length));
         out.push(`${prefix}{`);
         const inner = indent(depth + 1);
         const refObj = ref?.t === 'object' ? ref : undefined;
@@ -88,6 +96,7 @@ export function prettyJson(root: JsonNode, reference?: JsonNode): PrettyJson {
         for (let n = 0; n <= last; n++) {
           const i = order ? order[n] : n;
           const k = node.keys[i];
+          cl[i] = out.length + 1;
           emit(node.vals[i], refObj ? objGet(refObj, k, i) : undefined, depth + 1, inner + quoteKey(k), n === last ? '' : ',');
         }
         out.push(`${indent(depth)}}${suffix}`);
@@ -101,16 +110,20 @@ export function prettyJson(root: JsonNode, reference?: JsonNode): PrettyJson {
 
   // Lines are read now, before another printout of the same tree overwrites `ln`.
   const lineOf = (path: readonly PathSegment[]): number => {
+    // Walk down as far as the path exists; a primitive's line is kept by its parent.
     let node: JsonNode = root;
+    let line = root.t === 'object' || root.t === 'array' ? root.ln : 1;
     for (const seg of path) {
-      const next: JsonNode | undefined =
-        typeof seg === 'number' ? (node.t === 'array' ? node.items[seg] : undefined) : node.t === 'object' ? objGet(node, seg) : undefined;
-      if (!next) break;
-      node = next;
+      let index = -1;
+      if (typeof seg === 'number' && node.t === 'array') index = seg < node.items.length ? seg : -1;
+      else if (typeof seg === 'string' && node.t === 'object') index = keyIndex(node, seg);
+      if (index < 0 || (node.t !== 'array' && node.t !== 'object') || !node.cl) break;
+      line = node.cl[index];
+      node = node.t === 'array' ? node.items[index] : node.vals[index];
     }
-    return node.ln || 1;
+    return line || 1;
   };
-  return { text, lineOf };
+  return { text: out.join('\n'), lineOf };
 }
 
 /** Positions of `node`'s keys: those the reference also has, in its order, then the rest; null when unchanged. */

@@ -8,6 +8,7 @@
  * `$` anchors it at the root (`$.id` hides only the top-level id). Form fields and query
  * parameters are one-segment paths. Header rules are names, case-insensitive, `*` globs allowed.
  */
+import { assertNever } from '../errors';
 import type { PathSegment } from './types';
 
 export type NoisePreset = 'timestamps' | 'ids' | 'signatures';
@@ -172,6 +173,8 @@ function matchFrom(pattern: PatternSegment[], pi: number, path: readonly PathSeg
     case 'any':
       ok = true;
       break;
+    default:
+      return assertNever(p, 'pattern segment');
   }
   return ok && matchFrom(pattern, pi + 1, path, xi + 1);
 }

@@ -17,11 +17,18 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 /** curl 7.x sends Expect: 100-continue above this many bytes (newer versions above 1 MiB). */
 const CURL_EXPECT_THRESHOLD = 1024;
 
-/** Headers curl computes itself from the URL and the body. */
-function curlHeaders(headers: readonly HeaderPair[]): HeaderPair[] {
-  return headers.filter(([name]) => {
+/** Headers curl computes itself from the URL and the body; a Host other than the URL's is kept. */
+function curlHeaders(headers: readonly HeaderPair[], url: string): HeaderPair[] {
+  let urlHost: string | null = null;
+  try {
+    urlHost = new URL(url).host;
+  } catch {
+    // An unparsable URL still exports; curl will report it.
+  }
+  return headers.filter(([name, value]) => {
     const lower = name.toLowerCase();
-    return lower !== 'host' && lower !== 'content-length' && !isHopByHop(name);
+    if (lower === 'host') return urlHost !== null && value !== urlHost;
+    return lower !== 'content-length' && !isHopByHop(name);
   });
 }
 
@@ -33,7 +40,7 @@ function headerArg([name, value]: HeaderPair): string {
 export function toCurl(request: ReplayRequest): string {
   const bytes = bodyBytes(request.body);
   const method = request.method.toUpperCase();
-  const headers = curlHeaders(request.headers);
+  const headers = curlHeaders(request.headers, request.url);
   const hasBody = bytes.length > 0 || BODY_METHODS.has(method);
   const args: string[] = [];
   let prefix = '';

@@ -45,6 +45,8 @@ export function outgoingHeaders(
   method: string,
   headers: readonly HeaderPair[],
   bodyLength: number,
+  /** Keep a Host row the user set (as `curl -H 'Host: …'` does); otherwise Host comes from the URL. */
+  keepHost = false,
 ): OutgoingHeaders {
   const connectionTokens = new Set(
     headers
@@ -54,10 +56,12 @@ export function outgoingHeaders(
   );
   const hadLength = headers.some(([n]) => /^(content-length|transfer-encoding)$/i.test(n));
   const lengthName = headers.find(([n]) => n.toLowerCase() === 'content-length')?.[0] ?? 'Content-Length';
-  const hostName = headers.find(([n]) => n.toLowerCase() === 'host')?.[0] ?? 'Host';
+  const hostRow = headers.find(([n]) => n.toLowerCase() === 'host');
+  const hostName = hostRow?.[0] ?? 'Host';
+  const hostValue = keepHost && hostRow && hostRow[1].trim() ? hostRow[1] : url.host;
   const wantsLength = bodyLength > 0 || hadLength || BODY_METHODS.has(method.toUpperCase());
 
-  const out: HeaderPair[] = [[hostName, url.host]];
+  const out: HeaderPair[] = [[hostName, hostValue]];
   const dropped: string[] = [];
   let lengthPlaced = false;
   for (const [name, value] of headers) {

@@ -5,6 +5,12 @@
  *
  * Two servers share one handler: the public one on the configured port, and a loopback-only one
  * that only the tunnel client points at, which is how captures know they came `via: 'tunnel'`.
+ *
+ * Everything that reaches it is untrusted. Each limit below ends in a short JSON answer with a
+ * clear status (400 malformed, 408 too slow, 413 body, 431 headers, 503 too many connections) and
+ * a closed connection, never in a capture and never in a stuck or crashed server; the answers
+ * and the gentle close live in listener-guard.ts. The per-request path adds only a few property
+ * checks to what node:http does anyway, so throughput stays close to a bare server.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,21 +18,27 @@ import { DEFAULT_ENDPOINT_ID, type CaptureRecord, type CaptureVia } from '../../
 import { DEFAULT_CAPTURE_PORT } from '../../../shared/settings';
 import type { CaptureStore } from '../store/types';
 import { newCaptureId } from './capture-id';
+import { connectionsCheckingInterval, createListenerGuard, hardConnectionCap, type ListenerGuard, type Refusal } from './listener-guard';
 import { encodeBody, headerPairs } from './raw-request';
 
 export interface ListenerLimits {
+  /** Largest body captured. Above it: 413, on the declared Content-Length before any body byte is read, else once it passes the limit. */
   bodyLimitBytes: number;
-  /** Total size of the request line and headers; above it Node answers 431. */
+  /** Total size of the request line and headers; above it: 431. A change applies to new connections. */
   maxHeaderBytes: number;
-  /** Slow clients: time allowed to send all headers, and the whole request. */
+  /** Most header lines in one request; above it: 431 (0 = no count limit, the byte size still applies). */
+  maxHeaderCount: number;
+  /** Slow clients: time allowed to send all headers, and the whole request; beyond either: 408. */
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  /** Open connections per server (public and tunnel count apart); a connection beyond it gets 503. */
   maxConnections: number;
 }
 
 export const DEFAULT_LIMITS: ListenerLimits = {
   bodyLimitBytes: 10 * 1024 * 1024,
   maxHeaderBytes: 64 * 1024,
+  maxHeaderCount: 1000,
   headersTimeoutMs: 20_000,
   requestTimeoutMs: 120_000,
   maxConnections: 1024,
@@ -35,6 +47,7 @@ export const DEFAULT_LIMITS: ListenerLimits = {
 /** What the listener answers a capture with; endpoints can customise it. */
 export interface CaptureReply {
   status: number;
+  /** Content-Length and Transfer-Encoding here are ignored: the listener frames the body itself. */
   headers: [string, string][];
   body: string;
   delayMs?: number;
@@ -56,9 +69,12 @@ export interface CaptureListenerOptions {
   /** Open the loopback tunnel-only listener on this port (0 = any); null to skip. */
   tunnelPort?: number | null;
   limits?: Partial<ListenerLimits>;
+  /** Runs for every capture; if it throws, the capture is kept under the default endpoint and onError is told. */
   route?: (method: string, url: string) => RouteDecision;
   onCaptured?: (record: CaptureRecord) => void;
   onStoreError?: (err: unknown) => void;
+  /** Failures that are not the sender's fault (a throwing route or reply, a failed accept); the listener keeps running. */
+  onError?: (err: unknown) => void;
 }
 
 export interface CaptureListener {
@@ -72,25 +88,32 @@ export interface CaptureListener {
   close(): Promise<void>;
 }
 
-function sendJson(res: ServerResponse, status: number, payload: unknown, extra: Record<string, string> = {}): void {
+function sendJson(res: ServerResponse, status: number, payload: unknown): void {
   const body = JSON.stringify(payload);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
-    ...extra,
   });
   res.end(body);
 }
 
-function bodyTooLarge(res: ServerResponse, req: IncomingMessage, limit: number): void {
-  sendJson(
-    res,
-    413,
-    { ok: false, error: 'payload_too_large', message: `Body larger than the ${limit}-byte limit; not captured.` },
-    // The rest of the body is not read: closing tells the client not to reuse this connection.
-    { Connection: 'close' },
-  );
-  res.on('finish', () => req.destroy());
+function defaultReply(id: string): CaptureReply {
+  return { status: 200, headers: [['Content-Type', 'application/json; charset=utf-8']], body: JSON.stringify({ ok: true, id }) };
+}
+
+function tooLarge(limit: number): Refusal {
+  return { status: 413, error: 'payload_too_large', message: `Body larger than the ${limit}-byte limit; not captured.` };
+}
+
+/** A configured reply must not break HTTP framing: the listener sets the length itself. */
+function replyHeaderList(headers: readonly [string, string][], length: number): string[] {
+  const flat: string[] = [];
+  for (const [name, value] of headers) {
+    const lower = name.toLowerCase();
+    if (lower !== 'content-length' && lower !== 'transfer-encoding') flat.push(name, value);
+  }
+  flat.push('Content-Length', String(length));
+  return flat;
 }
 
 function listen(server: http.Server, port: number, host: string): Promise<number> {
@@ -122,13 +145,49 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
   const requestedPort = options.port ?? DEFAULT_CAPTURE_PORT;
   let limits: ListenerLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const route = options.route ?? ((): RouteDecision => ({ endpointId: DEFAULT_ENDPOINT_ID }));
+  const report = (err: unknown): void => {
+    try {
+      options.onError?.(err);
+    } catch {
+      // A failing reporter must not take the listener down with it.
+    }
+  };
 
-  const handle = (via: CaptureVia) => (req: IncomingMessage, res: ServerResponse) => {
+  /** Checks that need only the headers: answered before any body byte is read. */
+  const admit = (req: IncomingMessage): Refusal | null => {
+    // Node keeps at most maxHeaderCount + 1 lines (see configure), so more than the limit means too many.
+    if (limits.maxHeaderCount > 0 && req.rawHeaders.length > 2 * limits.maxHeaderCount)
+      return {
+        status: 431,
+        error: 'headers_too_large',
+        message: `More than ${limits.maxHeaderCount} header lines; not captured.`,
+      };
+    if (req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && req.headers.host === undefined)
+      return { status: 400, error: 'bad_request', message: 'An HTTP/1.1 request needs a Host header; not captured.' };
+    if (Number(req.headers['content-length']) > limits.bodyLimitBytes) return tooLarge(limits.bodyLimitBytes);
+    return null;
+  };
+
+  const decide = (method: string, url: string, id: string): { endpointId: string; reply: CaptureReply } => {
+    let endpointId = DEFAULT_ENDPOINT_ID;
+    let decision: RouteDecision | undefined;
+    try {
+      decision = route(method, url);
+      endpointId = decision.endpointId;
+    } catch (err) {
+      report(err);
+    }
+    try {
+      return { endpointId, reply: decision?.reply?.(id) ?? defaultReply(id) };
+    } catch (err) {
+      report(err);
+      return { endpointId, reply: defaultReply(id) };
+    }
+  };
+
+  const receive = (via: CaptureVia, guard: ListenerGuard, req: IncomingMessage, res: ServerResponse): void => {
     const started = performance.now();
     const limit = limits.bodyLimitBytes;
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) return bodyTooLarge(res, req, limit);
-
     const chunks: Buffer[] = [];
     let size = 0;
     let rejected = false;
@@ -136,10 +195,10 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
       if (rejected) return;
       size += chunk.length;
       if (size > limit) {
+        // Chunked (or lying) bodies: refuse at the limit; the rest is drained, not kept.
         rejected = true;
         chunks.length = 0;
-        req.pause();
-        bodyTooLarge(res, req, limit);
+        guard.refuse(req.socket, tooLarge(limit), req);
         return;
       }
       chunks.push(chunk);
@@ -147,23 +206,17 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
     // An aborted upload is not a capture: nothing was acknowledged, the provider will retry.
     req.on('error', () => undefined);
     req.on('end', () => {
-      if (rejected) return;
-      void finish(Buffer.concat(chunks, size));
+      if (!rejected) finish(Buffer.concat(chunks, size)).catch(report);
     });
 
     const finish = async (bytes: Buffer): Promise<void> => {
       const id = newCaptureId();
       const method = req.method ?? 'GET';
       const url = req.url ?? '/';
-      const decision = route(method, url);
-      const reply: CaptureReply = decision.reply?.(id) ?? {
-        status: 200,
-        headers: [['Content-Type', 'application/json; charset=utf-8']],
-        body: JSON.stringify({ ok: true, id }),
-      };
+      const { endpointId, reply } = decide(method, url, id);
       const record: CaptureRecord = {
         id,
-        endpointId: decision.endpointId,
+        endpointId,
         receivedAt: new Date().toISOString(),
         method,
         url,
@@ -178,16 +231,29 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
         await options.store.add(record);
       } catch (err) {
         options.onStoreError?.(err);
-        if (!res.headersSent)
+        if (!res.headersSent && !res.destroyed)
           sendJson(res, 503, { ok: false, error: 'store_failed', message: 'Capture could not be saved; retry later.' });
         return;
       }
-      options.onCaptured?.(record);
+      try {
+        options.onCaptured?.(record);
+      } catch (err) {
+        report(err);
+      }
       const send = (): void => {
-        if (res.destroyed) return;
-        const body = Buffer.from(reply.body, 'utf8');
-        res.writeHead(reply.status, [...reply.headers.flat(), 'Content-Length', String(body.length)]);
-        res.end(body);
+        // The client may be gone (or being refused for something it pipelined): nothing to say to it.
+        if (res.destroyed || guard.isClosing(req.socket)) return;
+        try {
+          const body = Buffer.from(reply.body, 'utf8');
+          res.writeHead(reply.status, replyHeaderList(reply.headers, body.length));
+          res.end(body);
+        } catch (err) {
+          // A configured reply with an invalid status or header: the capture is saved, say so.
+          report(err);
+          if (!res.headersSent)
+            sendJson(res, 500, { ok: false, error: 'reply_failed', id, message: 'The configured reply could not be sent; the capture was saved.' });
+          else res.destroy();
+        }
       };
       if (reply.delayMs && reply.delayMs > 0) setTimeout(send, reply.delayMs);
       else send();
@@ -197,44 +263,94 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
   const configure = (server: http.Server): http.Server => {
     server.headersTimeout = limits.headersTimeoutMs;
     server.requestTimeout = limits.requestTimeoutMs;
-    server.maxConnections = limits.maxConnections;
-    // 0 = no count limit: Node's default (2000) silently drops later headers; size is bounded instead.
-    server.maxHeadersCount = 0;
+    server.maxConnections = hardConnectionCap(limits.maxConnections);
+    // Node stops storing header lines past this count, silently; one more than the limit lets
+    // `admit` tell "too many" from "exactly the limit". The byte size is bounded separately.
+    server.maxHeadersCount = limits.maxHeaderCount > 0 ? limits.maxHeaderCount + 1 : 0;
+    // Read by node:http for each new connection (set from the constructor option, same field).
+    (server as { maxHeaderSize?: number }).maxHeaderSize = limits.maxHeaderBytes;
     return server;
   };
-  const serverOptions = { maxHeaderSize: limits.maxHeaderBytes, keepAliveTimeout: 5_000 };
-  const main = configure(http.createServer(serverOptions, handle('local')));
 
-  let port: number;
-  let fellBack = false;
-  try {
-    port = await listen(main, requestedPort, host);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'EADDRINUSE' || options.fallbackToFreePort === false) throw err;
-    port = await listen(main, 0, host);
-    fellBack = true;
-  }
+  const createServer = (via: CaptureVia): http.Server => {
+    const guard = createListenerGuard(() => limits);
+    const server = http.createServer({
+      maxHeaderSize: limits.maxHeaderBytes,
+      keepAliveTimeout: 5_000,
+      connectionsCheckingInterval: connectionsCheckingInterval(limits),
+      // Checked in `admit`, so the 400 says why (Node's own has no body).
+      requireHostHeader: false,
+    });
+    const onRequest = (req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void => {
+      if (guard.isClosing(req.socket)) {
+        req.resume();
+        return;
+      }
+      const refusal = admit(req);
+      if (refusal) return guard.refuse(req.socket, refusal, req);
+      // Only now: a client waiting for 100 Continue never sends a body we would refuse.
+      if (expectsContinue) res.writeContinue();
+      receive(via, guard, req, res);
+    };
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => onRequest(req, res, false));
+    server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => onRequest(req, res, true));
+    server.on('checkExpectation', (req: IncomingMessage) =>
+      guard.refuse(
+        req.socket,
+        { status: 417, error: 'expectation_failed', message: 'Only "Expect: 100-continue" is supported; not captured.' },
+        req,
+      ),
+    );
+    // Without a listener Node drops CONNECT silently; a webhook sender deserves a reason.
+    server.on('connect', (_req: IncomingMessage, socket) =>
+      guard.refuse(socket, { status: 405, error: 'method_not_allowed', message: 'CONNECT is not supported; not captured.' }),
+    );
+    server.on('clientError', guard.onClientError);
+    server.on('connection', guard.onConnection);
+    return configure(server);
+  };
 
-  let tunnel: http.Server | null = null;
-  let tunnelPort: number | null = null;
+  const startServer = async (via: CaptureVia, port: number, bindHost: string, fallback: boolean) => {
+    const server = createServer(via);
+    let bound: number;
+    let fellBack = false;
+    try {
+      bound = await listen(server, port, bindHost);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (!fallback || code !== 'EADDRINUSE') throw err;
+      bound = await listen(server, 0, bindHost);
+      fellBack = true;
+    }
+    // Once listening, an error is a failed accept (EMFILE…): the server keeps listening, so report it.
+    server.on('error', report);
+    return { server, port: bound, fellBack };
+  };
+
+  const main = await startServer('local', requestedPort, host, options.fallbackToFreePort !== false);
+  let tunnel: Awaited<ReturnType<typeof startServer>> | null = null;
   if (options.tunnelPort !== undefined && options.tunnelPort !== null) {
-    tunnel = configure(http.createServer(serverOptions, handle('tunnel')));
-    tunnelPort = await listen(tunnel, options.tunnelPort, '127.0.0.1');
+    try {
+      tunnel = await startServer('tunnel', options.tunnelPort, '127.0.0.1', false);
+    } catch (err) {
+      await closeServer(main.server);
+      throw err;
+    }
   }
 
   return {
     host,
-    port,
+    port: main.port,
     requestedPort,
-    fellBack,
-    tunnelPort,
+    fellBack: main.fellBack,
+    tunnelPort: tunnel?.port ?? null,
     setLimits(next) {
       limits = { ...limits, ...next };
-      for (const s of [main, tunnel]) if (s) configure(s);
+      configure(main.server);
+      if (tunnel) configure(tunnel.server);
     },
     async close() {
-      await Promise.all([closeServer(main), tunnel ? closeServer(tunnel) : Promise.resolve()]);
+      await Promise.all([closeServer(main.server), tunnel ? closeServer(tunnel.server) : Promise.resolve()]);
     },
   };
 }

@@ -125,7 +125,9 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
       warnings.push(`The body was edited but not re-signed: the original ${provider.name} signature will no longer match.`);
     }
 
-    const result = await sendRequest(request, { timeoutMs: settings().timeoutMs });
+    // A capture's own Host names the tunnel; a Host row in an edited or imported request was put there on purpose.
+    const keepHost = input.source === 'edit' || input.source === 'import';
+    const result = await sendRequest(request, { timeoutMs: settings().timeoutMs, keepHost });
     if (result.outcome.kind === 'response' && result.outcome.response.redirectTo) {
       warnings.push(`The target answered with a redirect to ${result.outcome.response.redirectTo}; it was not followed.`);
     }
@@ -212,7 +214,8 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
       const record = await loadCapture(source.captureId);
       const request = captureRequest(record, source.targetBase ?? settings().targetBase);
       validateRequest(request);
-      return toCurl(request);
+      // The capture's Host names the tunnel; curl derives the right one from the URL.
+      return toCurl({ ...request, headers: request.headers.filter(([n]) => n.toLowerCase() !== 'host') });
     },
     async exportHar(options) {
       const ids = options?.captureIds;

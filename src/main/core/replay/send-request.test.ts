@@ -87,6 +87,17 @@ describe('sendRequest', () => {
     expect(s.received[1].headers).toContainEqual(['Content-Length', '0']);
   });
 
+  it('replaces the captured Host unless asked to keep a deliberate one', async () => {
+    const s = await echo();
+    const req = { method: 'GET', url: s.url, headers: [['Host', 'vhost.example']] as [string, string][], body: { encoding: 'utf8' as const, text: '' } };
+    await sendRequest(req, { timeoutMs: 5000 });
+    await sendRequest(req, { timeoutMs: 5000, keepHost: true });
+    expect(s.received.map((r) => r.headers[0])).toEqual([
+      ['Host', `127.0.0.1:${s.port}`],
+      ['Host', 'vhost.example'],
+    ]);
+  });
+
   it('says plainly when nothing is listening', async () => {
     const port = await freePort();
     const result = await sendRequest(request(`http://localhost:${port}/hook`), { timeoutMs: 5000 });

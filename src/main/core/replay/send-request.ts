@@ -17,6 +17,8 @@ import type { ConnectionError, ReplayOutcome, ReplayRequest } from '../../../sha
 
 export interface SendOptions {
   timeoutMs: number;
+  /** Send a Host row present in the request instead of the URL's host (edited and imported requests). */
+  keepHost?: boolean;
   /** Bytes of the response body kept; the rest is counted but dropped. */
   maxStoredBodyBytes?: number;
 }
@@ -96,7 +98,7 @@ function storedBody(chunks: Buffer[], size: number): CapturedBody {
 export async function sendRequest(request: ReplayRequest, options: SendOptions): Promise<SendResult> {
   const { url, body } = validateRequest(request);
   const method = request.method;
-  const { headers } = outgoingHeaders(url, method, request.headers, body.length);
+  const { headers } = outgoingHeaders(url, method, request.headers, body.length, options.keepHost);
   const sent: ReplayRequest = {
     method,
     url: url.href,

@@ -111,11 +111,10 @@ export async function createSignaturesHandlers(deps: SignaturesDeps): Promise<Si
     },
 
     async setSignatureSecret(endpointId, providerId, secret) {
-      if (providerId !== GENERIC_PROVIDER_ID && !getProvider(providerId)) {
-        throw new HooklensError('unknown_provider', `no signature provider "${providerId}"`);
-      }
-      const status = await secrets.set(endpointId, providerId, secret);
-      deps.events?.emit('signatures:secret-changed', { endpointId, providerId, status });
+      const id = providerId === GENERIC_PROVIDER_ID ? GENERIC_PROVIDER_ID : getProvider(providerId)?.id;
+      if (!id) throw new HooklensError('unknown_provider', `no signature provider "${String(providerId)}"`);
+      const status = await secrets.set(endpointId, id, secret);
+      deps.events?.emit('signatures:secret-changed', { endpointId, providerId: id, status });
       return status;
     },
 

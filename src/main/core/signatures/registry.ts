@@ -69,8 +69,18 @@ export const PROVIDERS: Provider[] = [
   standardWebhooks,
 ];
 
+/** Names people type for services that sign with another provider's scheme. */
+const ALIASES: Record<string, string> = {
+  svix: 'standard-webhooks',
+  clerk: 'standard-webhooks',
+  resend: 'standard-webhooks',
+  replicate: 'standard-webhooks',
+};
+
 export function getProvider(id: string): Provider | undefined {
-  return PROVIDERS.find((p) => p.id === id);
+  const key = typeof id === 'string' ? id.toLowerCase() : '';
+  const target = Object.hasOwn(ALIASES, key) ? ALIASES[key] : key;
+  return PROVIDERS.find((p) => p.id === target);
 }
 
 /** Providers whose signature headers are on the request, in registry order. */

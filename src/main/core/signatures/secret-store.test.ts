@@ -101,3 +101,18 @@ describe('secret store', () => {
     expect(mask('0123456789abcdef')).toBe('••••••••cdef');
   });
 });
+
+describe('secret store write failures', () => {
+  it('reports store_failed and keeps the previous secret when the file cannot be written', async () => {
+    const dataDir = join(dir, 'data');
+    const store = await openSecretStore({ dataDir });
+    await store.set('default', 'stripe', SECRET);
+    // A file where the data directory was: writes fail even for root.
+    await rm(dataDir, { recursive: true });
+    await writeFile(dataDir, 'not a directory');
+    await expect(store.set('default', 'stripe', 'replacement-secret')).rejects.toMatchObject({ code: 'store_failed' });
+    expect(store.get('default', 'stripe')).toBe(SECRET);
+    await expect(store.set('default', 'github', 'another-secret')).rejects.toMatchObject({ code: 'store_failed' });
+    expect(store.status().map((s) => s.providerId)).toEqual(['stripe']);
+  });
+});

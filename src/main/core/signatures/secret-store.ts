@@ -189,8 +189,9 @@ export async function openSecretStore(opts: SecretStoreOptions): Promise<SecretS
       const i = find(endpointId, providerId);
       if (secret === '') {
         if (i < 0) return null;
-        entries.splice(i, 1);
+        const [removed] = entries.splice(i, 1);
         await persist().catch((err: Error) => {
+          entries.splice(i, 0, removed);
           throw new HooklensError('store_failed', `cannot write ${SECRETS_FILE}: ${err.message}`);
         });
         return null;
@@ -206,9 +207,14 @@ export async function openSecretStore(opts: SecretStoreOptions): Promise<SecretS
         plain: secret,
         masked: mask(secret),
       };
+      const previous = i < 0 ? undefined : entries[i];
       if (i < 0) entries.push(entry);
       else entries[i] = entry;
       await persist().catch((err: Error) => {
+        // Keep memory and disk in agreement: the caller is told the secret was not stored.
+        const at = entries.indexOf(entry);
+        if (previous) entries[at] = previous;
+        else entries.splice(at, 1);
         throw new HooklensError('store_failed', `cannot write ${SECRETS_FILE}: ${err.message}`);
       });
       return toStatus(entry);

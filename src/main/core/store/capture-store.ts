@@ -241,7 +241,11 @@ class JournalCaptureStore implements CaptureStore {
             const entry = this.index.get(item.id);
             // Moving a capture deleted since it was planned would bring it back on replay.
             if (cleared || removed.has(item.id) || !entry || entry.seg !== item.seg || entry.off !== item.off) break;
-            const stored = (JSON.parse((await this.readLine(entry)).toString('utf8')) as { record: StoredRecord }).record;
+            // Compaction is optional: a line that cannot be read stays where it is, the batch goes on.
+            const stored = await this.readLine(entry)
+              .then((buf) => (JSON.parse(buf.toString('utf8')) as { record: StoredRecord }).record)
+              .catch(() => null);
+            if (!stored) break;
             const { pinned: _p, ...rest } = stored;
             ops.push({ op: 'add', record: entry.summary.pinned ? { ...rest, pinned: true } : rest });
             break;

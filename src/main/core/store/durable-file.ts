@@ -3,7 +3,7 @@
  * durable once its directory is fsynced; file contents only once the file is fsynced before it is
  * renamed into place (otherwise a crash can leave the new name pointing at an empty file).
  */
-import { open, rename, unlink } from 'node:fs/promises';
+import { lstat, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -43,19 +43,18 @@ export function fileStamp(now = new Date()): string {
   return now.toISOString().replace(/[:.]/g, '-');
 }
 
+async function exists(file: string): Promise<boolean> {
+  return lstat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** Moves an unreadable or foreign file out of the way, never over an earlier one. Returns its new path. */
 export async function setAside(file: string, reason: string): Promise<string> {
   const base = `${file}.${reason}-${fileStamp()}`;
   let target = base;
-  for (let i = 1; ; i += 1) {
-    try {
-      await open(target, 'wx').then((h) => h.close());
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      target = `${base}-${i}`;
-    }
-  }
+  for (let i = 1; await exists(target); i += 1) target = `${base}-${i}`;
   await rename(file, target);
   await fsyncDir(path.dirname(file));
   return target;

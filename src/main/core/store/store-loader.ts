@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { summarize, type CaptureSummary } from '../../../shared/capture';
 import type { StoreNotice } from '../../../shared/api/status';
+import { HooklensError } from '../../../shared/errors';
 import { BlobDir, blobHash, spillableBytes } from './blobs';
 import { CaptureIndex, type IndexEntry } from './capture-index';
 import { DurableTextFile, fileStamp, fsyncDir, setAside, writeFileDurably } from './durable-file';
@@ -112,9 +113,14 @@ async function load(paths: StorePaths, lock: StoreLock): Promise<LoadedStore> {
     () => true,
     () => false,
   );
-  await db.read().catch((err: NodeJS.ErrnoException) => {
-    throw new Error(`${paths.snapshot} could not be opened: ${err.message}`);
-  });
+  try {
+    await db.read();
+  } catch (err) {
+    // A directory (or another non-file) where the index should be: move it aside like a foreign file.
+    if ((err as NodeJS.ErrnoException).code !== 'EISDIR')
+      throw new HooklensError('store_failed', `${paths.snapshot} could not be opened: ${(err as Error).message}`);
+    db.data = { kind: 'unreadable', reason: 'it is a directory, not a file', setAsideAs: 'foreign' };
+  }
 
   let replayFrom = segs[0] ?? 1;
   let needSnapshot = false;
@@ -235,8 +241,11 @@ async function load(paths: StorePaths, lock: StoreLock): Promise<LoadedStore> {
 
   // Large bodies live in blob files; a capture whose body file is gone cannot be shown byte-exact.
   const missing: IndexEntry[] = [];
-  for (const entry of index.oldestFirst()) {
-    if (entry.blob && !(await blobs.check(entry.blob, entry.summary.size))) missing.push(entry);
+  const withBlob = index.oldestFirst().filter((e) => e.blob);
+  for (let i = 0; i < withBlob.length; i += 64) {
+    const chunk = withBlob.slice(i, i + 64);
+    const ok = await Promise.all(chunk.map((e) => blobs.check(e.blob!, e.summary.size)));
+    chunk.forEach((e, k) => ok[k] || missing.push(e));
   }
   if (missing.length > 0) {
     const records: unknown[] = [];

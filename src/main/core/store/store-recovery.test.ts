@@ -102,6 +102,14 @@ describe('capture store recovery', () => {
     expect(JSON.parse(await readFile(snapshotFile(), 'utf8'))).toMatchObject({ format: 'hooklens-captures', version: 2 });
   });
 
+  it('moves a directory standing where captures.json should be out of the way', async () => {
+    await mkdir(snapshotFile());
+    await writeFile(path.join(snapshotFile(), 'inside.txt'), 'keep');
+    const store = await openStore();
+    expect(store.notices[0]).toMatchObject({ kind: 'set-aside' });
+    expect(await readFile(path.join(store.notices[0].movedTo!, 'inside.txt'), 'utf8')).toBe('keep');
+  });
+
   it('sets aside a file from a newer version instead of downgrading it', async () => {
     await writeFile(snapshotFile(), JSON.stringify({ format: 'hooklens-captures', version: 99, captures: [] }));
     const store = await openStore();

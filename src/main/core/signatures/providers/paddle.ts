@@ -34,7 +34,7 @@ function parseHeader(value: string): ParsedHeader | string {
   }
   if (tsText === undefined) return `${HEADER} has no ts= part; expected "ts=<unix seconds>;h1=<hex>"`;
   const ts = parseUnixSeconds(tsText);
-  if (ts === undefined) return `${HEADER} ts="${tsText}" is not a unix time in whole seconds`;
+  if (ts === undefined) return `${HEADER} ts="${tsText.slice(0, 40)}" is not a unix time in whole seconds`;
   if (h1.length === 0) return `${HEADER} has no h1= signature; expected "ts=<unix seconds>;h1=<hex>"`;
   return { ts, h1 };
 }

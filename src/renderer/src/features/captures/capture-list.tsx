@@ -10,6 +10,7 @@ import { useAppStore } from '../../app-store';
 import { formatBytes, formatDateTime, formatTime } from '../../lib/format';
 import { pathOf } from '../../lib/query-params';
 import { MethodBadge, StatusBadge } from './method-badge';
+import { RelativeTime } from '../workbench/relative-time';
 
 const ROW_HEIGHT = 52;
 
@@ -82,7 +83,7 @@ export function CaptureList({ captures }: { captures: CaptureSummary[] }): React
                 <span className="capture-path">{pathOf(c.url)}</span>
                 <span className="capture-meta">
                   <time dateTime={c.receivedAt} title={formatDateTime(c.receivedAt)}>
-                    {formatTime(c.receivedAt)}
+                    <RelativeTime iso={c.receivedAt} />
                   </time>
                   <span>{formatBytes(c.size)}</span>
                   {c.via === 'tunnel' && <span className="via-badge">tunnel</span>}

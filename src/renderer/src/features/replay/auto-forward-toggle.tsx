@@ -33,9 +33,15 @@ export function AutoForwardToggle(): React.JSX.Element {
     };
   }, []);
 
+  // Optimistic, so the switch answers the click at once; the core's answer (or refusal) follows.
   const save = (patch: Partial<ReplaySettings>): void => {
+    const before = settings;
     setError(null);
-    api.updateReplaySettings(patch).then(setSettings, (err: Error) => setError(err.message));
+    setSettings((s) => (s ? { ...s, ...patch } : s));
+    api.updateReplaySettings(patch).then(setSettings, (err: Error) => {
+      setSettings(before);
+      setError(err.message);
+    });
   };
 
   if (!settings) return <div className="auto-forward muted">Auto-forward…</div>;

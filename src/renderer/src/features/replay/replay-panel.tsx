@@ -47,6 +47,7 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
   const [history, setHistory] = useState<ReplayHistorySummary[]>([]);
   const [target, setTarget] = useState('');
   const [savedTarget, setSavedTarget] = useState('');
+  const [timeoutSec, setTimeoutSec] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -59,6 +60,7 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
     void api.getReplaySettings().then((s) => {
       setTarget(s.targetBase);
       setSavedTarget(s.targetBase);
+      setTimeoutSec(String(s.timeoutMs / 1000));
     });
     refreshHistory();
     return api.on('replay:sent', (s) => {
@@ -117,6 +119,27 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
             onChange={(e) => setTarget(e.target.value)}
             onBlur={saveTarget}
             onKeyDown={(e) => e.key === 'Enter' && saveTarget()}
+          />
+        </label>
+        <label className="replay-target">
+          <span>Timeout (s)</span>
+          <input
+            type="number"
+            min={0.1}
+            max={600}
+            step="any"
+            className="replay-timeout"
+            value={timeoutSec}
+            onChange={(e) => setTimeoutSec(e.target.value)}
+            onBlur={() => {
+              const timeoutMs = Math.round(Number(timeoutSec) * 1000);
+              void run(async () => {
+                const current = await api.getReplaySettings();
+                if (current.timeoutMs === timeoutMs) return;
+                const s = await api.updateReplaySettings({ timeoutMs });
+                setTimeoutSec(String(s.timeoutMs / 1000));
+              });
+            }}
           />
         </label>
         <button

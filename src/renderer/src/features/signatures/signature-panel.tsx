@@ -3,7 +3,7 @@
  * signing secret for this endpoint and provider (sent to the core once, shown masked afterwards),
  * and the verdict with its reason. Checks run in the core on the captured bytes.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type {
   CheckSignatureOptions,
   GenericHmacConfig,
@@ -77,10 +77,12 @@ function SignaturePanelFor({ capture }: { capture: CaptureRecord }): React.JSX.E
     });
   }, [capture.endpointId, refreshStored]);
 
-  // Re-check whenever the provider choice changes (the first run detects the provider).
+  // Re-check when the provider choice changes (the first run detects the provider); edits to the
+  // URL or the generic scheme wait for an explicit check instead of firing on every keystroke.
+  const runCheckRef = useRef(runCheck);
+  runCheckRef.current = runCheck;
   useEffect(() => {
-    void runCheck();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    void runCheckRef.current();
   }, [choice]);
 
   const save = async (): Promise<void> => {

@@ -60,7 +60,11 @@ export function PublicUrlBar(): React.JSX.Element | null {
         </span>
         {tunnel.url ? (
           <>
-            <output className={`url-text ${tunnel.state === 'online' ? '' : 'url-stale'}`} aria-label="Public URL">
+            <output
+              className={`url-text ${tunnel.state === 'online' ? '' : 'url-stale'}`}
+              aria-label="Public URL"
+              title="Webhook providers reach this URL directly. Browsers may see the tunnel's reminder page first; send a Bypass-Tunnel-Reminder header to skip it."
+            >
               {tunnel.url}
             </output>
             <CopyButton text={tunnel.url} label="Copy public URL" />

@@ -1,20 +1,21 @@
 /*
- * Replay round-trip figures against a local server: the wire time of one send (connect, request,
- * full response) and the whole one-click replay (load the capture, send, append to the history
- * file). Called by the bench runner; prints nothing itself.
+ * Replay round trip against a local server: the wire time of one send (fresh connection, request,
+ * full response, as each replay does) and the whole one-click Replay as the UI calls it (load the
+ * capture, send, append to the history file, emit the event). Sequential sends; p50/p95/mean.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { newCaptureId } from '../../capture/capture-id';
-import { encodeBody } from '../../capture/raw-request';
-import { createCoreEvents } from '../../events';
-import { openSettingsStore } from '../../settings/settings-store';
-import { openCaptureStore } from '../../store';
-import { createReplayService } from '../replay-service';
-import { sendRequest } from '../send-request';
-import { startEchoServer } from '../test-echo-server';
+import { QUICK, type BenchSection } from '../section';
+import { newCaptureId } from '../../src/main/core/capture/capture-id';
+import { encodeBody } from '../../src/main/core/capture/raw-request';
+import { createCoreEvents } from '../../src/main/core/events';
+import { openSettingsStore } from '../../src/main/core/settings/settings-store';
+import { openCaptureStore } from '../../src/main/core/store';
+import { createReplayService } from '../../src/main/core/replay/replay-service';
+import { sendRequest } from '../../src/main/core/replay/send-request';
+import { startEchoServer } from '../../src/main/core/replay/test-echo-server';
 
 export interface RoundTripFigures {
   iterations: number;
@@ -72,3 +73,20 @@ export async function benchReplayRoundTrip(iterations = 300, bodyBytes = 2048): 
     await rm(dataDir, { recursive: true, force: true });
   }
 }
+
+export const section: BenchSection = {
+  name: 'replay',
+  async run() {
+    const f = await benchReplayRoundTrip(QUICK ? 60 : 300);
+    return {
+      replay_body_bytes: f.bodyBytes,
+      replay_iterations: f.iterations,
+      replay_send_p50_ms: f.sendMs.p50,
+      replay_send_p95_ms: f.sendMs.p95,
+      replay_send_mean_ms: f.sendMs.mean,
+      replay_one_click_p50_ms: f.replayMs.p50,
+      replay_one_click_p95_ms: f.replayMs.p95,
+      replay_one_click_mean_ms: f.replayMs.mean,
+    };
+  },
+};

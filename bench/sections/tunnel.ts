@@ -1,0 +1,1 @@
+export { tunnelBenchSection as default } from '../../src/main/core/tunnel/test-support/tunnel-bench';

@@ -1,0 +1,166 @@
+/*
+ * How the capture listener says no. Every refusal is a short JSON answer written straight to the
+ * socket with `Connection: close`, followed by a lingering close: we stop writing (FIN) but keep
+ * reading and discarding for a moment. Closing a socket that still has unread bytes makes the
+ * kernel send a reset, and a reset can reach the client before it has read our answer; a client
+ * that is still uploading (a 100 MB body, a slowloris) would then see "connection reset" instead of
+ * 413 or 408. The linger is bounded, so a client that never stops sending is cut off anyway.
+ *
+ * A socket being closed this way is marked; the listener ignores any request Node still parses
+ * from it, and later parser errors on it are not answered twice.
+ */
+import type { Socket } from 'node:net';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+
+/** How long a refused socket keeps draining what the client sends before it is destroyed. */
+export const LINGER_MS = 2_000;
+
+export interface Refusal {
+  status: number;
+  error: string;
+  message: string;
+  headers?: [string, string][];
+}
+
+export interface GuardLimits {
+  maxHeaderBytes: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  maxConnections: number;
+}
+
+export function refusalResponse(refusal: Refusal): Buffer {
+  const body = JSON.stringify({ ok: false, error: refusal.error, message: refusal.message });
+  let head = `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? 'Error'}\r\n`;
+  for (const [name, value] of refusal.headers ?? []) head += `${name}: ${value}\r\n`;
+  head +=
+    'Content-Type: application/json; charset=utf-8\r\n' +
+    `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+    'Connection: close\r\n\r\n';
+  return Buffer.from(head + body, 'utf8');
+}
+
+/** The response Node has attached to the socket; Node's own clientError default checks the same. */
+function responseStarted(socket: Duplex): boolean {
+  return (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+}
+
+function requestInFlight(socket: Duplex): boolean {
+  return (socket as { _httpMessage?: unknown })._httpMessage != null;
+}
+
+/** Which answer a parser or timeout error deserves; null for transport errors (nothing to answer). */
+export function refusalForClientError(err: NodeJS.ErrnoException & { reason?: string }, socket: Duplex, limits: GuardLimits): Refusal | null {
+  const code = err.code ?? '';
+  switch (code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return {
+        status: 431,
+        error: 'headers_too_large',
+        message: `Request line and headers are larger than the ${limits.maxHeaderBytes}-byte limit; not captured.`,
+      };
+    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
+      return { status: 413, error: 'payload_too_large', message: 'Chunk extensions are too large; not captured.' };
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      // Node raises one error for both deadlines; a request already handed to us means headers were done.
+      return requestInFlight(socket)
+        ? {
+            status: 408,
+            error: 'request_timeout',
+            message: `Request body not received within ${limits.requestTimeoutMs} ms; not captured.`,
+          }
+        : {
+            status: 408,
+            error: 'request_timeout',
+            message: `Request headers not received within ${limits.headersTimeoutMs} ms; not captured.`,
+          };
+    default:
+      if (!code.startsWith('HPE_')) return null;
+      return {
+        status: 400,
+        error: 'bad_request',
+        message: `Malformed HTTP request${err.reason ? ` (${err.reason})` : ''}; not captured.`,
+      };
+  }
+}
+
+export interface ListenerGuard {
+  /** True once a refusal was written on this socket: nothing more is read from it as a request. */
+  isClosing(socket: Duplex): boolean;
+  /** Answers with the refusal and closes the connection gently. */
+  refuse(socket: Duplex, refusal: Refusal, req?: IncomingMessage): void;
+  onClientError(err: Error, socket: Duplex): void;
+  /** Counts the connection; above the limit it is answered 503 and closed. */
+  onConnection(socket: Socket): void;
+  readonly activeConnections: number;
+}
+
+export function createListenerGuard(getLimits: () => GuardLimits): ListenerGuard {
+  const closing = new WeakSet<Duplex>();
+  let active = 0;
+
+  const refuse = (socket: Duplex, refusal: Refusal, req?: IncomingMessage): void => {
+    if (closing.has(socket)) return;
+    closing.add(socket);
+    // An unread body would stall the socket (and so the client) until the linger ends.
+    req?.resume();
+    if (!socket.writable || responseStarted(socket)) {
+      socket.destroy();
+      return;
+    }
+    socket.end(refusalResponse(refusal));
+    socket.resume();
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  };
+
+  return {
+    isClosing: (socket) => closing.has(socket),
+    refuse,
+    onClientError(err, socket) {
+      // Node calls this again for every chunk that arrives after a parse error.
+      if (closing.has(socket)) return;
+      const refusal = refusalForClientError(err as NodeJS.ErrnoException, socket, getLimits());
+      if (!refusal || responseStarted(socket)) {
+        closing.add(socket);
+        socket.destroy();
+        return;
+      }
+      refuse(socket, refusal);
+    },
+    onConnection(socket) {
+      active += 1;
+      socket.once('close', () => {
+        active -= 1;
+      });
+      const max = getLimits().maxConnections;
+      if (max > 0 && active > max)
+        refuse(socket, {
+          status: 503,
+          error: 'too_many_connections',
+          message: `More than ${max} connections are open; retry later.`,
+          headers: [['Retry-After', '1']],
+        });
+    },
+    get activeConnections() {
+      return active;
+    },
+  };
+}
+
+/**
+ * Sockets beyond this are dropped by Node before any byte is read: answering 503 costs a socket
+ * and a parser for a moment, so only a margin above the limit gets an answer.
+ */
+export function hardConnectionCap(maxConnections: number): number {
+  if (maxConnections <= 0) return 0;
+  return maxConnections + Math.max(8, Math.ceil(maxConnections / 16));
+}
+
+/** How often Node checks the header and request deadlines (its default, 30 s, would let slow clients linger). */
+export function connectionsCheckingInterval(limits: Pick<GuardLimits, 'headersTimeoutMs' | 'requestTimeoutMs'>): number {
+  const shortest = Math.min(...[limits.headersTimeoutMs, limits.requestTimeoutMs].filter((t) => t > 0), 4_000);
+  return Math.max(50, Math.floor(shortest / 4));
+}

@@ -1,0 +1,9 @@
+import './workbench.css';
+
+export { EndpointBar, endpointUrl } from './endpoint-bar';
+export { PaneResizer } from './pane-resizer';
+export { RelativeTime } from './relative-time';
+export { SearchBar } from './search-bar';
+export { useVisibleCaptures } from './use-visible-captures';
+export { WorkbenchActions } from './workbench-actions';
+export { WorkbenchRuntime } from './workbench-runtime';

@@ -1,0 +1,86 @@
+/*
+ * App-wide shortcuts. Listened for in the capture phase so Ctrl/Cmd+Enter reaches us before an
+ * editor (CodeMirror binds Mod-Enter itself). Keys that mean something while typing (arrows,
+ * Delete, "?") are left alone when focus is in a text field.
+ */
+import { useEffect } from 'react';
+import { useAppStore } from '../../app-store';
+import { SEARCH_INPUT_ID } from './search-bar';
+import { visibleCapturesNow } from './use-visible-captures';
+
+function isTyping(el: Element | null): boolean {
+  if (!(el instanceof HTMLElement)) return false;
+  if (el.isContentEditable) return true;
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
+  if (el instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit'].includes(el.type);
+  return false;
+}
+
+function focusCaptureRow(id: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`[data-capture-id="${CSS.escape(id)}"]`)?.focus());
+}
+
+/** Moves the selection by `delta` rows in the visible list. */
+export function moveSelection(delta: number): void {
+  const s = useAppStore.getState();
+  const list = visibleCapturesNow();
+  if (list.length === 0) return;
+  const at = s.selectedId ? list.findIndex((c) => c.id === s.selectedId) : -1;
+  const next = list[at === -1 ? (delta > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + delta))];
+  void s.selectCapture(next.id);
+  focusCaptureRow(next.id);
+}
+
+export function useKeyboardShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const mod = e.ctrlKey || e.metaKey;
+      const s = useAppStore.getState();
+      if (mod && !e.altKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        if (s.dialog) s.closeDialog();
+        const input = document.getElementById(SEARCH_INPUT_ID) as HTMLInputElement | null;
+        input?.focus();
+        input?.select();
+        return;
+      }
+      if (mod && e.key === 'Enter') {
+        const form = (document.activeElement as HTMLElement | null)?.closest('form');
+        if (form) {
+          e.preventDefault();
+          e.stopPropagation();
+          form.requestSubmit();
+        }
+      }
+    };
+    const onKeyBubble = (e: KeyboardEvent): void => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      const s = useAppStore.getState();
+      if (s.dialog || isTyping(document.activeElement)) return;
+      if (e.key === '?') {
+        e.preventDefault();
+        s.openDialog('shortcuts');
+      } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        moveSelection(e.key === 'ArrowDown' ? 1 : -1);
+      } else if (e.key === 'Delete' && s.selectedId) {
+        e.preventDefault();
+        const list = visibleCapturesNow();
+        const at = list.findIndex((c) => c.id === s.selectedId);
+        const after = list[at + 1] ?? list[at - 1];
+        void s.deleteCapture(s.selectedId).then(() => {
+          if (after) {
+            void useAppStore.getState().selectCapture(after.id);
+            focusCaptureRow(after.id);
+          }
+        });
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    window.addEventListener('keydown', onKeyBubble);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('keydown', onKeyBubble);
+    };
+  }, []);
+}

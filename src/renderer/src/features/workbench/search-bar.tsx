@@ -1,0 +1,102 @@
+/*
+ * Search box and filters above the capture list. Typing is debounced a little; the core answers in
+ * a few ms at 10k captures, so the list follows the keyboard.
+ */
+import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ProviderInfo } from '../../../../shared/api/signatures';
+import type { StatusClass, TimeRange } from '../../../../shared/api/endpoints';
+import { api } from '../../api/client';
+import { useAppStore } from '../../app-store';
+import { useVisibleCaptures } from './use-visible-captures';
+
+export const SEARCH_INPUT_ID = 'hooklens-search';
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+const STATUSES: StatusClass[] = ['2xx', '3xx', '4xx', '5xx'];
+const RANGES: [TimeRange, string][] = [
+  ['all', 'Any time'],
+  ['5m', 'Last 5 minutes'],
+  ['1h', 'Last hour'],
+  ['24h', 'Last 24 hours'],
+  ['7d', 'Last 7 days'],
+];
+const DEBOUNCE_MS = 120;
+
+export function SearchBar(): React.JSX.Element {
+  const shown = useVisibleCaptures().length;
+  const total = useAppStore((s) => s.captures.length);
+  const { filters, setFilters, searchError } = useAppStore(
+    useShallow((s) => ({ filters: s.filters, setFilters: s.setFilters, searchError: s.searchError })),
+  );
+  const [text, setText] = useState(filters.text);
+  const [providers, setProviders] = useState<ProviderInfo[]>([]);
+
+  useEffect(() => {
+    if (text === filters.text) return;
+    const t = setTimeout(() => setFilters({ text }), DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [text, filters.text, setFilters]);
+
+  useEffect(() => {
+    api.listSignatureProviders().then(setProviders, () => undefined);
+  }, []);
+
+  const narrowed = shown !== total;
+  return (
+    <div className="wb-search" role="search">
+      <input
+        id={SEARCH_INPUT_ID}
+        type="search"
+        aria-label="Search captures"
+        placeholder="Search method, path, headers, body…"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && text) {
+            e.stopPropagation();
+            setText('');
+            setFilters({ text: '' });
+          }
+        }}
+      />
+      <div className="wb-filters">
+        <select aria-label="Method filter" value={filters.method} onChange={(e) => setFilters({ method: e.target.value })}>
+          <option value="">Any method</option>
+          {METHODS.map((m) => (
+            <option key={m}>{m}</option>
+          ))}
+        </select>
+        <select
+          aria-label="Status filter"
+          value={filters.status}
+          onChange={(e) => setFilters({ status: e.target.value as StatusClass | '' })}
+        >
+          <option value="">Any status</option>
+          {STATUSES.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </select>
+        <select aria-label="Provider filter" value={filters.provider} onChange={(e) => setFilters({ provider: e.target.value })}>
+          <option value="">Any provider</option>
+          {providers.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Time filter" value={filters.range} onChange={(e) => setFilters({ range: e.target.value as TimeRange })}>
+          {RANGES.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {(narrowed || searchError) && (
+        <p className="wb-search-status" aria-live="polite">
+          {searchError ? <span className="warning-text">Search failed: {searchError}</span> : `${shown} of ${total} shown`}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/* Top-bar buttons: theme switch, notification mute, shortcuts help and settings. */
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../app-store';
+import { notificationsSupported, setNotificationsEnabled } from './notifications';
+import { effectiveTheme, useOsPrefersDark } from './theme';
+
+export function WorkbenchActions(): React.JSX.Element {
+  const { ui, update, openDialog } = useAppStore(
+    useShallow((s) => ({ ui: s.workbenchSettings?.ui, update: s.updateWorkbenchSettings, openDialog: s.openDialog })),
+  );
+  const osDark = useOsPrefersDark();
+  const shown = effectiveTheme(ui?.theme ?? 'system', osDark);
+  const next = shown === 'dark' ? 'light' : 'dark';
+  const muted = !ui?.notifications;
+  return (
+    <div className="wb-actions" role="group" aria-label="Workbench">
+      <button
+        type="button"
+        aria-label={`Switch to ${next} theme`}
+        title={`Switch to ${next} theme`}
+        disabled={!ui}
+        // Picking the theme the OS already has returns to following the OS.
+        onClick={() => void update({ ui: { theme: (next === 'dark') === osDark ? 'system' : next } })}
+      >
+        {shown === 'dark' ? '☀' : '☾'}
+      </button>
+      {notificationsSupported() && (
+        <button
+          type="button"
+          aria-pressed={muted}
+          aria-label="Mute notifications"
+          title={muted ? 'Notifications are off' : 'Notifications are on'}
+          disabled={!ui}
+          onClick={() => void setNotificationsEnabled(muted)}
+        >
+          {muted ? '🔕' : '🔔'}
+        </button>
+      )}
+      <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => openDialog('shortcuts')}>
+        ?
+      </button>
+      <button type="button" onClick={() => openDialog('settings')}>
+        Settings
+      </button>
+    </div>
+  );
+}
