@@ -55,6 +55,12 @@ async function main(): Promise<void> {
       const ready = performance.now();
       const cpu = process.cpuUsage(cpuStart);
       process.stdout.write(`READY ${listener.port}\n`);
+      process.once('SIGTERM', () => {
+        void listener
+          .close()
+          .then(() => store.close())
+          .finally(() => process.exit(0));
+      });
       if (kind === 'startup') {
         // What a running app holds with this many stored: the list, a few opened captures.
         const list = store.list();

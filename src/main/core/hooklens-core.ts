@@ -6,11 +6,13 @@
 import { mkdir } from 'node:fs/promises';
 import type { HooklensApi } from '../../shared/api';
 import type { AppStatus, StoreNotice } from '../../shared/api/status';
-import { summarize } from '../../shared/capture';
+import { summarize, type CaptureRecord } from '../../shared/capture';
 import { HooklensError } from '../../shared/errors';
 import type { TunnelSettings } from '../../shared/settings';
 import { createCapturesHandlers } from './capture/handlers';
 import { startCaptureListener, type CaptureListener } from './capture/listener';
+import { createEndpointsService } from './endpoints';
+import { createReplayService } from './replay';
 import { createSignaturesHandlers } from './signatures';
 import type { SecretEncryptor } from './signatures/secret-store';
 import { createTunnelService } from './tunnel';
@@ -57,14 +59,31 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
       movedTo: settings.setAsidePath,
     });
 
+  const endpoints = await createEndpointsService({
+    dataDir: options.dataDir,
+    store,
+    events,
+    settings,
+    capture: () => ({ port: listener.port, host: listener.host }),
+    log,
+  });
+  if (endpoints.setAsidePath)
+    notices.push({ kind: 'set-aside', message: 'The endpoints file could not be read; endpoints were reset.', movedTo: endpoints.setAsidePath });
+  // Assigned once the replay service exists; captures arriving before that are not forwarded.
+  let onCapturedHook: (record: CaptureRecord) => void = () => undefined;
+
   const captureSettings = settings.section('capture');
-  const listener = await startCaptureListener({
+  const listener: CaptureListener = await startCaptureListener({
     store,
     port: options.capturePort ?? captureSettings.port,
     host: options.captureHost,
     tunnelPort: 0,
     limits: { bodyLimitBytes: captureSettings.bodyLimitBytes },
-    onCaptured: (record) => events.emit('capture:added', summarize(record)),
+    route: endpoints.route,
+    onCaptured: (record) => {
+      events.emit('capture:added', summarize(record));
+      onCapturedHook(record);
+    },
     onStoreError: (err) => {
       const message = `A capture could not be written (answered 503 so the sender retries): ${
         err instanceof Error ? err.message : String(err)
@@ -87,6 +106,8 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     log,
   });
   const signatures = await createSignaturesHandlers({ store, dataDir: options.dataDir, encryptor: options.encryptor, events });
+  const replay = await createReplayService({ store, dataDir: options.dataDir, settings, events, version: APP_VERSION });
+  onCapturedHook = (record) => replay.onCapture(record);
 
   const captureHostForUrl = listener.host === '0.0.0.0' || listener.host === '::' ? '127.0.0.1' : listener.host;
   function status(): AppStatus {
@@ -106,6 +127,8 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     ...createCapturesHandlers({ store, events }),
     ...tunnel.handlers,
     ...signatures,
+    ...replay.handlers,
+    ...endpoints.handlers,
     async getStatus() {
       return status();
     },
@@ -129,6 +152,8 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     async close() {
       await tunnel.close();
       await listener.close();
+      await replay.close();
+      endpoints.close();
       await store.close();
     },
   };

@@ -7,8 +7,12 @@ import { EmptyState } from './features/captures/empty-state';
 import { ListToolbar } from './features/captures/list-toolbar';
 import { StoreNotices } from './features/status/store-notices';
 import { TopBar } from './features/status/top-bar';
+import { replayTab } from './features/replay';
+import { signatureTab } from './features/signatures';
 import { PublicUrlBar } from './features/tunnel/public-url-bar';
 import { EndpointBar, PaneResizer, SearchBar, useVisibleCaptures, WorkbenchActions, WorkbenchRuntime } from './features/workbench';
+
+const FEATURE_TABS = [signatureTab, replayTab];
 
 export function App(): React.JSX.Element {
   useEffect(() => connectStore(), []);
@@ -42,7 +46,7 @@ export function App(): React.JSX.Element {
           {view.kind === 'compare' ? (
             <CompareView leftId={view.leftId} rightId={view.rightId} onClose={closeCompare} />
           ) : selectedId ? (
-            <CaptureDetail />
+            <CaptureDetail featureTabs={FEATURE_TABS} />
           ) : captures.length === 0 && loaded ? (
             <EmptyState />
           ) : (

@@ -3,11 +3,11 @@
  * - number literals as written (so `1.0` vs `1` is a note, and large integers keep their digits);
  * - duplicate keys, reported by path (the last value wins, as in JSON.parse, at the first position);
  * - a structural hash on every node (key order ignored) so equal subtrees are skipped cheaply.
- * Objects are Maps so keys like `__proto__` are ordinary data.
+ * Objects are key/value arrays, not JS objects, so keys like `__proto__` are ordinary data.
  */
 import { combine, hashString, mix } from './hash';
 import { canonicalNumber } from './number-text';
-import type { JsonPath, JsonType } from './types';
+import type { JsonPath } from './types';
 
 export type JsonNode = JsonNull | JsonBool | JsonNum | JsonStr | JsonArr | JsonObj;
 /*
@@ -70,10 +70,6 @@ class ParseError extends Error {
   constructor(message: string, readonly offset: number) {
     super(message);
   }
-}
-
-export function jsonType(node: JsonNode): JsonType {
-  return node.t;
 }
 
 export function parseJson(text: string): JsonParseResult {

@@ -96,6 +96,19 @@ describe('malformed requests', () => {
   });
 });
 
+describe('pipelined bad input', () => {
+  it('answers a complete request first, then 400 to the garbage pipelined behind it', async () => {
+    const conn = await openRaw(listener.port);
+    let data = '';
+    conn.socket.on('data', (d: Buffer) => (data += d.toString('latin1')));
+    conn.socket.write('POST /first HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}GARBAGE\r\n\r\n');
+    await conn.closed;
+    const statuses = [...data.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => Number(m[1]));
+    expect(statuses).toEqual([200, 400]);
+    await expectOnlyNextCaptured(listener.port, ['/first']);
+  });
+});
+
 describe('invalid chunked encoding', () => {
   const cases: [string, string][] = [
     ['a non-hex chunk size', `${chunkedHead('/c')}zz\r\nhello\r\n0\r\n\r\n`],

@@ -10,7 +10,7 @@
  * from it, and later parser errors on it are not answered twice.
  */
 import type { Socket } from 'node:net';
-import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 
 /** How long a refused socket keeps draining what the client sends before it is destroyed. */
@@ -41,13 +41,17 @@ export function refusalResponse(refusal: Refusal): Buffer {
   return Buffer.from(head + body, 'utf8');
 }
 
-/** The response Node has attached to the socket; Node's own clientError default checks the same. */
+/** The response Node has attached to the socket (Node's own clientError default reads the same field). */
+function attachedResponse(socket: Duplex): ServerResponse | undefined {
+  return (socket as { _httpMessage?: ServerResponse | null })._httpMessage ?? undefined;
+}
+
 function responseStarted(socket: Duplex): boolean {
-  return (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+  return attachedResponse(socket)?.headersSent === true;
 }
 
 function requestInFlight(socket: Duplex): boolean {
-  return (socket as { _httpMessage?: unknown })._httpMessage != null;
+  return attachedResponse(socket) !== undefined;
 }
 
 /** Which answer a parser or timeout error deserves; null for transport errors (nothing to answer). */
@@ -98,6 +102,8 @@ export interface ListenerGuard {
 
 export function createListenerGuard(getLimits: () => GuardLimits): ListenerGuard {
   const closing = new WeakSet<Duplex>();
+  /** Sockets whose refusal waits for the answer to an earlier, complete request. */
+  const deferred = new WeakSet<Duplex>();
   let active = 0;
 
   const refuse = (socket: Duplex, refusal: Refusal, req?: IncomingMessage): void => {
@@ -121,8 +127,16 @@ export function createListenerGuard(getLimits: () => GuardLimits): ListenerGuard
     refuse,
     onClientError(err, socket) {
       // Node calls this again for every chunk that arrives after a parse error.
-      if (closing.has(socket)) return;
+      if (closing.has(socket) || deferred.has(socket)) return;
       const refusal = refusalForClientError(err as NodeJS.ErrnoException, socket, getLimits());
+      const inFlight = attachedResponse(socket);
+      if (refusal && inFlight && inFlight.req.complete && !inFlight.writableFinished) {
+        // The error is in a request pipelined behind one that fully arrived and is still being
+        // answered (waiting for the store, or a deliberate delay): answer that one first.
+        deferred.add(socket);
+        inFlight.once('finish', () => refuse(socket, refusal));
+        return;
+      }
       if (!refusal || responseStarted(socket)) {
         closing.add(socket);
         socket.destroy();

@@ -174,6 +174,63 @@ describe('capture listener', () => {
       await l.close();
     }
   });
+  it('keeps the capture under the default endpoint when route throws, and reports the error', async () => {
+    const errors: unknown[] = [];
+    const l = await startCaptureListener({
+      store,
+      port: 0,
+      route: () => {
+        throw new Error('route bug');
+      },
+      onError: (e) => errors.push(e),
+    });
+    try {
+      const res = await post(l.port, '/routed', '{}');
+      expect(res.status).toBe(200);
+      expect(await store.get(res.json.id!)).toMatchObject({ url: '/routed', endpointId: 'default' });
+      expect(errors.map((e) => (e as Error).message)).toEqual(['route bug']);
+    } finally {
+      await l.close();
+    }
+  });
+
+  it('answers 500 when a configured reply cannot be written, keeps the capture, and frames bodies itself', async () => {
+    const errors: unknown[] = [];
+    const l = await startCaptureListener({
+      store,
+      port: 0,
+      route: (_m, url) => ({
+        endpointId: 'default',
+        reply: () =>
+          url === '/bad-reply'
+            ? { status: 200, headers: [['Bad Name', 'x']], body: 'never' }
+            : { status: 201, headers: [['Content-Length', '999'], ['Transfer-Encoding', 'chunked'], ['X-Ok', 'yes']], body: '{"ok":true}' },
+      }),
+      onError: (e) => errors.push(e),
+    });
+    try {
+      const bad = await post(l.port, '/bad-reply', '{}');
+      expect(bad.status).toBe(500);
+      expect(bad.json).toMatchObject({ ok: false, error: 'reply_failed' });
+      expect(store.list().map((c) => c.url)).toEqual(['/bad-reply']);
+      expect(errors).toHaveLength(1);
+
+      // node:http's client rejects a response with conflicting framing headers.
+      const framed = await post(l.port, '/framed', '{}');
+      expect(framed.status).toBe(201);
+      expect(framed.json).toEqual({ ok: true });
+    } finally {
+      await l.close();
+    }
+  });
+
+  it('applies a new body limit from setLimits to the next request', async () => {
+    const body = 'x'.repeat(2000);
+    expect((await post(listener.port, '/before', body)).status).toBe(413);
+    listener.setLimits({ bodyLimitBytes: 4096 });
+    expect((await post(listener.port, '/raised', body)).status).toBe(200);
+    expect(store.list().map((c) => c.url)).toEqual(['/raised']);
+  });
 });
 
 describe('capture listener and restart', () => {

@@ -22,6 +22,8 @@ export interface ReplayHistoryOptions {
   dataDir: string;
   perCapture?: number;
   total?: number;
+  /** Rough cap on the bodies kept, in characters of stored text; the oldest entries go first. */
+  maxBodyChars?: number;
 }
 
 export interface ReplayHistory {
@@ -50,15 +52,32 @@ function isEntry(v: unknown): v is ReplayHistoryEntry {
     typeof e.request.method === 'string' &&
     typeof e.request.url === 'string' &&
     Array.isArray(e.request.headers) &&
-    !!e.outcome &&
-    (e.outcome.kind === 'response' || e.outcome.kind === 'error') &&
+    isBody(e.request.body) &&
+    isOutcome(e.outcome) &&
     typeof e.ms === 'number'
   );
+}
+
+function isBody(v: unknown): boolean {
+  const b = v as { encoding?: unknown; text?: unknown } | null;
+  return !!b && typeof b === 'object' && (b.encoding === 'utf8' || b.encoding === 'base64') && typeof b.text === 'string';
+}
+
+function isOutcome(v: unknown): boolean {
+  const o = v as ReplayHistoryEntry['outcome'] | null;
+  if (!o || typeof o !== 'object') return false;
+  if (o.kind === 'error') return !!o.error && typeof o.error.message === 'string';
+  return o.kind === 'response' && !!o.response && typeof o.response.status === 'number' && Array.isArray(o.response.headers) && isBody(o.response.body);
+}
+
+function bodyChars(e: ReplayHistoryEntry): number {
+  return e.request.body.text.length + (e.outcome.kind === 'response' ? e.outcome.response.body.text.length : 0);
 }
 
 export async function openReplayHistory(options: ReplayHistoryOptions): Promise<ReplayHistory> {
   const perCapture = options.perCapture ?? 50;
   const total = options.total ?? 500;
+  const maxBodyChars = options.maxBodyChars ?? 64 * 1024 * 1024;
   const file = path.join(options.dataDir, HISTORY_FILE);
   const db = new Low<HistoryFile>(new JSONFile<HistoryFile>(file), { version: 1, entries: [] });
   let setAsidePath: string | null = null;
@@ -84,7 +103,12 @@ export async function openReplayHistory(options: ReplayHistoryOptions): Promise<
     const mine = entries.filter((e) => e.captureId === captureId);
     const dropMine = new Set(mine.slice(0, Math.max(0, mine.length - perCapture)).map((e) => e.id));
     const kept = entries.filter((e) => !dropMine.has(e.id));
-    return kept.slice(Math.max(0, kept.length - total));
+    const bounded = kept.slice(Math.max(0, kept.length - total));
+    // The whole file is rewritten on each send, so its size is what keeps replaying fast.
+    let chars = bounded.reduce((n, e) => n + bodyChars(e), 0);
+    let first = 0;
+    while (chars > maxBodyChars && first < bounded.length - 1) chars -= bodyChars(bounded[first++]);
+    return bounded.slice(first);
   }
 
   return {

@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -205,6 +205,22 @@ describe('replay service', () => {
     await store.delete([record.id]);
     events.emit('capture:removed', { ids: [record.id] });
     await expect.poll(() => service.handlers.listReplays(record.id)).toEqual([]);
+  });
+
+  it('sets an unreadable history file aside and skips malformed entries', async () => {
+    await service.close();
+    await writeFile(path.join(dataDir, HISTORY_FILE), '{ not json');
+    service = await makeService();
+    expect((await readdir(dataDir)).some((n) => n.startsWith(`${HISTORY_FILE}.corrupt-`))).toBe(true);
+    const record = await capture('{}', { 'Content-Type': 'application/json' });
+    const good = await service.handlers.replayCapture(record.id);
+    await service.close();
+
+    const file = JSON.parse(await readFile(path.join(dataDir, HISTORY_FILE), 'utf8')) as { entries: unknown[] };
+    file.entries.push({ id: 'x', captureId: record.id, sentAt: 'now', request: { method: 'GET', url: 'http://h/', headers: [] }, outcome: 5, ms: 1 }, 'junk');
+    await writeFile(path.join(dataDir, HISTORY_FILE), JSON.stringify(file));
+    service = await makeService();
+    expect((await service.handlers.listReplays(record.id)).map((s) => s.id)).toEqual([good.id]);
   });
 
   it('records connection errors in plain words instead of failing', async () => {

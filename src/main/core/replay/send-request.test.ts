@@ -125,6 +125,18 @@ describe('sendRequest', () => {
     expect(result.outcome.error.message).toBe('TLS error: wrong version number (is the target plain http?)');
   });
 
+  it('reports a response cut off mid-body as a reset connection', async () => {
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Length': '100' });
+      res.write('only part', () => res.destroy());
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    cleanups.push(() => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))));
+    const port = (server.address() as AddressInfo).port;
+    const result = await sendRequest(request(`http://127.0.0.1:${port}/`), { timeoutMs: 5000 });
+    expect(result.outcome).toEqual({ kind: 'error', error: { kind: 'reset', message: `127.0.0.1:${port} closed the connection before answering completely` } });
+  });
+
   it('shows a redirect instead of following it', async () => {
     const s = await echo();
     s.respond((_req, res) => {

@@ -146,7 +146,10 @@ export async function sendRequest(request: ReplayRequest, options: SendOptions):
           }
         });
         res.on('error', fail);
-        res.on('aborted', () => fail(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })));
+        // A response cut off mid-body ends in 'close' without 'end'.
+        res.on('close', () => {
+          if (!res.complete) fail(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+        });
         res.on('end', () => {
           const location = res.headers.location;
           let redirectTo: string | undefined;

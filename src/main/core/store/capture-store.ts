@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Low } from 'lowdb';
 import type { CaptureRecord, CaptureSummary } from '../../../shared/capture';
 import type { StoreNotice } from '../../../shared/api/status';
-import { HooklensError } from '../../../shared/errors';
+import { assertNever, HooklensError } from '../../../shared/errors';
 import { BlobDir, blobHash, spillableBytes } from './blobs';
 import type { CaptureIndex, IndexEntry } from './capture-index';
 import { fsyncDir } from './durable-file';
@@ -251,7 +251,7 @@ class JournalCaptureStore implements CaptureStore {
             break;
           }
           default:
-            assertNeverItem(item);
+            assertNever(item, 'store work item');
         }
       }
       // Retention rides in the same write as the captures that push the count over the cap.
@@ -423,10 +423,6 @@ class JournalCaptureStore implements CaptureStore {
   }
 }
 
-function assertNeverItem(item: never): never {
-  throw new Error(`Unknown store work item ${JSON.stringify(item)}`);
-}
-
 /** Resolves each caller once its batch is applied. */
 function settle(items: WorkItem[], index: CaptureIndex): void {
   for (const item of items) {
@@ -444,7 +440,7 @@ function settle(items: WorkItem[], index: CaptureIndex): void {
       case 'move':
         break;
       default:
-        assertNeverItem(item);
+        assertNever(item, 'store work item');
     }
   }
 }

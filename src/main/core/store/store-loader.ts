@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { summarize, type CaptureSummary } from '../../../shared/capture';
 import type { StoreNotice } from '../../../shared/api/status';
-import { HooklensError } from '../../../shared/errors';
+import { assertNever, HooklensError } from '../../../shared/errors';
 import { BlobDir, blobHash, spillableBytes } from './blobs';
 import { CaptureIndex, type IndexEntry } from './capture-index';
 import { DurableTextFile, fileStamp, fsyncDir, setAside, writeFileDurably } from './durable-file';
@@ -77,12 +77,8 @@ export function applyOp(index: CaptureIndex, op: JournalOp, seg: number, off: nu
       index.setPinned(op.id, op.pinned);
       return [];
     default:
-      return assertNeverOp(op);
+      return assertNever(op, 'journal operation');
   }
-}
-
-function assertNeverOp(op: never): never {
-  throw new Error(`Unknown journal operation ${JSON.stringify(op)}`);
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -187,7 +183,7 @@ async function load(paths: StorePaths, lock: StoreLock): Promise<LoadedStore> {
       break;
     }
     default:
-      assertNeverOp(doc as never);
+      assertNever(doc, 'captures file');
   }
 
   // Replay the journal after the snapshot, setting aside what cannot be read.

@@ -2,7 +2,7 @@
  * Auto-forward: a switch, the target, the attempt budget, and the latest attempts as they are
  * reported (so a retry in progress is visible, not silent).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ForwardAttempt } from '../../../../shared/replay/types';
 import type { ReplaySettings } from '../../../../shared/settings';
 import { api } from '../../api/client';
@@ -14,6 +14,9 @@ export function AutoForwardToggle(): React.JSX.Element {
   const [target, setTarget] = useState('');
   const [attempts, setAttempts] = useState<ForwardAttempt[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // Answers to earlier saves (and their events) must not undo a later optimistic change.
+  const latestSave = useRef(0);
+  const inFlight = useRef(0);
 
   useEffect(() => {
     let live = true;
@@ -25,7 +28,9 @@ export function AutoForwardToggle(): React.JSX.Element {
     void api.listForwardAttempts().then((a) => live && setAttempts(a.slice(0, SHOWN)));
     const offs = [
       api.on('replay:forward-attempt', (a) => setAttempts((prev) => [a, ...prev].slice(0, SHOWN))),
-      api.on('replay:settings-changed', (s) => setSettings(s)),
+      api.on('replay:settings-changed', (s) => {
+        if (inFlight.current === 0) setSettings(s);
+      }),
     ];
     return () => {
       live = false;
@@ -36,12 +41,20 @@ export function AutoForwardToggle(): React.JSX.Element {
   // Optimistic, so the switch answers the click at once; the core's answer (or refusal) follows.
   const save = (patch: Partial<ReplaySettings>): void => {
     const before = settings;
+    const seq = ++latestSave.current;
+    inFlight.current += 1;
     setError(null);
     setSettings((s) => (s ? { ...s, ...patch } : s));
-    api.updateReplaySettings(patch).then(setSettings, (err: Error) => {
-      setSettings(before);
-      setError(err.message);
-    });
+    api
+      .updateReplaySettings(patch)
+      .then(
+        (next) => seq === latestSave.current && setSettings(next),
+        (err: Error) => {
+          if (seq === latestSave.current) setSettings(before);
+          setError(err.message);
+        },
+      )
+      .finally(() => (inFlight.current -= 1));
   };
 
   if (!settings) return <div className="auto-forward muted">Auto-forward…</div>;

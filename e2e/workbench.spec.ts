@@ -1,0 +1,132 @@
+import path from 'node:path';
+import { sendWebhook } from './support/app';
+import { captureRow, expect, openApp, test } from './support/fixtures';
+
+test('an endpoint with a custom 500 answer: the sender gets 500 and the capture records it', async ({ page, hooklens }) => {
+  await openApp(page, hooklens);
+  await page.getByRole('button', { name: 'Endpoints…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Endpoints' });
+  await dialog.getByLabel('New endpoint').fill('stripe-dev');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  const editor = dialog.getByRole('region', { name: 'Endpoint stripe-dev' });
+  await expect(editor.getByLabel('Endpoint URL', { exact: true })).toHaveText(new URL('/e/stripe-dev/', hooklens.captureUrl).toString());
+
+  await editor.getByRole('radio', { name: /Custom/ }).check();
+  await editor.getByLabel('Status code').fill('500');
+  await editor.getByLabel('Response body').fill('{"error":"boom"}');
+  await editor.getByRole('button', { name: 'Save response' }).click();
+  await expect(editor.getByText('Response saved.')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: /stripe-dev.*answers 500/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  const res = await sendWebhook(hooklens.captureUrl, '/e/stripe-dev/hook', { body: '{"type":"charge.failed"}' });
+  expect(res.status).toBe(500);
+  expect(res.json).toEqual({ error: 'boom' });
+  const other = await sendWebhook(hooklens.captureUrl, '/elsewhere', { body: '{}' });
+  expect(other.status).toBe(200);
+
+  // The list is filtered to the new endpoint, and the 500 is recorded on its capture.
+  await expect(page.getByLabel('Endpoint', { exact: true })).toHaveValue(/^ep_/);
+  const row = captureRow(page, 'POST', '/e/stripe-dev/hook');
+  await expect(row).toContainText('500');
+  await expect(captureRow(page, 'POST', '/elsewhere')).toHaveCount(0);
+  await page.getByLabel('Endpoint', { exact: true }).selectOption({ label: 'All endpoints' });
+  await expect(captureRow(page, 'POST', '/elsewhere')).toBeVisible();
+});
+
+test('search narrows mixed captures to the one containing a word, and follows new ones live', async ({ page, hooklens }) => {
+  await sendWebhook(hooklens.captureUrl, '/orders', { headers: { 'Content-Type': 'application/json' }, body: '{"item":"apple"}' });
+  await sendWebhook(hooklens.captureUrl, '/invoices', { headers: { 'X-Note': 'Pineapple-Express' }, body: 'plain' });
+  await sendWebhook(hooklens.captureUrl, '/refunds', { method: 'PUT', body: '{"reason":"duplicate"}' });
+  await openApp(page, hooklens);
+  await expect(page.getByRole('listitem')).toHaveCount(3);
+
+  await page.keyboard.press('Control+k');
+  const search = page.getByRole('searchbox', { name: 'Search captures' });
+  await expect(search).toBeFocused();
+  await search.fill('DUPLICATE');
+  await expect(page.getByRole('listitem')).toHaveCount(1);
+  await expect(captureRow(page, 'PUT', '/refunds')).toBeVisible();
+  await expect(page.getByText('1 of 3 shown')).toBeVisible();
+
+  // A header value matches too; a new matching capture shows up while the search is active.
+  await search.fill('pineapple');
+  await expect(page.getByRole('listitem')).toHaveCount(1);
+  await expect(captureRow(page, 'POST', '/invoices')).toBeVisible();
+  await sendWebhook(hooklens.captureUrl, '/late', { body: 'a pineapple arrived' });
+  await sendWebhook(hooklens.captureUrl, '/late-other', { body: 'no fruit' });
+  await expect(captureRow(page, 'POST', '/late')).toBeVisible();
+  await expect(page.getByRole('listitem')).toHaveCount(2);
+
+  // Filters combine with the text.
+  await search.fill('');
+  await page.getByLabel('Method filter').selectOption('PUT');
+  await expect(page.getByRole('listitem')).toHaveCount(1);
+  await page.getByLabel('Method filter').selectOption('');
+  await expect(page.getByRole('listitem')).toHaveCount(5);
+});
+
+test('the theme switch changes the page theme and is remembered', async ({ page, hooklens }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openApp(page, hooklens);
+  const html = page.locator('html');
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const lightBg = await bg();
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await expect.poll(bg).not.toBe(lightBg);
+  await page.getByRole('button', { name: 'Switch to dark theme' }).waitFor({ state: 'detached' });
+  await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();
+
+  await page.reload();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+
+  // Settings: back to following the OS.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('radio', { name: 'Follow the system' }).check();
+  await expect(html).not.toHaveAttribute('data-theme', /.*/);
+  await expect.poll(bg).toBe(lightBg);
+
+  // A port out of range is a field error.
+  await settings.getByLabel('Capture port').fill('70000');
+  await settings.getByRole('button', { name: 'Save' }).first().click();
+  await expect(settings.getByRole('alert')).toContainText('from 1 to 65535');
+  await expect(settings.getByLabel('Data directory')).toHaveText(hooklens.dataDir);
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+});
+
+test('keyboard: arrows move through the list, Delete removes, ? lists the shortcuts', async ({ page, hooklens }) => {
+  for (const p of ['/one', '/two', '/three']) await sendWebhook(hooklens.captureUrl, p, { body: p });
+  await openApp(page, hooklens);
+  await expect(page.getByRole('listitem')).toHaveCount(3);
+  const detailUrl = page.getByRole('region', { name: 'Capture detail' }).getByLabel('Request URL', { exact: true });
+
+  // Newest first: /three, /two, /one. From nothing selected, ↓ opens the first.
+  await page.locator('body').click();
+  await page.keyboard.press('ArrowDown');
+  await expect(detailUrl).toContainText('/three');
+  await page.keyboard.press('ArrowDown');
+  await expect(detailUrl).toContainText('/two');
+  await expect(captureRow(page, 'POST', '/two').getByRole('button')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(detailUrl).toContainText('/one');
+  await page.keyboard.press('ArrowUp');
+  await expect(detailUrl).toContainText('/two');
+  await page.keyboard.press('Enter');
+  await expect(detailUrl).toContainText('/two');
+
+  await page.keyboard.press('Delete');
+  await expect(captureRow(page, 'POST', '/two')).toHaveCount(0);
+  await expect(detailUrl).toContainText('/one');
+
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await expect(help.getByRole('row', { name: /Delete the open request/ })).toBeVisible();
+  await page.screenshot({ path: path.resolve(import.meta.dirname, '../test-results/workbench-shortcuts.png') });
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+});
