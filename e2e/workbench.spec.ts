@@ -17,6 +17,7 @@ test('an endpoint with a custom 500 answer: the sender gets 500 and the capture 
   await editor.getByRole('button', { name: 'Save response' }).click();
   await expect(editor.getByText('Response saved.')).toBeVisible();
   await expect(dialog.getByRole('button', { name: /stripe-dev.*answers 500/ })).toBeVisible();
+  await page.screenshot({ path: path.resolve(import.meta.dirname, '../test-results/workbench-endpoints.png') });
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
@@ -78,9 +79,19 @@ test('the theme switch changes the page theme and is remembered', async ({ page,
   await expect.poll(bg).not.toBe(lightBg);
   await page.getByRole('button', { name: 'Switch to dark theme' }).waitFor({ state: 'detached' });
   await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();
+  await page.screenshot({ path: path.resolve(import.meta.dirname, '../test-results/workbench-dark.png') });
+
+  // The list pane is resizable and keeps its width.
+  const sidebar = page.getByRole('navigation', { name: 'Captures' });
+  const before = (await sidebar.boundingBox())!.width;
+  await page.getByRole('separator', { name: 'Resize capture list' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => Math.round((await sidebar.boundingBox())!.width)).toBe(Math.round(before + 32));
 
   await page.reload();
   await expect(html).toHaveAttribute('data-theme', 'dark');
+  await expect.poll(async () => Math.round((await sidebar.boundingBox())!.width)).toBe(Math.round(before + 32));
 
   // Settings: back to following the OS.
   await page.getByRole('button', { name: 'Settings', exact: true }).click();

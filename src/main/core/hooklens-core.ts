@@ -13,7 +13,7 @@ import { createCapturesHandlers } from './capture/handlers';
 import { startCaptureListener, type CaptureListener } from './capture/listener';
 import { createEndpointsService } from './endpoints';
 import { createReplayService } from './replay';
-import { createSignaturesHandlers } from './signatures';
+import { createSignaturesHandlers, openSecretStore } from './signatures';
 import type { SecretEncryptor } from './signatures/secret-store';
 import { createTunnelService } from './tunnel';
 import { createCoreEvents, type CoreEvents } from './events';
@@ -105,8 +105,17 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     overrides: options.tunnel,
     log,
   });
-  const signatures = await createSignaturesHandlers({ store, dataDir: options.dataDir, encryptor: options.encryptor, events });
-  const replay = await createReplayService({ store, dataDir: options.dataDir, settings, events, version: APP_VERSION });
+  const secrets = await openSecretStore({ dataDir: options.dataDir, encryptor: options.encryptor });
+  for (const message of secrets.notices) notices.push({ kind: 'secrets', message: `Signing secrets: ${message}.` });
+  const signatures = await createSignaturesHandlers({ store, dataDir: options.dataDir, encryptor: options.encryptor, events, secrets });
+  const replay = await createReplayService({
+    store,
+    dataDir: options.dataDir,
+    settings,
+    events,
+    version: APP_VERSION,
+    getSecret: async (endpointId, providerId) => secrets.get(endpointId, providerId),
+  });
   onCapturedHook = (record) => replay.onCapture(record);
 
   const captureHostForUrl = listener.host === '0.0.0.0' || listener.host === '::' ? '127.0.0.1' : listener.host;

@@ -7,7 +7,7 @@ import { EmptyState } from './features/captures/empty-state';
 import { ListToolbar } from './features/captures/list-toolbar';
 import { StoreNotices } from './features/status/store-notices';
 import { TopBar } from './features/status/top-bar';
-import { replayTab } from './features/replay';
+import { replayTab, ReplaySidebarTools } from './features/replay';
 import { signatureTab } from './features/signatures';
 import { PublicUrlBar } from './features/tunnel/public-url-bar';
 import { EndpointBar, PaneResizer, SearchBar, useVisibleCaptures, WorkbenchActions, WorkbenchRuntime } from './features/workbench';
@@ -39,6 +39,7 @@ export function App(): React.JSX.Element {
           <EndpointBar />
           <SearchBar />
           <ListToolbar />
+          <ReplaySidebarTools />
           <CaptureList captures={visibleCaptures} />
         </nav>
         <PaneResizer />

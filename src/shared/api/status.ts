@@ -2,7 +2,7 @@ import type { TunnelStatus } from './tunnel';
 
 /** Something the user must be told about the data file (set aside, partly recovered…). */
 export interface StoreNotice {
-  kind: 'set-aside' | 'recovered' | 'write-failed';
+  kind: 'set-aside' | 'recovered' | 'write-failed' | 'secrets';
   message: string;
   /** Where the old file went, when it was moved. */
   movedTo?: string;

@@ -15,13 +15,15 @@ import type { CoreEvents } from '../events';
 import type { CaptureStore } from '../store/types';
 import { createGenericHmacProvider, GENERIC_PROVIDER_ID } from './generic-hmac';
 import { detectProviders, getProvider, PROVIDERS } from './registry';
-import { openSecretStore, type SecretEncryptor } from './secret-store';
+import { openSecretStore, type SecretEncryptor, type SecretStore } from './secret-store';
 import type { Provider, SignedRequest } from './types';
 
 export interface SignaturesDeps {
   store: CaptureStore;
   dataDir: string;
   encryptor?: SecretEncryptor;
+  /** The one open secret store, shared with replay's re-signing; opened here when absent. */
+  secrets?: SecretStore;
   /** Receives 'signatures:secret-changed' (masked) when given. */
   events?: CoreEvents;
 }
@@ -68,7 +70,7 @@ function isOptions(v: unknown): v is CheckSignatureOptions {
 }
 
 export async function createSignaturesHandlers(deps: SignaturesDeps): Promise<SignaturesMethods> {
-  const secrets = await openSecretStore({ dataDir: deps.dataDir, encryptor: deps.encryptor });
+  const secrets = deps.secrets ?? (await openSecretStore({ dataDir: deps.dataDir, encryptor: deps.encryptor }));
 
   return {
     async listSignatureProviders() {

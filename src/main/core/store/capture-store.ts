@@ -4,7 +4,7 @@
  * all of it, and each caller's promise settles with its batch. A batch that fails is rejected as a
  * whole and its bytes are cut off the journal before the next one is written.
  *
- * Every so often (ROLL_BYTES / ROLL_OPS) the journal segment is sealed and the in-memory index is
+ * Every so often (tuning.rollBytes / rollOps) the journal segment is sealed and the in-memory index is
  * written to captures.json through lowdb; sealed segments holding nothing live are then removed,
  * and mostly-dead ones are compacted by re-writing their live captures to the current segment.
  * See docs/architecture-store.md.
@@ -14,12 +14,13 @@ import path from 'node:path';
 import type { Low } from 'lowdb';
 import type { CaptureRecord, CaptureSummary } from '../../../shared/capture';
 import type { StoreNotice } from '../../../shared/api/status';
-import { assertNever, HooklensError } from '../../../shared/errors';
-import { BlobDir, blobHash, spillableBytes } from './blobs';
+import { HooklensError } from '../../../shared/errors';
+import { BlobDir } from './blobs';
 import type { CaptureIndex, IndexEntry } from './capture-index';
 import { fsyncDir } from './durable-file';
 import { encodeOps, segmentName, SegmentWriter } from './journal';
 import { isBlobBody, isCaptureRecord, type JournalOp, type StoredRecord } from './record-shape';
+import { buildOps, settle, type Waiter, type WorkItem } from './work-batch';
 import type { SnapshotDoc } from './snapshot';
 import { applyOp, loadStore, type StorePaths } from './store-loader';
 import type { StoreLock } from './store-lock';
@@ -35,18 +36,6 @@ export interface StoreTuning {
 }
 
 const DEFAULT_TUNING: StoreTuning = { rollBytes: 32 * 1024 * 1024, rollOps: 20_000, maxBatch: 2048 };
-
-interface Waiter<T> {
-  resolve(value: T): void;
-  reject(err: unknown): void;
-}
-
-type WorkItem =
-  | { kind: 'add'; record: CaptureRecord; waiter: Waiter<void> }
-  | { kind: 'delete'; ids: string[]; waiter?: Waiter<void>; freed?: string[] }
-  | { kind: 'clear'; waiter: Waiter<void> }
-  | { kind: 'pin'; id: string; pinned: boolean; waiter: Waiter<CaptureSummary | undefined> }
-  | { kind: 'move'; id: string; seg: number; off: number };
 
 export interface BatchStats {
   items: number;
@@ -115,10 +104,7 @@ class JournalCaptureStore implements CaptureStore {
   }
 
   private async readRecord(entry: IndexEntry): Promise<CaptureRecord> {
-    const handle = await this.reader(entry.seg);
-    const buf = Buffer.allocUnsafe(entry.len);
-    const { bytesRead } = await handle.read(buf, 0, entry.len, entry.off);
-    if (bytesRead !== entry.len) throw new Error('the journal is shorter than expected');
+    const buf = await this.readLine(entry);
     const stored = (JSON.parse(buf.toString('utf8')) as { record: StoredRecord }).record;
     const body = isBlobBody(stored.body) ? await this.blobs.read(stored.body) : stored.body;
     const { pinned: _pinned, ...rest } = stored;
@@ -206,54 +192,12 @@ class JournalCaptureStore implements CaptureStore {
 
   private async writeBatch(items: WorkItem[]): Promise<void> {
     const started = performance.now();
-    const ops: JournalOp[] = [];
     try {
-      const removed = new Set<string>();
-      let cleared = false;
-      let wroteBlob = false;
-      for (const item of items) {
-        switch (item.kind) {
-          case 'add': {
-            const bytes = spillableBytes(item.record.body);
-            let record: StoredRecord = item.record;
-            if (bytes) {
-              const hash = blobHash(bytes);
-              await this.blobs.write(hash, bytes);
-              wroteBlob = true;
-              record = { ...item.record, body: { size: item.record.body.size, encoding: item.record.body.encoding, blob: hash } };
-            }
-            ops.push({ op: 'add', record });
-            removed.delete(item.record.id);
-            break;
-          }
-          case 'delete':
-            ops.push({ op: 'delete', ids: item.ids });
-            for (const id of item.ids) removed.add(id);
-            break;
-          case 'clear':
-            ops.push({ op: 'clear' });
-            cleared = true;
-            break;
-          case 'pin':
-            ops.push({ op: 'pin', id: item.id, pinned: item.pinned });
-            break;
-          case 'move': {
-            const entry = this.index.get(item.id);
-            // Moving a capture deleted since it was planned would bring it back on replay.
-            if (cleared || removed.has(item.id) || !entry || entry.seg !== item.seg || entry.off !== item.off) break;
-            // Compaction is optional: a line that cannot be read stays where it is, the batch goes on.
-            const stored = await this.readLine(entry)
-              .then((buf) => (JSON.parse(buf.toString('utf8')) as { record: StoredRecord }).record)
-              .catch(() => null);
-            if (!stored) break;
-            const { pinned: _p, ...rest } = stored;
-            ops.push({ op: 'add', record: entry.summary.pinned ? { ...rest, pinned: true } : rest });
-            break;
-          }
-          default:
-            assertNever(item, 'store work item');
-        }
-      }
+      const { ops, removed, cleared, wroteBlob } = await buildOps(items, {
+        index: this.index,
+        blobs: this.blobs,
+        readLine: (entry) => this.readLine(entry),
+      });
       // Retention rides in the same write as the captures that push the count over the cap.
       const evicted = cleared || removed.size > 0 ? [] : this.evictionsFor(ops);
       if (evicted.length > 0) ops.push({ op: 'delete', ids: evicted });
@@ -420,28 +364,6 @@ class JournalCaptureStore implements CaptureStore {
     if (needSnapshot) await this.snapshot();
     await this.flushNow();
     await this.snapshotting;
-  }
-}
-
-/** Resolves each caller once its batch is applied. */
-function settle(items: WorkItem[], index: CaptureIndex): void {
-  for (const item of items) {
-    switch (item.kind) {
-      case 'pin':
-        item.waiter.resolve(index.get(item.id)?.summary);
-        break;
-      case 'add':
-      case 'clear':
-        item.waiter.resolve();
-        break;
-      case 'delete':
-        item.waiter?.resolve();
-        break;
-      case 'move':
-        break;
-      default:
-        assertNever(item, 'store work item');
-    }
   }
 }
 

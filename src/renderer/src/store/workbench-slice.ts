@@ -12,7 +12,7 @@ import type {
   WorkbenchSettingsView,
 } from '../../../shared/api/endpoints';
 import { isActiveQuery } from '../../../shared/search/capture-search';
-import { api } from '../api/client';
+import { api, onConnectionChange } from '../api/client';
 import type { AppState } from '../app-store';
 
 export interface SearchFilters {
@@ -51,6 +51,7 @@ export interface WorkbenchSlice {
 }
 
 let searchSeq = 0;
+let settingsSeq = 0;
 
 function toQuery(f: SearchFilters) {
   return {
@@ -112,10 +113,13 @@ export const createWorkbenchSlice: StateCreator<AppState, [], [], WorkbenchSlice
     set((s) =>
       s.workbenchSettings && patch.ui ? { workbenchSettings: { ...s.workbenchSettings, ui: { ...s.workbenchSettings.ui, ...patch.ui } } } : s,
     );
+    const seq = ++settingsSeq;
     try {
-      set({ workbenchSettings: await api.updateWorkbenchSettings(patch) });
+      const view = await api.updateWorkbenchSettings(patch);
+      // Answers can overtake each other (a drag saves often): only the latest call's view counts.
+      if (seq === settingsSeq) set({ workbenchSettings: view });
     } catch (err) {
-      void get().loadWorkbenchSettings();
+      if (seq === settingsSeq) void get().loadWorkbenchSettings();
       throw err;
     }
   },
@@ -139,6 +143,13 @@ export function connectWorkbench(store: { getState(): AppState }): () => void {
     api.on('endpoints:changed', (list) => store.getState().endpointsChanged(list)),
     api.on('workbench:settings-changed', (v) => store.getState().workbenchSettingsChanged(v)),
     api.on('capture:added', researchSoon),
+    // Events may have been missed while disconnected: reload rather than guess.
+    onConnectionChange((connected) => {
+      if (!connected) return;
+      void store.getState().loadEndpoints();
+      void store.getState().loadWorkbenchSettings();
+      void store.getState().runSearch();
+    }),
   ];
   void store.getState().loadEndpoints();
   void store.getState().loadWorkbenchSettings();

@@ -228,7 +228,7 @@ export function EndpointEditor({ endpoint, onDeleted }: { endpoint: Endpoint; on
           <label htmlFor={`${id}-forward`}>Forward target</label>
           <input
             id={`${id}-forward`}
-            placeholder="Empty: the global replay target"
+            placeholder="Empty: the global replay target (auto-forward is switched on in Replay)"
             value={forward}
             onChange={(e) => setForward(e.target.value)}
             {...described('forwardTarget')}

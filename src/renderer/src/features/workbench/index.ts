@@ -4,6 +4,7 @@ export { EndpointBar, endpointUrl } from './endpoint-bar';
 export { PaneResizer } from './pane-resizer';
 export { RelativeTime } from './relative-time';
 export { SearchBar } from './search-bar';
+export { searchMatchesTab } from './search-matches';
 export { useVisibleCaptures } from './use-visible-captures';
 export { WorkbenchActions } from './workbench-actions';
 export { WorkbenchRuntime } from './workbench-runtime';

@@ -61,7 +61,7 @@ export function SearchBar(): React.JSX.Element {
       />
       <div className="wb-filters">
         <select aria-label="Method filter" value={filters.method} onChange={(e) => setFilters({ method: e.target.value })}>
-          <option value="">Any method</option>
+          <option value="">Method</option>
           {METHODS.map((m) => (
             <option key={m}>{m}</option>
           ))}
@@ -71,13 +71,13 @@ export function SearchBar(): React.JSX.Element {
           value={filters.status}
           onChange={(e) => setFilters({ status: e.target.value as StatusClass | '' })}
         >
-          <option value="">Any status</option>
+          <option value="">Status</option>
           {STATUSES.map((s) => (
             <option key={s}>{s}</option>
           ))}
         </select>
         <select aria-label="Provider filter" value={filters.provider} onChange={(e) => setFilters({ provider: e.target.value })}>
-          <option value="">Any provider</option>
+          <option value="">Provider</option>
           {providers.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
