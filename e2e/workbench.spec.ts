@@ -50,6 +50,13 @@ test('search narrows mixed captures to the one containing a word, and follows ne
   await expect(page.getByRole('listitem')).toHaveCount(1);
   await expect(captureRow(page, 'PUT', '/refunds')).toBeVisible();
   await expect(page.getByText('1 of 3 shown')).toBeVisible();
+  // The Matches tab shows where the word occurs, highlighted.
+  await captureRow(page, 'PUT', '/refunds').getByRole('button').click();
+  const detail = page.getByRole('region', { name: 'Capture detail' });
+  await detail.getByRole('tab', { name: 'Matches' }).click();
+  const matches = detail.getByRole('table', { name: 'Search matches' });
+  await expect(matches.locator('mark')).toHaveText(['duplicate']);
+  await expect(matches.getByRole('row')).toHaveCount(1);
 
   // A header value matches too; a new matching capture shows up while the search is active.
   await search.fill('pineapple');

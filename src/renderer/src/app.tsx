@@ -10,9 +10,17 @@ import { TopBar } from './features/status/top-bar';
 import { replayTab, ReplaySidebarTools } from './features/replay';
 import { signatureTab } from './features/signatures';
 import { PublicUrlBar } from './features/tunnel/public-url-bar';
-import { EndpointBar, PaneResizer, SearchBar, useVisibleCaptures, WorkbenchActions, WorkbenchRuntime } from './features/workbench';
+import {
+  EndpointBar,
+  PaneResizer,
+  SearchBar,
+  searchMatchesTab,
+  useVisibleCaptures,
+  WorkbenchActions,
+  WorkbenchRuntime,
+} from './features/workbench';
 
-const FEATURE_TABS = [signatureTab, replayTab];
+const FEATURE_TABS = [signatureTab, replayTab, searchMatchesTab];
 
 export function App(): React.JSX.Element {
   useEffect(() => connectStore(), []);

@@ -97,13 +97,15 @@ export interface ListenerGuard {
   onClientError(err: Error, socket: Duplex): void;
   /** Counts the connection; above the limit it is answered 503 and closed. */
   onConnection(socket: Socket): void;
-  readonly activeConnections: number;
+  /** Ends every refusal still lingering (on close; some of those sockets Node no longer tracks). */
+  destroyLingering(): void;
 }
 
 export function createListenerGuard(getLimits: () => GuardLimits): ListenerGuard {
   const closing = new WeakSet<Duplex>();
   /** Sockets whose refusal waits for the answer to an earlier, complete request. */
   const deferred = new WeakSet<Duplex>();
+  const lingering = new Set<Duplex>();
   let active = 0;
 
   const refuse = (socket: Duplex, refusal: Refusal, req?: IncomingMessage): void => {
@@ -119,7 +121,11 @@ export function createListenerGuard(getLimits: () => GuardLimits): ListenerGuard
     socket.resume();
     const timer = setTimeout(() => socket.destroy(), LINGER_MS);
     timer.unref();
-    socket.once('close', () => clearTimeout(timer));
+    lingering.add(socket);
+    socket.once('close', () => {
+      clearTimeout(timer);
+      lingering.delete(socket);
+    });
   };
 
   return {
@@ -158,8 +164,8 @@ export function createListenerGuard(getLimits: () => GuardLimits): ListenerGuard
           headers: [['Retry-After', '1']],
         });
     },
-    get activeConnections() {
-      return active;
+    destroyLingering() {
+      for (const socket of lingering) socket.destroy();
     },
   };
 }

@@ -132,11 +132,12 @@ function listen(server: http.Server, port: number, host: string): Promise<number
   });
 }
 
-function closeServer(server: http.Server): Promise<void> {
+function closeServer(server: http.Server, guard: ListenerGuard): Promise<void> {
   return new Promise((resolve) => {
     if (!server.listening) return resolve();
     server.close(() => resolve());
     server.closeAllConnections();
+    guard.destroyLingering();
   });
 }
 
@@ -272,7 +273,7 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
     return server;
   };
 
-  const createServer = (via: CaptureVia): http.Server => {
+  const createServer = (via: CaptureVia): { server: http.Server; guard: ListenerGuard } => {
     const guard = createListenerGuard(() => limits);
     const server = http.createServer({
       maxHeaderSize: limits.maxHeaderBytes,
@@ -307,11 +308,11 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
     );
     server.on('clientError', guard.onClientError);
     server.on('connection', guard.onConnection);
-    return configure(server);
+    return { server: configure(server), guard };
   };
 
   const startServer = async (via: CaptureVia, port: number, bindHost: string, fallback: boolean) => {
-    const server = createServer(via);
+    const { server, guard } = createServer(via);
     let bound: number;
     let fellBack = false;
     try {
@@ -324,7 +325,7 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
     }
     // Once listening, an error is a failed accept (EMFILE…): the server keeps listening, so report it.
     server.on('error', report);
-    return { server, port: bound, fellBack };
+    return { server, guard, port: bound, fellBack };
   };
 
   const main = await startServer('local', requestedPort, host, options.fallbackToFreePort !== false);
@@ -333,7 +334,7 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
     try {
       tunnel = await startServer('tunnel', options.tunnelPort, '127.0.0.1', false);
     } catch (err) {
-      await closeServer(main.server);
+      await closeServer(main.server, main.guard);
       throw err;
     }
   }
@@ -350,7 +351,7 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
       if (tunnel) configure(tunnel.server);
     },
     async close() {
-      await Promise.all([closeServer(main.server), tunnel ? closeServer(tunnel.server) : Promise.resolve()]);
+      await Promise.all([closeServer(main.server, main.guard), tunnel ? closeServer(tunnel.server, tunnel.guard) : Promise.resolve()]);
     },
   };
 }

@@ -3,7 +3,7 @@ import type { ThemeChoice } from '../../../../shared/settings';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
-/** `system` leaves the attribute off, so styles.css follows the OS through the media query. */
+/** `system` leaves the attribute off, so styles.css follows the OS (color-scheme: light dark). */
 export function applyTheme(theme: ThemeChoice): void {
   const root = document.documentElement;
   if (theme === 'system') delete root.dataset.theme;
