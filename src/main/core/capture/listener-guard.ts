@@ -50,8 +50,10 @@ function responseStarted(socket: Duplex): boolean {
   return attachedResponse(socket)?.headersSent === true;
 }
 
-function requestInFlight(socket: Duplex): boolean {
-  return attachedResponse(socket) !== undefined;
+/** Whether the request being parsed on this socket has its headers and awaits the rest of its body. */
+function bodyPending(socket: Duplex): boolean {
+  const incoming = (socket as { parser?: { incoming?: IncomingMessage | null } | null }).parser?.incoming;
+  return incoming != null && !incoming.complete;
 }
 
 /** Which answer a parser or timeout error deserves; null for transport errors (nothing to answer). */
@@ -67,8 +69,8 @@ export function refusalForClientError(err: NodeJS.ErrnoException & { reason?: st
     case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
       return { status: 413, error: 'payload_too_large', message: 'Chunk extensions are too large; not captured.' };
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      // Node raises one error for both deadlines; a request already handed to us means headers were done.
-      return requestInFlight(socket)
+      // Node raises one error for both deadlines; the parser knows which phase was too slow.
+      return bodyPending(socket)
         ? {
             status: 408,
             error: 'request_timeout',

@@ -4,10 +4,8 @@
  * and in total, oldest dropped first. The file is user-editable and untrusted: entries that do not
  * have the expected shape are skipped, and an unreadable file is set aside, never overwritten.
  */
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import { rename } from 'node:fs/promises';
 import path from 'node:path';
+import { openJsonDocument } from '../json-document';
 import { summarizeReplay, type ReplayHistoryEntry, type ReplayHistorySummary } from '../../../shared/replay/types';
 
 export const HISTORY_FILE = 'replay-history.json';
@@ -79,25 +77,13 @@ export async function openReplayHistory(options: ReplayHistoryOptions): Promise<
   const total = options.total ?? 500;
   const maxBodyChars = options.maxBodyChars ?? 64 * 1024 * 1024;
   const file = path.join(options.dataDir, HISTORY_FILE);
-  const db = new Low<HistoryFile>(new JSONFile<HistoryFile>(file), { version: 1, entries: [] });
-  let setAsidePath: string | null = null;
-  try {
-    await db.read();
-  } catch {
-    setAsidePath = `${file}.corrupt-${Date.now()}`;
-    await rename(file, setAsidePath);
-  }
+  const doc = await openJsonDocument<HistoryFile>(file, { version: 1, entries: [] });
+  const { db, setAsidePath } = doc;
   const rawEntries: unknown = db.data && typeof db.data === 'object' ? (db.data as Partial<HistoryFile>).entries : undefined;
   db.data = { version: 1, entries: Array.isArray(rawEntries) ? rawEntries.filter(isEntry) : [] };
   for (const e of db.data.entries) if (!Array.isArray(e.warnings)) e.warnings = [];
 
-  // lowdb rewrites the whole file; writes are chained so two sends never interleave.
-  let queue: Promise<unknown> = Promise.resolve();
-  const write = (): Promise<void> => {
-    const next = queue.then(() => db.write());
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const write = (): Promise<void> => doc.write();
 
   function prune(entries: ReplayHistoryEntry[], captureId: string | null): ReplayHistoryEntry[] {
     const mine = entries.filter((e) => e.captureId === captureId);
@@ -141,8 +127,6 @@ export async function openReplayHistory(options: ReplayHistoryOptions): Promise<
       db.data.entries = db.data.entries.filter((e) => e.captureId === null || !ids.has(e.captureId));
       return db.data.entries.length === before ? Promise.resolve() : write();
     },
-    async close() {
-      await queue;
-    },
+    close: () => doc.settled(),
   };
 }

@@ -3,10 +3,8 @@
  * captures file never takes the user's settings with it and vice versa. Unknown or mistyped values
  * from disk fall back to defaults field by field: the file is user-editable and untrusted.
  */
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import { rename } from 'node:fs/promises';
 import path from 'node:path';
+import { openJsonDocument } from '../json-document';
 import { DEFAULT_SETTINGS, type Settings, type SettingsSection } from '../../../shared/settings';
 
 export interface SettingsStore {
@@ -40,18 +38,9 @@ export function normalizeSettings(raw: unknown): Settings {
 }
 
 export async function openSettingsStore(dataDir: string): Promise<SettingsStore> {
-  const file = path.join(dataDir, SETTINGS_FILE);
-  const db = new Low<Settings>(new JSONFile<Settings>(file), DEFAULT_SETTINGS);
-  let setAsidePath: string | null = null;
-  try {
-    await db.read();
-  } catch {
-    setAsidePath = `${file}.corrupt-${Date.now()}`;
-    await rename(file, setAsidePath);
-  }
+  const doc = await openJsonDocument<Settings>(path.join(dataDir, SETTINGS_FILE), DEFAULT_SETTINGS);
+  const { db, setAsidePath } = doc;
   db.data = normalizeSettings(db.data);
-  // Serialise writes: lowdb rewrites the whole (small) file; concurrent writes must not interleave.
-  let queue: Promise<unknown> = Promise.resolve();
 
   return {
     setAsidePath,
@@ -60,9 +49,7 @@ export async function openSettingsStore(dataDir: string): Promise<SettingsStore>
     update(name, patch) {
       const next = mergeSection(db.data[name], { ...db.data[name], ...patch });
       db.data = { ...db.data, [name]: next };
-      const write = queue.then(() => db.write());
-      queue = write.catch(() => undefined);
-      return write.then(() => structuredClone(next));
+      return doc.write().then(() => structuredClone(next));
     },
   };
 }
