@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { sendWebhook } from './support/app';
 import { captureRow, expect, openApp, test } from './support/fixtures';
@@ -57,6 +59,7 @@ test('search narrows mixed captures to the one containing a word, and follows ne
   const matches = detail.getByRole('table', { name: 'Search matches' });
   await expect(matches.locator('mark')).toHaveText(['duplicate']);
   await expect(matches.getByRole('row')).toHaveCount(1);
+  await page.screenshot({ path: path.resolve(import.meta.dirname, '../test-results/workbench-search.png') });
 
   // A header value matches too; a new matching capture shows up while the search is active.
   await search.fill('pineapple');
@@ -111,7 +114,12 @@ test('the theme switch changes the page theme and is remembered', async ({ page,
   await settings.getByLabel('Capture port').fill('70000');
   await settings.getByRole('button', { name: 'Save' }).first().click();
   await expect(settings.getByRole('alert')).toContainText('from 1 to 65535');
+  // A port another listener holds (here the UI's own) is refused too.
+  await settings.getByLabel('Capture port').fill(new URL(hooklens.uiUrl).port);
+  await settings.getByRole('button', { name: 'Save' }).first().click();
+  await expect(settings.getByRole('alert')).toContainText('is in use');
   await expect(settings.getByLabel('Data directory')).toHaveText(hooklens.dataDir);
+  await page.screenshot({ path: path.resolve(import.meta.dirname, '../test-results/workbench-settings.png') });
   await page.keyboard.press('Escape');
   await expect(settings).toBeHidden();
 });
@@ -147,4 +155,36 @@ test('keyboard: arrows move through the list, Delete removes, ? lists the shortc
   await page.screenshot({ path: path.resolve(import.meta.dirname, '../test-results/workbench-shortcuts.png') });
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
+});
+
+test('Ctrl+Enter sends from the replay editor, even with the focus in the body editor', async ({ page, hooklens }) => {
+  const received: string[] = [];
+  const target = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (d: Buffer) => (body += d.toString()));
+    req.on('end', () => {
+      received.push(body);
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((r) => target.listen(0, '127.0.0.1', () => r()));
+  try {
+    const original = '{"n":1}';
+    await sendWebhook(hooklens.captureUrl, '/send-me', { headers: { 'Content-Type': 'application/json' }, body: original });
+    await openApp(page, hooklens);
+    await captureRow(page, 'POST', '/send-me').getByRole('button').click();
+    const detail = page.getByRole('region', { name: 'Capture detail' });
+    await detail.getByRole('tab', { name: 'Replay' }).click();
+    await detail.getByLabel('Target').fill(`http://127.0.0.1:${(target.address() as AddressInfo).port}`);
+    await detail.getByLabel('Target').press('Enter');
+    await detail.getByRole('button', { name: 'Edit & replay' }).click();
+    const editor = detail.getByRole('form', { name: 'Edit request' });
+    await editor.getByRole('textbox', { name: 'Request body' }).click();
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect(detail.getByRole('region', { name: 'Response' }).getByLabel('Response status')).toHaveText(/^200 OK/);
+    expect(received).toEqual([original]);
+  } finally {
+    await new Promise((r) => target.close(r));
+  }
 });

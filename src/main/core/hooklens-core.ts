@@ -80,6 +80,7 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     tunnelPort: 0,
     limits: { bodyLimitBytes: captureSettings.bodyLimitBytes },
     route: endpoints.route,
+    onError: (err) => log(`Capture listener: ${err instanceof Error ? err.message : String(err)}`),
     onCaptured: (record) => {
       events.emit('capture:added', summarize(record));
       onCapturedHook(record);

@@ -110,5 +110,6 @@ export interface EndpointsEvents {
 /** Field errors travel as `"<field>: <message>"` so a form can put them beside the right input. */
 export function fieldError(message: string): { field: string | null; text: string } {
   const m = /^([a-zA-Z.]+): (.*)$/s.exec(message);
-  return m ? { field: m[1], text: m[2] } : { field: null, text: message };
+  const text = m ? m[2] : message;
+  return { field: m ? m[1] : null, text: text.charAt(0).toUpperCase() + text.slice(1) };
 }

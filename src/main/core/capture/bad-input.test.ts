@@ -287,7 +287,12 @@ describe('slow and vanishing clients', () => {
   it('survives a client that disconnects while a large answer is being written, or before a delayed one', async () => {
     await listener.close();
     const big = 'z'.repeat(16 * MiB);
+    let goneStored!: () => void;
+    const stored = new Promise<void>((resolve) => (goneStored = resolve));
     listener = await start({
+      onCaptured: (r) => {
+        if (r.url === '/delayed-gone') goneStored();
+      },
       route: (_m, url) => ({
         endpointId: 'default',
         reply:
@@ -306,7 +311,7 @@ describe('slow and vanishing clients', () => {
 
     const gone = await openRaw(listener.port);
     gone.socket.write('POST /delayed-gone HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}');
-    await new Promise((r) => setTimeout(r, 50));
+    await stored; // captured, its answer still 200 ms away
     gone.socket.destroy();
     // Same delay, sent later: its answer comes after the first delayed answer was attempted.
     const after = await exchange(listener.port, 'POST /delayed-after HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}');

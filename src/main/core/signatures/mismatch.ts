@@ -1,6 +1,7 @@
 /*
- * Explains a signature mismatch. Every provider calls `explainMismatch` once its computed
- * signature differs from the received one; it re-runs the provider's own check over other readings
+ * Explains a signature mismatch. Every provider calls `explainMismatch` (mostly through
+ * `checkSignature`) once its computed signature differs from the received one, or its public key
+ * does not verify the received one; it re-runs the provider's own check over other readings
  * of the secret (stray whitespace, whsec_ prefix, base64…) and other encodings of the body
  * (compact/pretty JSON, sorted keys, Python and PHP encoders, trailing newline, CRLF). A match
  * turns the verdict into `secret_format` or `body_reserialized` with the exact cause; otherwise the
@@ -23,14 +24,22 @@ export interface MismatchContext {
   provider: string;
   body: Buffer;
   secret: string;
-  expected: string;
+  /**
+   * Our signature. Absent for public-key schemes (Discord, SendGrid): only the sender holds the
+   * private key, so there is nothing to show, and the wording speaks of verifying instead.
+   */
+  expected?: string;
   received: string;
-  /** Recomputes the provider's signature over this body with this secret; true when it equals the received one. */
+  /** Recomputes (or verifies) the provider's signature over this body with this secret; true when it equals the received one. */
   matches(candidate: { body: Buffer; secret: string }): boolean;
   /** What was compared, for the reason text: "v1 signature", "X-Hub-Signature-256"…; defaults to "signature". */
   what?: string;
   /** Provider-specific readings of the secret, tried before the generic ones. */
   secretVariants?: SecretVariant[];
+  /** Provider-specific readings of the body (SendGrid's trailing CRLF…), tried before the generic ones. */
+  bodyVariants?: BodyVariant[];
+  /** Public-key schemes: where the right key lives, for the reason text. */
+  keySource?: string;
   /** Copied into the verdict (skewSec…). */
   extra?: Partial<VerifyResult>;
 }
@@ -40,32 +49,55 @@ const MAX_JSON_VARIANT_BYTES = 512 * 1024;
 
 export function explainMismatch(ctx: MismatchContext): VerifyResult {
   const what = ctx.what ?? 'signature';
-  const base = { expected: ctx.expected, received: ctx.received, ...ctx.extra };
+  const words = ctx.expected === undefined ? keyWording(ctx, what) : hmacWording(ctx, what, ctx.expected);
+  const base = { ...(ctx.expected === undefined ? {} : { expected: ctx.expected }), received: ctx.received, ...ctx.extra };
 
   for (const v of [...(ctx.secretVariants ?? []), ...genericSecretVariants(ctx.secret)]) {
     if (v.secret !== ctx.secret && ctx.matches({ body: ctx.body, secret: v.secret })) {
-      return invalid(ctx.provider, 'secret_format', `${what} does not match as given, but ${v.reason}`, base);
+      return invalid(ctx.provider, 'secret_format', `${words.notAsGiven}, but ${v.reason}`, base);
     }
   }
 
-  for (const v of bodyVariants(ctx.body)) {
+  for (const v of [...(ctx.bodyVariants ?? []), ...bodyVariants(ctx.body)]) {
     if (ctx.matches({ body: v.body, secret: ctx.secret })) {
       return invalid(
         ctx.provider,
         'body_reserialized',
-        `body was modified after signing: the ${what} matches the body ${v.label}, so the captured bytes are not the bytes the sender signed`,
+        `body was modified after signing: the ${what} ${words.overBody} ${v.label}, so the captured bytes are not the bytes the sender signed`,
         { ...base, hints: ['verify the raw request bytes; do not parse and re-encode the body before checking the signature'] },
       );
     }
   }
 
-  const hints = mismatchHints(ctx);
-  return invalid(
-    ctx.provider,
-    'signature_mismatch',
-    `${what} does not match: expected ${abbreviate(ctx.expected)}, received ${abbreviate(ctx.received)} (wrong secret, or the body changed after signing)`,
-    { ...base, ...(hints.length ? { hints } : {}) },
-  );
+  const hints = ctx.expected === undefined ? [] : mismatchHints(ctx, ctx.expected);
+  return invalid(ctx.provider, 'signature_mismatch', words.mismatch, { ...base, ...(hints.length ? { hints } : {}) });
+}
+
+interface Wording {
+  notAsGiven: string;
+  overBody: string;
+  mismatch: string;
+}
+
+function hmacWording(ctx: MismatchContext, what: string, expected: string): Wording {
+  return {
+    notAsGiven: `${what} does not match as given`,
+    overBody: 'matches the body',
+    mismatch: `${what} does not match: expected ${abbreviate(expected)}, received ${abbreviate(ctx.received)} (wrong secret, or the body changed after signing)`,
+  };
+}
+
+function keyWording(ctx: MismatchContext, what: string): Wording {
+  return {
+    notAsGiven: `${what} does not verify with the key as given`,
+    overBody: 'verifies over the body',
+    mismatch: `${what} ${abbreviate(ctx.received)} does not verify with this public key: the key is not ${ctx.keySource ?? "the sender's public key"}, or the body or timestamp changed after signing`,
+  };
+}
+
+/** Adds hints to a verdict, leaving it as it was when there are none to add. */
+export function withHints(result: VerifyResult, hints: readonly string[]): VerifyResult {
+  return hints.length ? { ...result, hints: [...(result.hints ?? []), ...hints] } : result;
 }
 
 /** Readings of a pasted secret that copy-paste commonly gets wrong. */
@@ -83,7 +115,7 @@ export function genericSecretVariants(secret: string): SecretVariant[] {
   return out;
 }
 
-interface BodyVariant {
+export interface BodyVariant {
   label: string;
   body: Buffer;
 }
@@ -118,7 +150,7 @@ export function bodyVariants(body: Buffer): BodyVariant[] {
   return candidates.filter((c, i) => !c.body.equals(body) && !candidates.slice(0, i).some((d) => d.body.equals(c.body)));
 }
 
-function mismatchHints(ctx: MismatchContext): string[] {
+function mismatchHints(ctx: MismatchContext, expected: string): string[] {
   const hints: string[] = [];
   const text = ctx.body.toString('utf8');
   if (ctx.body.length === 0) {
@@ -129,9 +161,9 @@ function mismatchHints(ctx: MismatchContext): string[] {
       hints.push('the body is pretty-printed JSON; senders sign the exact bytes they send, usually compact, so it may have been re-formatted on the way');
     }
   }
-  if (ctx.expected.length !== ctx.received.length) {
+  if (expected.length !== ctx.received.length) {
     hints.push(
-      `the received signature has ${ctx.received.length} characters, ours ${ctx.expected.length}: the sender may use another algorithm or encoding (hex vs base64)`,
+      `the received signature has ${ctx.received.length} characters, ours ${expected.length}: the sender may use another algorithm or encoding (hex vs base64)`,
     );
   }
   if (ctx.secret.length === 0) hints.push('the secret is empty');

@@ -5,14 +5,15 @@
  * https://support.atlassian.com/bitbucket-cloud/docs/manage-webhooks/#Secure-webhooks
  */
 import { header } from '../crypto-helpers';
-import { prefixedHmacProvider } from './prefixed-hmac-scheme';
+import { bodyHmacProvider } from './body-hmac-scheme';
 
-export const bitbucket = prefixedHmacProvider({
+export const bitbucket = bodyHmacProvider({
   id: 'bitbucket',
   name: 'Bitbucket',
   header: 'X-Hub-Signature',
   algorithm: 'sha256',
   encoding: 'hex',
+  prefixed: true,
   secretHint: 'The secret set on the webhook (repository › Repository settings › Webhooks › Edit › Secret)',
   secretAdvice: 'use the secret set on this webhook (Repository settings › Webhooks); Bitbucket sends no signature when none is set',
   detect: (req) => header(req, 'X-Event-Key') !== undefined && header(req, 'X-GitHub-Event') === undefined,

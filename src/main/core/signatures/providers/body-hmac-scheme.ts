@@ -2,14 +2,15 @@
  * The simplest and most common scheme: one header holding HMAC(secret, raw body), nothing else
  * signed, no timestamp. Coinbase Commerce, Razorpay, Lemon Squeezy, Sentry, Vercel and LINE differ
  * only in header name, digest, encoding and where the secret lives, so each of their files is a
- * `BodyHmacScheme` handed to `bodyHmacProvider`.
+ * `BodyHmacScheme` handed to `bodyHmacProvider`. Typeform, Intercom and Bitbucket write the same
+ * HMAC as `<algorithm>=<digest>` (the GitHub convention) and set `prefixed`.
  *
  * The header value is checked for shape before any HMAC is computed, so a SHA-256 value where
- * SHA-1 is expected, or a "sha256=" prefix the sender never writes, reads as a malformed header
- * rather than as a wrong secret.
+ * SHA-1 is expected, or a "sha256=" prefix the sender never writes (or a missing one it always
+ * writes), reads as a malformed header rather than as a wrong secret.
  */
-import { hasHeader, header, hmac, invalid, safeEqual, valid } from '../crypto-helpers';
-import { explainMismatch } from '../mismatch';
+import { checkSignature } from '../check-signature';
+import { hasHeader, header, hmac, invalid, valid } from '../crypto-helpers';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 
 export interface BodyHmacScheme {
@@ -18,9 +19,11 @@ export interface BodyHmacScheme {
   header: string;
   algorithm: 'sha1' | 'sha256';
   encoding: 'hex' | 'base64';
+  /** The header reads `<algorithm>=<digest>` rather than the bare digest. */
+  prefixed?: boolean;
   secretHint: string;
-  /** Headers the sender always adds next to the signature; detection needs them too (generic header names). */
-  detectAlso?: string[];
+  /** Cheap header-only test beyond the signature header's presence (generic or shared header names). */
+  detect?(req: SignedRequest): boolean;
   /** Where the right secret lives; added as a hint when nothing else explains a mismatch. */
   secretAdvice: string;
   /** A reason when the secret cannot have this provider's shape; a mismatch then becomes `secret_format`. */
@@ -30,8 +33,8 @@ export interface BodyHmacScheme {
 const DIGEST_BYTES = { sha1: 20, sha256: 32 } as const;
 const ALGORITHM_LABEL = { sha1: 'HMAC-SHA1', sha256: 'HMAC-SHA256' } as const;
 
-/** Why `value` cannot be this scheme's signature, or undefined when its shape is right. */
-export function signatureShapeProblem(scheme: BodyHmacScheme, value: string): string | undefined {
+/** Why the bare digest `value` cannot be this scheme's signature, or undefined when its shape is right. */
+function bareShapeProblem(scheme: BodyHmacScheme, value: string): string | undefined {
   const bytes = DIGEST_BYTES[scheme.algorithm];
   const label = ALGORITHM_LABEL[scheme.algorithm];
   const prefix = /^(sha1|sha256|sha512|v\d+)[=,]/i.exec(value);
@@ -59,36 +62,72 @@ export function signatureShapeProblem(scheme: BodyHmacScheme, value: string): st
   return undefined;
 }
 
+/** Why `value` cannot be the `<algorithm>=<digest>` this scheme sends, or undefined when its shape is right. */
+function prefixedShapeProblem(scheme: BodyHmacScheme, value: string): string | undefined {
+  const want = `${scheme.algorithm}=`;
+  const prefix = /^([a-z0-9]+)=/i.exec(value);
+  if (!prefix) return `${scheme.header} should start with "${want}" followed by the ${scheme.encoding} digest, got "${value.slice(0, 80)}"`;
+  if (prefix[1]!.toLowerCase() !== scheme.algorithm) {
+    return `${scheme.header} uses "${prefix[0]}", but ${scheme.name} signs with ${want}: the header comes from another sender or configuration`;
+  }
+  const digest = value.slice(want.length);
+  const bytes = DIGEST_BYTES[scheme.algorithm];
+  if (scheme.encoding === 'hex') {
+    if (!/^[0-9a-fA-F]*$/.test(digest)) return `${scheme.header} digest should be hex, but it contains non-hex characters`;
+    if (digest.length !== bytes * 2) return `${scheme.header} digest has ${digest.length} hex characters; ${scheme.algorithm.toUpperCase()} gives ${bytes * 2}`;
+    return undefined;
+  }
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(digest)) return `${scheme.header} digest should be standard base64, but it contains other characters`;
+  const decoded = Buffer.from(digest, 'base64').length;
+  if (decoded !== bytes) return `${scheme.header} digest decodes to ${decoded} bytes; ${scheme.algorithm.toUpperCase()} gives ${bytes}`;
+  return undefined;
+}
+
+/** The header value this scheme sends: the digest, behind `<algorithm>=` when prefixed. */
 export function computeBodyHmac(scheme: BodyHmacScheme, secret: string, body: Buffer): string {
-  return hmac(scheme.algorithm, secret, body, scheme.encoding);
+  const digest = hmac(scheme.algorithm, secret, body, scheme.encoding);
+  return scheme.prefixed ? `${scheme.algorithm}=${digest}` : digest;
+}
+
+/** A shape-checked received value in the form `computeBodyHmac` writes (hex compares case-insensitively after a prefix). */
+function comparable(scheme: BodyHmacScheme, value: string): string {
+  if (!scheme.prefixed) return value;
+  const digest = value.slice(value.indexOf('=') + 1);
+  return `${scheme.algorithm}=${scheme.encoding === 'hex' ? digest.toLowerCase() : digest}`;
+}
+
+function missingHeader(scheme: BodyHmacScheme): VerifyResult {
+  // Prefixed senders (Typeform, Bitbucket) send no header at all when no secret is set on the webhook.
+  const why = scheme.prefixed
+    ? `the request was not signed by ${scheme.name} (is a secret set on the webhook?), or a proxy dropped it`
+    : `the request was not signed by ${scheme.name}, or a proxy dropped the header`;
+  return invalid(scheme.id, 'missing_header', `${scheme.header} header is missing: ${why}`);
 }
 
 function verify(scheme: BodyHmacScheme, req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const raw = header(req, scheme.header);
-  if (raw === undefined) {
-    return invalid(scheme.id, 'missing_header', `${scheme.header} header is missing: the request was not signed by ${scheme.name}, or a proxy dropped the header`);
-  }
+  if (raw === undefined) return missingHeader(scheme);
   const received = raw.trim();
-  if (received === '') return invalid(scheme.id, 'malformed_header', `${scheme.header} header is empty`);
-  const shape = signatureShapeProblem(scheme, received);
+  if (received === '' && !scheme.prefixed) return invalid(scheme.id, 'malformed_header', `${scheme.header} header is empty`);
+  const shape = scheme.prefixed ? prefixedShapeProblem(scheme, received) : bareShapeProblem(scheme, received);
   if (shape) return invalid(scheme.id, 'malformed_header', shape, { received });
   if (opts.secret === '') {
     return invalid(scheme.id, 'secret_format', `no secret given: ${scheme.secretAdvice}`, { received });
   }
 
-  const expected = computeBodyHmac(scheme, opts.secret, req.body);
-  if (safeEqual(expected, received)) {
-    return valid(scheme.id, `${scheme.header} matches the ${ALGORITHM_LABEL[scheme.algorithm]} of the raw body`, { expected, received });
-  }
-  const result = explainMismatch({
+  const check = checkSignature({
     provider: scheme.id,
     body: req.body,
     secret: opts.secret,
-    expected,
     received,
+    candidates: [comparable(scheme, received)],
     what: scheme.header,
-    matches: (c) => safeEqual(computeBodyHmac(scheme, c.secret, c.body), received),
+    compute: (secret, body) => computeBodyHmac(scheme, secret, body),
   });
+  if (check.matched !== undefined) {
+    return valid(scheme.id, `${scheme.header} matches the ${ALGORITHM_LABEL[scheme.algorithm]} of the raw body`, { expected: check.expected, received });
+  }
+  const result = check.explain();
   if (result.failure !== 'signature_mismatch') return result;
   const shapeOfSecret = scheme.secretShape?.(opts.secret.trim());
   if (shapeOfSecret) return { ...result, failure: 'secret_format', reason: `${scheme.header} does not match and ${shapeOfSecret}` };
@@ -101,7 +140,7 @@ export function bodyHmacProvider(scheme: BodyHmacScheme): Provider {
     name: scheme.name,
     signatureHeaders: [scheme.header],
     secretHint: scheme.secretHint,
-    detect: (req) => hasHeader(req, scheme.header) && (scheme.detectAlso ?? []).every((h) => hasHeader(req, h)),
+    detect: (req) => hasHeader(req, scheme.header) && (scheme.detect?.(req) ?? true),
     verify: (req, opts) => verify(scheme, req, opts),
     sign: (opts) => [[scheme.header, computeBodyHmac(scheme, opts.secret, opts.body)]],
   };

@@ -5,14 +5,15 @@
  * https://developers.intercom.com/docs/webhooks/webhook-notifications#signed-notifications
  */
 import { header } from '../crypto-helpers';
-import { prefixedHmacProvider } from './prefixed-hmac-scheme';
+import { bodyHmacProvider } from './body-hmac-scheme';
 
-export const intercom = prefixedHmacProvider({
+export const intercom = bodyHmacProvider({
   id: 'intercom',
   name: 'Intercom',
   header: 'X-Hub-Signature',
   algorithm: 'sha1',
   encoding: 'hex',
+  prefixed: true,
   secretHint: 'Client secret of the Intercom app (Developer Hub › your app › Configure › Basic information)',
   secretAdvice: 'Intercom signs with the app\'s client secret (Developer Hub › Basic information), not an access token',
   detect: (req) =>

@@ -1,0 +1,39 @@
+/*
+ * The step every HMAC provider shares once its header is parsed: compute our signature, compare it
+ * with what the sender sent, and on a mismatch let `explainMismatch` re-run the very same
+ * computation over other readings of the secret and body. Keeping the comparison and the
+ * re-run in one place means a provider cannot explain with a different computation (or a
+ * different normalisation of the received value) than the one it verified with.
+ */
+import { safeEqual } from './crypto-helpers';
+import { explainMismatch, type MismatchContext } from './mismatch';
+import type { VerifyResult } from './types';
+
+export interface SignatureCheck extends Omit<MismatchContext, 'expected' | 'matches'> {
+  /** This provider's signature over `body` keyed with `secret`, in the form it is compared in. */
+  compute(secret: string, body: Buffer): string;
+  /**
+   * The received signatures as compared: lower-cased hex, or several while a secret is being
+   * rolled (any one matching is enough). Defaults to `[received]`; `received` stays what is shown.
+   */
+  candidates?: readonly string[];
+}
+
+export interface CheckedSignature {
+  expected: string;
+  /** The candidate that equals `expected`; undefined on a mismatch. */
+  matched?: string;
+  /** The mismatch verdict (secret_format, body_reserialized or signature_mismatch); call only when `matched` is undefined. */
+  explain(): VerifyResult;
+}
+
+export function checkSignature(check: SignatureCheck): CheckedSignature {
+  const { compute, candidates = [check.received], ...context } = check;
+  const expected = compute(check.secret, check.body);
+  const matchesAny = (sig: string): boolean => candidates.some((c) => safeEqual(c, sig));
+  return {
+    expected,
+    matched: candidates.find((c) => safeEqual(c, expected)),
+    explain: () => explainMismatch({ ...context, expected, matches: (c) => matchesAny(compute(c.secret, c.body)) }),
+  };
+}
