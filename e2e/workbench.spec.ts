@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -111,13 +112,23 @@ test('the theme switch changes the page theme and is remembered', async ({ page,
   await expect.poll(bg).toBe(lightBg);
 
   // A port out of range is a field error.
-  await settings.getByLabel('Capture port').fill('70000');
-  await settings.getByRole('button', { name: 'Save' }).first().click();
+  await settings.getByLabel('Capture port', { exact: true }).fill('70000');
+  await settings.getByRole('button', { name: 'Save capture port' }).click();
   await expect(settings.getByRole('alert')).toContainText('from 1 to 65535');
   // A port another listener holds (here the UI's own) is refused too.
-  await settings.getByLabel('Capture port').fill(new URL(hooklens.uiUrl).port);
-  await settings.getByRole('button', { name: 'Save' }).first().click();
+  await settings.getByLabel('Capture port', { exact: true }).fill(new URL(hooklens.uiUrl).port);
+  await settings.getByRole('button', { name: 'Save capture port' }).click();
   await expect(settings.getByRole('alert')).toContainText('is in use');
+  // Retention: validated, then saved to the settings file for the next start.
+  await settings.getByLabel('Keep at most', { exact: true }).fill('5');
+  await settings.getByRole('button', { name: 'Save keep at most' }).click();
+  await expect(settings.getByRole('alert').filter({ hasText: 'keep from 100' })).toBeVisible();
+  await settings.getByLabel('Keep at most', { exact: true }).fill('2500');
+  await settings.getByRole('button', { name: 'Save keep at most' }).click();
+  await expect(settings.getByRole('status').filter({ hasText: 'applies from the next start' })).toBeVisible();
+  await expect
+    .poll(async () => JSON.parse(await readFile(path.join(hooklens.dataDir, 'settings.json'), 'utf8')).capture.maxCaptures)
+    .toBe(2500);
   await expect(settings.getByLabel('Data directory')).toHaveText(hooklens.dataDir);
   await page.screenshot({ path: path.resolve(import.meta.dirname, '../test-results/workbench-settings.png') });
   await page.keyboard.press('Escape');

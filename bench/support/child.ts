@@ -10,6 +10,8 @@ export interface ServerChild {
   stats: Promise<Record<string, number>>;
   /** CPU time (user + system) the child has used so far, in microseconds. */
   cpuMicros(): Promise<number>;
+  /** Durations (ms) of the store batches since the last call; empty for servers without a store. */
+  flushes(): Promise<number[]>;
   stop(): Promise<void>;
 }
 
@@ -34,6 +36,11 @@ export function startServer(args: string[], nodeFlags: string[] = []): Promise<S
             new Promise<number>((r) => {
               proc.once('message', (m) => r((m as { cpuMicros: number }).cpuMicros));
               proc.send('cpu');
+            }),
+          flushes: () =>
+            new Promise<number[]>((r) => {
+              proc.once('message', (m) => r((m as { flushes: number[] }).flushes));
+              proc.send('flushes');
             }),
           stop: () =>
             new Promise<void>((r) => {

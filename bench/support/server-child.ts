@@ -11,10 +11,14 @@ const [kind, dataDir, max] = process.argv.slice(2);
 
 // The parent asks for CPU time over IPC: requests per second depend on how busy the machine is,
 // CPU time per request much less so.
+// Flush times of the store's batches, so a slow acknowledgement can be told apart from a slow disk.
+const flushes: number[] = [];
 process.on('message', (msg) => {
   if (msg === 'cpu') {
     const { user, system } = process.cpuUsage();
     process.send?.({ cpuMicros: user + system });
+  } else if (msg === 'flushes') {
+    process.send?.({ flushes: flushes.splice(0) });
   }
 });
 
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
       const cpuStart = process.cpuUsage();
       const store = await openCaptureStore({ dataDir, maxCaptures: Number(max ?? 10_000) });
       const opened = performance.now();
+      store.onBatch = (b) => flushes.push(b.ms);
       const listener = await startCaptureListener({ store, port: 0, tunnelPort: null });
       const ready = performance.now();
       const cpu = process.cpuUsage(cpuStart);

@@ -7,6 +7,8 @@ export interface CaptureSettings {
   /** Preferred capture port; another free one is used (and reported) when it is taken. */
   port: number;
   bodyLimitBytes: number;
+  /** Retention cap: beyond it the oldest unpinned captures are removed. Applies at the next start. */
+  maxCaptures: number;
 }
 
 export interface TunnelSettings {
@@ -50,7 +52,7 @@ export interface Settings {
 export const DEFAULT_CAPTURE_PORT = 8787;
 
 export const DEFAULT_SETTINGS: Settings = {
-  capture: { port: DEFAULT_CAPTURE_PORT, bodyLimitBytes: 10 * 1024 * 1024 },
+  capture: { port: DEFAULT_CAPTURE_PORT, bodyLimitBytes: 10 * 1024 * 1024, maxCaptures: 10_000 },
   tunnel: { enabled: true, host: 'https://localtunnel.me', subdomain: '' },
   replay: {
     targetBase: 'http://localhost:3000',

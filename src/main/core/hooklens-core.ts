@@ -50,7 +50,7 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
   await mkdir(options.dataDir, { recursive: true });
   const events = createCoreEvents();
   const settings = await openSettingsStore(options.dataDir);
-  const store = await openCaptureStore({ dataDir: options.dataDir });
+  const store = await openCaptureStore({ dataDir: options.dataDir, maxCaptures: settings.section('capture').maxCaptures });
   const notices: StoreNotice[] = [...store.notices];
   if (settings.setAsidePath)
     notices.push({
@@ -116,6 +116,7 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     events,
     version: APP_VERSION,
     getSecret: async (endpointId, providerId) => secrets.get(endpointId, providerId),
+    forwardTargetFor: endpoints.forwardTargetFor,
   });
   onCapturedHook = (record) => replay.onCapture(record);
 
@@ -163,7 +164,7 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
       await tunnel.close();
       await listener.close();
       await replay.close();
-      endpoints.close();
+      await endpoints.close();
       await store.close();
     },
   };

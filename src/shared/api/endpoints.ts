@@ -65,6 +65,8 @@ export interface CaptureSearchResult {
 export interface WorkbenchSettings {
   /** Preferred capture port; takes effect at the next start. */
   capturePort: number;
+  /** Retention cap (captures kept; pinned ones always are); takes effect at the next start. */
+  maxCaptures: number;
   ui: UiSettings;
 }
 
@@ -76,6 +78,7 @@ export interface WorkbenchSettingsView extends WorkbenchSettings {
 
 export interface WorkbenchSettingsPatch {
   capturePort?: number;
+  maxCaptures?: number;
   ui?: Partial<UiSettings>;
 }
 

@@ -6,12 +6,10 @@
  * File shape: { "version": 1, "endpoints": Endpoint[] } (the default endpoint included once it has
  * been customised).
  */
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Endpoint } from '../../../shared/api/endpoints';
 import { DEFAULT_ENDPOINT_ID } from '../../../shared/capture';
+import { openJsonDocument } from '../json-document';
 import { checkFailNext, checkResponse } from './response';
 import { checkName, checkSlug } from './slug';
 
@@ -27,6 +25,8 @@ export interface EndpointFile {
   readonly setAsidePath: string | null;
   /** Replaces the list and resolves once it is on disk; writes are serialised. */
   save(endpoints: Endpoint[]): Promise<void>;
+  /** Resolves once every save started so far has finished. */
+  settled(): Promise<void>;
 }
 
 export function defaultEndpoint(): Endpoint {
@@ -81,29 +81,18 @@ export function normalizeEndpoints(raw: unknown): Endpoint[] {
 
 export async function openEndpointFile(dataDir: string): Promise<EndpointFile> {
   const file = path.join(dataDir, ENDPOINTS_FILE);
-  const db = new Low<EndpointsFile>(new JSONFile<EndpointsFile>(file), { version: 1, endpoints: [] });
-  let setAsidePath: string | null = null;
-  try {
-    await db.read();
-  } catch {
-    setAsidePath = `${file}.corrupt-${Date.now()}`;
-    await rename(file, setAsidePath);
-  }
-  let endpoints = normalizeEndpoints(db.data);
-  let queue: Promise<unknown> = Promise.resolve();
+  const doc = await openJsonDocument<EndpointsFile>(file, { version: 1, endpoints: [] });
+  let endpoints = normalizeEndpoints(doc.db.data);
   return {
     get endpoints() {
       return endpoints;
     },
-    setAsidePath,
+    setAsidePath: doc.setAsidePath,
     save(next) {
       endpoints = next;
-      const write = queue.then(() => {
-        db.data = { version: 1, endpoints };
-        return db.write();
-      });
-      queue = write.catch(() => undefined);
-      return write;
+      doc.db.data = { version: 1, endpoints };
+      return doc.write();
     },
+    settled: () => doc.settled(),
   };
 }

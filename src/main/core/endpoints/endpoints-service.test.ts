@@ -43,7 +43,7 @@ describe('endpoints service', () => {
   }
 
   async function stop(): Promise<void> {
-    service.close();
+    await service.close();
     await listener.close();
     await store.close();
   }

@@ -36,7 +36,8 @@ export interface EndpointsService {
   forwardTargetFor(endpointId: string): string | null;
   /** Set when endpoints.json could not be read and was moved aside. */
   readonly setAsidePath: string | null;
-  close(): void;
+  /** Stops following events; resolves once pending saves (the fail-next countdown) are on disk. */
+  close(): Promise<void>;
 }
 
 const MAX_ENDPOINTS = 200;
@@ -194,9 +195,10 @@ export async function createEndpointsService(deps: EndpointsServiceDeps): Promis
     route,
     forwardTargetFor: (endpointId) => byId.get(endpointId)?.forwardTarget || null,
     setAsidePath: file.setAsidePath,
-    close() {
+    async close() {
       clearTimeout(warmTimer);
       search.close();
+      await file.settled();
     },
   };
 }

@@ -10,6 +10,7 @@ import type { SettingsStore } from '../settings/settings-store';
 
 const THEMES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 export const LIST_WIDTH_RANGE = { min: 220, max: 1200 } as const;
+export const RETENTION_RANGE = { min: 100, max: 1_000_000 } as const;
 
 function invalid(message: string): never {
   throw new HooklensError('invalid_argument', message);
@@ -61,6 +62,7 @@ export interface WorkbenchSettingsDeps {
 export function createWorkbenchSettings(deps: WorkbenchSettingsDeps) {
   const view = (): WorkbenchSettingsView => ({
     capturePort: deps.settings.section('capture').port,
+    maxCaptures: deps.settings.section('capture').maxCaptures,
     ui: deps.settings.section('ui'),
     currentCapturePort: deps.capture().port,
     dataDir: deps.dataDir,
@@ -81,7 +83,11 @@ export function createWorkbenchSettings(deps: WorkbenchSettingsDeps) {
           if (problem) invalid(`capturePort: ${problem}`);
         }
       }
+      const max = patch.maxCaptures;
+      if (max !== undefined && (typeof max !== 'number' || !Number.isInteger(max) || max < RETENTION_RANGE.min || max > RETENTION_RANGE.max))
+        invalid(`maxCaptures: keep from ${RETENTION_RANGE.min} to ${RETENTION_RANGE.max.toLocaleString('en')} captures.`);
       if (port !== undefined) await deps.settings.update('capture', { port });
+      if (max !== undefined) await deps.settings.update('capture', { maxCaptures: max });
       if (ui) await deps.settings.update('ui', ui);
       return view();
     },

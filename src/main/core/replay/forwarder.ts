@@ -13,6 +13,8 @@ export interface ForwarderDeps {
   /** Sends the capture to the target and records it; never rejects for connection problems. */
   send(record: CaptureRecord, targetBase: string): Promise<ReplayHistoryEntry>;
   report(attempt: ForwardAttempt): void;
+  /** An endpoint's own forward target, when it has one; otherwise the global one is used. */
+  targetFor?: (endpointId: string) => string | null;
 }
 
 export interface Forwarder {
@@ -48,11 +50,12 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
 
   async function forward(record: CaptureRecord, settings: ReplaySettings): Promise<void> {
     const maxAttempts = Math.max(1, Math.floor(settings.forwardMaxAttempts));
+    const target = deps.targetFor?.(record.endpointId) ?? settings.forwardTarget;
     for (let attempt = 1; attempt <= maxAttempts && !closed; attempt += 1) {
       let entry: ReplayHistoryEntry | undefined;
       let error: string | null = null;
       try {
-        entry = await deps.send(record, settings.forwardTarget);
+        entry = await deps.send(record, target);
       } catch (err) {
         // Bad input (an invalid target) will not get better with retries.
         error = err instanceof Error ? err.message : String(err);
@@ -65,7 +68,7 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
         attempt,
         maxAttempts,
         state: entry && !isRetryable(entry) ? 'delivered' : retry ? 'retrying' : 'failed',
-        url: entry?.request.url ?? settings.forwardTarget,
+        url: entry?.request.url ?? target,
         at: new Date().toISOString(),
         status: outcome?.kind === 'response' ? outcome.response.status : null,
         error: outcome?.kind === 'error' ? outcome.error.message : error,

@@ -36,7 +36,9 @@ let echo: EchoServer;
 let service: ReplayService;
 const extra: (() => Promise<void>)[] = [];
 
-async function makeService(options: { perCapture?: number; secret?: string | undefined } = {}): Promise<ReplayService> {
+async function makeService(
+  options: { perCapture?: number; secret?: string | undefined; forwardTargetFor?: (endpointId: string) => string | null } = {},
+): Promise<ReplayService> {
   const secret = 'secret' in options ? options.secret : STRIPE_SECRET;
   return createReplayService({
     store,
@@ -45,6 +47,7 @@ async function makeService(options: { perCapture?: number; secret?: string | und
     events,
     getSecret: async (endpointId, providerId) => (endpointId === 'default' && providerId === 'stripe' ? secret : undefined),
     history: { perCapture: options.perCapture },
+    forwardTargetFor: options.forwardTargetFor,
   });
 }
 
@@ -316,6 +319,19 @@ describe('auto-forward', () => {
       [2, 'failed', 503],
     ]);
     expect(echo.received).toHaveLength(2);
+  });
+
+  it("sends to the capture's endpoint target when it has one, else to the global target", async () => {
+    const own = await startEchoServer();
+    extra.push(() => own.close());
+    await service.close();
+    service = await makeService({ forwardTargetFor: (endpointId) => (endpointId === 'default' ? own.url : null) });
+    await service.handlers.updateReplaySettings({ forwardEnabled: true, forwardTarget: echo.url, forwardMaxAttempts: 1 });
+    const delivered = new Promise<ForwardAttempt>((resolve) => events.on('replay:forward-attempt', resolve));
+    await capture('{"to":"endpoint"}', { 'Content-Type': 'application/json' }, '/own');
+    expect((await delivered).state).toBe('delivered');
+    expect(own.received.map((r) => r.url)).toEqual(['/own']);
+    expect(echo.received).toHaveLength(0);
   });
 
   it('does nothing when off', async () => {

@@ -38,6 +38,8 @@ export interface ReplayServiceDeps {
   /** Written into HAR exports as the creator version. */
   version?: string;
   history?: { perCapture?: number; total?: number };
+  /** An endpoint's own auto-forward target, or null for the global one. */
+  forwardTargetFor?: (endpointId: string) => string | null;
 }
 
 export interface ReplayService {
@@ -154,6 +156,7 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
     settings,
     send: (record, targetBase) => send({ captureId: record.id, request: captureRequest(record, targetBase), source: 'forward' }),
     report: (attempt) => deps.events.emit('replay:forward-attempt', attempt),
+    targetFor: deps.forwardTargetFor,
   });
 
   // History follows its captures: when they are deleted or cleared, their replays go too.

@@ -51,3 +51,22 @@ export function checkTimestamp(
   }
   return { skewSec, toleranceSec };
 }
+
+/** "12 s old" / "3 s ahead" / "current", for the one-line verdicts of timestamped schemes. */
+export function describeSkew(skewSec: number): string {
+  if (skewSec === 0) return 'current';
+  return skewSec < 0 ? `${-skewSec} s old` : `${skewSec} s ahead of this clock`;
+}
+
+/**
+ * The hint added to a signature mismatch when the timestamp is off too: the signature verdict wins,
+ * since a wrong secret is the likelier cause, but the stale timestamp must not go unmentioned.
+ */
+export function toleranceHints(time: TimestampCheck): string[] {
+  return time.failure ? [`the timestamp is also outside the ${time.toleranceSec} s tolerance (skew ${time.skewSec} s)`] : [];
+}
+
+/** "timestamp within 300 s", or that it was not checked when the tolerance is 0. */
+export function describeWindow(time: TimestampCheck): string {
+  return time.toleranceSec > 0 ? `timestamp within ${time.toleranceSec} s` : 'timestamp not checked (tolerance 0)';
+}

@@ -1,11 +1,35 @@
 /*
- * For URL-signed schemes (Twilio, Square…): when the signature does not match the URL we were
- * given, the usual cause is that the sender called a different URL than the one we rebuilt
- * (https behind a tunnel vs http on the listener, a trailing slash, a port, a query string).
+ * For URL-signed schemes (Twilio, Square, HubSpot, Trello…): when the signature does not match the
+ * URL we were given, the usual cause is that the sender called a different URL than the one we
+ * rebuilt (https behind a tunnel vs http on the listener, a trailing slash, a port, a query string).
  * `findUrlMismatch` tries those neighbours and names the one that matches.
+ *
+ * A capture only keeps the path and query from the request line, so `resolveSignedUrl` rebuilds
+ * the public URL from the Host header when none is given, and the verdict says it was assumed,
+ * since a tunnel or proxy in between can change scheme, host or port.
  */
-import { invalid } from './crypto-helpers';
-import type { VerifyResult } from './types';
+import { header, invalid } from './crypto-helpers';
+import type { SignedRequest, VerifyOptions, VerifyResult } from './types';
+
+export interface ResolvedUrl {
+  url: string;
+  /** Set when the URL was rebuilt from the Host header rather than given. */
+  assumption?: string;
+}
+
+const ABSOLUTE = /^https?:\/\//i;
+
+export function resolveSignedUrl(req: SignedRequest, opts: VerifyOptions): ResolvedUrl | undefined {
+  const given = opts.url ?? req.url;
+  if (given === undefined || given === '') return undefined;
+  if (ABSOLUTE.test(given)) return { url: given };
+  const host = header(req, 'x-forwarded-host') ?? header(req, 'host');
+  if (!host || !given.startsWith('/')) return undefined;
+  const proto = (header(req, 'x-forwarded-proto') ?? 'https').split(',')[0]!.trim().toLowerCase();
+  const scheme = proto === 'http' ? 'http' : 'https';
+  const url = `${scheme}://${host.trim()}${given}`;
+  return { url, assumption: `the signed URL was assumed to be ${url} (rebuilt from the Host header); give the exact URL the provider called if it differs` };
+}
 
 export interface UrlVariant {
   url: string;

@@ -13,9 +13,9 @@
  */
 import { escape as querystringEscape } from 'node:querystring';
 import { headerValues, type HeaderPair } from '../../../../shared/capture';
-import { hasHeader, header, hmac, invalid, nowSeconds, safeEqual, valid } from '../crypto-helpers';
-import { explainMismatch } from '../mismatch';
-import { checkTimestamp } from '../timestamps';
+import { checkSignature } from '../check-signature';
+import { hasHeader, header, hmac, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { checkTimestamp, describeWindow, toleranceHints } from '../timestamps';
 import type { Provider, SignedRequest, SignOptions, VerifyOptions, VerifyResult } from '../types';
 
 const ID = 'contentful';
@@ -118,31 +118,31 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   }, timestampMs);
   const canonical: Canonical = { method: req.method.toUpperCase(), path: canonicalPath(pathOf(url)), headers: map };
   const time = checkTimestamp(ID, Math.round(Number(tsText) / 1000), opts, TOLERANCE_SEC);
-  const expected = compute(opts.secret, canonical, req.body);
+  const check = checkSignature({
+    provider: ID,
+    body: req.body,
+    secret: opts.secret,
+    received,
+    candidates: [received.toLowerCase()],
+    what: SIGNATURE,
+    compute: (secret, body) => compute(secret, canonical, body),
+    extra: { skewSec: time.skewSec },
+  });
+  const { expected } = check;
 
-  if (!safeEqual(expected, received.toLowerCase())) {
-    const result = explainMismatch({
-      provider: ID,
-      body: req.body,
-      secret: opts.secret,
-      expected,
-      received,
-      what: SIGNATURE,
-      matches: (c) => safeEqual(compute(c.secret, canonical, c.body), received.toLowerCase()),
-      extra: { skewSec: time.skewSec },
-    });
+  if (check.matched === undefined) {
+    const result = check.explain();
     const hints = [...(result.hints ?? [])];
     if (absent.length) hints.push(`signed header${absent.length > 1 ? 's' : ''} ${absent.join(', ')} ${absent.length > 1 ? 'are' : 'is'} not on the captured request: a proxy may have dropped ${absent.length > 1 ? 'them' : 'it'}`);
     hints.push(`the signature covers ${canonical.method} ${canonical.path}: if a proxy or tunnel changed the method or path, give the URL Contentful called`);
-    if (time.failure) hints.push(`the timestamp is also outside the ${time.toleranceSec} s tolerance (skew ${time.skewSec} s)`);
+    hints.push(...toleranceHints(time));
     const shape = result.failure === 'signature_mismatch' ? secretShapeProblem(opts.secret.trim()) : undefined;
     if (shape) return { ...result, failure: 'secret_format', reason: `${SIGNATURE} does not match and ${shape}`, hints: [SECRET_ADVICE] };
     if (result.failure === 'signature_mismatch') hints.push(SECRET_ADVICE);
     return { ...result, hints };
   }
   if (time.failure) return { ...time.failure, expected, received };
-  const window = time.toleranceSec > 0 ? `timestamp within ${time.toleranceSec} s` : 'timestamp not checked (tolerance 0)';
-  return valid(ID, `${SIGNATURE} matches over ${canonical.method} ${canonical.path}, ${map.size} signed headers and the raw body; ${window} (skew ${time.skewSec} s)`, {
+  return valid(ID, `${SIGNATURE} matches over ${canonical.method} ${canonical.path}, ${map.size} signed headers and the raw body; ${describeWindow(time)} (skew ${time.skewSec} s)`, {
     expected,
     received,
     skewSec: time.skewSec,

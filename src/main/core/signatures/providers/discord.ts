@@ -5,18 +5,15 @@
  * window, so the timestamp is only judged when a tolerance is given.
  * https://discord.com/developers/docs/interactions/overview#setting-up-an-endpoint-validating-security-request-headers
  */
-import { createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
-import { hasHeader, header, invalid, valid } from '../crypto-helpers';
-import { checkTimestamp, parseUnixSeconds } from '../timestamps';
+import type { KeyObject } from 'node:crypto';
+import { hasHeader, header, invalid } from '../crypto-helpers';
+import { parseUnixSeconds } from '../timestamps';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
-import { explainKeyMismatch } from './public-key-mismatch';
-import { describeSkew } from './skew-text';
+import { ed25519PublicKey, verifyWithPublicKey } from './public-key-scheme';
 
 const ID = 'discord';
 const SIG_HEADER = 'X-Signature-Ed25519';
 const TS_HEADER = 'X-Signature-Timestamp';
-// DER SubjectPublicKeyInfo prefix for a raw 32-byte Ed25519 key (RFC 8410).
-const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
 /** The key, or a sentence saying why the secret cannot be a Discord public key. */
 function publicKey(secret: string): KeyObject | string {
@@ -26,15 +23,7 @@ function publicKey(secret: string): KeyObject | string {
     return `the secret is not a Discord public key: it should be 64 hex characters (Developer Portal › General Information › Public Key), not the bot token or client secret`;
   }
   if (s.length !== 64) return `the public key has ${s.length} hex characters; a Discord application public key has 64`;
-  return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(s, 'hex')]), format: 'der', type: 'spki' });
-}
-
-function verifies(key: KeyObject, ts: string, body: Buffer, signature: Buffer): boolean {
-  try {
-    return verifySignature(null, Buffer.concat([Buffer.from(ts), body]), key, signature);
-  } catch {
-    return false;
-  }
+  return ed25519PublicKey(Buffer.from(s, 'hex'));
 }
 
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
@@ -48,29 +37,20 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   }
   const ts = parseUnixSeconds(tsRaw);
   if (ts === undefined) return invalid(ID, 'malformed_header', `${TS_HEADER} "${tsRaw.slice(0, 40)}" is not a unix time in whole seconds`, { received });
-  const tsText = tsRaw;
-  const key = publicKey(opts.secret);
-  if (typeof key === 'string') return invalid(ID, 'secret_format', key, { received });
-
-  const signature = Buffer.from(received, 'hex');
-  const time = checkTimestamp(ID, ts, opts, 0);
-  if (!verifies(key, tsText, req.body, signature)) {
-    return explainKeyMismatch({
-      provider: ID,
-      body: req.body,
-      secret: opts.secret,
-      received,
-      what: 'Ed25519 signature',
-      keySource: "this application's Public Key (Developer Portal › General Information)",
-      verifies: (c) => {
-        const k = publicKey(c.secret);
-        return typeof k !== 'string' && verifies(k, tsText, c.body, signature);
-      },
-      extra: { skewSec: time.skewSec },
-    });
-  }
-  if (time.failure) return { ...time.failure, received };
-  return valid(ID, `Ed25519 signature verifies with the public key (timestamp ${describeSkew(time.skewSec)})`, { received, skewSec: time.skewSec });
+  return verifyWithPublicKey({
+    provider: ID,
+    req,
+    opts,
+    received,
+    signature: Buffer.from(received, 'hex'),
+    timestampText: tsRaw,
+    timestampSec: ts,
+    digest: null,
+    parseKey: publicKey,
+    what: 'Ed25519 signature',
+    keyName: 'the public key',
+    keySource: "this application's Public Key (Developer Portal › General Information)",
+  });
 }
 
 export const discord: Provider = {

@@ -3,8 +3,8 @@
  * `X-Hub-Signature: sha1=<hex HMAC-SHA1>` GitHub still sends alongside. No timestamp is signed, so
  * a replayed delivery verifies. SHA-256 is checked when present; SHA-1 only when it is the sole one.
  */
-import { hmac, header, invalid, safeEqual, valid, type HmacAlgorithm } from '../crypto-helpers';
-import { explainMismatch } from '../mismatch';
+import { checkSignature } from '../check-signature';
+import { hmac, header, invalid, valid, type HmacAlgorithm } from '../crypto-helpers';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 
 const ID = 'github';
@@ -23,20 +23,18 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
     return invalid(ID, 'malformed_header', `${name} must start with "${prefix}" (got "${trimmed.slice(0, 16)}")`);
   }
   const received = trimmed.slice(prefix.length);
-  const expected = hmac(algorithm, opts.secret, req.body, 'hex');
-  if (safeEqual(received.toLowerCase(), expected)) {
-    const legacy = algorithm === 'sha1' ? ' (legacy SHA-1 only: GitHub also sends X-Hub-Signature-256)' : '';
-    return valid(ID, `${name} matches${legacy}`, { expected, received });
-  }
-  return explainMismatch({
+  const check = checkSignature({
     provider: ID,
     body: req.body,
     secret: opts.secret,
-    expected,
     received,
+    candidates: [received.toLowerCase()],
     what: name,
-    matches: (c) => safeEqual(received.toLowerCase(), hmac(algorithm, c.secret, c.body, 'hex')),
+    compute: (secret, body) => hmac(algorithm, secret, body, 'hex'),
   });
+  if (check.matched === undefined) return check.explain();
+  const legacy = algorithm === 'sha1' ? ' (legacy SHA-1 only: GitHub also sends X-Hub-Signature-256)' : '';
+  return valid(ID, `${name} matches${legacy}`, { expected: check.expected, received });
 }
 
 export const github: Provider = {

@@ -9,13 +9,12 @@
 import { createHash } from 'node:crypto';
 import { HooklensError } from '../../../../shared/errors';
 import type { HeaderPair } from '../../../../shared/capture';
+import { checkSignature } from '../check-signature';
 import { hasHeader, header, hmac, invalid, nowSeconds, safeEqual, valid } from '../crypto-helpers';
-import { explainMismatch } from '../mismatch';
-import { checkTimestamp } from '../timestamps';
+import { withHints } from '../mismatch';
+import { checkTimestamp, describeSkew } from '../timestamps';
 import type { Provider, SignOptions, SignedRequest, VerifyOptions, VerifyResult } from '../types';
-import { findUrlMismatch } from '../url-variants';
-import { resolveSignedUrl } from './signed-url';
-import { describeSkew } from './skew-text';
+import { findUrlMismatch, resolveSignedUrl } from '../url-variants';
 
 const ID = 'hubspot';
 const V3_HEADER = 'X-HubSpot-Signature-v3';
@@ -60,22 +59,20 @@ function verifyV3(req: SignedRequest, opts: VerifyOptions, raw: string): VerifyR
   const hints = resolved.assumption ? [resolved.assumption] : [];
 
   const time = checkTimestamp(ID, Math.floor(Number(ts) / 1000), opts, TOLERANCE_SEC);
-  const expected = computeV3(opts.secret, req.method, resolved.url, req.body, ts);
-  if (!safeEqual(expected, received)) {
+  const check = checkSignature({
+    provider: ID,
+    body: req.body,
+    secret: opts.secret,
+    received,
+    what: 'v3 signature',
+    compute: (secret, body) => computeV3(secret, req.method, resolved.url, body, ts),
+    extra: { skewSec: time.skewSec },
+  });
+  const { expected } = check;
+  if (check.matched === undefined) {
     const extra = { expected, received, skewSec: time.skewSec, ...(hints.length ? { hints } : {}) };
     const byUrl = findUrlMismatch(ID, resolved.url, (u) => safeEqual(computeV3(opts.secret, req.method, u, req.body, ts), received), extra);
-    if (byUrl) return byUrl;
-    const result = explainMismatch({
-      provider: ID,
-      body: req.body,
-      secret: opts.secret,
-      expected,
-      received,
-      what: 'v3 signature',
-      matches: (c) => safeEqual(computeV3(c.secret, req.method, resolved.url, c.body, ts), received),
-      extra: { skewSec: time.skewSec },
-    });
-    return { ...result, hints: [...(result.hints ?? []), ...hints, 'HubSpot signs with the app\'s client secret (app settings › Auth), not a private app access token'] };
+    return byUrl ?? withHints(check.explain(), [...hints, 'HubSpot signs with the app\'s client secret (app settings › Auth), not a private app access token']);
   }
   if (time.failure) return { ...time.failure, expected, received };
   return valid(ID, `v3 signature matches for ${req.method.toUpperCase()} ${resolved.url} (timestamp ${describeSkew(time.skewSec)})`, {
@@ -100,24 +97,23 @@ function verifyLegacy(req: SignedRequest, opts: VerifyOptions, raw: string): Ver
     url = resolved.url;
     hints = resolved.assumption ? [resolved.assumption] : [];
   }
-  const expected = computeLegacy(version, opts.secret, req.method, url, req.body);
-  if (safeEqual(expected, received)) {
+  const check = checkSignature({
+    provider: ID,
+    body: req.body,
+    secret: opts.secret,
+    received,
+    what: `${version} signature`,
+    compute: (secret, body) => computeLegacy(version, secret, req.method, url, body),
+  });
+  const { expected } = check;
+  if (check.matched !== undefined) {
     return valid(ID, `${version} signature matches (no timestamp is signed in ${version}; HubSpot's current scheme is v3)`, { expected, received, ...(hints.length ? { hints } : {}) });
   }
   if (version === 'v2') {
     const byUrl = findUrlMismatch(ID, url, (u) => safeEqual(computeLegacy('v2', opts.secret, req.method, u, req.body), received), { expected, received });
     if (byUrl) return byUrl;
   }
-  const result = explainMismatch({
-    provider: ID,
-    body: req.body,
-    secret: opts.secret,
-    expected,
-    received,
-    what: `${version} signature`,
-    matches: (c) => safeEqual(computeLegacy(version, c.secret, req.method, url, c.body), received),
-  });
-  return hints.length ? { ...result, hints: [...(result.hints ?? []), ...hints] } : result;
+  return withHints(check.explain(), hints);
 }
 
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {

@@ -5,12 +5,11 @@
  * only used to judge age when the body lacks the field (hand-made test bodies).
  * https://linear.app/developers/webhooks#securing-webhooks
  */
-import { hasHeader, header, hmac, invalid, nowSeconds, safeEqual, valid } from '../crypto-helpers';
-import { explainMismatch } from '../mismatch';
-import { checkTimestamp } from '../timestamps';
+import { checkSignature } from '../check-signature';
+import { hasHeader, header, hmac, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { checkTimestamp, describeSkew } from '../timestamps';
 import type { Provider, SignOptions, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 import type { HeaderPair } from '../../../../shared/capture';
-import { describeSkew } from './skew-text';
 
 const ID = 'linear';
 const HEADER = 'Linear-Signature';
@@ -42,18 +41,17 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   if (!/^[0-9a-f]{64}$/i.test(received)) {
     return invalid(ID, 'malformed_header', `${HEADER} should be 64 hex characters (HMAC-SHA256), got ${received.length} characters "${received.slice(0, 80)}"`, { received });
   }
-  const expected = compute(opts.secret, req.body);
-  if (!safeEqual(expected, received.toLowerCase())) {
-    return explainMismatch({
-      provider: ID,
-      body: req.body,
-      secret: opts.secret,
-      expected,
-      received,
-      what: HEADER,
-      matches: (c) => safeEqual(compute(c.secret, c.body), received.toLowerCase()),
-    });
-  }
+  const check = checkSignature({
+    provider: ID,
+    body: req.body,
+    secret: opts.secret,
+    received,
+    candidates: [received.toLowerCase()],
+    what: HEADER,
+    compute,
+  });
+  if (check.matched === undefined) return check.explain();
+  const { expected } = check;
   const ms = bodyTimestampMs(req.body);
   if (typeof ms === 'string') {
     const headerMs = header(req, TS_HEADER)?.trim();

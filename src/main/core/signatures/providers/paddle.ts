@@ -5,10 +5,10 @@
  * anything older than 5 s, which is why captures checked later need a wider tolerance.
  * https://developer.paddle.com/webhooks/signature-verification
  */
-import { hasHeader, header, hmac, nowSeconds, safeEqual, valid, invalid } from '../crypto-helpers';
-import { explainMismatch } from '../mismatch';
-import { checkTimestamp, parseUnixSeconds } from '../timestamps';
-import { describeSkew } from './skew-text';
+import { checkSignature } from '../check-signature';
+import { hasHeader, header, hmac, nowSeconds, valid, invalid } from '../crypto-helpers';
+import { parseHeaderParams } from '../header-params';
+import { checkTimestamp, parseUnixSeconds, describeSkew } from '../timestamps';
 import type { Provider, SignOptions, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 import type { HeaderPair } from '../../../../shared/capture';
 
@@ -22,16 +22,9 @@ interface ParsedHeader {
 }
 
 function parseHeader(value: string): ParsedHeader | string {
-  let tsText: string | undefined;
-  const h1: string[] = [];
-  for (const part of value.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq === -1) continue;
-    const key = part.slice(0, eq).trim();
-    const v = part.slice(eq + 1).trim();
-    if (key === 'ts') tsText = v;
-    else if (key === 'h1' && v !== '') h1.push(v);
-  }
+  const params = parseHeaderParams(value, ';');
+  const tsText = params.get('ts')?.at(-1);
+  const h1 = (params.get('h1') ?? []).filter((v) => v !== '');
   if (tsText === undefined) return `${HEADER} has no ts= part; expected "ts=<unix seconds>;h1=<hex>"`;
   const ts = parseUnixSeconds(tsText);
   if (ts === undefined) return `${HEADER} ts="${tsText.slice(0, 40)}" is not a unix time in whole seconds`;
@@ -49,22 +42,22 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const parsed = parseHeader(raw);
   if (typeof parsed === 'string') return invalid(ID, 'malformed_header', parsed, { received: raw });
 
-  const expected = compute(opts.secret, parsed.ts, req.body);
-  const matched = parsed.h1.find((sig) => safeEqual(sig.toLowerCase(), expected));
   const time = checkTimestamp(ID, parsed.ts, opts, TOLERANCE_SEC);
-  if (matched === undefined) {
-    const received = parsed.h1[0]!;
-    return explainMismatch({
-      provider: ID,
-      body: req.body,
-      secret: opts.secret,
-      expected,
-      received,
-      what: 'h1 signature',
-      matches: (c) => parsed.h1.some((sig) => safeEqual(sig.toLowerCase(), compute(c.secret, parsed.ts, c.body))),
-      extra: { skewSec: time.skewSec, ...(opts.secret.startsWith('pdl_ntfset_') ? {} : { hints: ['Paddle secret keys start with pdl_ntfset_; copy the one shown for this notification destination'] }) },
-    });
-  }
+  const candidates = parsed.h1.map((sig) => sig.toLowerCase());
+  const check = checkSignature({
+    provider: ID,
+    body: req.body,
+    secret: opts.secret,
+    received: parsed.h1[0]!,
+    candidates,
+    what: 'h1 signature',
+    compute: (secret, body) => compute(secret, parsed.ts, body),
+    extra: { skewSec: time.skewSec, ...(opts.secret.startsWith('pdl_ntfset_') ? {} : { hints: ['Paddle secret keys start with pdl_ntfset_; copy the one shown for this notification destination'] }) },
+  });
+  if (check.matched === undefined) return check.explain();
+  const { expected } = check;
+  // Shown as sent, while the comparison is on lower-cased hex.
+  const matched = parsed.h1[candidates.indexOf(check.matched)]!;
   if (time.failure) return { ...time.failure, expected, received: matched, hints: ['Paddle signs at send time; a capture checked later needs a wider tolerance'] };
   return valid(ID, `h1 signature matches (timestamp ${describeSkew(time.skewSec)})`, { expected, received: matched, skewSec: time.skewSec });
 }

@@ -7,12 +7,11 @@
  * timestamp is only judged when a tolerance is given.
  * https://www.twilio.com/docs/sendgrid/for-developers/tracking-events/getting-started-event-webhook-security-features
  */
-import { createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
-import { hasHeader, header, invalid, valid } from '../crypto-helpers';
-import { checkTimestamp, parseUnixSeconds } from '../timestamps';
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { hasHeader, header, invalid } from '../crypto-helpers';
+import { parseUnixSeconds } from '../timestamps';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
-import { explainKeyMismatch } from './public-key-mismatch';
-import { describeSkew } from './skew-text';
+import { verifyWithPublicKey } from './public-key-scheme';
 
 const ID = 'sendgrid';
 const SIG_HEADER = 'X-Twilio-Email-Event-Webhook-Signature';
@@ -40,14 +39,6 @@ function checkCurve(key: KeyObject): KeyObject | string {
   return key;
 }
 
-function verifies(key: KeyObject, ts: string, body: Buffer, signature: Buffer): boolean {
-  try {
-    return verifySignature('sha256', Buffer.concat([Buffer.from(ts), body]), key, signature);
-  } catch {
-    return false;
-  }
-}
-
 function endsWithCrlf(body: Buffer): boolean {
   return body.length >= 2 && body[body.length - 2] === 0x0d && body[body.length - 1] === 0x0a;
 }
@@ -68,28 +59,21 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   }
   const ts = parseUnixSeconds(tsRaw);
   if (ts === undefined) return invalid(ID, 'malformed_header', `${TS_HEADER} "${tsRaw.slice(0, 40)}" is not a unix time in whole seconds`, { received });
-  const key = publicKey(opts.secret);
-  if (typeof key === 'string') return invalid(ID, 'secret_format', key, { received });
-
-  const time = checkTimestamp(ID, ts, opts, 0);
-  if (!verifies(key, tsRaw, req.body, signature)) {
-    return explainKeyMismatch({
-      provider: ID,
-      body: req.body,
-      secret: opts.secret,
-      received,
-      what: 'ECDSA signature',
-      keySource: 'the verification key of this SendGrid account (Mail Settings › Event Webhook)',
-      verifies: (c) => {
-        const k = publicKey(c.secret);
-        return typeof k !== 'string' && verifies(k, tsRaw, c.body, signature);
-      },
-      bodyVariants: endsWithCrlf(req.body) ? [] : [{ label: 'with its trailing CRLF restored (SendGrid ends every payload with \\r\\n)', body: Buffer.concat([req.body, Buffer.from('\r\n')]) }],
-      extra: { skewSec: time.skewSec },
-    });
-  }
-  if (time.failure) return { ...time.failure, received };
-  return valid(ID, `ECDSA signature verifies with the verification key (timestamp ${describeSkew(time.skewSec)})`, { received, skewSec: time.skewSec });
+  return verifyWithPublicKey({
+    provider: ID,
+    req,
+    opts,
+    received,
+    signature,
+    timestampText: tsRaw,
+    timestampSec: ts,
+    digest: 'sha256',
+    parseKey: publicKey,
+    what: 'ECDSA signature',
+    keyName: 'the verification key',
+    keySource: 'the verification key of this SendGrid account (Mail Settings › Event Webhook)',
+    bodyVariants: endsWithCrlf(req.body) ? [] : [{ label: 'with its trailing CRLF restored (SendGrid ends every payload with \\r\\n)', body: Buffer.concat([req.body, Buffer.from('\r\n')]) }],
+  });
 }
 
 export const sendgrid: Provider = {

@@ -3,8 +3,8 @@
  * client secret (or the secret shown under Notifications → Webhooks for store-made webhooks), used
  * as text. No timestamp is signed; `X-Shopify-Triggered-At` is informational only.
  */
-import { hmac, header, invalid, safeEqual, valid } from '../crypto-helpers';
-import { explainMismatch } from '../mismatch';
+import { checkSignature } from '../check-signature';
+import { hmac, header, invalid, valid } from '../crypto-helpers';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 
 const ID = 'shopify';
@@ -17,17 +17,16 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(received)) {
     return invalid(ID, 'malformed_header', `${HEADER} is not base64 (got "${received.slice(0, 16)}")`);
   }
-  const expected = hmac('sha256', opts.secret, req.body, 'base64');
-  if (safeEqual(received, expected)) return valid(ID, `${HEADER} matches`, { expected, received });
-  return explainMismatch({
+  const check = checkSignature({
     provider: ID,
     body: req.body,
     secret: opts.secret,
-    expected,
     received,
     what: HEADER,
-    matches: (c) => safeEqual(received, hmac('sha256', c.secret, c.body, 'base64')),
+    compute: (secret, body) => hmac('sha256', secret, body, 'base64'),
   });
+  if (check.matched === undefined) return check.explain();
+  return valid(ID, `${HEADER} matches`, { expected: check.expected, received });
 }
 
 export const shopify: Provider = {

@@ -2,9 +2,10 @@
  * Slack: `X-Slack-Signature: v0=<hex HMAC-SHA256(signing secret, "v0:<ts>:<raw body>")>` with
  * `X-Slack-Request-Timestamp: <unix>`. Slack's SDKs reject requests older than 5 minutes.
  */
-import { hmac, header, invalid, nowSeconds, safeEqual, valid } from '../crypto-helpers';
-import { explainMismatch } from '../mismatch';
-import { checkTimestamp, parseUnixSeconds } from '../timestamps';
+import { checkSignature } from '../check-signature';
+import { hmac, header, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { withHints } from '../mismatch';
+import { checkTimestamp, parseUnixSeconds, toleranceHints } from '../timestamps';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 
 const ID = 'slack';
@@ -27,21 +28,17 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   if (!received.startsWith('v0=')) return invalid(ID, 'malformed_header', `${SIG_HEADER} must start with "v0="`);
   const time = checkTimestamp(ID, ts, opts, TOLERANCE_SEC);
   const tsKey = tsText.trim();
-  const expected = compute(opts.secret, tsKey, req.body);
-  if (!safeEqual(received, expected)) {
-    const result = explainMismatch({
-      provider: ID,
-      body: req.body,
-      secret: opts.secret,
-      expected,
-      received,
-      what: 'v0 signature',
-      matches: (c) => safeEqual(received, compute(c.secret, tsKey, c.body)),
-      extra: { skewSec: time.skewSec },
-    });
-    if (time.failure) result.hints = [...(result.hints ?? []), `the timestamp is also outside the ${time.toleranceSec} s tolerance (skew ${time.skewSec} s)`];
-    return result;
-  }
+  const check = checkSignature({
+    provider: ID,
+    body: req.body,
+    secret: opts.secret,
+    received,
+    what: 'v0 signature',
+    compute: (secret, body) => compute(secret, tsKey, body),
+    extra: { skewSec: time.skewSec },
+  });
+  if (check.matched === undefined) return withHints(check.explain(), toleranceHints(time));
+  const { expected } = check;
   if (time.failure) return { ...time.failure, expected, received };
   return valid(ID, `v0 signature matches; timestamp within ${time.toleranceSec} s (skew ${time.skewSec} s)`, {
     expected,

@@ -5,8 +5,8 @@
  * only when the SHA-256 header is absent. No timestamp is signed.
  */
 import { HooklensError } from '../../../../shared/errors';
+import { checkSignature } from '../check-signature';
 import { hmac, header, invalid, safeEqual, valid, type HmacAlgorithm } from '../crypto-helpers';
-import { explainMismatch } from '../mismatch';
 import { findUrlMismatch } from '../url-variants';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 
@@ -30,19 +30,18 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   if (!url) {
     return invalid(ID, 'url_mismatch', 'Square signs the notification URL: give the URL exactly as registered in the subscription');
   }
-  const expected = compute(algorithm, opts.secret, url, req.body);
-  if (safeEqual(received, expected)) return valid(ID, `${name} matches`, { expected, received });
-  const wrongUrl = findUrlMismatch(ID, url, (u) => safeEqual(received, compute(algorithm, opts.secret, u, req.body)), { expected, received });
-  if (wrongUrl) return wrongUrl;
-  return explainMismatch({
+  const check = checkSignature({
     provider: ID,
     body: req.body,
     secret: opts.secret,
-    expected,
     received,
     what: name,
-    matches: (c) => safeEqual(received, compute(algorithm, c.secret, url, c.body)),
+    compute: (secret, body) => compute(algorithm, secret, url, body),
   });
+  const { expected } = check;
+  if (check.matched !== undefined) return valid(ID, `${name} matches`, { expected, received });
+  const wrongUrl = findUrlMismatch(ID, url, (u) => safeEqual(received, compute(algorithm, opts.secret, u, req.body)), { expected, received });
+  return wrongUrl ?? check.explain();
 }
 
 export const square: Provider = {

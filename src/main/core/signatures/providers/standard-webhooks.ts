@@ -8,9 +8,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { HooklensError } from '../../../../shared/errors';
-import { hmac, header, invalid, nowSeconds, safeEqual, valid } from '../crypto-helpers';
-import { explainMismatch } from '../mismatch';
-import { checkTimestamp, parseUnixSeconds } from '../timestamps';
+import { checkSignature } from '../check-signature';
+import { hmac, header, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { withHints } from '../mismatch';
+import { checkTimestamp, parseUnixSeconds, toleranceHints } from '../timestamps';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 
 const ID = 'standard-webhooks';
@@ -56,8 +57,7 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
       : invalid(ID, 'malformed_header', `${fam}-signature has no "v1,<base64>" entry`);
   }
 
-  const key = standardWebhooksKey(opts.secret.trim());
-  if (key === undefined) {
+  if (standardWebhooksKey(opts.secret.trim()) === undefined) {
     return invalid(
       ID,
       'secret_format',
@@ -66,37 +66,34 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   }
   const tsKey = tsText.trim();
   const time = checkTimestamp(ID, ts, opts, TOLERANCE_SEC);
-  const expected = compute(key, id, tsKey, req.body);
-  const received = v1.join(' ');
-  if (!v1.some((s) => safeEqual(s, expected))) {
-    const result = explainMismatch({
-      provider: ID,
-      body: req.body,
-      secret: opts.secret,
-      expected,
-      received,
-      what: `${fam}-signature v1`,
-      matches: (c) => {
-        const k = standardWebhooksKey(c.secret);
-        return k !== undefined && v1.some((s) => safeEqual(s, compute(k, id, tsKey, c.body)));
+  const check = checkSignature({
+    provider: ID,
+    body: req.body,
+    secret: opts.secret,
+    received: v1.join(' '),
+    candidates: v1,
+    what: `${fam}-signature v1`,
+    // Trimmed as the key above is; a reading that is not whsec_<base64> gives '', which no entry equals.
+    compute: (secret, body) => {
+      const k = standardWebhooksKey(secret.trim());
+      return k === undefined ? '' : compute(k, id, tsKey, body);
+    },
+    // A sender that used the whsec_ text itself as the key signed with these bytes.
+    secretVariants: [
+      {
+        secret: PREFIX + Buffer.from(opts.secret, 'utf8').toString('base64'),
+        reason: 'it matches when the whole secret text is used as the key: the sender did not base64-decode the part after whsec_',
       },
-      // A sender that used the whsec_ text itself as the key signed with these bytes.
-      secretVariants: [
-        {
-          secret: PREFIX + Buffer.from(opts.secret, 'utf8').toString('base64'),
-          reason: 'it matches when the whole secret text is used as the key: the sender did not base64-decode the part after whsec_',
-        },
-        {
-          secret: PREFIX + Buffer.from(opts.secret.replace(/^whsec_/, ''), 'utf8').toString('base64'),
-          reason: 'it matches when the secret after whsec_ is used as text: the sender did not base64-decode it',
-        },
-      ],
-      extra: { skewSec: time.skewSec },
-    });
-    if (time.failure) result.hints = [...(result.hints ?? []), `the timestamp is also outside the ${time.toleranceSec} s tolerance (skew ${time.skewSec} s)`];
-    return result;
-  }
-  if (time.failure) return { ...time.failure, expected, received };
+      {
+        secret: PREFIX + Buffer.from(opts.secret.replace(/^whsec_/, ''), 'utf8').toString('base64'),
+        reason: 'it matches when the secret after whsec_ is used as text: the sender did not base64-decode it',
+      },
+    ],
+    extra: { skewSec: time.skewSec },
+  });
+  if (check.matched === undefined) return withHints(check.explain(), toleranceHints(time));
+  const { expected } = check;
+  if (time.failure) return { ...time.failure, expected, received: v1.join(' ') };
   return valid(ID, `${fam}-signature v1 matches; timestamp within ${time.toleranceSec} s (skew ${time.skewSec} s)`, {
     expected,
     received: expected,

@@ -4,9 +4,11 @@
  * text (it is not base64-decoded). Several v1 entries appear while a secret is being rolled; any
  * one matching is enough. Tolerance: 300 s, as in Stripe's libraries.
  */
-import { hmac, header, invalid, nowSeconds, safeEqual, valid } from '../crypto-helpers';
-import { explainMismatch } from '../mismatch';
-import { checkTimestamp, parseUnixSeconds } from '../timestamps';
+import { checkSignature } from '../check-signature';
+import { hmac, header, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { parseHeaderParams } from '../header-params';
+import { withHints } from '../mismatch';
+import { checkTimestamp, parseUnixSeconds, toleranceHints } from '../timestamps';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 
 const ID = 'stripe';
@@ -19,16 +21,8 @@ interface StripeHeader {
 }
 
 function parseHeader(value: string): StripeHeader {
-  const out: StripeHeader = { timestamp: undefined, v1: [] };
-  for (const part of value.split(',')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    const key = part.slice(0, eq).trim();
-    const val = part.slice(eq + 1).trim();
-    if (key === 't') out.timestamp = val;
-    else if (key === 'v1') out.v1.push(val);
-  }
-  return out;
+  const params = parseHeaderParams(value, ',');
+  return { timestamp: params.get('t')?.at(-1), v1: params.get('v1') ?? [] };
 }
 
 function compute(secret: string, timestamp: string, body: Buffer): string {
@@ -48,22 +42,19 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
     return invalid(ID, 'malformed_header', `${HEADER} has no v1= signature (expected "t=<unix>,v1=<hex>")`);
   }
   const time = checkTimestamp(ID, ts, opts, TOLERANCE_SEC);
-  const expected = compute(opts.secret, parsed.timestamp, req.body);
-  if (!parsed.v1.some((sig) => safeEqual(sig, expected))) {
-    const hints = time.failure ? [`the timestamp is also outside the ${time.toleranceSec} s tolerance (skew ${time.skewSec} s)`] : [];
-    const result = explainMismatch({
-      provider: ID,
-      body: req.body,
-      secret: opts.secret,
-      expected,
-      received: parsed.v1.join(' '),
-      what: 'v1 signature',
-      matches: (c) => parsed.v1.some((sig) => safeEqual(sig, compute(c.secret, parsed.timestamp!, c.body))),
-      extra: { skewSec: time.skewSec },
-    });
-    if (hints.length) result.hints = [...(result.hints ?? []), ...hints];
-    return result;
-  }
+  const t = parsed.timestamp;
+  const check = checkSignature({
+    provider: ID,
+    body: req.body,
+    secret: opts.secret,
+    received: parsed.v1.join(' '),
+    candidates: parsed.v1,
+    what: 'v1 signature',
+    compute: (secret, body) => compute(secret, t, body),
+    extra: { skewSec: time.skewSec },
+  });
+  if (check.matched === undefined) return withHints(check.explain(), toleranceHints(time));
+  const { expected } = check;
   if (time.failure) return { ...time.failure, expected, received: expected };
   return valid(ID, `v1 signature matches; timestamp within ${time.toleranceSec} s (skew ${time.skewSec} s)`, {
     expected,

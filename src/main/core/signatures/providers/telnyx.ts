@@ -9,15 +9,14 @@
 import { createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
 import { hasHeader, header, invalid, valid } from '../crypto-helpers';
 import { bodyVariants } from '../mismatch';
-import { checkTimestamp, parseUnixSeconds } from '../timestamps';
+import { checkTimestamp, describeWindow, parseUnixSeconds, toleranceHints } from '../timestamps';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
+import { ed25519PublicKey } from './public-key-scheme';
 
 const ID = 'telnyx';
 const SIGNATURE = 'telnyx-signature-ed25519';
 const TIMESTAMP = 'telnyx-timestamp';
 const TOLERANCE_SEC = 300;
-/** DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32 raw key bytes follow it (RFC 8410). */
-const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const KEY_ADVICE = 'use the public key from Mission Control → Keys & Credentials → Public Key';
 
 /** The Ed25519 public key the secret field holds, or why it cannot be one. */
@@ -38,7 +37,7 @@ export function parsePublicKey(secret: string): KeyObject | string {
   else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) raw = Buffer.from(text, text.includes('-') || text.includes('_') ? 'base64url' : 'base64');
   if (raw === undefined) return `the public key is not base64 text: ${KEY_ADVICE}`;
   if (raw.length !== 32) return `the public key decodes to ${raw.length} bytes; an Ed25519 public key is 32 bytes: ${KEY_ADVICE}`;
-  return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
+  return ed25519PublicKey(raw);
 }
 
 function signedPayload(timestamp: string, body: Buffer): Buffer {
@@ -70,13 +69,11 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
         hints: ['verify the raw request bytes; do not parse and re-encode the body before checking the signature'],
       });
     }
-    const hints = [`each Telnyx account has its own key pair: ${KEY_ADVICE}`];
-    if (time.failure) hints.push(`the timestamp is also outside the ${time.toleranceSec} s tolerance (skew ${time.skewSec} s)`);
+    const hints = [`each Telnyx account has its own key pair: ${KEY_ADVICE}`, ...toleranceHints(time)];
     return invalid(ID, 'signature_mismatch', 'Ed25519 signature does not verify with this public key (wrong key, or the body or timestamp changed after signing)', { ...base, hints });
   }
   if (time.failure) return { ...time.failure, received: sigText };
-  const window = time.toleranceSec > 0 ? `timestamp within ${time.toleranceSec} s` : 'timestamp not checked (tolerance 0)';
-  return valid(ID, `Ed25519 signature verifies with the public key; ${window} (skew ${time.skewSec} s)`, { received: sigText, skewSec: time.skewSec });
+  return valid(ID, `Ed25519 signature verifies with the public key; ${describeWindow(time)} (skew ${time.skewSec} s)`, { received: sigText, skewSec: time.skewSec });
 }
 
 export const telnyx: Provider = {

@@ -7,9 +7,11 @@
  * A `t` in the wrong unit is the classic hand-rolled-sender bug: it signs fine but every receiver
  * rejects it as decades old or far in the future, so it is reported as a malformed header.
  */
-import { hasHeader, header, hmac, invalid, nowSeconds, safeEqual, valid } from '../crypto-helpers';
-import { explainMismatch } from '../mismatch';
-import { checkTimestamp } from '../timestamps';
+import { checkSignature } from '../check-signature';
+import { hasHeader, header, hmac, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { parseHeaderParams } from '../header-params';
+import { withHints } from '../mismatch';
+import { checkTimestamp, describeWindow, toleranceHints } from '../timestamps';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 
 export interface TimestampedHmacScheme {
@@ -33,16 +35,8 @@ interface ParsedHeader {
 
 /** Comma-separated `key=value` parts; whitespace around parts is tolerated, as the senders' own libraries do. */
 export function parseTimestampedHeader(value: string): ParsedHeader {
-  const out: ParsedHeader = { t: undefined, v1: [] };
-  for (const part of value.split(',')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    const key = part.slice(0, eq).trim();
-    const val = part.slice(eq + 1).trim();
-    if (key === 't' && out.t === undefined) out.t = val;
-    else if (key === 'v1' && val !== '') out.v1.push(val);
-  }
-  return out;
+  const params = parseHeaderParams(value, ',');
+  return { t: params.get('t')?.[0], v1: (params.get('v1') ?? []).filter((v) => v !== '') };
 }
 
 function format(scheme: TimestampedHmacScheme): string {
@@ -96,30 +90,24 @@ function verify(scheme: TimestampedHmacScheme, req: SignedRequest, opts: VerifyO
   if (opts.secret === '') return invalid(id, 'secret_format', `no secret given: ${scheme.secretAdvice}`);
 
   const time = checkTimestamp(id, seconds, opts, scheme.toleranceSec);
-  const expected = computeTimestampedHmac(scheme, opts.secret, t, req.body);
-  const received = parsed.v1.join(' ');
-  if (!parsed.v1.some((sig) => safeEqual(sig, expected))) {
-    const result = explainMismatch({
-      provider: id,
-      body: req.body,
-      secret: opts.secret,
-      expected,
-      received,
-      what: 'v1 signature',
-      matches: (c) => {
-        const candidate = computeTimestampedHmac(scheme, c.secret, t, c.body);
-        return parsed.v1.some((sig) => safeEqual(sig, candidate));
-      },
-      extra: { skewSec: time.skewSec },
-    });
-    const hints = [...(result.hints ?? [])];
-    if (result.failure === 'signature_mismatch') hints.push(scheme.secretAdvice);
-    if (time.failure) hints.push(`the timestamp is also outside the ${time.toleranceSec} s tolerance (skew ${time.skewSec} s)`);
-    return hints.length ? { ...result, hints } : result;
+  const check = checkSignature({
+    provider: id,
+    body: req.body,
+    secret: opts.secret,
+    received: parsed.v1.join(' '),
+    candidates: parsed.v1,
+    what: 'v1 signature',
+    compute: (secret, body) => computeTimestampedHmac(scheme, secret, t, body),
+    extra: { skewSec: time.skewSec },
+  });
+  if (check.matched === undefined) {
+    const result = check.explain();
+    const advice = result.failure === 'signature_mismatch' ? [scheme.secretAdvice] : [];
+    return withHints(result, [...advice, ...toleranceHints(time)]);
   }
+  const { expected } = check;
   if (time.failure) return { ...time.failure, expected, received: expected };
-  const window = time.toleranceSec > 0 ? `timestamp within ${time.toleranceSec} s` : 'timestamp not checked (tolerance 0)';
-  return valid(id, `v1 signature matches; ${window} (skew ${time.skewSec} s)`, {
+  return valid(id, `v1 signature matches; ${describeWindow(time)} (skew ${time.skewSec} s)`, {
     expected,
     received: expected,
     skewSec: time.skewSec,

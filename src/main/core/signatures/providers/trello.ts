@@ -7,11 +7,10 @@
  */
 import { HooklensError } from '../../../../shared/errors';
 import type { HeaderPair } from '../../../../shared/capture';
+import { checkSignature } from '../check-signature';
 import { hasHeader, header, hmac, invalid, safeEqual, valid } from '../crypto-helpers';
-import { explainMismatch } from '../mismatch';
 import type { Provider, SignOptions, SignedRequest, VerifyOptions, VerifyResult } from '../types';
-import { findUrlMismatch } from '../url-variants';
-import { resolveSignedUrl } from './signed-url';
+import { findUrlMismatch, resolveSignedUrl } from '../url-variants';
 
 const ID = 'trello';
 const HEADER = 'X-Trello-Webhook';
@@ -35,21 +34,21 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const hints = resolved.assumption ? [resolved.assumption] : [];
   const url = resolved.url;
 
-  const expected = compute(opts.secret, req.body, url);
-  if (safeEqual(expected, received)) {
+  const check = checkSignature({
+    provider: ID,
+    body: req.body,
+    secret: opts.secret,
+    received,
+    what: HEADER,
+    compute: (secret, body) => compute(secret, body, url),
+  });
+  const { expected } = check;
+  if (check.matched !== undefined) {
     return valid(ID, `${HEADER} matches for callbackURL ${url}`, { expected, received, ...(hints.length ? { hints } : {}) });
   }
   const byUrl = findUrlMismatch(ID, url, (u) => safeEqual(compute(opts.secret, req.body, u), received), { expected, received });
   if (byUrl) return byUrl;
-  const result = explainMismatch({
-    provider: ID,
-    body: req.body,
-    secret: opts.secret,
-    expected,
-    received,
-    what: HEADER,
-    matches: (c) => safeEqual(compute(c.secret, c.body, url), received),
-  });
+  const result = check.explain();
   if (result.failure !== 'signature_mismatch') return result;
   const advice = /^[0-9a-f]{32}$/i.test(opts.secret.trim())
     ? 'the secret has the 32-hex-character shape of a Trello API key; Trello signs with the 64-character OAuth1 secret shown under it'

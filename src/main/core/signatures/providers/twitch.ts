@@ -6,12 +6,11 @@
  * https://dev.twitch.tv/docs/eventsub/handling-webhook-events/#verifying-the-event-message
  */
 import { randomUUID } from 'node:crypto';
-import { hasHeader, header, hmac, invalid, nowSeconds, safeEqual, valid } from '../crypto-helpers';
-import { explainMismatch } from '../mismatch';
-import { checkTimestamp } from '../timestamps';
+import { checkSignature } from '../check-signature';
+import { hasHeader, header, hmac, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { checkTimestamp, describeSkew } from '../timestamps';
 import type { Provider, SignOptions, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 import type { HeaderPair } from '../../../../shared/capture';
-import { describeSkew } from './skew-text';
 
 const ID = 'twitch';
 const SIG_HEADER = 'Twitch-Eventsub-Message-Signature';
@@ -51,20 +50,21 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const ts = parseRfc3339(tsRaw);
   if (ts === undefined) return invalid(ID, 'malformed_header', `${TS_HEADER} "${tsRaw.slice(0, 40)}" is not an RFC 3339 time such as 2026-11-25T06:00:00.123456789Z`, { received });
 
-  const expected = compute(opts.secret, id, tsRaw, req.body);
   const time = checkTimestamp(ID, ts, opts, TOLERANCE_SEC);
-  if (!safeEqual(expected, received.toLowerCase())) {
+  const check = checkSignature({
+    provider: ID,
+    body: req.body,
+    secret: opts.secret,
+    received,
+    candidates: [received.toLowerCase()],
+    what: 'EventSub signature',
+    compute: (secret, body) => compute(secret, id, tsRaw, body),
+    extra: { skewSec: time.skewSec },
+  });
+  const { expected } = check;
+  if (check.matched === undefined) {
     const secretLength = opts.secret.trim().length;
-    const result = explainMismatch({
-      provider: ID,
-      body: req.body,
-      secret: opts.secret,
-      expected,
-      received,
-      what: 'EventSub signature',
-      matches: (c) => safeEqual(compute(c.secret, id, tsRaw, c.body), received.toLowerCase()),
-      extra: { skewSec: time.skewSec },
-    });
+    const result = check.explain();
     if (result.failure === 'signature_mismatch' && (secretLength < 10 || secretLength > 100)) {
       return { ...result, failure: 'secret_format', reason: `EventSub signature does not match and the secret has ${secretLength} characters, while Twitch requires 10–100: use the secret passed when the subscription was created` };
     }

@@ -6,12 +6,11 @@
  * Zoom documents no replay window, so the timestamp is only judged when a tolerance is given.
  * https://developers.zoom.us/docs/api/webhooks/#verify-webhook-events
  */
-import { hasHeader, header, hmac, invalid, nowSeconds, safeEqual, valid } from '../crypto-helpers';
-import { explainMismatch } from '../mismatch';
-import { checkTimestamp, parseUnixSeconds } from '../timestamps';
+import { checkSignature } from '../check-signature';
+import { hasHeader, header, hmac, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { checkTimestamp, parseUnixSeconds, describeSkew } from '../timestamps';
 import type { Provider, SignOptions, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 import type { HeaderPair } from '../../../../shared/capture';
-import { describeSkew } from './skew-text';
 
 const ID = 'zoom';
 const SIG_HEADER = 'x-zm-signature';
@@ -56,24 +55,23 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   if (ts === undefined) return invalid(ID, 'malformed_header', `${TS_HEADER} "${tsRaw.slice(0, 40)}" is not a unix time in whole seconds`, { received });
   const tsText = tsRaw.trim();
 
-  const expected = compute(opts.secret, tsText, req.body);
   const time = checkTimestamp(ID, ts, opts, 0);
+  const check = checkSignature({
+    provider: ID,
+    body: req.body,
+    secret: opts.secret,
+    received,
+    candidates: [received.toLowerCase()],
+    what: 'v0 signature',
+    compute: (secret, body) => compute(secret, tsText, body),
+    extra: { skewSec: time.skewSec },
+  });
+  const { expected } = check;
   const validation = zoomUrlValidationResponse(req.body, opts.secret);
   const validationHint = validation
     ? [`this is an endpoint.url_validation request: answer 200 with {"plainToken":"${validation.plainToken}","encryptedToken":"${validation.encryptedToken}"}`]
     : [];
-  if (!safeEqual(expected, received.toLowerCase())) {
-    return explainMismatch({
-      provider: ID,
-      body: req.body,
-      secret: opts.secret,
-      expected,
-      received,
-      what: 'v0 signature',
-      matches: (c) => safeEqual(compute(c.secret, tsText, c.body), received.toLowerCase()),
-      extra: { skewSec: time.skewSec },
-    });
-  }
+  if (check.matched === undefined) return check.explain();
   if (time.failure) return { ...time.failure, expected, received };
   return valid(ID, `v0 signature matches (timestamp ${describeSkew(time.skewSec)})`, {
     expected,

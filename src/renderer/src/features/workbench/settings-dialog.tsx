@@ -4,11 +4,11 @@
  * shows the core's message beside it.
  */
 import { useId, useState } from 'react';
-import { fieldError } from '../../../../shared/api/endpoints';
 import type { ThemeChoice } from '../../../../shared/settings';
 import { useAppStore } from '../../app-store';
 import { TunnelSettingsForm } from '../tunnel/tunnel-settings-form';
 import { Modal } from './modal';
+import { NumberSetting } from './number-setting';
 import { setNotificationsEnabled } from './notifications';
 
 const THEMES: [ThemeChoice, string][] = [
@@ -22,23 +22,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }): React.JSX.Elem
   const view = useAppStore((s) => s.workbenchSettings);
   const status = useAppStore((s) => s.status);
   const update = useAppStore((s) => s.updateWorkbenchSettings);
-  const [port, setPort] = useState(view ? String(view.capturePort) : '');
-  const [portError, setPortError] = useState<string | null>(null);
-  const [portSaved, setPortSaved] = useState(false);
   const [showTunnel, setShowTunnel] = useState(false);
-
-  const savePort = async (): Promise<void> => {
-    setPortError(null);
-    setPortSaved(false);
-    const n = Number(port);
-    if (port.trim() === '' || !Number.isInteger(n)) return setPortError('Enter a whole number from 1 to 65535.');
-    try {
-      await update({ capturePort: n });
-      setPortSaved(true);
-    } catch (err) {
-      setPortError(fieldError(err instanceof Error ? err.message : String(err)).text);
-    }
-  };
 
   return (
     <Modal title="Settings" onClose={onClose} wide>
@@ -77,34 +61,20 @@ export function SettingsDialog({ onClose }: { onClose(): void }): React.JSX.Elem
 
           <fieldset className="wb-fieldset">
             <legend>Capture</legend>
-            <form
-              className="wb-row"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void savePort();
-              }}
-            >
-              <label htmlFor={`${id}-port`}>Capture port</label>
-              <input
-                id={`${id}-port`}
-                className="wb-narrow"
-                inputMode="numeric"
-                value={port}
-                onChange={(e) => setPort(e.target.value)}
-                aria-invalid={portError ? true : undefined}
-                aria-describedby={portError ? `${id}-port-err` : `${id}-port-hint`}
-              />
-              <button type="submit">Save</button>
-              {portError && (
-                <span id={`${id}-port-err`} role="alert" className="wb-field-error">
-                  {portError}
-                </span>
-              )}
-              {portSaved && <span role="status">Saved; used from the next start.</span>}
-            </form>
-            <p id={`${id}-port-hint`} className="muted wb-hint">
-              Listening on port {view.currentCapturePort} now. A new port applies when Hooklens next starts.
-            </p>
+            <NumberSetting
+              label="Capture port"
+              initial={view.capturePort}
+              savedText="Saved; used from the next start."
+              hint={<>Listening on port {view.currentCapturePort} now. A new port applies when Hooklens next starts.</>}
+              save={(capturePort) => update({ capturePort })}
+            />
+            <NumberSetting
+              label="Keep at most"
+              initial={view.maxCaptures}
+              savedText="Saved; applies from the next start."
+              hint="Captures kept on disk; beyond this the oldest are removed. Pinned captures are always kept."
+              save={(maxCaptures) => update({ maxCaptures })}
+            />
             <div className="wb-grid">
               <span>Data directory</span>
               <output className="url-text" aria-label="Data directory">

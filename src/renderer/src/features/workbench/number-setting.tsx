@@ -1,0 +1,69 @@
+/*
+ * One numeric setting with its own Save: the core validates, and a refused value shows the core's
+ * message beside the field.
+ */
+import { useId, useState, type ReactNode } from 'react';
+import { fieldError } from '../../../../shared/api/endpoints';
+
+export interface NumberSettingProps {
+  label: string;
+  initial: number;
+  hint: ReactNode;
+  savedText: string;
+  save(value: number): Promise<unknown>;
+}
+
+export function NumberSetting({ label, initial, hint, savedText, save }: NumberSettingProps): React.JSX.Element {
+  const id = useId();
+  const [value, setValue] = useState(String(initial));
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  const submit = async (): Promise<void> => {
+    setError(null);
+    setSaved(false);
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isInteger(n)) return setError('Enter a whole number.');
+    try {
+      await save(n);
+      setSaved(true);
+    } catch (err) {
+      setError(fieldError(err instanceof Error ? err.message : String(err)).text);
+    }
+  };
+
+  return (
+    <>
+      <form
+        className="wb-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <label htmlFor={`${id}-input`}>{label}</label>
+        <input
+          id={`${id}-input`}
+          className="wb-narrow"
+          inputMode="numeric"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-err` : `${id}-hint`}
+        />
+        <button type="submit" aria-label={`Save ${label.toLowerCase()}`}>
+          Save
+        </button>
+        {error && (
+          <span id={`${id}-err`} role="alert" className="wb-field-error">
+            {error}
+          </span>
+        )}
+        {saved && <span role="status">{savedText}</span>}
+      </form>
+      <p id={`${id}-hint`} className="muted wb-hint">
+        {hint}
+      </p>
+    </>
+  );
+}
