@@ -108,6 +108,16 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
   });
   const secrets = await openSecretStore({ dataDir: options.dataDir, encryptor: options.encryptor });
   for (const message of secrets.notices) notices.push({ kind: 'secrets', message: `Signing secrets: ${message}.` });
+  // A deleted endpoint's signing secrets go with it: nothing should outlive what the user removed.
+  let forgetting: Promise<unknown> = Promise.resolve();
+  events.on('endpoints:changed', (list) => {
+    const live = new Set(list.map((e) => e.id));
+    for (const entry of secrets.status())
+      if (!live.has(entry.endpointId))
+        forgetting = forgetting
+          .then(() => secrets.set(entry.endpointId, entry.providerId, ''))
+          .catch((err: unknown) => log(`Could not forget a secret: ${String(err)}`));
+  });
   const signatures = await createSignaturesHandlers({ store, dataDir: options.dataDir, encryptor: options.encryptor, events, secrets });
   const replay = await createReplayService({
     store,
@@ -165,6 +175,7 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
       await listener.close();
       await replay.close();
       await endpoints.close();
+      await forgetting;
       await store.close();
     },
   };

@@ -7,9 +7,9 @@
  */
 import { safeEqual } from './crypto-helpers';
 import { explainMismatch, type MismatchContext } from './mismatch';
-import type { VerifyResult } from './types';
+import type { SignedRequest, VerifyOptions, VerifyResult } from './types';
 
-export interface SignatureCheck extends Omit<MismatchContext, 'expected' | 'matches'> {
+export interface SignatureCheck extends Omit<MismatchContext, 'provider' | 'body' | 'secret' | 'expected' | 'matches'> {
   /** This provider's signature over `body` keyed with `secret`, in the form it is compared in. */
   compute(secret: string, body: Buffer): string;
   /**
@@ -27,13 +27,27 @@ export interface CheckedSignature {
   explain(): VerifyResult;
 }
 
-export function checkSignature(check: SignatureCheck): CheckedSignature {
+/** Checks the raw captured body against `opts.secret`, as every verdict must. */
+export function checkSignature(
+  provider: string,
+  req: Pick<SignedRequest, 'body'>,
+  opts: Pick<VerifyOptions, 'secret'>,
+  check: SignatureCheck,
+): CheckedSignature {
   const { compute, candidates = [check.received], ...context } = check;
-  const expected = compute(check.secret, check.body);
+  const expected = compute(opts.secret, req.body);
   const matchesAny = (sig: string): boolean => candidates.some((c) => safeEqual(c, sig));
   return {
     expected,
     matched: candidates.find((c) => safeEqual(c, expected)),
-    explain: () => explainMismatch({ ...context, expected, matches: (c) => matchesAny(compute(c.secret, c.body)) }),
+    explain: () =>
+      explainMismatch({
+        ...context,
+        provider,
+        body: req.body,
+        secret: opts.secret,
+        expected,
+        matches: (c) => matchesAny(compute(c.secret, c.body)),
+      }),
   };
 }

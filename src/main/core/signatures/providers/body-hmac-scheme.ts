@@ -115,10 +115,7 @@ function verify(scheme: BodyHmacScheme, req: SignedRequest, opts: VerifyOptions)
     return invalid(scheme.id, 'secret_format', `no secret given: ${scheme.secretAdvice}`, { received });
   }
 
-  const check = checkSignature({
-    provider: scheme.id,
-    body: req.body,
-    secret: opts.secret,
+  const check = checkSignature(scheme.id, req, opts, {
     received,
     candidates: [comparable(scheme, received)],
     what: scheme.header,

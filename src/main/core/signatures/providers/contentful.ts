@@ -118,10 +118,7 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   }, timestampMs);
   const canonical: Canonical = { method: req.method.toUpperCase(), path: canonicalPath(pathOf(url)), headers: map };
   const time = checkTimestamp(ID, Math.round(Number(tsText) / 1000), opts, TOLERANCE_SEC);
-  const check = checkSignature({
-    provider: ID,
-    body: req.body,
-    secret: opts.secret,
+  const check = checkSignature(ID, req, opts, {
     received,
     candidates: [received.toLowerCase()],
     what: SIGNATURE,

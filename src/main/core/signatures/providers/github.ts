@@ -23,10 +23,7 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
     return invalid(ID, 'malformed_header', `${name} must start with "${prefix}" (got "${trimmed.slice(0, 16)}")`);
   }
   const received = trimmed.slice(prefix.length);
-  const check = checkSignature({
-    provider: ID,
-    body: req.body,
-    secret: opts.secret,
+  const check = checkSignature(ID, req, opts, {
     received,
     candidates: [received.toLowerCase()],
     what: name,

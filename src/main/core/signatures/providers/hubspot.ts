@@ -59,10 +59,7 @@ function verifyV3(req: SignedRequest, opts: VerifyOptions, raw: string): VerifyR
   const hints = resolved.assumption ? [resolved.assumption] : [];
 
   const time = checkTimestamp(ID, Math.floor(Number(ts) / 1000), opts, TOLERANCE_SEC);
-  const check = checkSignature({
-    provider: ID,
-    body: req.body,
-    secret: opts.secret,
+  const check = checkSignature(ID, req, opts, {
     received,
     what: 'v3 signature',
     compute: (secret, body) => computeV3(secret, req.method, resolved.url, body, ts),
@@ -97,10 +94,7 @@ function verifyLegacy(req: SignedRequest, opts: VerifyOptions, raw: string): Ver
     url = resolved.url;
     hints = resolved.assumption ? [resolved.assumption] : [];
   }
-  const check = checkSignature({
-    provider: ID,
-    body: req.body,
-    secret: opts.secret,
+  const check = checkSignature(ID, req, opts, {
     received,
     what: `${version} signature`,
     compute: (secret, body) => computeLegacy(version, secret, req.method, url, body),

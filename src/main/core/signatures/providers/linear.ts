@@ -41,10 +41,7 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   if (!/^[0-9a-f]{64}$/i.test(received)) {
     return invalid(ID, 'malformed_header', `${HEADER} should be 64 hex characters (HMAC-SHA256), got ${received.length} characters "${received.slice(0, 80)}"`, { received });
   }
-  const check = checkSignature({
-    provider: ID,
-    body: req.body,
-    secret: opts.secret,
+  const check = checkSignature(ID, req, opts, {
     received,
     candidates: [received.toLowerCase()],
     what: HEADER,

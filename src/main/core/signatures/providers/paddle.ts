@@ -44,10 +44,7 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
 
   const time = checkTimestamp(ID, parsed.ts, opts, TOLERANCE_SEC);
   const candidates = parsed.h1.map((sig) => sig.toLowerCase());
-  const check = checkSignature({
-    provider: ID,
-    body: req.body,
-    secret: opts.secret,
+  const check = checkSignature(ID, req, opts, {
     received: parsed.h1[0]!,
     candidates,
     what: 'h1 signature',

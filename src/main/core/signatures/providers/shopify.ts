@@ -17,10 +17,7 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(received)) {
     return invalid(ID, 'malformed_header', `${HEADER} is not base64 (got "${received.slice(0, 16)}")`);
   }
-  const check = checkSignature({
-    provider: ID,
-    body: req.body,
-    secret: opts.secret,
+  const check = checkSignature(ID, req, opts, {
     received,
     what: HEADER,
     compute: (secret, body) => hmac('sha256', secret, body, 'base64'),

@@ -28,10 +28,7 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   if (!received.startsWith('v0=')) return invalid(ID, 'malformed_header', `${SIG_HEADER} must start with "v0="`);
   const time = checkTimestamp(ID, ts, opts, TOLERANCE_SEC);
   const tsKey = tsText.trim();
-  const check = checkSignature({
-    provider: ID,
-    body: req.body,
-    secret: opts.secret,
+  const check = checkSignature(ID, req, opts, {
     received,
     what: 'v0 signature',
     compute: (secret, body) => compute(secret, tsKey, body),

@@ -30,10 +30,7 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   if (!url) {
     return invalid(ID, 'url_mismatch', 'Square signs the notification URL: give the URL exactly as registered in the subscription');
   }
-  const check = checkSignature({
-    provider: ID,
-    body: req.body,
-    secret: opts.secret,
+  const check = checkSignature(ID, req, opts, {
     received,
     what: name,
     compute: (secret, body) => compute(algorithm, secret, url, body),

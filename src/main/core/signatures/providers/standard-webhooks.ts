@@ -66,10 +66,7 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   }
   const tsKey = tsText.trim();
   const time = checkTimestamp(ID, ts, opts, TOLERANCE_SEC);
-  const check = checkSignature({
-    provider: ID,
-    body: req.body,
-    secret: opts.secret,
+  const check = checkSignature(ID, req, opts, {
     received: v1.join(' '),
     candidates: v1,
     what: `${fam}-signature v1`,

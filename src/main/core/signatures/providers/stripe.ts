@@ -43,10 +43,7 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   }
   const time = checkTimestamp(ID, ts, opts, TOLERANCE_SEC);
   const t = parsed.timestamp;
-  const check = checkSignature({
-    provider: ID,
-    body: req.body,
-    secret: opts.secret,
+  const check = checkSignature(ID, req, opts, {
     received: parsed.v1.join(' '),
     candidates: parsed.v1,
     what: 'v1 signature',

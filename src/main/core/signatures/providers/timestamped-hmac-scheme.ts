@@ -90,10 +90,7 @@ function verify(scheme: TimestampedHmacScheme, req: SignedRequest, opts: VerifyO
   if (opts.secret === '') return invalid(id, 'secret_format', `no secret given: ${scheme.secretAdvice}`);
 
   const time = checkTimestamp(id, seconds, opts, scheme.toleranceSec);
-  const check = checkSignature({
-    provider: id,
-    body: req.body,
-    secret: opts.secret,
+  const check = checkSignature(id, req, opts, {
     received: parsed.v1.join(' '),
     candidates: parsed.v1,
     what: 'v1 signature',

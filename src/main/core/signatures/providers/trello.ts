@@ -34,10 +34,7 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const hints = resolved.assumption ? [resolved.assumption] : [];
   const url = resolved.url;
 
-  const check = checkSignature({
-    provider: ID,
-    body: req.body,
-    secret: opts.secret,
+  const check = checkSignature(ID, req, opts, {
     received,
     what: HEADER,
     compute: (secret, body) => compute(secret, body, url),

@@ -51,10 +51,7 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   if (ts === undefined) return invalid(ID, 'malformed_header', `${TS_HEADER} "${tsRaw.slice(0, 40)}" is not an RFC 3339 time such as 2026-11-25T06:00:00.123456789Z`, { received });
 
   const time = checkTimestamp(ID, ts, opts, TOLERANCE_SEC);
-  const check = checkSignature({
-    provider: ID,
-    body: req.body,
-    secret: opts.secret,
+  const check = checkSignature(ID, req, opts, {
     received,
     candidates: [received.toLowerCase()],
     what: 'EventSub signature',

@@ -56,10 +56,7 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const tsText = tsRaw.trim();
 
   const time = checkTimestamp(ID, ts, opts, 0);
-  const check = checkSignature({
-    provider: ID,
-    body: req.body,
-    secret: opts.secret,
+  const check = checkSignature(ID, req, opts, {
     received,
     candidates: [received.toLowerCase()],
     what: 'v0 signature',

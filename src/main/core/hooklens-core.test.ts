@@ -1,0 +1,62 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHooklensCore, type HooklensCore } from './hooklens-core';
+
+describe('hooklens core', () => {
+  let dir: string;
+  let core: HooklensCore | null = null;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'hooklens-core-'));
+  });
+  afterEach(async () => {
+    await core?.close();
+    core = null;
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const open = async (): Promise<HooklensCore> =>
+    (core = await createHooklensCore({ dataDir: dir, mode: 'browser', capturePort: 0, tunnel: { enabled: false } }));
+
+  it('captures over real HTTP and serves the capture through the API, with an event', async () => {
+    const c = await open();
+    const added: string[] = [];
+    c.events.on('capture:added', (s) => added.push(s.url));
+    const res = await fetch(new URL('/core-check?x=1', c.status().captureUrl), { method: 'POST', body: 'hello' });
+    const { id } = (await res.json()) as { id: string };
+    expect(added).toEqual(['/core-check?x=1']);
+    const record = await c.api.getCapture(id);
+    expect(record.body).toEqual({ size: 5, encoding: 'utf8', text: 'hello' });
+    expect((await c.api.listCaptures()).map((s) => s.id)).toEqual([id]);
+    await expect(c.api.getCapture('missing')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('starts with a notice when the captures file is foreign, and the old file is kept', async () => {
+    await writeFile(path.join(dir, 'captures.json'), '[1, 2, 3]');
+    const c = await open();
+    const notices = c.status().storeNotices;
+    expect(notices.length).toBeGreaterThan(0);
+    const movedTo = notices.find((n) => n.movedTo)?.movedTo;
+    expect(movedTo).toBeDefined();
+    expect(await readdir(dir)).toContain(path.basename(movedTo!));
+    await c.api.dismissStoreNotice(0);
+    expect(c.status().storeNotices.length).toBe(notices.length - 1);
+  });
+
+  it("forgets an endpoint's signing secrets when the endpoint is deleted", async () => {
+    const c = await open();
+    const endpoint = await c.api.createEndpoint({ name: 'stripe-dev' });
+    await c.api.setSignatureSecret(endpoint.id, 'stripe', 'whsec_abcdefghijklmnop');
+    await c.api.setSignatureSecret('default', 'github', 'gh-secret-value');
+    expect((await c.api.getSignatureSecretStatus()).map((s) => s.endpointId).sort()).toEqual(['default', endpoint.id].sort());
+
+    await c.api.deleteEndpoint(endpoint.id);
+    await expect.poll(async () => (await c.api.getSignatureSecretStatus()).map((s) => s.endpointId)).toEqual(['default']);
+    await c.close();
+    core = null;
+    const reopened = await open();
+    expect((await reopened.api.getSignatureSecretStatus()).map((s) => s.endpointId)).toEqual(['default']);
+  });
+});
