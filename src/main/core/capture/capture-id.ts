@@ -1,11 +1,25 @@
 import { randomBytes } from 'node:crypto';
 
 /*
- * Ids sort by arrival time (48-bit millisecond prefix, like a ULID) so the store and the list can
- * order by id alone; the random tail keeps ids unguessable and unique within one millisecond.
+ * Ids sort by arrival time (millisecond prefix, like a ULID) so the store and the list can order by
+ * id alone; the random tail keeps ids unguessable and unique within one millisecond. Random bytes
+ * come from a pooled buffer: one randomBytes call per request was a measurable share of a capture.
  */
+const TAIL_BYTES = 5;
+let pool = randomBytes(4096);
+let poolPos = 0;
 let lastMs = 0;
 let counter = 0;
+
+function randomTail(): string {
+  if (poolPos + TAIL_BYTES > pool.length) {
+    pool = randomBytes(4096);
+    poolPos = 0;
+  }
+  const tail = pool.toString('hex', poolPos, poolPos + TAIL_BYTES);
+  poolPos += TAIL_BYTES;
+  return tail;
+}
 
 export function newCaptureId(now = Date.now()): string {
   if (now === lastMs) counter += 1;
@@ -15,5 +29,5 @@ export function newCaptureId(now = Date.now()): string {
   }
   const time = now.toString(36).padStart(9, '0');
   const seq = counter.toString(36).padStart(3, '0');
-  return `${time}${seq}${randomBytes(5).toString('hex')}`;
+  return `${time}${seq}${randomTail()}`;
 }

@@ -27,7 +27,10 @@ export interface CheckedSignature {
   explain(): VerifyResult;
 }
 
-/** Checks the raw captured body against `opts.secret`, as every verdict must. */
+/**
+ * Takes the request and options whole so the verdict is always about the exact captured bytes and
+ * the secret as given; other readings of either are only tried by `explain`.
+ */
 export function checkSignature(
   provider: string,
   req: Pick<SignedRequest, 'body'>,

@@ -7,8 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import type { GenericHmacConfig } from '../../../shared/api/signatures';
 import { HooklensError } from '../../../shared/errors';
-import { hmac, header, invalid, nowSeconds, safeEqual, valid } from './crypto-helpers';
-import { explainMismatch } from './mismatch';
+import { hmac, header, invalid, nowSeconds, valid } from './crypto-helpers';
+import { checkSignature } from './check-signature';
 import { checkTimestamp, parseUnixSeconds } from './timestamps';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from './types';
 
@@ -101,20 +101,15 @@ export function createGenericHmacProvider(config: GenericHmacConfig): Provider {
         return invalid(id, 'malformed_header', `${config.timestampHeader} "${tsText}" is not unix seconds`);
       }
     }
-    const expected = compute(opts.secret, values);
     const skew = time ? { skewSec: time.skewSec } : {};
-    if (!safeEqual(received, expected)) {
-      return explainMismatch({
-        provider: id,
-        body: req.body,
-        secret: opts.secret,
-        expected,
-        received,
-        what: config.header,
-        matches: (c) => safeEqual(received, compute(c.secret, { ...values, body: c.body })),
-        extra: skew,
-      });
-    }
+    const check = checkSignature(id, req, opts, {
+      received,
+      what: config.header,
+      compute: (secret, body) => compute(secret, { ...values, body }),
+      extra: skew,
+    });
+    if (check.matched === undefined) return check.explain();
+    const { expected } = check;
     if (time?.failure) return { ...time.failure, expected, received };
     return valid(id, `${describe} matches`, { expected, received, ...skew });
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hmac, safeEqual } from './crypto-helpers';
-import { bodyVariants, explainMismatch, genericSecretVariants } from './mismatch';
+import { bodyVariants, explainMismatch, genericSecretVariants, withHints } from './mismatch';
+import type { VerifyResult } from './types';
 
 const sign = (secret: string, body: Buffer) => hmac('sha256', secret, body, 'hex');
 
@@ -75,5 +76,38 @@ describe('explainMismatch', () => {
     for (const v of bodyVariants(body)) expect(v.body.equals(body)).toBe(false);
     expect(bodyVariants(Buffer.from('not json')).map((v) => v.label)).toEqual(['with a trailing newline']);
     expect(genericSecretVariants('abc').map((v) => v.secret)).toEqual(['whsec_abc']);
+  });
+});
+
+describe('explainMismatch without an expected signature (public keys)', () => {
+  // Stands in for a public-key verifier: only the sender's exact bytes and secret "verify".
+  const verifier = (secret: string, body: string) => (c: { body: Buffer; secret: string }) => c.secret === secret && c.body.toString() === body;
+
+  it('speaks of verifying and shows no expected value', () => {
+    const r = explainMismatch({ provider: 'k', body: Buffer.from('{"a":1}'), secret: 'pub', received: 'sig', what: 'Ed25519 signature', keySource: 'the app key', matches: verifier('other', 'x') });
+    expect(r).toMatchObject({ failure: 'signature_mismatch', received: 'sig' });
+    expect(r).not.toHaveProperty('expected');
+    expect(r.hints).toBeUndefined();
+    expect(r.reason).toBe('Ed25519 signature sig does not verify with this public key: the key is not the app key, or the body or timestamp changed after signing');
+  });
+
+  it('tries provider body readings before the generic ones, and secret readings', () => {
+    const body = Buffer.from('{"a":1}');
+    const own = { label: 'with a marker', body: Buffer.from('{"a":1}!') };
+    const byBody = explainMismatch({ provider: 'k', body, secret: 'pub', received: 's', what: 'sig', bodyVariants: [own], matches: verifier('pub', '{"a":1}!') });
+    expect(byBody.failure).toBe('body_reserialized');
+    expect(byBody.reason).toContain('the sig verifies over the body with a marker');
+    const bySecret = explainMismatch({ provider: 'k', body, secret: ' pub', received: 's', what: 'sig', matches: verifier('pub', '{"a":1}') });
+    expect(bySecret.failure).toBe('secret_format');
+    expect(bySecret.reason).toContain('sig does not verify with the key as given, but it matches once the whitespace');
+  });
+});
+
+describe('withHints', () => {
+  it('appends hints and leaves the verdict alone when there are none', () => {
+    const r: VerifyResult = { provider: 'p', valid: false, reason: 'x', hints: ['a'] };
+    expect(withHints(r, [])).toBe(r);
+    expect(withHints(r, ['b']).hints).toEqual(['a', 'b']);
+    expect(withHints({ provider: 'p', valid: false, reason: 'x' }, ['b']).hints).toEqual(['b']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUrlMismatch, urlVariants } from './url-variants';
+import { findUrlMismatch, resolveSignedUrl, urlVariants } from './url-variants';
 
 describe('url variants', () => {
   it('offers scheme, port, trailing-slash and query neighbours, never the URL itself', () => {
@@ -24,5 +24,16 @@ describe('url variants', () => {
     expect(r).toMatchObject({ valid: false, failure: 'url_mismatch' });
     expect(r!.reason).toContain('https://h.test/a (with https://, without the trailing slash)');
     expect(findUrlMismatch('p', 'http://h.test/a', () => false)).toBeUndefined();
+  });
+
+  it('resolves the signed URL from a given one or, saying so, from the Host header', () => {
+    const req = (url: string | undefined, headers: [string, string][] = []) => ({ method: 'POST', url, headers, body: Buffer.alloc(0) });
+    expect(resolveSignedUrl(req('/x'), { secret: '', url: 'http://a.test/y' })).toEqual({ url: 'http://a.test/y' });
+    const rebuilt = resolveSignedUrl(req('/hook?q=1', [['Host', 'h.test'], ['X-Forwarded-Proto', 'http, https']]), { secret: '' });
+    expect(rebuilt?.url).toBe('http://h.test/hook?q=1');
+    expect(rebuilt?.assumption).toContain('assumed to be http://h.test/hook?q=1');
+    expect(resolveSignedUrl(req('/hook', [['x-forwarded-host', 'pub.test'], ['host', 'local']]), { secret: '' })?.url).toBe('https://pub.test/hook');
+    expect(resolveSignedUrl(req('/hook'), { secret: '' })).toBeUndefined();
+    expect(resolveSignedUrl(req(undefined, [['host', 'h']]), { secret: '' })).toBeUndefined();
   });
 });

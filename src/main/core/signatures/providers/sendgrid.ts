@@ -8,14 +8,10 @@
  * https://www.twilio.com/docs/sendgrid/for-developers/tracking-events/getting-started-event-webhook-security-features
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { hasHeader, header, invalid } from '../crypto-helpers';
-import { parseUnixSeconds } from '../timestamps';
-import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
-import { verifyWithPublicKey } from './public-key-scheme';
+import type { Provider } from '../types';
+import { publicKeyProvider } from './public-key-scheme';
 
-const ID = 'sendgrid';
 const SIG_HEADER = 'X-Twilio-Email-Event-Webhook-Signature';
-const TS_HEADER = 'X-Twilio-Email-Event-Webhook-Timestamp';
 
 /** The key, or a sentence saying why the secret cannot be the Event Webhook verification key. */
 function publicKey(secret: string): KeyObject | string {
@@ -43,44 +39,31 @@ function endsWithCrlf(body: Buffer): boolean {
   return body.length >= 2 && body[body.length - 2] === 0x0d && body[body.length - 1] === 0x0a;
 }
 
-function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
-  const sigRaw = header(req, SIG_HEADER);
-  const tsRaw = header(req, TS_HEADER);
-  if (sigRaw === undefined) return invalid(ID, 'missing_header', `no ${SIG_HEADER} header: signed event webhooks are off for this SendGrid account, or a proxy dropped the header`);
-  if (tsRaw === undefined) return invalid(ID, 'missing_header', `${SIG_HEADER} is present but ${TS_HEADER} is missing; SendGrid signs the timestamp together with the body`);
-  const received = sigRaw.trim();
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(received)) {
-    return invalid(ID, 'malformed_header', `${SIG_HEADER} should be base64 (a DER ECDSA signature), but it contains other characters`, { received });
-  }
+/** Base64 DER ECDSA signature bytes, or why the header cannot hold one. */
+function decodeSignature(received: string): Buffer | string {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(received)) return `${SIG_HEADER} should be base64 (a DER ECDSA signature), but it contains other characters`;
   const signature = Buffer.from(received, 'base64');
   // DER ECDSA signatures open with a SEQUENCE tag (0x30) and are 8–72 bytes for P-256.
   if (signature[0] !== 0x30 || signature.length < 8 || signature.length > 72) {
-    return invalid(ID, 'malformed_header', `${SIG_HEADER} decodes to ${signature.length} bytes that are not a DER ECDSA signature`, { received });
+    return `${SIG_HEADER} decodes to ${signature.length} bytes that are not a DER ECDSA signature`;
   }
-  const ts = parseUnixSeconds(tsRaw);
-  if (ts === undefined) return invalid(ID, 'malformed_header', `${TS_HEADER} "${tsRaw.slice(0, 40)}" is not a unix time in whole seconds`, { received });
-  return verifyWithPublicKey({
-    provider: ID,
-    req,
-    opts,
-    received,
-    signature,
-    timestampText: tsRaw,
-    timestampSec: ts,
-    digest: 'sha256',
-    parseKey: publicKey,
-    what: 'ECDSA signature',
-    keyName: 'the verification key',
-    keySource: 'the verification key of this SendGrid account (Mail Settings › Event Webhook)',
-    bodyVariants: endsWithCrlf(req.body) ? [] : [{ label: 'with its trailing CRLF restored (SendGrid ends every payload with \\r\\n)', body: Buffer.concat([req.body, Buffer.from('\r\n')]) }],
-  });
+  return signature;
 }
 
-export const sendgrid: Provider = {
-  id: ID,
+export const sendgrid: Provider = publicKeyProvider({
+  id: 'sendgrid',
   name: 'SendGrid Event Webhook',
-  signatureHeaders: [SIG_HEADER, TS_HEADER],
+  sender: 'SendGrid',
+  signatureHeader: SIG_HEADER,
+  timestampHeader: 'X-Twilio-Email-Event-Webhook-Timestamp',
   secretHint: 'Verification key (base64 public key, "MFkw…") from Settings › Mail Settings › Event Webhook; verify only, Hooklens cannot sign for SendGrid',
-  detect: (req) => hasHeader(req, SIG_HEADER),
-  verify,
-};
+  missingWhy: 'signed event webhooks are off for this SendGrid account, or a proxy dropped the header',
+  decodeSignature,
+  digest: 'sha256',
+  parseKey: publicKey,
+  what: 'ECDSA signature',
+  keyName: 'the verification key',
+  keySource: 'the verification key of this SendGrid account (Mail Settings › Event Webhook)',
+  bodyVariants: (body) =>
+    endsWithCrlf(body) ? [] : [{ label: 'with its trailing CRLF restored (SendGrid ends every payload with \\r\\n)', body: Buffer.concat([body, Buffer.from('\r\n')]) }],
+});
