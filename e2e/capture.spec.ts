@@ -53,7 +53,7 @@ test('captures real webhooks live and shows them in a Postman-like pane', async 
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(hooklens.captureUrl);
 
   await detail.getByRole('tab', { name: 'Body' }).click();
-  await page.screenshot({ path: path.resolve(import.meta.dirname, '../docs/screenshot.png') });
+  await page.screenshot({ path: path.resolve(import.meta.dirname, '../docs/screenshots/capture.png') });
 
   // The binary body opens on hex.
   await captureRow(page, 'PUT', '/github/push').getByRole('button').click();

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { sendWebhook } from './support/app';
 import { expect, openApp, test } from './support/fixtures';
 
@@ -55,6 +56,7 @@ test('compares two captures side by side and filters noise', async ({ page, hook
   await changes.nth(1).getByRole('button', { name: /^data\.object\.amount_paid:/ }).click();
   await expect(right.locator('.cm-diff-focus')).toContainText('"amount_paid": 2000');
   await expect(left.locator('.cm-diff-focus')).toContainText('"amount_paid": 1000');
+  await page.screenshot({ path: path.resolve(import.meta.dirname, '../docs/screenshots/compare.png') });
 
   // Ignoring timestamps hides the `created` change, and is remembered.
   await view.getByRole('checkbox', { name: 'Ignore timestamps' }).check();

@@ -1,3 +1,4 @@
+import path from 'node:path';
 /*
  * Signature checks in the real UI: a Stripe-signed and a GitHub-signed webhook (signed by the
  * providers' own SDKs) are captured, the secret is pasted once, the verdict is valid; a wrong secret
@@ -40,6 +41,7 @@ test('a Stripe-signed webhook verifies once the secret is pasted, and not with a
   const verdict = panel.getByRole('status', { name: 'Signature verdict' });
   await expect(verdict).toContainText('Valid signature');
   await expect(verdict).toContainText('v1 signature matches');
+  await page.screenshot({ path: path.resolve(import.meta.dirname, '../docs/screenshots/signature.png') });
   // The secret field is cleared and only a masked form is shown afterwards.
   await expect(panel.getByLabel('Signing secret')).toHaveValue('');
   await expect(panel.getByLabel('Stored secret')).toContainText('whsec_••••••••cdef');

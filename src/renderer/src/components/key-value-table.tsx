@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+
+export interface KeyValueTableProps {
+  label: string;
+  rows: readonly (readonly [string, string])[];
+  /** Optional extra cell per row (e.g. a copy button), with a hidden column title. */
+  action?: { title: string; render(name: string, value: string): ReactNode };
+}
+
+/** Name/value pairs in their original order, repeats kept; names and values shown as plain text. */
+export function KeyValueTable({ label, rows, action }: KeyValueTableProps): React.JSX.Element {
+  return (
+    <table className="kv-table" aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Value</th>
+          {action && (
+            <th scope="col">
+              <span className="visually-hidden">{action.title}</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([name, value], i) => (
+          <tr key={i}>
+            <td className="kv-name">{name}</td>
+            <td className="kv-value">{value}</td>
+            {action && <td>{action.render(name, value)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
