@@ -7,7 +7,7 @@
  * Every so often (tuning.rollBytes / rollOps) the journal segment is sealed and the in-memory index is
  * written to captures.json through lowdb; sealed segments holding nothing live are then removed,
  * and mostly-dead ones are compacted by re-writing their live captures to the current segment.
- * See docs/architecture-store.md.
+ * See docs/architecture.md, "How captures are stored".
  */
 import { open, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
