@@ -1,10 +1,15 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { electronSkipReason } from './e2e/support/electron-availability';
 
 const chromium = process.env.HOOKLENS_CHROMIUM ?? '/usr/bin/chromium';
 // One output folder per run (workers inherit the variable), so runs started side by side do not
 // delete each other's traces.
 process.env.HOOKLENS_PW_RUN ??= String(process.pid);
+
+// Reporters do not print skip reasons; say once, from the main process, why the desktop suite skips.
+const electronSkip = electronSkipReason();
+if (electronSkip && process.env.TEST_WORKER_INDEX === undefined) console.log(`Electron e2e suite skipped: ${electronSkip}`);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -3,28 +3,16 @@
  * binary is installed and a display exists; elsewhere each test is skipped with the reason.
  */
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { electronBinary, electronSkipReason } from './support/electron-availability';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-function electronBinary(): string | null {
-  try {
-    const p = createRequire(import.meta.url)('electron') as unknown;
-    return typeof p === 'string' && existsSync(p) ? p : null;
-  } catch {
-    return null;
-  }
-}
-
 const binary = electronBinary();
-const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
-
-test.skip(!binary, 'Electron binary not installed (offline install with ELECTRON_SKIP_BINARY_DOWNLOAD); `npm start` fetches it when online.');
-test.skip(noDisplay, 'No display ($DISPLAY unset): run under xvfb-run to drive the desktop window.');
+const skipReason = electronSkipReason();
+test.skip(skipReason !== null, skipReason ?? '');
 
 test('desktop window is sandboxed, talks through the bridge and shows a live capture', async () => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hooklens-electron-'));
