@@ -15,7 +15,7 @@ import { openSettingsStore } from '../../src/main/core/settings/settings-store';
 import { openCaptureStore } from '../../src/main/core/store';
 import { createReplayService } from '../../src/main/core/replay/replay-service';
 import { sendRequest } from '../../src/main/core/replay/send-request';
-import { startEchoServer } from '../../src/main/core/replay/test-echo-server';
+import { startEchoServer } from '../../src/main/core/replay/test-support/echo-server';
 
 export interface RoundTripFigures {
   iterations: number;

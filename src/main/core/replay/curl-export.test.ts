@@ -10,7 +10,7 @@ import type { HeaderPair } from '../../../shared/capture';
 import { toCurl } from '../../../shared/replay/curl-export';
 import { parseCurl } from '../../../shared/replay/curl-import';
 import type { ReplayRequest } from '../../../shared/replay/types';
-import { startEchoServer, type EchoServer } from './test-echo-server';
+import { startEchoServer, type EchoServer } from './test-support/echo-server';
 
 const run = promisify(execFile);
 const hasCurl = existsSync('/usr/bin/curl') && existsSync('/bin/bash');

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HooklensError } from '../../../shared/errors';
 import type { ReplayRequest } from '../../../shared/replay/types';
 import { sendRequest } from './send-request';
-import { freePort, startEchoServer, type EchoServer } from './test-echo-server';
+import { freePort, startEchoServer, type EchoServer } from './test-support/echo-server';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -4,7 +4,7 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { HeaderPair } from '../../../shared/capture';
+import type { HeaderPair } from '../../../../shared/capture';
 
 export interface ReceivedRequest {
   method: string;
