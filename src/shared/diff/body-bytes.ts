@@ -1,25 +1,19 @@
 /*
- * Bytes and text of a captured body without Node's Buffer (this code also runs in the renderer and
- * in a worker): base64 via atob, UTF-8 via TextEncoder/TextDecoder.
+ * Bytes and text of a captured body for comparing, on top of the shared decoder: here a corrupt
+ * base64 body still compares (its stored text is taken as the bytes) instead of failing the diff.
  */
-import type { CapturedBody } from '../capture';
+import { bodyBytes as decode, type EncodedBody } from '../body-bytes';
 
-export function bodyBytes(body: Pick<CapturedBody, 'encoding' | 'text'>): Uint8Array {
-  if (body.encoding === 'utf8') return new TextEncoder().encode(body.text);
-  let binary: string;
+export function bodyBytes(body: EncodedBody): Uint8Array {
   try {
-    binary = atob(body.text);
+    return decode(body);
   } catch {
-    // A corrupt record should still be comparable: treat the stored text as the bytes.
     return new TextEncoder().encode(body.text);
   }
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 /** The body as text, or null when its bytes are not valid UTF-8. */
-export function bodyText(body: Pick<CapturedBody, 'encoding' | 'text'>): string | null {
+export function bodyText(body: EncodedBody): string | null {
   if (body.encoding === 'utf8') return body.text;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bodyBytes(body));

@@ -6,7 +6,7 @@
  * stops the form type it adds to bodies, an empty `Expect:` stops the 100-continue wait.
  */
 import type { HeaderPair } from '../capture';
-import { bodyBytes, utf8Bytes } from './body-bytes';
+import { bodyBytes, utf8Bytes } from '../body-bytes';
 import { isHopByHop } from './outgoing-headers';
 import { ansiCQuote, printfOctal, shellWord, singleQuote } from './shell-quote';
 import type { ReplayRequest } from './types';

@@ -7,7 +7,7 @@
  */
 import type { HeaderPair } from '../capture';
 import { HooklensError } from '../errors';
-import { base64Encode, bodyFromBytes, utf8Bytes } from './body-bytes';
+import { base64Encode, bodyFromBytes, utf8Bytes } from '../body-bytes';
 import { ShellSyntaxError, splitShellWords } from './shell-words';
 import { targetUrlProblem } from './target-url';
 import type { ImportedRequest } from './types';

@@ -4,12 +4,10 @@
  * bytes (UTF-8 text or base64, like a capture body). The core adds Host and Content-Length and
  * drops hop-by-hop headers, so what was really sent is kept separately in the history entry.
  */
-import type { BodyEncoding, CapturedBody, HeaderPair } from '../capture';
+import type { EncodedBody } from '../body-bytes';
+import type { CapturedBody, HeaderPair } from '../capture';
 
-export interface ReplayBody {
-  encoding: BodyEncoding;
-  text: string;
-}
+export type ReplayBody = EncodedBody;
 
 export interface ReplayRequest {
   method: string;

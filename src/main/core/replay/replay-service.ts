@@ -6,7 +6,7 @@
 import type { ReplayMethods } from '../../../shared/api/replay';
 import type { CaptureRecord, HeaderPair } from '../../../shared/capture';
 import { HooklensError } from '../../../shared/errors';
-import { bodiesEqual } from '../../../shared/replay/body-bytes';
+import { bodiesEqual } from '../../../shared/body-bytes';
 import { toCurl } from '../../../shared/replay/curl-export';
 import { parseCurl } from '../../../shared/replay/curl-import';
 import { isHopByHop } from '../../../shared/replay/outgoing-headers';

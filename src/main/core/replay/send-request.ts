@@ -10,7 +10,7 @@ import { isUtf8 } from 'node:buffer';
 import { performance } from 'node:perf_hooks';
 import type { CapturedBody } from '../../../shared/capture';
 import { HooklensError } from '../../../shared/errors';
-import { base64Decode } from '../../../shared/replay/body-bytes';
+import { base64Decode } from '../../../shared/body-bytes';
 import { headerProblems, methodProblem, outgoingHeaders } from '../../../shared/replay/outgoing-headers';
 import { targetUrlProblem } from '../../../shared/replay/target-url';
 import type { ConnectionError, ReplayOutcome, ReplayRequest } from '../../../shared/replay/types';

@@ -1,15 +1,9 @@
-import type { CapturedBody } from '../../../shared/capture';
+import { bodyBytes, type EncodedBody } from '../../../shared/body-bytes';
 
-export function bodyBytes(body: CapturedBody): Uint8Array {
-  if (body.encoding === 'utf8') return new TextEncoder().encode(body.text);
-  const bin = atob(body.text);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
+export { bodyBytes };
 
 /** Text to show for a body; binary bodies show as replacement characters, never interpreted. */
-export function bodyText(body: CapturedBody): string {
+export function bodyText(body: EncodedBody): string {
   if (body.encoding === 'utf8') return body.text;
   return new TextDecoder('utf-8', { fatal: false }).decode(bodyBytes(body));
 }

@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import type { CapturedBody } from '../../../../shared/capture';
 import { HooklensError } from '../../../../shared/errors';
-import { bodiesEqual, bodyBytes } from '../../../../shared/replay/body-bytes';
+import { bodiesEqual, bodyBytes } from '../../../../shared/body-bytes';
 import { targetUrlProblem } from '../../../../shared/replay/target-url';
 import type { DraftHeader, ReplayBody, ReplayHistoryEntry, SigningInfo } from '../../../../shared/replay/types';
 import { api } from '../../api/client';
