@@ -83,6 +83,7 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     onError: (err) => log(`Capture listener: ${err instanceof Error ? err.message : String(err)}`),
     onCaptured: (record) => {
       events.emit('capture:added', summarize(record));
+      endpoints.onCapture(record);
       onCapturedHook(record);
     },
     onStoreError: (err) => {

@@ -37,7 +37,7 @@ describe('endpoints service', () => {
       port: 0,
       tunnelPort: null,
       route: service.route,
-      onCaptured: (r) => events.emit('capture:added', { ...r, size: r.body.size, contentType: null, status: r.response.status }),
+      onCaptured: (r) => service.onCapture(r),
     });
     base = `http://127.0.0.1:${listener.port}`;
   }

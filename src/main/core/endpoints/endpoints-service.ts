@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Endpoint, EndpointPatch, EndpointsMethods, NewEndpoint } from '../../../shared/api/endpoints';
-import { DEFAULT_ENDPOINT_ID } from '../../../shared/capture';
+import { DEFAULT_ENDPOINT_ID, type CaptureRecord } from '../../../shared/capture';
 import { HooklensError } from '../../../shared/errors';
 import type { RouteDecision } from '../capture/listener';
 import type { CoreEvents } from '../events';
@@ -34,6 +34,8 @@ export interface EndpointsService {
   route(method: string, url: string): RouteDecision;
   /** The endpoint's own auto-forward target, or null to use the global replay setting. */
   forwardTargetFor(endpointId: string): string | null;
+  /** Every new capture, as the listener stored it (keeps search current without a disk read). */
+  onCapture(record: CaptureRecord): void;
   /** Set when endpoints.json could not be read and was moved aside. */
   readonly setAsidePath: string | null;
   /** Stops following events; resolves once pending saves (the fail-next countdown) are on disk. */
@@ -194,6 +196,7 @@ export async function createEndpointsService(deps: EndpointsServiceDeps): Promis
     handlers,
     route,
     forwardTargetFor: (endpointId) => byId.get(endpointId)?.forwardTarget || null,
+    onCapture: (record) => search.add(record),
     setAsidePath: file.setAsidePath,
     async close() {
       clearTimeout(warmTimer);

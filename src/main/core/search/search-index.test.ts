@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { summarize } from '../../../shared/capture';
 import { createCoreEvents, type CoreEvents } from '../events';
 import { openCaptureStore } from '../store';
 import { makeRecord } from '../store/test-support/records';
@@ -31,7 +30,7 @@ describe('search index', () => {
   async function add(body: string, over: Parameters<typeof makeRecord>[1] = {}): Promise<string> {
     const record = makeRecord(body, over);
     await store.add(record);
-    events.emit('capture:added', summarize(record));
+    index.add(record);
     return record.id;
   }
 

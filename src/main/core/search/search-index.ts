@@ -1,7 +1,8 @@
 /*
  * Search over captures in memory. Bodies live on disk, so each capture is read once and reduced to a
  * lowercase haystack (../../../shared/search); the index is built lazily on the first search and then
- * follows the capture events, so later searches touch no disk and stay well under 100 ms at 10k.
+ * follows new captures (`add`, from the listener's record) and removal events, so later searches
+ * touch no disk and stay well under 100 ms at 10k.
  */
 import type { CaptureQuery, CaptureSearchResult } from '../../../shared/api/endpoints';
 import type { CaptureRecord } from '../../../shared/capture';
@@ -14,6 +15,8 @@ export interface SearchIndex {
   search(query: CaptureQuery): Promise<CaptureSearchResult>;
   /** Reads every capture not yet indexed (the first search does this on its own). */
   warm(): Promise<void>;
+  /** A capture just stored: indexed from the record in hand, without reading it back from disk. */
+  add(record: CaptureRecord): void;
   close(): void;
 }
 
@@ -49,15 +52,16 @@ export function createSearchIndex(deps: { store: CaptureStore; events: CoreEvent
   }
 
   const offs = [
-    deps.events.on('capture:added', (c) => {
-      if (built || building) void indexOne(c.id);
-    }),
     deps.events.on('capture:removed', ({ ids }) => ids.forEach((id) => entries.delete(id))),
     deps.events.on('capture:cleared', () => entries.clear()),
   ];
 
   return {
     warm,
+    add(record) {
+      // Before the first build the capture is picked up by fill(), like every stored one.
+      if (built || building) entries.set(record.id, entryOf(record, providersOf(record)));
+    },
     async search(query) {
       await warm();
       const started = performance.now();
