@@ -9,8 +9,8 @@
  *
  * Secrets never appear in errors, logs or status: callers get `mask()`ed forms only.
  */
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename } from 'node:fs/promises';
+import { writeFileDurably } from '../durable-file';
 import { join } from 'node:path';
 import type { SecretStatus } from '../../../shared/api/signatures';
 import { HooklensError } from '../../../shared/errors';
@@ -141,24 +141,7 @@ export async function openSecretStore(opts: SecretStoreOptions): Promise<SecretS
       })),
     };
     const data = `${JSON.stringify(file, null, 2)}\n`;
-    const run = async (): Promise<void> => {
-      const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-      const handle = await open(tmp, 'w', FILE_MODE);
-      try {
-        await handle.writeFile(data, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      try {
-        // The mode given to open() is filtered by the umask; make sure it is exactly 0600.
-        await chmod(tmp, FILE_MODE);
-        await rename(tmp, path);
-      } catch (err) {
-        await unlink(tmp).catch(() => undefined);
-        throw err;
-      }
-    };
+    const run = (): Promise<void> => writeFileDurably(path, data, { mode: FILE_MODE });
     writing = writing.then(run, run);
     return writing;
   };

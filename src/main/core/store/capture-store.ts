@@ -17,7 +17,7 @@ import type { StoreNotice } from '../../../shared/api/status';
 import { HooklensError } from '../../../shared/errors';
 import { BlobDir } from './blobs';
 import type { CaptureIndex, IndexEntry } from './capture-index';
-import { fsyncDir } from './durable-file';
+import { fsyncDir } from '../durable-file';
 import { encodeOps, segmentName, SegmentWriter } from './journal';
 import { isBlobBody, isCaptureRecord, type JournalOp, type StoredRecord } from './record-shape';
 import { buildOps, settle, type Waiter, type WorkItem } from './work-batch';

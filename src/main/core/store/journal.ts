@@ -9,7 +9,7 @@
  */
 import { open, readdir, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { fsyncDir } from './durable-file';
+import { fsyncDir } from '../durable-file';
 import { parseJournalOp, type JournalOp } from './record-shape';
 
 const SEGMENT_RE = /^journal-(\d{6,})\.jsonl$/;

@@ -12,7 +12,7 @@ import type { StoreNotice } from '../../../shared/api/status';
 import { assertNever, HooklensError } from '../../../shared/errors';
 import { BlobDir, blobHash, spillableBytes } from './blobs';
 import { CaptureIndex, type IndexEntry } from './capture-index';
-import { DurableTextFile, fileStamp, fsyncDir, setAside, writeFileDurably } from './durable-file';
+import { DurableTextFile, fileStamp, fsyncDir, setAside, writeFileDurably } from '../durable-file';
 import { encodeOps, listSegments, scanSegment, segmentName, SegmentWriter } from './journal';
 import { isBlobBody, type JournalOp, type StoredRecord } from './record-shape';
 import { SNAPSHOT_FILE, snapshotCodec, type SnapshotDoc } from './snapshot';

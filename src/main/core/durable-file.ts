@@ -1,5 +1,5 @@
 /*
- * The few file operations the store's durability rests on. A rename or a new file name is only
+ * The few file operations durability rests on (the capture store, the secrets file). A rename or a new file name is only
  * durable once its directory is fsynced; file contents only once the file is fsynced before it is
  * renamed into place (otherwise a crash can leave the new name pointing at an empty file).
  */
@@ -21,20 +21,31 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-/** Writes `data` to a temporary file, fsyncs it, renames it over `file` and fsyncs the directory. */
-export async function writeFileDurably(file: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Writes `data` to a temporary file, fsyncs it, renames it over `file` and fsyncs the directory.
+ * With `mode`, the file has exactly that mode before it takes the name (no window where a secret
+ * is readable by others).
+ */
+export async function writeFileDurably(file: string, data: string | Uint8Array, opts: { mode?: number } = {}): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
-  const handle = await open(tmp, 'w');
+  const handle = await open(tmp, 'w', opts.mode);
   try {
     await handle.writeFile(data);
     await handle.sync();
+    // The mode given to open() is filtered by the umask; make it exact.
+    if (opts.mode !== undefined) await handle.chmod(opts.mode);
   } catch (err) {
     await handle.close().catch(() => undefined);
     await unlink(tmp).catch(() => undefined);
     throw err;
   }
   await handle.close();
-  await rename(tmp, file);
+  try {
+    await rename(tmp, file);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
   await fsyncDir(path.dirname(file));
 }
 
