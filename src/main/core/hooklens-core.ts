@@ -5,7 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { HooklensApi } from '../../shared/api';
-import type { AppStatus, StoreNotice } from '../../shared/api/status';
+import type { AppStatus } from '../../shared/api/status';
 import { summarize, type CaptureRecord } from '../../shared/capture';
 import { HooklensError } from '../../shared/errors';
 import type { TunnelSettings } from '../../shared/settings';
@@ -17,6 +17,7 @@ import { createSignaturesHandlers, openSecretStore } from './signatures';
 import type { SecretEncryptor } from './signatures/secret-store';
 import { createTunnelService } from './tunnel';
 import { createCoreEvents, type CoreEvents } from './events';
+import { createNoticeBoard } from './notice-board';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
 import { openCaptureStore } from './store';
 import type { CaptureStore } from './store/types';
@@ -49,15 +50,10 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
   const log = options.log ?? (() => undefined);
   await mkdir(options.dataDir, { recursive: true });
   const events = createCoreEvents();
-  const settings = await openSettingsStore(options.dataDir);
-  const store = await openCaptureStore({ dataDir: options.dataDir, maxCaptures: settings.section('capture').maxCaptures });
-  const notices: StoreNotice[] = [...store.notices];
-  if (settings.setAsidePath)
-    notices.push({
-      kind: 'set-aside',
-      message: 'The settings file could not be read; defaults are in use.',
-      movedTo: settings.setAsidePath,
-    });
+  // One board for every data file's notices; each change is sent as status:changed (wired below).
+  const notices = createNoticeBoard();
+  const settings = await openSettingsStore(options.dataDir, notices);
+  const store = await openCaptureStore({ dataDir: options.dataDir, maxCaptures: settings.section('capture').maxCaptures, notices });
 
   const endpoints = await createEndpointsService({
     dataDir: options.dataDir,
@@ -66,9 +62,8 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     settings,
     capture: () => ({ port: listener.port, host: listener.host }),
     log,
+    notices,
   });
-  if (endpoints.setAsidePath)
-    notices.push({ kind: 'set-aside', message: 'The endpoints file could not be read; endpoints were reset.', movedTo: endpoints.setAsidePath });
   // Assigned once the replay service exists; captures arriving before that are not forwarded.
   let onCapturedHook: (record: CaptureRecord) => void = () => undefined;
 
@@ -86,16 +81,9 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
       endpoints.onCapture(record);
       onCapturedHook(record);
     },
-    onStoreError: (err) => {
-      const message = `A capture could not be written (answered 503 so the sender retries): ${
-        err instanceof Error ? err.message : String(err)
-      }`;
-      log(message);
-      if (!notices.some((n) => n.kind === 'write-failed')) {
-        notices.push({ kind: 'write-failed', message });
-        events.emit('status:changed', status());
-      }
-    },
+    // The store puts the failure on the notice board itself.
+    onStoreError: (err) =>
+      log(`A capture could not be written (answered 503 so the sender retries): ${err instanceof Error ? err.message : String(err)}`),
   });
   store.onEvicted = (ids) => events.emit('capture:removed', { ids });
   if (listener.fellBack) log(`Capture port ${listener.requestedPort} is in use; listening on ${listener.port} instead.`);
@@ -107,8 +95,7 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     overrides: options.tunnel,
     log,
   });
-  const secrets = await openSecretStore({ dataDir: options.dataDir, encryptor: options.encryptor });
-  for (const message of secrets.notices) notices.push({ kind: 'secrets', message: `Signing secrets: ${message}.` });
+  const secrets = await openSecretStore({ dataDir: options.dataDir, encryptor: options.encryptor, board: notices });
   // A deleted endpoint's signing secrets go with it: nothing should outlive what the user removed.
   let forgetting: Promise<unknown> = Promise.resolve();
   events.on('endpoints:changed', (list) => {
@@ -128,6 +115,7 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     version: APP_VERSION,
     getSecret: async (endpointId, providerId) => secrets.get(endpointId, providerId),
     forwardTargetFor: endpoints.forwardTargetFor,
+    notices,
   });
   onCapturedHook = (record) => replay.onCapture(record);
 
@@ -140,7 +128,7 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
       capturePort: listener.port,
       capturePortFallback: listener.fellBack ? { requested: listener.requestedPort } : null,
       dataDir: options.dataDir,
-      storeNotices: [...notices],
+      storeNotices: notices.list(),
       tunnel: tunnel.status(),
     };
   }
@@ -155,12 +143,10 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
       return status();
     },
     async dismissStoreNotice(index) {
-      if (!Number.isInteger(index) || index < 0 || index >= notices.length)
-        throw new HooklensError('invalid_argument', 'No such notice.');
-      notices.splice(index, 1);
-      events.emit('status:changed', status());
+      if (!notices.dismiss(index)) throw new HooklensError('invalid_argument', 'No such notice.');
     },
   };
+  notices.onChange(() => events.emit('status:changed', status()));
 
   await tunnel.start();
 

@@ -17,6 +17,7 @@ import { checkFailNext, checkResponse, replyFor } from './response';
 import { routeEndpointId } from './routing';
 import { checkName, checkSlug, slugify } from './slug';
 import { createWorkbenchSettings } from './workbench-settings';
+import type { NoticeBoard } from '../notice-board';
 
 export interface EndpointsServiceDeps {
   dataDir: string;
@@ -27,6 +28,7 @@ export interface EndpointsServiceDeps {
   /** Where the capture listener is now (for the settings view and the port check). */
   capture?: () => { port: number; host: string };
   log?: (line: string) => void;
+  notices?: NoticeBoard;
 }
 
 export interface EndpointsService {
@@ -61,7 +63,7 @@ function checkForwardTarget(raw: unknown): string {
 }
 
 export async function createEndpointsService(deps: EndpointsServiceDeps): Promise<EndpointsService> {
-  const file = await openEndpointFile(deps.dataDir);
+  const file = await openEndpointFile(deps.dataDir, deps.notices);
   let endpoints = file.endpoints;
   let bySlug = new Map<string, string>();
   let byId = new Map<string, Endpoint>();

@@ -15,6 +15,7 @@ import type { ReplayDraft, ReplayHistoryEntry, ReplayRequest, ReplaySendInput, S
 import { summarizeReplay } from '../../../shared/replay/types';
 import { newCaptureId } from '../capture/capture-id';
 import type { CoreEvents } from '../events';
+import type { NoticeBoard } from '../notice-board';
 import type { SettingsStore } from '../settings/settings-store';
 import { detectProviders, getProvider } from '../signatures/registry';
 import type { Provider, SignedRequest } from '../signatures/types';
@@ -40,6 +41,7 @@ export interface ReplayServiceDeps {
   history?: { perCapture?: number; total?: number };
   /** An endpoint's own auto-forward target, or null for the global one. */
   forwardTargetFor?: (endpointId: string) => string | null;
+  notices?: NoticeBoard;
 }
 
 export interface ReplayService {
@@ -71,7 +73,7 @@ function editableHeaders(headers: readonly HeaderPair[]): HeaderPair[] {
 
 export async function createReplayService(deps: ReplayServiceDeps): Promise<ReplayService> {
   const providers = deps.providers ?? registryProviders;
-  const history = await openReplayHistory({ dataDir: deps.dataDir, ...deps.history });
+  const history = await openReplayHistory({ dataDir: deps.dataDir, ...deps.history, notices: deps.notices });
   const settings = () => deps.settings.section('replay');
 
   async function loadCapture(id: string): Promise<CaptureRecord> {

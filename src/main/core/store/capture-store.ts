@@ -24,6 +24,7 @@ import { buildOps, settle, type Waiter, type WorkItem } from './work-batch';
 import type { SnapshotDoc } from './snapshot';
 import { applyOp, loadStore, type StorePaths } from './store-loader';
 import type { StoreLock } from './store-lock';
+import { createNoticeBoard, type NoticeBoard } from '../notice-board';
 import type { CaptureStore, CaptureStoreOptions } from './types';
 
 export const DEFAULT_MAX_CAPTURES = 10_000;
@@ -62,7 +63,7 @@ class JournalCaptureStore implements CaptureStore {
     private readonly lock: StoreLock,
     private readonly db: Low<SnapshotDoc>,
     private readonly index: CaptureIndex,
-    readonly notices: StoreNotice[],
+    private readonly board: NoticeBoard,
     private readonly maxCaptures: number,
     private readonly tuning: StoreTuning,
     private activeSeg: number,
@@ -71,6 +72,10 @@ class JournalCaptureStore implements CaptureStore {
     private readonly segSizes: Map<number, number>,
   ) {
     this.blobs = new BlobDir(paths.blobs);
+  }
+
+  get notices(): StoreNotice[] {
+    return this.board.list();
   }
 
   // ---- reads (memory, or one positional read) ----
@@ -268,8 +273,7 @@ class JournalCaptureStore implements CaptureStore {
   }
 
   private noteFailure(what: string, err: unknown): void {
-    const message = `${what}: ${(err as Error)?.message ?? String(err)}`;
-    if (this.notices.at(-1)?.message !== message) this.notices.push({ kind: 'write-failed', message });
+    this.board.add({ kind: 'write-failed', message: `${what}: ${(err as Error)?.message ?? String(err)}` });
   }
 
   // ---- sealing, snapshot, collection ----
@@ -377,12 +381,14 @@ export async function openCaptureStore(opts: OpenCaptureStoreOptions): Promise<J
   const max = opts.maxCaptures ?? DEFAULT_MAX_CAPTURES;
   if (!Number.isSafeInteger(max) || max < 1) throw new HooklensError('invalid_argument', 'maxCaptures must be a positive integer.');
   const loaded = await loadStore(opts.dataDir);
+  const board = opts.notices ?? createNoticeBoard();
+  for (const notice of loaded.notices) board.add(notice);
   const store = new JournalCaptureStore(
     loaded.paths,
     loaded.lock,
     loaded.db,
     loaded.index,
-    loaded.notices,
+    board,
     max,
     { ...DEFAULT_TUNING, ...opts.tuning },
     loaded.activeSeg,
