@@ -3,9 +3,23 @@
  * durable once its directory is fsynced; file contents only once the file is fsynced before it is
  * renamed into place (otherwise a crash can leave the new name pointing at an empty file).
  */
-import { lstat, open, rename, unlink } from 'node:fs/promises';
+import { chmod, lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+
+/*
+ * Captures hold payment and personal data: the data directory is the user's alone and every file
+ * written in it is created 0600, whatever the umask (a umask only removes bits from these).
+ */
+export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_DIR_MODE = 0o700;
+
+/** Creates `dir` (and missing parents) and makes it 0700, tightening one that already existed. */
+export async function ensurePrivateDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  // Windows has no such modes; chmod there only toggles read-only, which 0700 leaves off.
+  await chmod(dir, PRIVATE_DIR_MODE);
+}
 
 export async function fsyncDir(dir: string): Promise<void> {
   let handle;
@@ -23,12 +37,12 @@ export async function fsyncDir(dir: string): Promise<void> {
 
 /**
  * Writes `data` to a temporary file, fsyncs it, renames it over `file` and fsyncs the directory.
- * With `mode`, the file has exactly that mode before it takes the name (no window where a secret
- * is readable by others).
+ * The file is created 0600 (filtered by the umask); with `mode`, it has exactly that mode before
+ * it takes the name (no window where a secret is readable by others).
  */
 export async function writeFileDurably(file: string, data: string | Uint8Array, opts: { mode?: number } = {}): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
-  const handle = await open(tmp, 'w', opts.mode);
+  const handle = await open(tmp, 'w', opts.mode ?? PRIVATE_FILE_MODE);
   try {
     await handle.writeFile(data);
     await handle.sync();

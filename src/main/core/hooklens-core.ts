@@ -3,7 +3,6 @@
  * as one `HooklensApi` plus an event bus. The Electron shell and browser mode both host exactly
  * this object; neither adds behaviour of its own.
  */
-import { mkdir } from 'node:fs/promises';
 import type { HooklensApi } from '../../shared/api';
 import type { AppStatus } from '../../shared/api/status';
 import { summarize, type CaptureRecord } from '../../shared/capture';
@@ -18,6 +17,7 @@ import type { SecretEncryptor } from './signatures/secret-store';
 import { createTunnelService } from './tunnel';
 import { createCoreEvents, type CoreEvents } from './events';
 import { createNoticeBoard } from './notice-board';
+import { ensurePrivateDir } from './durable-file';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
 import { openCaptureStore } from './store';
 import type { CaptureStore } from './store/types';
@@ -48,7 +48,7 @@ export interface HooklensCore {
 
 export async function createHooklensCore(options: HooklensCoreOptions): Promise<HooklensCore> {
   const log = options.log ?? (() => undefined);
-  await mkdir(options.dataDir, { recursive: true });
+  await ensurePrivateDir(options.dataDir);
   const events = createCoreEvents();
   // One board for every data file's notices; each change is sent as status:changed (wired below).
   const notices = createNoticeBoard();

@@ -5,9 +5,8 @@
  * interleave.
  */
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import path from 'node:path';
-import { setAside } from './durable-file';
+import { DurableTextFile, setAside } from './durable-file';
 import type { NoticeBoard } from './notice-board';
 
 export interface JsonDocument<T> {
@@ -27,7 +26,9 @@ export interface SetAsideReport {
 }
 
 export async function openJsonDocument<T>(file: string, defaults: T, report?: SetAsideReport): Promise<JsonDocument<T>> {
-  const db = new Low<T>(new JSONFile<T>(file), defaults);
+  // Not lowdb's JSONFile: that one follows the umask and renames without fsync.
+  const codec = { parse: (text: string) => JSON.parse(text) as T, stringify: (data: T) => JSON.stringify(data, null, 2) };
+  const db = new Low<T>(new DurableTextFile<T>(file, codec), defaults);
   let setAsidePath: string | null = null;
   try {
     await db.read();

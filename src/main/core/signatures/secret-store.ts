@@ -96,7 +96,7 @@ export async function openSecretStore(opts: SecretStoreOptions): Promise<SecretS
       return false;
     }
   };
-  await mkdir(opts.dataDir, { recursive: true });
+  await mkdir(opts.dataDir, { recursive: true, mode: 0o700 });
 
   let entries: Entry[] = [];
   let raw: string | undefined;

@@ -8,6 +8,7 @@ import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { CapturedBody } from '../../../shared/capture';
 import type { BlobBody } from './record-shape';
+import { PRIVATE_FILE_MODE } from '../durable-file';
 
 /** Bodies of at least this many bytes are spilled to a blob file. */
 export const BLOB_THRESHOLD_BYTES = 64 * 1024;
@@ -48,7 +49,7 @@ export class BlobDir {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
     const tmp = `${file}.tmp-${process.pid}`;
-    const handle = await open(tmp, 'w');
+    const handle = await open(tmp, 'w', PRIVATE_FILE_MODE);
     try {
       await handle.writeFile(bytes);
       await handle.sync();

@@ -4,7 +4,7 @@
  * is moved or copied aside, everything readable is kept, and a notice says how many captures came
  * back and where the old bytes went.
  */
-import { copyFile, mkdir, open, readdir, readFile, rename, stat, truncate, unlink } from 'node:fs/promises';
+import { copyFile, open, readdir, readFile, rename, stat, truncate, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { summarize, type CaptureSummary } from '../../../shared/capture';
@@ -12,7 +12,7 @@ import type { StoreNotice } from '../../../shared/api/status';
 import { assertNever, HooklensError } from '../../../shared/errors';
 import { BlobDir, blobHash, spillableBytes } from './blobs';
 import { CaptureIndex, type IndexEntry } from './capture-index';
-import { DurableTextFile, fileStamp, fsyncDir, setAside, writeFileDurably } from '../durable-file';
+import { DurableTextFile, ensurePrivateDir, fileStamp, fsyncDir, setAside, writeFileDurably } from '../durable-file';
 import { encodeOps, listSegments, scanSegment, segmentName, SegmentWriter } from './journal';
 import { isBlobBody, type JournalOp, type StoredRecord } from './record-shape';
 import { SNAPSHOT_FILE, snapshotCodec, type SnapshotDoc } from './snapshot';
@@ -85,7 +85,9 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 
 export async function loadStore(dataDir: string): Promise<LoadedStore> {
   const paths = storePaths(dataDir);
-  await mkdir(paths.blobs, { recursive: true });
+  await ensurePrivateDir(dataDir);
+  await ensurePrivateDir(paths.journal);
+  await ensurePrivateDir(paths.blobs);
   const lock = await lockStore(paths.journal);
   try {
     return await load(paths, lock);

@@ -27,7 +27,7 @@ export async function lockStore(journalDir: string): Promise<StoreLock> {
   const file = path.join(journalDir, LOCK_FILE);
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
-      await writeFile(file, `${process.pid}\n`, { flag: 'wx' });
+      await writeFile(file, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
       return { release: () => unlink(file).catch(() => undefined) };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
