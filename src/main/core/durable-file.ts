@@ -14,6 +14,16 @@ import type { Adapter } from 'lowdb';
 export const PRIVATE_FILE_MODE = 0o600;
 export const PRIVATE_DIR_MODE = 0o700;
 
+/**
+ * Gives a file-system error the path the user knows: Node leaves it out of write and fsync errors
+ * (`ENOSPC: no space left on device, write`), and a temporary file's name means nothing to them.
+ */
+export function nameErrorPath(err: unknown, file: string, temporary?: string): unknown {
+  const e = err as NodeJS.ErrnoException;
+  if (e && typeof e === 'object' && typeof e.code === 'string' && (e.path === undefined || e.path === temporary)) e.path = file;
+  return err;
+}
+
 /** Creates `dir` (and missing parents) and makes it 0700, tightening one that already existed. */
 export async function ensurePrivateDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
@@ -42,12 +52,20 @@ export async function fsyncDir(dir: string): Promise<void> {
  */
 export async function writeFileDurably(file: string, data: string | Uint8Array, opts: { mode?: number } = {}): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
-  const handle = await open(tmp, 'w', opts.mode ?? PRIVATE_FILE_MODE);
+  try {
+    await writeThroughTemporary(file, tmp, data, opts.mode ?? PRIVATE_FILE_MODE, opts.mode !== undefined);
+  } catch (err) {
+    throw nameErrorPath(err, file, tmp);
+  }
+}
+
+async function writeThroughTemporary(file: string, tmp: string, data: string | Uint8Array, mode: number, exact: boolean): Promise<void> {
+  const handle = await open(tmp, 'w', mode);
   try {
     await handle.writeFile(data);
     await handle.sync();
     // The mode given to open() is filtered by the umask; make it exact.
-    if (opts.mode !== undefined) await handle.chmod(opts.mode);
+    if (exact) await handle.chmod(mode);
   } catch (err) {
     await handle.close().catch(() => undefined);
     await unlink(tmp).catch(() => undefined);

@@ -18,6 +18,7 @@ import { createTunnelService } from './tunnel';
 import { createCoreEvents, type CoreEvents } from './events';
 import { createNoticeBoard } from './notice-board';
 import { ensurePrivateDir } from './durable-file';
+import { explainStartFailure } from './start-failure';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
 import { openCaptureStore } from './store';
 import type { CaptureStore } from './store/types';
@@ -34,6 +35,8 @@ export interface HooklensCoreOptions {
   /** Encrypts stored secrets where the platform offers it (Electron safeStorage). */
   encryptor?: SecretEncryptor;
   log?: (line: string) => void;
+  /** How the user picks another data directory, for start errors ("pass --data-dir"). */
+  dataDirHint?: string;
 }
 
 export interface HooklensCore {
@@ -46,7 +49,14 @@ export interface HooklensCore {
   close(): Promise<void>;
 }
 
+/** Starts the core; a failure on the data directory says which path and what to do. */
 export async function createHooklensCore(options: HooklensCoreOptions): Promise<HooklensCore> {
+  return startCore(options).catch((err: unknown) => {
+    throw explainStartFailure(err, options.dataDirHint ?? 'choose another data directory');
+  });
+}
+
+async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
   const log = options.log ?? (() => undefined);
   await ensurePrivateDir(options.dataDir);
   const events = createCoreEvents();

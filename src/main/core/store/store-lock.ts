@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HooklensError } from '../../../shared/errors';
-import { PRIVATE_FILE_MODE } from '../durable-file';
+import { nameErrorPath, PRIVATE_FILE_MODE } from '../durable-file';
 import { processStartMs } from './process-start';
 
 const LOCK_FILE = 'LOCK';
@@ -80,7 +80,7 @@ export async function lockStore(journalDir: string): Promise<StoreLock> {
       await writeFile(file, content, { flag: 'wx', mode: PRIVATE_FILE_MODE });
       return { release: () => unlink(file).catch(() => undefined) };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw nameErrorPath(err, file);
     }
     const [text, info] = await Promise.all([readFile(file, 'utf8').catch(() => ''), stat(file).catch(() => null)]);
     const owner = parseLock(text);
