@@ -65,6 +65,16 @@ export class BlobDir {
     return { size: body.size, encoding: body.encoding, text: bytes.toString(body.encoding === 'utf8' ? 'utf8' : 'base64') };
   }
 
+  /** The blob file's size, or null when it is missing (or not a file). */
+  async sizeOf(hash: string): Promise<number | null> {
+    try {
+      const s = await stat(this.pathOf(hash));
+      return s.isFile() ? s.size : null;
+    } catch {
+      return null;
+    }
+  }
+
   /** True when the blob file exists with the expected size. */
   async check(hash: string, size: number): Promise<boolean> {
     try {
