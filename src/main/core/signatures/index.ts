@@ -7,6 +7,7 @@ export {
   GENERIC_PROVIDER_INFO,
   type SignaturesDeps,
 } from './handlers';
+export { createSignaturesService, type SignaturesService, type SignaturesServiceDeps } from './signatures-service';
 export { openSecretStore, mask, type SecretEncryptor, type SecretStore } from './secret-store';
 export { PROVIDERS, detectProviders, getProvider } from './registry';
 export { createGenericHmacProvider, GENERIC_PROVIDER_ID } from './generic-hmac';
