@@ -41,7 +41,7 @@ describe.runIf(posix)('data directory modes', () => {
       await fetch(new URL('/small', url), { method: 'POST', body: '{"card":"4242"}' });
       await fetch(new URL('/large', url), { method: 'POST', body: 'x'.repeat(200 * 1024) });
       await core.api.createEndpoint({ name: 'shop' });
-      await core.api.updateWorkbenchSettings({ maxCaptures: 500 });
+      await core.api.updateAppSettings({ maxCaptures: 500 });
       await core.api.setSignatureSecret('default', 'github', 'gh-secret-value');
     } finally {
       await core.close();

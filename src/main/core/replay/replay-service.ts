@@ -16,6 +16,7 @@ import { summarizeReplay } from '../../../shared/replay/types';
 import { newCaptureId } from '../capture/capture-id';
 import type { CoreEvents } from '../events';
 import type { NoticeBoard } from '../notice-board';
+import type { CoreService } from '../service';
 import type { SettingsStore } from '../settings/settings-store';
 import { detectProviders, getProvider } from '../signatures/registry';
 import type { Provider, SignedRequest } from '../signatures/types';
@@ -44,10 +45,9 @@ export interface ReplayServiceDeps {
   notices?: NoticeBoard;
 }
 
-export interface ReplayService {
-  handlers: ReplayMethods;
+export interface ReplayService extends CoreService<ReplayMethods> {
+  /** Auto-forwards each new capture when forwarding is on. */
   onCapture(record: CaptureRecord): void;
-  close(): Promise<void>;
 }
 
 const registryProviders: SignatureProviders = {

@@ -55,7 +55,6 @@ export interface BatchStats {
 }
 
 class JournalCaptureStore implements CaptureStore {
-  onEvicted?: (ids: string[]) => void;
   /** Called after every durable batch; the bench reads flush times from it. */
   onBatch?: (stats: BatchStats) => void;
 
@@ -79,6 +78,7 @@ class JournalCaptureStore implements CaptureStore {
     private readonly index: CaptureIndex,
     private readonly board: NoticeBoard,
     private readonly maxCaptures: number,
+    private readonly onEvicted: ((ids: string[]) => void) | undefined,
     private readonly tuning: StoreTuning,
     private activeSeg: number,
     private activeSize: number,
@@ -466,6 +466,7 @@ export async function openCaptureStore(opts: OpenCaptureStoreOptions): Promise<J
     loaded.index,
     board,
     max,
+    opts.onEvicted,
     { ...DEFAULT_TUNING, ...opts.tuning },
     loaded.activeSeg,
     loaded.activeSize,

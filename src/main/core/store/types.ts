@@ -20,8 +20,6 @@ export interface CaptureStore {
   setPinned(id: string, pinned: boolean): Promise<CaptureSummary | undefined>;
   /** What the user must be told about the data files (set aside, recovered, a failed write): the board's notices. */
   readonly notices: StoreNotice[];
-  /** Called with the ids the retention cap removed, so the UI can drop them. */
-  onEvicted?: (ids: string[]) => void;
   close(): Promise<void>;
 }
 
@@ -31,4 +29,6 @@ export interface CaptureStoreOptions {
   maxCaptures?: number;
   /** Where recovery at start and failed writes while running are reported; a board of its own when absent. */
   notices?: NoticeBoard;
+  /** Called with the ids the retention cap removed, once their removal is durable, so the UI can drop them. */
+  onEvicted?: (ids: string[]) => void;
 }
