@@ -45,6 +45,8 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
   const [session, setSession] = useState<EditorSession | null>(null);
   const [current, setCurrent] = useState<ReplayHistoryEntry | null>(null);
   const [history, setHistory] = useState<ReplayHistorySummary[]>([]);
+  // Exports show references to the secret store in place of secrets unless this is ticked.
+  const [includeSecrets, setIncludeSecrets] = useState(false);
   const [target, setTarget] = useState('');
   const [savedTarget, setSavedTarget] = useState('');
   const [timeoutSec, setTimeoutSec] = useState('');
@@ -146,7 +148,7 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
           type="button"
           onClick={() =>
             void run(async () => {
-              await navigator.clipboard.writeText(await api.exportCurl({ captureId: capture.id }));
+              await navigator.clipboard.writeText(await api.exportCurl({ captureId: capture.id, includeSecrets }));
               setNote('cURL command copied.');
             })
           }
@@ -157,12 +159,19 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
           type="button"
           onClick={() =>
             void run(async () => {
-              downloadText(`hooklens-${capture.id}.har`, await api.exportHar({ captureIds: [capture.id], includeReplays: true }), 'application/json');
+              downloadText(
+                `hooklens-${capture.id}.har`,
+                await api.exportHar({ captureIds: [capture.id], includeReplays: true, includeSecrets }),
+                'application/json',
+              );
             })
           }
         >
           Export HAR
         </button>
+        <label className="replay-include-secrets">
+          <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.target.checked)} /> Include secrets in exports
+        </label>
         <button type="button" onClick={() => setMode('import')}>
           Import cURL
         </button>
@@ -217,7 +226,7 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
               type="button"
               onClick={() =>
                 void run(async () => {
-                  await navigator.clipboard.writeText(await api.exportCurl({ replayId: current.id }));
+                  await navigator.clipboard.writeText(await api.exportCurl({ replayId: current.id, includeSecrets }));
                   setNote('cURL command copied.');
                 })
               }
