@@ -297,7 +297,7 @@ class JournalCaptureStore implements CaptureStore {
       await this.removeBlobs(freed);
     } catch (err) {
       const failure = new HooklensError('store_failed', `Captures could not be written: ${(err as Error).message}`);
-      this.noteFailure('A write to the captures journal failed', err);
+      this.noteFailure('A write to the captures journal failed; until one succeeds captures are not acknowledged, so senders retry', err);
       for (const item of items) if ('waiter' in item) item.waiter?.reject(failure);
     }
   }
