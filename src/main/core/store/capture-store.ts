@@ -19,7 +19,7 @@ import { BlobDir } from './blobs';
 import type { CaptureIndex, IndexEntry } from './capture-index';
 import { fileStamp, fsyncDir } from '../durable-file';
 import { encodeOps, segmentName, SegmentWriter } from './journal';
-import { isBlobBody, isCaptureRecord, isStoredRecord, type JournalOp, type StoredRecord } from './record-shape';
+import { isBlobBody, isCaptureRecord, isStoredRecord, type JournalOp } from './record-shape';
 import { buildOps, settle, type Waiter, type WorkItem } from './work-batch';
 import type { SnapshotDoc } from './snapshot';
 import { applyOp, loadStore, type StorePaths } from './store-loader';
