@@ -72,4 +72,24 @@ describe('secrets in replays and exports', () => {
     expect(await fx.service.handlers.exportCurl({ replayId: entry.id, includeSecrets: true })).toContain(TOKEN);
     expect(await fx.service.handlers.exportCurl({ captureId: record.id, includeSecrets: true })).toContain(TOKEN);
   });
+
+  it('never fills in a reference that came with untrusted input: a captured header, another header, another provider', async () => {
+    await fx.service.close();
+    fx.service = await fx.makeService({ secrets: { gitlab: TOKEN } });
+    const ref = '{{hooklens-secret:default:gitlab}}';
+    // A sender that knows the reference syntax tries to have the secret sent on to the replay target.
+    const record = await fx.capture('{}', { 'Content-Type': 'application/json', 'X-Gitlab-Event': 'Push Hook', 'X-Gitlab-Token': ref, 'X-Leak': ref }, '/gitlab');
+    await fx.service.handlers.replayCapture(record.id);
+    expect(JSON.stringify(fx.echo.received[0].headers)).not.toContain(TOKEN);
+    // From the editor, only the provider's own header of this capture's endpoint is filled in.
+    await fx.service.handlers.sendReplay({
+      captureId: record.id,
+      source: 'edit',
+      request: { method: 'POST', url: `${fx.echo.url}/gitlab`, headers: [['X-Gitlab-Token', ref], ['X-Leak', ref], ['X-Other', '{{hooklens-secret:default:stripe}}']], body: { encoding: 'utf8', text: '{}' } },
+    });
+    const sent = fx.echo.received[1].headers;
+    expect(tokenOf(sent)).toBe(TOKEN);
+    expect(sent).toContainEqual(['X-Leak', ref]);
+    expect(sent).toContainEqual(['X-Other', '{{hooklens-secret:default:stripe}}']);
+  });
 });

@@ -26,7 +26,7 @@ import { buildHar, captureToHar, replayToHar, type HarEntry } from './har-export
 import { parseHar } from './har-import';
 import { openReplayHistory } from './replay-history';
 import { resignHeaders, type SignatureProviders } from './resign';
-import { fillSecretRefs, maskSecrets, secretRef, type KnownSecret } from './secret-refs';
+import { fillSecretRefs, maskSecrets, NO_REFS, refScope, secretRef, type KnownSecret, type SecretRefScope } from './secret-refs';
 import { sendRequest, validateRequest } from './send-request';
 import { parseSendInput, parseSettingsPatch, requireString } from './validate-input';
 
@@ -118,15 +118,23 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
     return provider && value ? [{ value, ref: secretRef(record.endpointId, provider.id) }] : [];
   }
 
+  /** The references a request tied to this capture may have filled in. */
+  function scopeFor(record: CaptureRecord | undefined): SecretRefScope {
+    const provider = record ? detect(record) : undefined;
+    return record && provider ? refScope(record.endpointId, provider) : NO_REFS;
+  }
+
   async function send(input: ReplaySendInput): Promise<ReplayHistoryEntry> {
     const record = input.captureId ? await loadCapture(input.captureId) : undefined;
-    // A request from the history carries references to secrets: they are filled in only now.
-    const filled = await fillSecretRefs(input.request.headers, lookupSecret);
+    const provider = record ? detect(record) : undefined;
+    // A request edited from the history carries references to secrets: they are filled in only now.
+    // A capture replayed or forwarded as received is sent as received.
+    const fromUser = input.source === undefined || input.source === 'edit';
+    const filled = await fillSecretRefs(input.request.headers, lookupSecret, fromUser ? scopeFor(record) : NO_REFS);
     const request = { ...input.request, headers: filled.headers };
     const { body } = validateRequest(request);
     const warnings: string[] = [];
     let resignedWith: string | undefined;
-    const provider = record ? detect(record) : undefined;
     const secrets: KnownSecret[] = [...filled.used, ...(record ? await captureSecrets(record) : [])];
 
     if (input.resign) {
@@ -189,7 +197,8 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
   /** A history entry for export: references stay references unless secrets are asked for. */
   async function exportedReplay(entry: ReplayHistoryEntry, includeSecrets: boolean): Promise<ReplayHistoryEntry> {
     if (!includeSecrets) return entry;
-    const filled = await fillSecretRefs(entry.request.headers, lookupSecret);
+    const record = entry.captureId ? await deps.store.get(entry.captureId).catch(() => undefined) : undefined;
+    const filled = await fillSecretRefs(entry.request.headers, lookupSecret, scopeFor(record));
     return { ...entry, request: { ...entry.request, headers: filled.headers } };
   }
 

@@ -15,6 +15,20 @@ export interface KnownSecret {
 
 export type SecretLookup = (endpointId: string, providerId: string) => Promise<string | undefined>;
 
+/**
+ * Which references may be filled: a reference is text anyone can put in a request (a webhook
+ * sender, an imported file), so only the one naming the replayed capture's own endpoint and
+ * provider, in that provider's own header, is ever replaced by a secret. Any other stays as text.
+ */
+export type SecretRefScope = (endpointId: string, providerId: string, headerName: string) => boolean;
+
+export function refScope(endpointId: string, provider: { id: string; signatureHeaders: readonly string[] }): SecretRefScope {
+  const names = new Set(provider.signatureHeaders.map((n) => n.toLowerCase()));
+  return (e, p, header) => e === endpointId && p === provider.id && names.has(header.toLowerCase());
+}
+
+export const NO_REFS: SecretRefScope = () => false;
+
 const REF_RE = /\{\{hooklens-secret:([^{}\s]+):([^:{}\s]+)\}\}/g;
 /** Shorter values would be masked inside unrelated text. */
 const MIN_MASKED_LENGTH = 6;
@@ -23,13 +37,18 @@ export function secretRef(endpointId: string, providerId: string): string {
   return `{{hooklens-secret:${endpointId}:${providerId}}}`;
 }
 
-/** Replaces every reference with the secret it names; a reference to a secret no longer stored is refused. */
-export async function fillSecretRefs(headers: readonly HeaderPair[], lookup: SecretLookup): Promise<{ headers: HeaderPair[]; used: KnownSecret[] }> {
+/** Replaces each reference in scope with the secret it names; one to a secret no longer stored is refused. */
+export async function fillSecretRefs(
+  headers: readonly HeaderPair[],
+  lookup: SecretLookup,
+  scope: SecretRefScope,
+): Promise<{ headers: HeaderPair[]; used: KnownSecret[] }> {
   const used: KnownSecret[] = [];
   const out: HeaderPair[] = [];
   for (const [name, value] of headers) {
     let filled = value;
     for (const m of value.matchAll(REF_RE)) {
+      if (!scope(m[1], m[2], name)) continue;
       const secret = await lookup(m[1], m[2]);
       if (!secret) throw new HooklensError('invalid_argument', `${name} refers to the ${m[2]} secret of endpoint ${m[1]}, which is no longer stored; set it again in the Signature tab.`);
       filled = filled.split(m[0]).join(secret);
