@@ -119,7 +119,14 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
           .then(() => secrets.set(entry.endpointId, entry.providerId, ''))
           .catch((err: unknown) => log(`Could not forget a secret: ${String(err)}`));
   });
-  const signatures = await createSignaturesHandlers({ store, dataDir: options.dataDir, encryptor: options.encryptor, events, secrets });
+  const signatures = await createSignaturesHandlers({
+    store,
+    dataDir: options.dataDir,
+    encryptor: options.encryptor,
+    events,
+    secrets,
+    origins: () => ({ local: status().captureUrl, public: tunnel.status().url ?? undefined }),
+  });
   const replay = await createReplayService({
     store,
     dataDir: options.dataDir,
