@@ -12,6 +12,7 @@ import { openCaptureStore } from '../store';
 import type { CaptureStore } from '../store/types';
 import { captureUrl, createSignaturesHandlers } from './handlers';
 import { contentful } from './providers/contentful';
+import { MAX_SIBLINGS } from './sibling-evidence';
 
 const stripeSdk = new Stripe('sk_test_hooklens');
 const STRIPE_SECRET = 'whsec_handlers_0123456789abcdef';
@@ -142,6 +143,16 @@ describe('signatures handlers', () => {
       // A valid capture needs no evidence.
       const fine = store.list().find((c) => c.id !== changed.id)!;
       expect(await api.checkSignature(fine.id)).not.toHaveProperty('siblings');
+    });
+
+    it('checks at most the 50 most recent siblings from the same provider', async () => {
+      const api = await createSignaturesHandlers({ store, dataDir: dir });
+      for (let n = 0; n < MAX_SIBLINGS + 2; n++) await capture('/stripe', stripeHeaders(pretty(n)), pretty(n));
+      // Another provider's capture on the same endpoint is no sibling.
+      await capture('/stripe', { 'X-Hub-Signature-256': 'sha256=' + '0'.repeat(64) }, '{}');
+      const changed = await capture('/stripe', stripeHeaders(pretty(99)), pretty(99).replace('2099', '2100'));
+      const r = await api.checkSignature(changed.id, { secret: STRIPE_SECRET });
+      expect(r.siblings).toEqual({ checked: MAX_SIBLINGS, validated: MAX_SIBLINGS });
     });
 
     it("names another endpoint whose stored secret validates the capture", async () => {

@@ -14,6 +14,8 @@ import type { Provider, VerifyResult } from './types';
 export const MAX_SIBLINGS = 50;
 // Captures of the endpoint read to find those siblings, newest first.
 const MAX_SCANNED = 200;
+// A failing sibling's check re-encodes its body to explain itself; large bodies stop the scan early.
+const MAX_SIBLING_BYTES = 4 * 1024 * 1024;
 
 export interface SiblingQuery {
   store: CaptureStore;
@@ -36,8 +38,9 @@ export async function siblingEvidence(q: SiblingQuery): Promise<SiblingEvidence>
     .list()
     .filter((s) => s.endpointId === q.record.endpointId && s.id !== q.record.id)
     .slice(0, MAX_SCANNED);
+  let bytes = 0;
   for (const summary of candidates) {
-    if (checked >= MAX_SIBLINGS) break;
+    if (checked >= MAX_SIBLINGS || bytes >= MAX_SIBLING_BYTES) break;
     const sibling = await q.store.get(summary.id);
     if (!sibling) continue;
     const req = { method: sibling.method, headers: sibling.headers, body: Buffer.alloc(0) };
@@ -49,6 +52,7 @@ export async function siblingEvidence(q: SiblingQuery): Promise<SiblingEvidence>
     }
     if (!detected) continue;
     checked++;
+    bytes += summary.size;
     if (signatureMatches(q.verify(sibling, q.secret))) validated++;
   }
   const out: SiblingEvidence = { checked, validated };
