@@ -53,7 +53,7 @@ export function App(): React.JSX.Element {
         <PaneResizer />
         <div className="main-pane">
           {view.kind === 'compare' ? (
-            <CompareView leftId={view.leftId} rightId={view.rightId} onClose={closeCompare} />
+            <CompareView key={`${view.leftId} ${view.rightId}`} onClose={closeCompare} />
           ) : selectedId ? (
             <CaptureDetail featureTabs={FEATURE_TABS} />
           ) : captures.length === 0 && loaded ? (

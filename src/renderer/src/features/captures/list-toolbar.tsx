@@ -16,7 +16,7 @@ export function ListToolbar(): React.JSX.Element {
         type="button"
         disabled={checked.length !== 2}
         title={checked.length !== 2 ? 'Tick two captures to compare them' : undefined}
-        onClick={() => openCompare(checked[0], checked[1])}
+        onClick={() => void openCompare(checked[0], checked[1])}
       >
         Compare
       </button>

@@ -5,7 +5,6 @@
  */
 import { useEffect } from 'react';
 import type { CaptureSummary } from '../../../../shared/capture';
-import { api } from '../../api/client';
 import { useAppStore } from '../../app-store';
 import { pathOf } from '../../lib/query-params';
 
@@ -44,7 +43,10 @@ export function useCaptureNotifications(): void {
         void useAppStore.getState().selectCapture(first.id);
       };
     };
-    const off = api.on('capture:added', (c) => {
+    // New captures reach the store through the event table; this only reacts to the arrival.
+    const off = useAppStore.subscribe((state, prev) => {
+      const c = state.lastArrival;
+      if (!c || c === prev.lastArrival) return;
       const ui = useAppStore.getState().workbenchSettings?.ui;
       if (!ui?.notifications || !notificationsSupported() || Notification.permission !== 'granted') return;
       if (document.hasFocus()) return;

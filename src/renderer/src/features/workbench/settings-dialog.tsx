@@ -21,6 +21,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }): React.JSX.Elem
   const id = useId();
   const view = useAppStore((s) => s.workbenchSettings);
   const status = useAppStore((s) => s.status);
+  const tunnelHost = useAppStore((s) => s.tunnel?.host);
   const update = useAppStore((s) => s.updateWorkbenchSettings);
   const [showTunnel, setShowTunnel] = useState(false);
 
@@ -95,7 +96,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }): React.JSX.Elem
               <TunnelSettingsForm onClose={() => setShowTunnel(false)} />
             ) : (
               <div className="wb-row">
-                <span className="muted">{status?.tunnel.host || 'Public URL server and subdomain.'}</span>
+                <span className="muted">{tunnelHost || 'Public URL server and subdomain.'}</span>
                 <button type="button" onClick={() => setShowTunnel(true)}>
                   Edit tunnel settings…
                 </button>
