@@ -13,6 +13,9 @@ export interface CapturesSlice {
   capturesLoaded: boolean;
   /** The latest capture announced by the core, for side effects such as desktop notifications. */
   lastArrival: CaptureSummary | null;
+  /** Why the latest pin, delete or clear from the list failed. */
+  captureActionError: string | null;
+  dismissCaptureActionError(): void;
   loadCaptures(): Promise<void>;
   captureAdded(summary: CaptureSummary): void;
   captureUpdated(summary: CaptureSummary): void;
@@ -37,6 +40,10 @@ export const createCapturesSlice =
     captures: [],
     capturesLoaded: false,
     lastArrival: null,
+    captureActionError: null,
+    dismissCaptureActionError() {
+      set({ captureActionError: null });
+    },
 
     async loadCaptures() {
       const captures = await api.listCaptures();
@@ -69,10 +76,12 @@ export const createCapturesSlice =
       const before = get().captures.find((c) => c.id === id);
       // Shown at once; `capture:updated` confirms, a refusal puts the row back as it was.
       if (before) get().captureUpdated(withPinned(before, pinned));
+      set({ captureActionError: null });
       try {
         await api.setPinned(id, pinned);
       } catch (err) {
         if (before) get().captureUpdated(before);
+        set({ captureActionError: `Could not ${pinned ? 'pin' : 'unpin'} the capture: ${(err as Error).message}` });
         throw err;
       }
     },

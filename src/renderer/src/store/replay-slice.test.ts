@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEchoServer, type EchoServer } from '../../../main/core/replay/test-support/echo-server';
+import { NO_CAPTURE } from './replay-slice';
 import { openCoreStore, until, type CoreStore } from './test-support/core-store';
 
 describe('replay slice', () => {
@@ -58,5 +59,21 @@ describe('replay slice', () => {
     const s = await until(fx.store, (st) => st.forwardAttempts.some((a) => a.captureId === id && a.state === 'delivered'));
     expect(s.forwardAttempts[0]).toMatchObject({ captureId: id, attempt: 1, status: 200 });
     expect(fx.calls.listForwardAttempts).toBeUndefined();
+  });
+
+  it('keeps imported requests for the import view and files their sends under no capture', async () => {
+    const har = JSON.stringify({
+      log: { entries: [{ request: { method: 'POST', url: `${echo.url}/imported`, headers: [], postData: { text: 'x=1' } } }] },
+    });
+    const [request] = await fx.store.getState().importHar(har);
+    expect(fx.store.getState().imported).toEqual({ source: 'har', requests: [request] });
+    await fx.store.getState().loadReplayHistory(null);
+    fx.resetCalls();
+
+    const entry = await fx.store.getState().sendReplay({ captureId: null, request: request.request });
+    expect(fx.store.getState().replayShown[NO_CAPTURE]?.id).toBe(entry.id);
+    expect(fx.store.getState().replayHistory[NO_CAPTURE].map((h) => h.id)).toEqual([entry.id]);
+    expect(fx.calls.listReplays).toBeUndefined();
+    expect(echo.received.map((r) => r.body.toString())).toEqual(['x=1']);
   });
 });

@@ -31,8 +31,10 @@ export interface ReplaySlice {
   forwardAttempts: ForwardAttempt[];
   /** Newest first, per capture id (NO_CAPTURE for imported requests); absent until loaded. */
   replayHistory: Record<string, ReplayHistorySummary[]>;
-  /** The send whose response a capture's Replay tab shows. */
+  /** The send whose response a Replay view shows, per capture id (NO_CAPTURE: the import view). */
   replayShown: Record<string, ReplayHistoryEntry>;
+  /** What the latest HAR or cURL import brought, for the import view. */
+  imported: { source: 'har' | 'curl'; requests: ImportedRequest[] } | null;
   loadReplaySettings(): Promise<void>;
   replaySettingsChanged(settings: ReplaySettings): void;
   /** Optimistic; rejects with the core's refusal (the last confirmed settings come back). */
@@ -80,6 +82,7 @@ export const createReplaySlice =
       forwardAttempts: [],
       replayHistory: {},
       replayShown: {},
+      imported: null,
 
       async loadReplaySettings() {
         saver.received(await api.getReplaySettings());
@@ -141,7 +144,15 @@ export const createReplaySlice =
       getReplayDraft: (captureId) => api.getReplayDraft(captureId),
       exportCurl: (source) => api.exportCurl(source),
       exportHar: (options) => api.exportHar(options),
-      importCurl: (command) => api.importCurl(command),
-      importHar: (text) => api.importHar(text),
+      async importCurl(command) {
+        const result = await api.importCurl(command);
+        set({ imported: { source: 'curl', requests: [result] } });
+        return result;
+      },
+      async importHar(text) {
+        const requests = await api.importHar(text);
+        set({ imported: { source: 'har', requests } });
+        return requests;
+      },
     };
   };

@@ -45,7 +45,7 @@ export const createSelectionSlice =
 
     async selectCapture(id) {
       set({ selectedId: id, detail: id ? { id, record: null, error: null } : null });
-      get().closeCompare();
+      get().closeView();
       if (!id) return;
       try {
         const record = await api.getCapture(id);

@@ -1,13 +1,18 @@
 /*
- * What the main pane shows (the open capture or a comparison of two) and which workbench dialog is
- * open. A comparison needs both full records; they are fetched here, the diff runs in the view.
+ * What the main pane shows (the open capture, a comparison of two, or the import view) and which
+ * workbench dialog is open. A comparison needs both full records; they are fetched here, the diff runs in the view.
  */
 import type { StateCreator } from 'zustand';
 import type { HooklensClient } from '../../../shared/api';
 import type { CaptureRecord } from '../../../shared/capture';
 import type { AppState } from './app-state';
 
-export type MainView = { kind: 'captures' } | { kind: 'compare'; leftId: string; rightId: string };
+export type ImportSource = 'har' | 'curl';
+
+export type MainView =
+  | { kind: 'captures' }
+  | { kind: 'compare'; leftId: string; rightId: string }
+  | { kind: 'import'; source: ImportSource };
 
 export type WorkbenchDialog = 'settings' | 'endpoints' | 'shortcuts';
 
@@ -21,7 +26,9 @@ export interface ViewSlice {
   comparePair: ComparePair | null;
   dialog: WorkbenchDialog | null;
   openCompare(leftId: string, rightId: string): Promise<void>;
-  closeCompare(): void;
+  openImport(source: ImportSource): void;
+  /** Back to the open capture (or the list's placeholder). */
+  closeView(): void;
   openDialog(dialog: WorkbenchDialog): void;
   closeDialog(): void;
 }
@@ -46,7 +53,10 @@ export const createViewSlice =
         if (current()) set({ comparePair: { status: 'error', leftId, rightId, message: (err as Error).message } });
       }
     },
-    closeCompare() {
+    openImport(source) {
+      set({ view: { kind: 'import', source }, comparePair: null });
+    },
+    closeView() {
       if (get().view.kind === 'captures') return;
       set({ view: { kind: 'captures' }, comparePair: null });
     },

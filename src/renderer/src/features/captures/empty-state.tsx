@@ -1,5 +1,6 @@
 import { useAppStore } from '../../app-store';
 import { CopyButton } from '../../components/copy-button';
+import { ImportButtons } from './list-toolbar';
 
 export function EmptyState(): React.JSX.Element {
   const captureUrl = useAppStore((s) => s.status?.captureUrl);
@@ -14,6 +15,8 @@ export function EmptyState(): React.JSX.Element {
         <code>{curl}</code>
         <CopyButton text={curl} label="Copy example curl command" />
       </div>
+      <p>Or bring requests from elsewhere, to inspect and send them again:</p>
+      <ImportButtons />
     </div>
   );
 }
