@@ -54,7 +54,7 @@ export function createAppState(api: HooklensClient): StateCreator<AppState> {
         s.loadStatus(),
         s.loadCaptures(),
         s.loadEndpoints(),
-        s.loadWorkbenchSettings(),
+        s.loadAppSettings(),
         s.loadReplaySettings(),
         s.loadForwardAttempts(),
         s.loadProviders(),

@@ -23,7 +23,7 @@ export const EVENT_ACTIONS: EventActions = {
   'replay:forward-attempt': (s, attempt) => s.forwardAttempted(attempt),
   'replay:settings-changed': (s, settings) => s.replaySettingsChanged(settings),
   'endpoints:changed': (s, endpoints) => s.endpointsChanged(endpoints),
-  'workbench:settings-changed': (s, view) => s.workbenchSettingsChanged(view),
+  'app-settings:changed': (s, view) => s.appSettingsChanged(view),
 };
 
 export interface ConnectOptions {

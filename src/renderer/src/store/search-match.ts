@@ -5,7 +5,7 @@
  * can only prove a text match (every word in the method or URL), never rule one out. The provider
  * is detected from headers, which the summary does not carry.
  */
-import type { CaptureQuery } from '../../../shared/api/endpoints';
+import type { CaptureQuery } from '../../../shared/api/search';
 import type { CaptureSummary } from '../../../shared/capture';
 import { compileQuery, haystackOf, queryTerms } from '../../../shared/search/capture-search';
 

@@ -5,7 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { HooklensClient } from '../../../shared/api';
-import type { CaptureQuery, StatusClass, TimeRange } from '../../../shared/api/endpoints';
+import type { CaptureQuery, StatusClass, TimeRange } from '../../../shared/api/search';
 import type { CaptureSummary } from '../../../shared/capture';
 import { isActiveQuery } from '../../../shared/search/capture-search';
 import type { AppState } from './app-state';

@@ -19,7 +19,7 @@ export async function setNotificationsEnabled(enabled: boolean): Promise<void> {
   if (enabled && notificationsSupported() && Notification.permission === 'default') {
     await Notification.requestPermission().catch(() => 'denied');
   }
-  await useAppStore.getState().updateWorkbenchSettings({ ui: { notifications: enabled } });
+  await useAppStore.getState().updateAppSettings({ ui: { notifications: enabled } });
 }
 
 export function useCaptureNotifications(): void {
@@ -47,7 +47,7 @@ export function useCaptureNotifications(): void {
     const off = useAppStore.subscribe((state, prev) => {
       const c = state.lastArrival;
       if (!c || c === prev.lastArrival) return;
-      const ui = useAppStore.getState().workbenchSettings?.ui;
+      const ui = useAppStore.getState().appSettings?.ui;
       if (!ui?.notifications || !notificationsSupported() || Notification.permission !== 'granted') return;
       if (document.hasFocus()) return;
       pending.unshift(c);

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { StatusClass, TimeRange } from '../../../../shared/api/endpoints';
+import type { StatusClass, TimeRange } from '../../../../shared/api/search';
 import { useAppStore } from '../../app-store';
 import { useVisibleCaptures } from './use-visible-captures';
 

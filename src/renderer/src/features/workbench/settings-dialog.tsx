@@ -19,10 +19,10 @@ const THEMES: [ThemeChoice, string][] = [
 
 export function SettingsDialog({ onClose }: { onClose(): void }): React.JSX.Element {
   const id = useId();
-  const view = useAppStore((s) => s.workbenchSettings);
+  const view = useAppStore((s) => s.appSettings);
   const status = useAppStore((s) => s.status);
   const tunnelHost = useAppStore((s) => s.tunnel?.host);
-  const update = useAppStore((s) => s.updateWorkbenchSettings);
+  const update = useAppStore((s) => s.updateAppSettings);
   const [showTunnel, setShowTunnel] = useState(false);
 
   return (

@@ -12,7 +12,7 @@ import { useApplyTheme } from './theme';
 import { assertNever } from '../../../../shared/errors';
 
 export function WorkbenchRuntime(): React.JSX.Element | null {
-  useApplyTheme(useAppStore((s) => s.workbenchSettings?.ui.theme));
+  useApplyTheme(useAppStore((s) => s.appSettings?.ui.theme));
   useKeyboardShortcuts();
   useCaptureNotifications();
   const dialog = useAppStore((s) => s.dialog);
