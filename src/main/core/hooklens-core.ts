@@ -81,7 +81,15 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
   const endpoints = await createEndpointsService({ dataDir: options.dataDir, store, events, log, notices });
   const search = createSearchService({ store, events });
   const secrets = await openSecretStore({ dataDir: options.dataDir, encryptor: options.encryptor, board: notices });
-  const signatures = await createSignaturesService({ store, dataDir: options.dataDir, secrets, events, log });
+  const signatures = await createSignaturesService({
+    store,
+    dataDir: options.dataDir,
+    secrets,
+    events,
+    log,
+    // Read at check time, once the listener and tunnel below exist.
+    origins: () => ({ local: status().captureUrl, public: tunnel.status().url ?? undefined }),
+  });
   const replay = await createReplayService({
     store,
     dataDir: options.dataDir,
