@@ -7,7 +7,7 @@ import { mkdir, readdir, truncate } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { launchHooklens, sendWebhook } from './support/app';
-import { captureRow, expect, openApp, test } from './support/fixtures';
+import { expect, openApp, openButton, test } from './support/fixtures';
 
 test('a write that fails while running shows a banner at once', async ({ page, hooklens }) => {
   await openApp(page, hooklens);
@@ -31,7 +31,7 @@ test('a capture whose body file was cut short is kept and marked as truncated', 
   try {
     await openApp(page, app);
     await expect(page.getByRole('alert').filter({ hasText: 'cut short' })).toBeVisible();
-    await captureRow(page, 'POST', '/big').getByRole('button').click();
+    await openButton(page, 'POST', '/big').click();
     const detail = page.getByRole('region', { name: 'Capture detail' });
     await expect(detail.getByRole('status', { name: 'Capture damaged' })).toContainText('body truncated: 4000 of 100000 bytes');
     await page.screenshot({ path: 'test-results/reliability-truncated.png' });
@@ -54,7 +54,7 @@ test('UTF-8 header values are shown decoded, with the bytes as received', async 
     socket.on('end', () => resolve());
     socket.on('error', reject);
   });
-  await captureRow(page, 'POST', '/utf8').getByRole('button').click();
+  await openButton(page, 'POST', '/utf8').click();
   const detail = page.getByRole('region', { name: 'Capture detail' });
   await detail.getByRole('tab', { name: /Headers/ }).click();
   const row = detail.getByRole('table', { name: 'Request headers' }).getByRole('row', { name: /X-Name/ });
