@@ -80,7 +80,11 @@ export async function lockStore(journalDir: string): Promise<StoreLock> {
       await writeFile(file, content, { flag: 'wx', mode: PRIVATE_FILE_MODE });
       return { release: () => unlink(file).catch(() => undefined) };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw nameErrorPath(err, file);
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+        // Created but not written (a full disk): an empty lock of ours must not be left behind.
+        await unlink(file).catch(() => undefined);
+        throw nameErrorPath(err, file);
+      }
     }
     const [text, info] = await Promise.all([readFile(file, 'utf8').catch(() => ''), stat(file).catch(() => null)]);
     const owner = parseLock(text);
