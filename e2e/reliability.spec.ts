@@ -1,9 +1,10 @@
 /*
  * What the user is told about their data, in the real UI: a write that fails while running shows
  * a banner at once (not only at the next start), a body file cut short shows its capture marked
- * as truncated, and UTF-8 header values are shown decoded with their bytes beside them.
+ * as truncated, UTF-8 header values are shown decoded with their bytes beside them, and an export
+ * carries a secret only when asked to.
  */
-import { mkdir, readdir, truncate } from 'node:fs/promises';
+import { mkdir, readdir, readFile, truncate } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { launchHooklens, sendWebhook } from './support/app';
@@ -61,4 +62,35 @@ test('UTF-8 header values are shown decoded, with the bytes as received', async 
   await expect(row).toContainText('ünï€😀');
   await expect(row).toContainText('c3 bc 6e c3 af e2 82 ac f0 9f 98 80');
   await expect(row).not.toContainText('Ã¼');
+});
+
+test('a HAR export leaves out a GitLab token unless "Include secrets" is ticked', async ({ page, hooklens }) => {
+  const token = 'glpat-e2e-Secret-77aa';
+  const call = async (method: string, ...args: unknown[]): Promise<void> => {
+    const res = await fetch(`${hooklens.controlOrigin}/api/call/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Hooklens-Token': hooklens.token },
+      body: JSON.stringify({ args }),
+    });
+    expect(res.status).toBe(200);
+  };
+  await call('setSignatureSecret', 'default', 'gitlab', token);
+  await openApp(page, hooklens);
+  const headers = { 'Content-Type': 'application/json', 'X-Gitlab-Event': 'Push Hook', 'X-Gitlab-Token': token };
+  expect((await sendWebhook(hooklens.captureUrl, '/gitlab', { headers, body: '{"object_kind":"push"}' })).status).toBe(200);
+  await openButton(page, 'POST', '/gitlab').click();
+  const detail = page.getByRole('region', { name: 'Capture detail' });
+  await detail.getByRole('tab', { name: 'Replay' }).click();
+
+  const exportHar = async (): Promise<string> => {
+    const download = page.waitForEvent('download');
+    await detail.getByRole('button', { name: 'Export HAR' }).click();
+    const file = await (await download).path();
+    return readFile(file, 'utf8');
+  };
+  const masked = await exportHar();
+  expect(masked).not.toContain(token);
+  expect(masked).toContain('{{hooklens-secret:default:gitlab}}');
+  await detail.getByRole('checkbox', { name: 'Include secrets in exports' }).check();
+  expect(await exportHar()).toContain(token);
 });
