@@ -32,6 +32,7 @@ test('a capture whose body file was cut short is kept and marked as truncated', 
   try {
     await openApp(page, app);
     await expect(page.getByRole('alert').filter({ hasText: 'cut short' })).toBeVisible();
+    await expect(openButton(page, 'POST', '/big')).toContainText('damaged');
     await openButton(page, 'POST', '/big').click();
     const detail = page.getByRole('region', { name: 'Capture detail' });
     await expect(detail.getByRole('status', { name: 'Capture damaged' })).toContainText('body truncated: 4000 of 100000 bytes');
