@@ -63,6 +63,8 @@ test('captures real webhooks live and shows them in a Postman-like pane', async 
   // Delete one; reload keeps the rest.
   await detail.getByRole('button', { name: 'Delete' }).click();
   await expect(captureRow(page, 'PUT', '/github/push')).toHaveCount(0);
+  // Done for real once the undo toast has gone.
+  await expect(page.getByRole('status', { name: 'Undo delete' })).not.toContainText('Deleted');
   await page.reload();
   await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
   await expect(captureRow(page, 'POST', '/stripe/hook')).toBeVisible();

@@ -5,6 +5,7 @@ import { CaptureList } from './features/captures/capture-list';
 import { CompareView } from './features/diff/compare-view';
 import { EmptyState } from './features/captures/empty-state';
 import { ListToolbar } from './features/captures/list-toolbar';
+import { UndoToast } from './features/captures/undo-toast';
 import { StoreNotices } from './features/status/store-notices';
 import { TopBar } from './features/status/top-bar';
 import { ImportView, replayTab, ReplaySidebarTools } from './features/replay';
@@ -65,6 +66,7 @@ export function App(): React.JSX.Element {
           )}
         </div>
       </main>
+      <UndoToast />
       <WorkbenchRuntime />
     </div>
   );

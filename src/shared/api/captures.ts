@@ -5,6 +5,8 @@ export interface CapturesMethods {
   listCaptures(): Promise<CaptureSummary[]>;
   getCapture(id: string): Promise<CaptureRecord>;
   deleteCapture(id: string): Promise<void>;
+  /** Deletes those of `ids` that exist (one write); answers how many that was. */
+  deleteCaptures(ids: string[]): Promise<{ deleted: number }>;
   clearCaptures(): Promise<void>;
   setPinned(id: string, pinned: boolean): Promise<void>;
 }
@@ -13,6 +15,7 @@ export const capturesMethodNames = {
   listCaptures: true,
   getCapture: true,
   deleteCapture: true,
+  deleteCaptures: true,
   clearCaptures: true,
   setPinned: true,
 } as const satisfies Record<keyof CapturesMethods, true>;

@@ -29,7 +29,10 @@ export interface SearchSlice {
   /** Ids matching the filters; null when no filter is set. */
   matchIds: ReadonlySet<string> | null;
   searchError: string | null;
-  setFilters(patch: Partial<SearchFilters>): void;
+  /** Resolves once the list shows the new filters' matches. */
+  setFilters(patch: Partial<SearchFilters>): Promise<void>;
+  /** Every filter off, the endpoint picker back on all endpoints. */
+  resetFilters(): void;
   runSearch(): Promise<void>;
   searchCaptureAdded(summary: CaptureSummary): void;
 }
@@ -59,7 +62,11 @@ export const createSearchSlice =
 
       setFilters(patch) {
         set((s) => ({ filters: { ...s.filters, ...patch } }));
-        void get().runSearch();
+        return get().runSearch();
+      },
+      resetFilters() {
+        get().setActiveEndpoint(null);
+        void get().setFilters(EMPTY_FILTERS);
       },
       async runSearch() {
         clearTimeout(timer);

@@ -19,7 +19,21 @@ export function rowLabel(c: Pick<CaptureSummary, 'method' | 'url'>): string {
   return `${c.method} ${pathOf(c.url)}`;
 }
 
+/** Shown instead of a blank list when captures exist but the filters hide all of them. */
+function NoMatches(): React.JSX.Element {
+  const resetFilters = useAppStore((s) => s.resetFilters);
+  return (
+    <div className="no-matches" role="status">
+      <p>No captures match</p>
+      <button type="button" onClick={resetFilters}>
+        Reset filters
+      </button>
+    </div>
+  );
+}
+
 export function CaptureList({ captures }: { captures: CaptureSummary[] }): React.JSX.Element {
+  const hiddenByFilters = useAppStore((s) => captures.length === 0 && s.captures.length > 0);
   const { selectedId, checked, selectCapture, toggleChecked } = useAppStore(
     useShallow((s) => ({ selectedId: s.selectedId, checked: s.checked, selectCapture: s.selectCapture, toggleChecked: s.toggleChecked })),
   );
@@ -43,6 +57,7 @@ export function CaptureList({ captures }: { captures: CaptureSummary[] }): React
 
   return (
     <div className="capture-list" ref={scroller}>
+      {hiddenByFilters && <NoMatches />}
       <div role="list" aria-label="Captured requests" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const c = captures[item.index];

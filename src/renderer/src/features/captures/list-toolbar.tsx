@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app-store';
+import { formatCount } from '../../lib/format';
+import { useVisibleCaptures } from '../workbench/use-visible-captures';
 
 export function ImportButtons(): React.JSX.Element {
   const openImport = useAppStore((s) => s.openImport);
@@ -18,22 +20,25 @@ export function ImportButtons(): React.JSX.Element {
 }
 
 export function ListToolbar(): React.JSX.Element {
-  const { count, checked, clearCaptures, openCompare, actionError, dismissError } = useAppStore(
+  const shown = useVisibleCaptures();
+  const { count, checked, clearCaptures, deleteCaptures, openCompare, actionError, dismissError } = useAppStore(
     useShallow((s) => ({
       count: s.captures.length,
       checked: s.checked,
       clearCaptures: s.clearCaptures,
+      deleteCaptures: s.deleteCaptures,
       openCompare: s.openCompare,
       actionError: s.captureActionError,
       dismissError: s.dismissCaptureActionError,
     })),
   );
   const [confirming, setConfirming] = useState(false);
+  const narrowed = shown.length > 0 && shown.length < count;
   return (
     <>
       <div className="list-toolbar">
         <span className="muted" aria-live="polite">
-          {count} {count === 1 ? 'request' : 'requests'}
+          {formatCount(count)} {count === 1 ? 'request' : 'requests'}
         </span>
         <button
           type="button"
@@ -45,6 +50,18 @@ export function ListToolbar(): React.JSX.Element {
         </button>
         {confirming ? (
           <span className="confirm" role="group" aria-label="Confirm clearing">
+            {narrowed && (
+              <button
+                type="button"
+                className="danger"
+                onClick={() => {
+                  setConfirming(false);
+                  void deleteCaptures(shown.map((c) => c.id));
+                }}
+              >
+                Delete the {formatCount(shown.length)} shown
+              </button>
+            )}
             <button
               type="button"
               className="danger"
@@ -53,7 +70,7 @@ export function ListToolbar(): React.JSX.Element {
                 void clearCaptures();
               }}
             >
-              Delete all {count}
+              Delete all {formatCount(count)}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
               Cancel

@@ -20,6 +20,25 @@ function focusCaptureRow(id: string): void {
   requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`[data-capture-id="${CSS.escape(id)}"]`)?.focus());
 }
 
+/** Opens a capture and puts the focus on its row. */
+export function moveSelectionTo(id: string): void {
+  void useAppStore.getState().selectCapture(id);
+  focusCaptureRow(id);
+}
+
+/** Deletes the open capture (undoable) and keeps the keyboard on the list: the next row is opened and focused. */
+export function deleteOpenCapture(id: string): void {
+  void useAppStore.getState().deleteCapture(id);
+  const next = useAppStore.getState().selectedId;
+  if (next) focusCaptureRow(next);
+}
+
+export function undoDeleteAndFocus(): void {
+  useAppStore.getState().undoDelete();
+  const back = useAppStore.getState().selectedId;
+  if (back) focusCaptureRow(back);
+}
+
 /** Moves the selection by `delta` rows in the visible list. */
 export function moveSelection(delta: number): void {
   const s = useAppStore.getState();
@@ -69,22 +88,28 @@ export function useKeyboardShortcuts(): void {
         if (open) void s.setPinned(open.id, !open.pinned).catch(() => undefined);
       } else if (e.key === 'Delete' && s.selectedId) {
         e.preventDefault();
-        const list = visibleCapturesNow();
-        const at = list.findIndex((c) => c.id === s.selectedId);
-        const after = list[at + 1] ?? list[at - 1];
-        void s.deleteCapture(s.selectedId).then(() => {
-          if (after) {
-            void useAppStore.getState().selectCapture(after.id);
-            focusCaptureRow(after.id);
-          }
-        });
+        deleteOpenCapture(s.selectedId);
       }
     };
+    // Ctrl/Cmd+Z while not typing: undo the delete still in its window.
+    const onUndo = (e: KeyboardEvent): void => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'z') return;
+      const s = useAppStore.getState();
+      if (!s.pendingDelete || s.dialog || isTyping(document.activeElement)) return;
+      e.preventDefault();
+      undoDeleteAndFocus();
+    };
+    // Closing the window ends the undo window: the user asked for the delete.
+    const onPageHide = (): void => void useAppStore.getState().commitDelete();
+    window.addEventListener('keydown', onUndo);
+    window.addEventListener('pagehide', onPageHide);
     window.addEventListener('keydown', onKey, true);
     window.addEventListener('keydown', onKeyBubble);
     return () => {
       window.removeEventListener('keydown', onKey, true);
       window.removeEventListener('keydown', onKeyBubble);
+      window.removeEventListener('keydown', onUndo);
+      window.removeEventListener('pagehide', onPageHide);
     };
   }, []);
 }

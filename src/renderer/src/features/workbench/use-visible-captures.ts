@@ -1,15 +1,7 @@
 import { useMemo } from 'react';
 import type { CaptureSummary } from '../../../../shared/capture';
 import { useAppStore } from '../../app-store';
-
-export function filterCaptures(
-  captures: CaptureSummary[],
-  endpointId: string | null,
-  matchIds: ReadonlySet<string> | null,
-): CaptureSummary[] {
-  if (!endpointId && !matchIds) return captures;
-  return captures.filter((c) => (!endpointId || c.endpointId === endpointId) && (!matchIds || matchIds.has(c.id)));
-}
+import { filterCaptures, visibleCaptures } from '../../store/visible-captures';
 
 /** The captures the list shows: those of the active endpoint that match the search, newest first. */
 export function useVisibleCaptures(): CaptureSummary[] {
@@ -21,6 +13,5 @@ export function useVisibleCaptures(): CaptureSummary[] {
 
 /** Reads the visible list outside React (keyboard shortcuts). */
 export function visibleCapturesNow(): CaptureSummary[] {
-  const s = useAppStore.getState();
-  return filterCaptures(s.captures, s.activeEndpointId, s.matchIds);
+  return visibleCaptures(useAppStore.getState());
 }
