@@ -80,7 +80,7 @@ export function CaptureList({ captures }: { captures: CaptureSummary[] }): React
                 className="capture-open"
                 data-capture-id={c.id}
                 aria-current={c.id === selectedId ? 'true' : undefined}
-                aria-label={`${label}, ${c.status}, ${formatTime(c.receivedAt)}`}
+                aria-label={`${label}, ${c.status}${c.simulated ? ' (simulated)' : ''}, ${formatTime(c.receivedAt)}`}
                 onClick={(e) => {
                   if (e.ctrlKey || e.metaKey) toggleChecked(c.id);
                   else void selectCapture(c.id);
@@ -106,6 +106,11 @@ export function CaptureList({ captures }: { captures: CaptureSummary[] }): React
                   {c.damaged && (
                     <span className="via-badge damaged-badge" title={c.damaged}>
                       damaged
+                    </span>
+                  )}
+                  {c.simulated && (
+                    <span className="via-badge simulated-badge" title="A simulated failure (“fail the next N” on the endpoint)">
+                      simulated
                     </span>
                   )}
                   <StatusBadge status={c.status} />
