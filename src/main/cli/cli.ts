@@ -1,20 +1,27 @@
 /*
- * The `hooklens` command. `serve` runs browser mode; `verify`, `sign` and `providers` are the
- * signature tools (offline, same core code as the app).
+ * The `hooklens` command. `serve` runs browser mode and `listen` headless capture; `verify`,
+ * `sign` and `providers` are the signature tools, `events` and `trigger` the test-event catalog
+ * (all offline, same core code as the app).
  */
 import { UsageError } from './cli-args';
 import { runServe, SERVE_USAGE } from './serve-command';
 import { APP_VERSION } from '../core/version';
 import { runProviders, runSign, runVerify } from './signature-commands';
+import { EVENTS_USAGE, runEvents } from './events-command';
+import { LISTEN_USAGE, runListen } from './listen-command';
+import { runTrigger, TRIGGER_USAGE } from './trigger-command';
 
 const USAGE = `Hooklens ${APP_VERSION}: webhook debugger
 
 Usage:
   ${SERVE_USAGE}
+  ${LISTEN_USAGE}
   hooklens verify --secret S --body-file PATH --header 'Name: value' [--header …] [--provider ID]
                   [--url URL] [--method M] [--now UNIX] [--tolerance SECONDS]
   hooklens sign --provider ID --secret S --body-file PATH [--timestamp UNIX] [--id ID] [--url URL]
   hooklens providers
+  ${EVENTS_USAGE}
+  ${TRIGGER_USAGE}
 `;
 
 const io = {
@@ -28,6 +35,12 @@ async function main(argv: string[]): Promise<number | null> {
     case 'serve':
       await runServe(rest);
       return null;
+    case 'listen':
+      return runListen(rest, io);
+    case 'events':
+      return runEvents(rest, io);
+    case 'trigger':
+      return runTrigger(rest, io);
     case 'verify':
       return runVerify(rest, io);
     case 'sign':

@@ -36,6 +36,11 @@ export interface HooklensCoreOptions {
   captureHost?: string;
   /** Command-line overrides of the persisted tunnel settings (not saved). */
   tunnel?: Partial<TunnelSettings>;
+  /**
+   * `hooklens listen --forward-to`: every capture is auto-forwarded to this URL (endpoint targets
+   * ignored), or to nowhere when null; nothing is saved. Absent: the saved settings decide.
+   */
+  forwardTo?: string | null;
   /** Encrypts stored secrets where the platform offers it (Electron safeStorage). */
   encryptor?: SecretEncryptor;
   log?: (line: string) => void;
@@ -85,7 +90,8 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     events,
     version: APP_VERSION,
     getSecret: async (endpointId, providerId) => secrets.get(endpointId, providerId),
-    forwardTargetFor: endpoints.forwardTargetFor,
+    forwardTargetFor: options.forwardTo === undefined ? endpoints.forwardTargetFor : () => null,
+    ...(options.forwardTo === undefined ? {} : { overrides: options.forwardTo === null ? { forwardEnabled: false } : { forwardEnabled: true, forwardTarget: options.forwardTo } }),
   });
   const captureServices: CoreService<object>[] = [captures, endpoints, search, signatures, replay];
 

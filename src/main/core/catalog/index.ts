@@ -25,3 +25,4 @@ export { buildTestEvent, DEFAULT_TARGET, type TestEvent, type TestEventInput } f
 export { listTestEventProviders, listTestEvents, testEventLifecycles, type TestEventProvider, type TestEventType } from './list-test-events';
 export { parseOverride, type Override } from './set-path';
 export type { LifecycleStage } from './types';
+export { deliveryEventType } from './event-type';

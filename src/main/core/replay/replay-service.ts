@@ -3,6 +3,7 @@
  * auto-forward hook the core calls for every new capture. Replaying reads captures and never
  * writes them; what was sent lives in the replay history file.
  */
+import type { ReplaySettings } from '../../../shared/settings';
 import type { ReplayMethods } from '../../../shared/api/replay';
 import type { CaptureRecord, HeaderPair } from '../../../shared/capture';
 import { HooklensError } from '../../../shared/errors';
@@ -41,6 +42,8 @@ export interface ReplayServiceDeps {
   history?: { perCapture?: number; total?: number };
   /** An endpoint's own auto-forward target, or null for the global one. */
   forwardTargetFor?: (endpointId: string) => string | null;
+  /** Settings that win over the saved ones without being saved (`hooklens listen --forward-to`). */
+  overrides?: Partial<ReplaySettings>;
 }
 
 export interface ReplayService extends CoreService<ReplayMethods> {
@@ -72,7 +75,7 @@ function editableHeaders(headers: readonly HeaderPair[]): HeaderPair[] {
 export async function createReplayService(deps: ReplayServiceDeps): Promise<ReplayService> {
   const providers = deps.providers ?? registryProviders;
   const history = await openReplayHistory({ dataDir: deps.dataDir, ...deps.history });
-  const settings = () => deps.settings.section('replay');
+  const settings = (): ReplaySettings => ({ ...deps.settings.section('replay'), ...deps.overrides });
 
   async function loadCapture(id: string): Promise<CaptureRecord> {
     const record = await deps.store.get(requireString(id, 'captureId'));
