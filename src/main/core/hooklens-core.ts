@@ -12,6 +12,7 @@ import type { HooklensApi } from '../../shared/api';
 import type { AppStatus, StatusMethods, StoreNotice } from '../../shared/api/status';
 import { HooklensError } from '../../shared/errors';
 import type { TunnelSettings } from '../../shared/settings';
+import { createTestEventsService } from './catalog';
 import { createCapturesService } from './capture/captures-service';
 import { startCaptureListener, type CaptureListener } from './capture/listener';
 import { createEndpointsService } from './endpoints';
@@ -142,6 +143,15 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     capture: () => ({ port: listener.port, host: listener.host }),
   });
 
+  const testEvents = createTestEventsService({
+    listEndpoints: () => endpoints.handlers.listEndpoints(),
+    captureUrl: () => status().captureUrl,
+    replayTargetBase: async () => (await replay.handlers.getReplaySettings()).targetBase,
+    getSecret: (endpointId, providerId) => secrets.get(endpointId, providerId),
+    storeSecret: (endpointId, providerId, secret) => signatures.handlers.setSignatureSecret(endpointId, providerId, secret),
+    sendReplay: (input) => replay.handlers.sendReplay(input),
+  });
+
   const captureHostForUrl = listener.host === '0.0.0.0' || listener.host === '::' ? '127.0.0.1' : listener.host;
   function status(): AppStatus {
     return {
@@ -178,6 +188,7 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     ...replay.handlers,
     ...tunnel.handlers,
     ...appSettings.handlers,
+    ...testEvents.handlers,
     ...statusService.handlers,
   };
 
@@ -194,6 +205,7 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
       // Reverse order of creation: nothing new arrives (tunnel, listener) before the services that
       // write (replay history, endpoints, secrets) settle, and the store closes last.
       await statusService.close();
+      await testEvents.close();
       await appSettings.close();
       await tunnel.close();
       await listener.close();

@@ -26,3 +26,4 @@ export { listTestEventProviders, listTestEvents, testEventLifecycles, type TestE
 export { parseOverride, type Override } from './set-path';
 export type { LifecycleStage } from './types';
 export { deliveryEventType } from './event-type';
+export { createTestEventsService, type TestEventsServiceDeps } from './test-events-service';

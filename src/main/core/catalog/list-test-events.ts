@@ -1,25 +1,11 @@
 /* The catalog as plain data: what `hooklens events` prints and the UI's pickers show. */
-import type { LifecycleStage } from './types';
-import { CATALOG } from './catalog-list';
-import { findCatalogProvider } from './build-test-event';
+import type { TestEventProvider, TestEventType } from '../../../shared/api/test-events';
 import { getProvider } from '../signatures/registry';
+import { findCatalogProvider } from './build-test-event';
+import { CATALOG } from './catalog-list';
+import type { LifecycleStage } from './types';
 
-export interface TestEventType {
-  type: string;
-  summary: string;
-  object?: { kind: string; stage: LifecycleStage };
-}
-
-export interface TestEventProvider {
-  id: string;
-  name: string;
-  /** Signature provider id (the secret is stored under it). */
-  signer: string;
-  secretHint: string;
-  docs: string;
-  contentType: string;
-  events: TestEventType[];
-}
+export type { TestEventProvider, TestEventType };
 
 export function listTestEventProviders(): TestEventProvider[] {
   return CATALOG.map((spec) => ({

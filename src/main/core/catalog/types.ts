@@ -8,10 +8,11 @@
  * opened → closed) name the same `object.kind`; a send given the `objectId` of an earlier send puts
  * that id everywhere the provider would, so such events can be sent in or out of order.
  */
+import type { LifecycleStage } from '../../../shared/api/test-events';
 import type { HeaderPair } from '../../../shared/capture';
 
 /** Where an event sits in the life of its object; the handler check reorders on it. */
-export type LifecycleStage = 'created' | 'updated' | 'deleted';
+export type { LifecycleStage };
 
 /** A form-encoded body (Twilio): ordered fields, repeats allowed. */
 export interface FormFields {
