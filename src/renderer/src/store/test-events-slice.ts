@@ -148,6 +148,8 @@ export const createTestEventsSlice =
             ...(key && result.objectId ? { testEventObjects: { ...s.testEventObjects, [key]: result.objectId } } : {}),
           }));
           get().replaySent(summarizeReplay(result.entry));
+          // The secret is stored now: the preview says so (and the next send uses it).
+          if (result.generatedSecret) await preview(draft, true);
           return result;
         } catch (err) {
           set({ testEventSend: { status: 'error', message: (err as Error).message } });

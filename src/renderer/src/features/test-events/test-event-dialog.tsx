@@ -3,6 +3,7 @@
  * goes (your server, i.e. the replay target, or Hooklens's own capture URL), send. The answer is
  * shown as a replay's is; a secret generated for the send is shown once, to give to your server.
  */
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app-store';
 import { CopyButton } from '../../components/copy-button';
@@ -13,7 +14,7 @@ import { Modal } from '../workbench/modal';
 import './test-events.css';
 
 export function TestEventDialog({ onClose }: { onClose(): void }): React.JSX.Element {
-  const { providers, draft, preview, error, sending, objects, targetBase, choose, edit, send } = useAppStore(
+  const { providers, draft, preview, error, sending, objects, targetBase, choose, edit, send, saveTarget } = useAppStore(
     useShallow((s) => ({
       providers: s.testEventProviders,
       draft: s.testEventDraft,
@@ -25,8 +26,23 @@ export function TestEventDialog({ onClose }: { onClose(): void }): React.JSX.Ele
       choose: s.chooseTestEvent,
       edit: s.editTestEvent,
       send: s.sendTestEvent,
+      saveTarget: s.updateReplaySettings,
     })),
   );
+  // The field is the user's while they type; the saved replay target comes back through the slice.
+  const [targetText, setTargetText] = useState(targetBase ?? '');
+  const [targetError, setTargetError] = useState<string | null>(null);
+  useEffect(() => setTargetText(targetBase ?? ''), [targetBase]);
+  const commitTarget = async (): Promise<void> => {
+    if (targetText.trim() === (targetBase ?? '')) return;
+    try {
+      await saveTarget({ targetBase: targetText.trim() });
+      setTargetError(null);
+      await edit({ target: 'replay' });
+    } catch (err) {
+      setTargetError((err as Error).message);
+    }
+  };
   const provider = providers?.find((p) => p.id === draft?.provider);
   const type = provider?.events.find((e) => e.type === draft?.event);
   const lastObject = type?.object && provider ? objects[`${provider.id} ${type.object.kind}`] : undefined;
@@ -46,7 +62,7 @@ export function TestEventDialog({ onClose }: { onClose(): void }): React.JSX.Ele
           <div className="te-pickers">
             <label>
               <span className="wb-label">Provider</span>
-              <select value={draft.provider} onChange={(e) => void choose(e.target.value)}>
+              <select aria-label="Provider" value={draft.provider} onChange={(e) => void choose(e.target.value)}>
                 {providers.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
@@ -56,7 +72,7 @@ export function TestEventDialog({ onClose }: { onClose(): void }): React.JSX.Ele
             </label>
             <label>
               <span className="wb-label">Event</span>
-              <select value={draft.event} onChange={(e) => void choose(draft.provider, e.target.value)}>
+              <select aria-label="Event" value={draft.event} onChange={(e) => void choose(draft.provider, e.target.value)}>
                 {provider?.events.map((e) => (
                   <option key={e.type} value={e.type}>
                     {e.type}
@@ -86,13 +102,32 @@ export function TestEventDialog({ onClose }: { onClose(): void }): React.JSX.Ele
             <div role="radiogroup" aria-label="Send to" className="wb-row">
               <label>
                 <input type="radio" name="te-target" checked={draft.target === 'replay'} onChange={() => void edit({ target: 'replay' })} />
-                Your server (replay target{targetBase ? `: ${targetBase}` : ''})
+                Your server
               </label>
               <label>
                 <input type="radio" name="te-target" checked={draft.target === 'capture'} onChange={() => void edit({ target: 'capture' })} />
                 Hooklens capture URL
               </label>
             </div>
+            {draft.target === 'replay' && (
+              <label className="wb-row">
+                <span className="wb-label">Server</span>
+                <input
+                  type="text"
+                  aria-label="Replay target"
+                  value={targetText}
+                  onChange={(e) => setTargetText(e.target.value)}
+                  onBlur={() => void commitTarget()}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') {
+                      e.preventDefault();
+                      void commitTarget();
+                    }
+                  }}
+                />
+              </label>
+            )}
+            {targetError && <p className="wb-field-error">{targetError}</p>}
             <label className="wb-row">
               <span className="wb-label">Path</span>
               <input type="text" aria-label="Path" value={draft.path} onChange={(e) => void edit({ path: e.target.value })} />

@@ -40,7 +40,7 @@ export function EndpointBar(): React.JSX.Element {
       <button type="button" onClick={() => openDialog('endpoints')}>
         Endpoints…
       </button>
-      <SendTestEventButton />
+      <SendTestEventButton compact />
     </div>
   );
 }
