@@ -7,12 +7,12 @@ import { listTestEventProviders } from '../core/catalog';
 import { parseOptions, type OptionSpec } from './cli-args';
 import type { CliIo } from './signature-commands';
 
-const OPTIONS: Record<string, OptionSpec> = { provider: { kind: 'string' }, json: { kind: 'boolean' } };
+export const EVENTS_OPTIONS: Record<string, OptionSpec> = { provider: { kind: 'string' }, json: { kind: 'boolean' } };
 
 export const EVENTS_USAGE = 'hooklens events [--provider ID] [--json]';
 
 export function runEvents(argv: string[], io: CliIo): number {
-  const opts = parseOptions(argv, OPTIONS);
+  const opts = parseOptions(argv, EVENTS_OPTIONS);
   const wanted = typeof opts.provider === 'string' ? opts.provider.toLowerCase() : undefined;
   const all = listTestEventProviders();
   const providers = wanted === undefined ? all : all.filter((p) => p.id === wanted);

@@ -26,7 +26,7 @@ import { resolveDataDir } from '../data-dir';
 import { parseOptions, portOption, UsageError, type OptionSpec } from './cli-args';
 import type { CliIo } from './signature-commands';
 
-const OPTIONS: Record<string, OptionSpec> = {
+export const LISTEN_OPTIONS: Record<string, OptionSpec> = {
   'forward-to': { kind: 'string' },
   endpoint: { kind: 'string' },
   tunnel: { kind: 'boolean' },
@@ -104,7 +104,7 @@ async function findOrCreateEndpoint(core: HooklensCore, slug: string): Promise<E
 }
 
 export async function startListen(argv: string[], io: CliIo): Promise<ListenSession> {
-  const opts = parseOptions(argv, OPTIONS);
+  const opts = parseOptions(argv, LISTEN_OPTIONS);
   const forwardTo = typeof opts['forward-to'] === 'string' ? opts['forward-to'].trim() : undefined;
   if (forwardTo !== undefined) {
     const problem = targetUrlProblem(forwardTo);

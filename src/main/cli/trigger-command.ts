@@ -13,7 +13,7 @@ import { sendRequest } from '../core/replay';
 import { parseOptions, UsageError, type OptionSpec } from './cli-args';
 import type { CliIo } from './signature-commands';
 
-const OPTIONS: Record<string, OptionSpec> = {
+export const TRIGGER_OPTIONS: Record<string, OptionSpec> = {
   provider: { kind: 'string' },
   event: { kind: 'string' },
   target: { kind: 'string' },
@@ -32,7 +32,7 @@ export function testEventCurl(event: TestEvent): string {
 }
 
 export async function runTrigger(argv: string[], io: CliIo): Promise<number> {
-  const opts = parseOptions(argv, OPTIONS);
+  const opts = parseOptions(argv, TRIGGER_OPTIONS);
   if (typeof opts.provider !== 'string' || typeof opts.event !== 'string') throw new UsageError('trigger needs --provider and --event (see `hooklens events`)');
   const print = opts.print === true;
   const target = typeof opts.target === 'string' ? opts.target : undefined;
