@@ -160,6 +160,17 @@ describe('hooklens trigger', () => {
     const [req] = target.received;
     const params = Object.fromEntries(new URLSearchParams(req!.body.toString('utf8')));
     expect(twilio.validateRequest('twilio-token', String(req!.headers['x-twilio-signature']), `${target.url}/sms?acct=1`, params)).toBe(true);
+
+    // Stripe's pretty-printed JSON (newlines, quotes) survives the shell byte for byte.
+    const stripe = await run(['trigger', '--provider', 'stripe', '--event', 'invoice.paid', '--target', `${target.url}/stripe`, '--secret', SECRET, '--print']);
+    const sent = await new Promise<number>((resolve) => {
+      const child = spawn('sh', ['-c', `${stripe.stdout.trim()} -s -o /dev/null`], { stdio: 'ignore' });
+      child.on('exit', (code) => resolve(code ?? 1));
+    });
+    expect(sent).toBe(0);
+    const second = target.received[1]!;
+    expect(second.body.toString()).toContain('\n  "object": "event"');
+    expect(stripeSdk.webhooks.constructEvent(second.body, String(second.headers['stripe-signature']), SECRET).type).toBe('invoice.paid');
   });
 });
 

@@ -18,6 +18,9 @@ describe('buildTestEvent', () => {
     expect(a.eventId).not.toBe(b.eventId);
     expect((json(a).data as { object: { id: string } }).object.id).not.toBe((json(b).data as { object: { id: string } }).object.id);
     expect(json(a).id).toBe(a.eventId);
+    // Stripe pretty-prints its payloads; most others send compact JSON.
+    expect(a.body.toString()).toMatch(/^\{\n {2}"id": "evt_/);
+    expect(buildTestEvent({ provider: 'github', event: 'ping' }).body.toString()).toMatch(/^\{"zen":/);
   });
 
   it('dates the body and the signature at `now`', () => {

@@ -80,8 +80,8 @@ function context(spec: CatalogProviderSpec, event: CatalogEventSpec, input: Test
   };
 }
 
-function serialise(body: unknown): string {
-  return isFormFields(body) ? new URLSearchParams(body.form).toString() : JSON.stringify(body);
+function serialise(body: unknown, indent: number | undefined): string {
+  return isFormFields(body) ? new URLSearchParams(body.form).toString() : JSON.stringify(body, null, indent);
 }
 
 function targetUrl(input: TestEventInput, spec: CatalogProviderSpec): URL {
@@ -103,7 +103,7 @@ export function buildTestEvent(input: TestEventInput): TestEvent {
   if (!signer?.sign) throw new HooklensError('internal', `signature provider ${spec.signer} cannot sign`);
   const url = targetUrl(input, spec);
   const ctx = context(spec, event, input, url.href);
-  const text = input.body ?? serialise(applyOverrides(event.body(ctx), input.overrides ?? []));
+  const text = input.body ?? serialise(applyOverrides(event.body(ctx), input.overrides ?? []), spec.indent);
   const body = Buffer.from(text, 'utf8');
   const generated = !input.secret;
   const secret = input.secret || spec.newSecret();

@@ -65,6 +65,8 @@ export interface CatalogProviderSpec {
   /** Where the payload shapes were read. */
   docs: string;
   contentType: string;
+  /** Spaces of indentation in the JSON the provider sends (Stripe pretty-prints); compact when absent. */
+  indent?: number;
   newSecret(): string;
   newEventId(ctx: Pick<EventContext, 'id' | 'uuid' | 'int'>): string;
   /** A fresh id for an object of `kind` (the event's `object.kind`, or its type when it has none). */

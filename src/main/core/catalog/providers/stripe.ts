@@ -122,6 +122,7 @@ export const stripeCatalog: CatalogProviderSpec = {
   signer: 'stripe',
   docs: 'https://docs.stripe.com/api/events/types',
   contentType: 'application/json; charset=utf-8',
+  indent: 2,
   newSecret: () => randomId('whsec_', 32),
   newEventId: (t) => t.id('evt_', 24),
   newObjectId: (kind, t) => t.id(byKindPrefix(OBJECT_PREFIX, kind, 'obj_'), 24),
