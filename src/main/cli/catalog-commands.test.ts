@@ -15,6 +15,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHooklensCore } from '../core/hooklens-core';
 import { openSecretStore } from '../core/signatures';
 import { openCaptureStore } from '../core/store';
+import { buildTestEvent } from '../core/catalog';
+import { requestThroughTunnel, startLocalTunnelServer } from '../core/tunnel/test-support/local-tunnel-server';
 
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 const stripeSdk = new Stripe('sk_test_hooklens');
@@ -67,8 +69,10 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
 }
 
 /** A running `hooklens listen`; `next(re)` waits for the next stdout or stderr line matching. */
-function listen(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'listen', '--no-tunnel', '--capture-port', '0', '--data-dir', dir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function listen(args: string[], tunnel = false) {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'listen', ...(tunnel ? [] : ['--no-tunnel']), '--capture-port', '0', '--data-dir', dir, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   const lines: { stream: 'out' | 'err'; text: string }[] = [];
   const waiters: (() => void)[] = [];
@@ -221,6 +225,24 @@ describe('hooklens listen', () => {
     session.child.kill('SIGINT');
     expect(await session.exited).toBe(0);
     expect(await session.next(/^Stopped: 1 captured/, 'err')).toContain(dir);
+  }, 60_000);
+
+  it('prints the Public URL of its tunnel, and a delivery through it', async () => {
+    const tunnelServer = await startLocalTunnelServer();
+    try {
+      const session = listen(['--tunnel-host', tunnelServer.host], true);
+      await session.next(/^Capture URL: /);
+      const publicUrl = (await session.next(/^Public URL: /)).replace('Public URL: ', '');
+      expect(publicUrl).toMatch(/^http:\/\/[a-z0-9-]+\.localhost\/$/);
+      const event = buildTestEvent({ provider: 'github', event: 'pull_request.opened', secret: 'gh-secret' });
+      const res = await requestThroughTunnel(tunnelServer, publicUrl, { method: 'POST', path: '/gh', headers: Object.fromEntries(event.headers), body: event.body });
+      expect(res.status).toBe(200);
+      expect(await session.next(/pull_request\.opened/)).toMatch(/POST {4}\/gh {2}github {2}pull_request\.opened {2}captured 200/);
+      session.child.kill('SIGTERM');
+      expect(await session.exited).toBe(0);
+    } finally {
+      await tunnelServer.stop();
+    }
   }, 60_000);
 
   it('refuses a data directory the app holds, and says what to do', async () => {
