@@ -80,7 +80,7 @@ test('a catalog event is accepted by a server using the Stripe SDK, and captured
   }
 });
 
-test('the T shortcut opens it, and the endpoint bar has it too', async ({ page, hooklens }) => {
+test('the T shortcut opens it, and the endpoint bar and the empty state have it too', async ({ page, hooklens }) => {
   await openApp(page, hooklens);
   await page.locator('body').press('t');
   const dialog = page.getByRole('dialog', { name: 'Send test event' });
@@ -90,5 +90,9 @@ test('the T shortcut opens it, and the endpoint bar has it too', async ({ page, 
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toHaveCount(0);
   await page.locator('.wb-endpoint-bar').getByRole('button', { name: 'Send test event…' }).click();
-  await expect(page.getByRole('dialog', { name: 'Send test event' }).getByLabel('Provider', { exact: true })).toHaveValue('github');
+  const again = page.getByRole('dialog', { name: 'Send test event' });
+  await expect(again.getByLabel('Provider', { exact: true })).toHaveValue('github');
+  await again.getByRole('button', { name: 'Close' }).click();
+  await page.locator('.empty-state').getByRole('button', { name: 'Send test event…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Send test event' })).toBeVisible();
 });
