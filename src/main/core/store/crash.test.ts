@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { headerValue } from '../../../shared/capture';
-import { decodeBody } from '../capture/raw-request';
+import { bodyBuffer } from '../body-buffer';
 import { openCaptureStore } from './capture-store';
 
 const CHILD = fileURLToPath(new URL('./test-support/crash-child.ts', import.meta.url));
@@ -125,7 +125,7 @@ it('keeps every acknowledged capture, byte for byte, across repeated SIGKILLs', 
         if (round < ROUNDS - 1 && !want.tag.startsWith(`${round}-`)) continue;
         const got = await store.get(id);
         expect(got, `acknowledged capture ${id} (${want.tag}) is missing after kill #${round + 1}`).toBeDefined();
-        expect(decodeBody(got!.body).equals(want.body)).toBe(true);
+        expect(bodyBuffer(got!.body).equals(want.body)).toBe(true);
         expect(headerValue(got!.headers, 'x-tag')).toBe(want.tag);
       }
       expect(store.count()).toBeGreaterThanOrEqual(acked.size);
