@@ -36,7 +36,12 @@ describe('body buffer (the codec with Node natives)', () => {
   });
 
   it('stores what the codec would store, with the size', () => {
-    for (const bytes of [Buffer.from('{"a":1}'), Buffer.from([0xef, 0xbb, 0xbf, 0x41]), randomBytes(300), Buffer.alloc(0)]) {
+    for (const bytes of [
+      Buffer.from('{"a":1}'),
+      Buffer.from([0xef, 0xbb, 0xbf, 0x41]),
+      randomBytes(300),
+      Buffer.alloc(0),
+    ]) {
       const stored = capturedBody(bytes);
       expect({ encoding: stored.encoding, text: stored.text }).toEqual(encodeBody(bytes));
       expect(stored.size).toBe(bytes.length);

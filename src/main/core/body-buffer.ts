@@ -21,6 +21,7 @@ export function capturedBody(bytes: Buffer): CapturedBody {
 export function bodyBuffer(body: EncodedBody): Buffer {
   if (body.encoding === 'utf8') return Buffer.from(body.text, 'utf8');
   // Node skips characters outside the alphabet silently; the codec refuses them, and so do we.
-  if (!BASE64_TEXT.test(body.text) || body.text.replace(/[\s=]+/g, '').length % 4 === 1) throw new TypeError(BAD_BASE64_MESSAGE);
+  if (!BASE64_TEXT.test(body.text) || body.text.replace(/[\s=]+/g, '').length % 4 === 1)
+    throw new TypeError(BAD_BASE64_MESSAGE);
   return Buffer.from(body.text, 'base64');
 }
