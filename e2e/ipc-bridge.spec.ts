@@ -15,7 +15,7 @@ import type { AppStatus } from '../src/shared/api';
 import type { ApiOutcome } from '../src/shared/api/transport';
 import { loadShell, OUT_DIR, type LoadedShell } from '../src/main/test-support/shell-harness';
 import { sendWebhook } from './support/app';
-import { captureRow, expect, test } from './support/fixtures';
+import { captureRow, expect, openButton, test } from './support/fixtures';
 import { docScreenshot } from './support/screenshots';
 
 const PAGE_URL = pathToFileURL(path.join(OUT_DIR, 'renderer', 'index.html')).href;
@@ -120,7 +120,7 @@ test('the built renderer talks to the built shell over the preload bridge: a liv
   await expect(captureRow(page, 'POST', '/ipc/hook')).toBeVisible();
   // Pushed by the shell to its window (webContents.send), then through the preload's listener.
   expect(shell.windows[0].sent.some(([, name]) => name === 'capture:added')).toBe(true);
-  await captureRow(page, 'POST', '/ipc/hook').getByRole('button').click();
+  await openButton(page, 'POST', '/ipc/hook').click();
   const detail = page.getByRole('region', { name: 'Capture detail' });
   await expect(detail.getByLabel('Request URL', { exact: true })).toContainText('/ipc/hook?via=bridge');
   await detail.getByRole('tab', { name: 'Body' }).click();
