@@ -9,6 +9,7 @@ export const SHORTCUTS: [keys: string, action: string][] = [
   [`${MOD}+Z`, 'Undo the last delete'],
   ['↓ / Enter in the search box', 'Move into the results'],
   ['P', 'Pin / unpin the open request (pinned ones outlive the retention cap)'],
+  ['T', 'Send a test event (signed, from the catalog)'],
   [`${MOD}+K`, 'Search captures'],
   [`${MOD}+Enter`, 'Send (in the replay editor and other forms)'],
   ['?', 'Show this list'],
