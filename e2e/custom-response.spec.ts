@@ -20,7 +20,9 @@ test('a delayed custom answer and a simulated failure are shown for what they we
   await editor.getByLabel('Delay (ms)').fill(String(DELAY_MS));
   await editor.getByRole('button', { name: 'Save response' }).click();
   // The confirmation sits beside the button, and says what was saved.
-  await expect(editor.getByRole('status').filter({ hasText: `Saved: this endpoint answers 202 after ${DELAY_MS} ms.` })).toBeVisible();
+  await expect(
+    editor.getByRole('status').filter({ hasText: `Saved: this endpoint answers 202 after ${DELAY_MS} ms.` }),
+  ).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('response-saved.png') });
   await editor.getByLabel('Fail the next').fill('1');
   await editor.getByRole('button', { name: 'Arm' }).click();
@@ -40,10 +42,14 @@ test('a delayed custom answer and a simulated failure are shown for what they we
   const detail = page.getByRole('region', { name: 'Capture detail' });
   await openButton(page, 'POST', '/e/slow/first').click();
   await detail.getByRole('tab', { name: 'Overview' }).click();
-  await expect(detail.getByText(/^500, a simulated failure \(“fail the next N” on the endpoint\) \(stored in [\d.]+ ms\)$/)).toBeVisible();
+  await expect(
+    detail.getByText(/^500, a simulated failure \(“fail the next N” on the endpoint\) \(stored in [\d.]+ ms\)$/),
+  ).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('simulated.png') });
 
   await openButton(page, 'POST', '/e/slow/second').click();
   await detail.getByRole('tab', { name: 'Overview' }).click();
-  await expect(detail.getByText(new RegExp(`^202, sent after the configured ${DELAY_MS} ms delay \\(stored in [\\d.]+ ms\\)$`))).toBeVisible();
+  await expect(
+    detail.getByText(new RegExp(`^202, sent after the configured ${DELAY_MS} ms delay \\(stored in [\\d.]+ ms\\)$`)),
+  ).toBeVisible();
 });

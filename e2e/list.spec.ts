@@ -6,7 +6,10 @@
 import { sendWebhook } from './support/app';
 import { captureRow, expect, openApp, openButton, test } from './support/fixtures';
 
-test('delete is undoable, opens the next row and is done for real once the toast has gone', async ({ page, hooklens }) => {
+test('delete is undoable, opens the next row and is done for real once the toast has gone', async ({
+  page,
+  hooklens,
+}) => {
   for (const p of ['/one', '/two', '/three']) await sendWebhook(hooklens.captureUrl, p, { body: p });
   await openApp(page, hooklens);
   const detail = page.getByRole('region', { name: 'Capture detail' });
@@ -51,7 +54,9 @@ test('clear under a filter offers the rows shown; no match says so and resets; t
 }) => {
   const TOTAL = 1001;
   for (let i = 0; i < TOTAL - 1; i += 50) {
-    await Promise.all(Array.from({ length: 50 }, (_, k) => sendWebhook(hooklens.captureUrl, `/bulk-${i + k}`, { body: 'x' })));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, k) => sendWebhook(hooklens.captureUrl, `/bulk-${i + k}`, { body: 'x' })),
+    );
   }
   await sendWebhook(hooklens.captureUrl, '/special', { body: 'special' });
   await openApp(page, hooklens);
@@ -87,7 +92,9 @@ test('clear under a filter offers the rows shown; no match says so and resets; t
   await page.getByLabel('Search captures').fill('special');
   await page.getByLabel('Search captures').press('Enter');
   await expect(openButton(page, 'POST', '/special')).toBeFocused();
-  await expect(page.getByRole('region', { name: 'Capture detail' }).getByLabel('Request URL', { exact: true })).toContainText('/special');
+  await expect(
+    page.getByRole('region', { name: 'Capture detail' }).getByLabel('Request URL', { exact: true }),
+  ).toContainText('/special');
   await page.getByLabel('Search captures').fill('');
   await page.getByLabel('Search captures').press('ArrowDown');
   await expect(openButton(page, 'POST', '/other')).toBeFocused();

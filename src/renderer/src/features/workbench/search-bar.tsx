@@ -30,7 +30,11 @@ export function SearchBar(): React.JSX.Element {
   );
   const [text, setText] = useState(filters.text);
   // Filters reset elsewhere ("Reset filters") show here too; typed text reaches `filters` only after the debounce.
-  useEffect(() => setText(filters.text), [filters.text]);
+  const [appliedText, setAppliedText] = useState(filters.text);
+  if (appliedText !== filters.text) {
+    setAppliedText(filters.text);
+    setText(filters.text);
+  }
 
   useEffect(() => {
     if (text === filters.text) return;
