@@ -49,7 +49,7 @@ test('captures real webhooks live and shows them in a Postman-like pane', async 
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(new URL('/stripe/hook?attempt=1&attempt=2&note=a%20b', hooklens.captureUrl).toString());
 
-  await page.getByRole('button', { name: 'Copy capture URL' }).click();
+  await page.getByRole('button', { name: 'Copy local URL' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(hooklens.captureUrl);
 
   await detail.getByRole('tab', { name: 'Body' }).click();

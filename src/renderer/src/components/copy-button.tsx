@@ -4,10 +4,12 @@ export interface CopyButtonProps {
   text: string;
   /** Accessible name, e.g. "Copy capture URL". */
   label: string;
+  /** Visible text when idle; where several copy buttons sit side by side, the label itself. */
+  caption?: string;
   className?: string;
 }
 
-export function CopyButton({ text, label, className }: CopyButtonProps): React.JSX.Element {
+export function CopyButton({ text, label, caption = 'Copy', className }: CopyButtonProps): React.JSX.Element {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -27,7 +29,7 @@ export function CopyButton({ text, label, className }: CopyButtonProps): React.J
         );
       }}
     >
-      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}</span>
+      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : caption}</span>
     </button>
   );
 }
