@@ -15,7 +15,7 @@ import { createEndpointsService } from './endpoints';
 import { createReplayService } from './replay';
 import { createSignaturesHandlers, openSecretStore } from './signatures';
 import type { SecretEncryptor } from './signatures/secret-store';
-import { createTunnelService } from './tunnel';
+import { createTunnelService, createTunnelProbeRoute, openTunnelMemory, probeChallenge, type SelfCheckTiming } from './tunnel';
 import { createCoreEvents, type CoreEvents } from './events';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
 import { openCaptureStore } from './store';
@@ -30,6 +30,8 @@ export interface HooklensCoreOptions {
   captureHost?: string;
   /** Command-line overrides of the persisted tunnel settings (not saved). */
   tunnel?: Partial<TunnelSettings>;
+  /** Self-check of the public URL (defaults: every 30 s, 10 s to answer); tests shorten it. */
+  tunnelSelfCheck?: Partial<SelfCheckTiming>;
   /** Encrypts stored secrets where the platform offers it (Electron safeStorage). */
   encryptor?: SecretEncryptor;
   log?: (line: string) => void;
@@ -69,6 +71,9 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
   });
   if (endpoints.setAsidePath)
     notices.push({ kind: 'set-aside', message: 'The endpoints file could not be read; endpoints were reset.', movedTo: endpoints.setAsidePath });
+  // Per launch and never written anywhere: only this process can make the tunnel port answer a probe.
+  const probeRoute = createTunnelProbeRoute();
+  let onTunnelRequest: () => void = () => undefined;
   // Assigned once the replay service exists; captures arriving before that are not forwarded.
   let onCapturedHook: (record: CaptureRecord) => void = () => undefined;
 
@@ -80,10 +85,15 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     tunnelPort: 0,
     limits: { bodyLimitBytes: captureSettings.bodyLimitBytes },
     route: endpoints.route,
+    tunnelSelfAnswer: (url) => {
+      const challenge = probeChallenge(probeRoute, url);
+      return challenge === null ? null : probeRoute.answer(challenge);
+    },
     onError: (err) => log(`Capture listener: ${err instanceof Error ? err.message : String(err)}`),
     onCaptured: (record) => {
       events.emit('capture:added', summarize(record));
       endpoints.onCapture(record);
+      if (record.via === 'tunnel') onTunnelRequest();
       onCapturedHook(record);
     },
     onStoreError: (err) => {
@@ -100,13 +110,20 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
   store.onEvicted = (ids) => events.emit('capture:removed', { ids });
   if (listener.fellBack) log(`Capture port ${listener.requestedPort} is in use; listening on ${listener.port} instead.`);
 
+  const tunnelMemory = await openTunnelMemory(options.dataDir);
+  if (tunnelMemory.setAsidePath)
+    notices.push({ kind: 'set-aside', message: 'The saved public URL could not be read; a new one may be given.', movedTo: tunnelMemory.setAsidePath });
   const tunnel = createTunnelService({
     settings,
     targetPort: listener.tunnelPort!,
     events,
     overrides: options.tunnel,
     log,
+    probeRoute,
+    selfCheck: options.tunnelSelfCheck,
+    memory: tunnelMemory,
   });
+  onTunnelRequest = () => tunnel.noteTunnelRequest();
   const secrets = await openSecretStore({ dataDir: options.dataDir, encryptor: options.encryptor });
   for (const message of secrets.notices) notices.push({ kind: 'secrets', message: `Signing secrets: ${message}.` });
   // A deleted endpoint's signing secrets go with it: nothing should outlive what the user removed.

@@ -74,6 +74,11 @@ export interface CaptureListenerOptions {
   /** Runs for every capture; if it throws, the capture is kept under the default endpoint and onError is told. */
   route?: (method: string, url: string) => RouteDecision;
   onCaptured?: (record: CaptureRecord) => void;
+  /**
+   * Requests on the tunnel port that the listener answers itself (200, text) instead of capturing:
+   * returns the body, or null for a normal capture. The tunnel's self-probe (tunnel-probe.ts).
+   */
+  tunnelSelfAnswer?: (url: string) => string | null;
   onStoreError?: (err: unknown) => void;
   /** Failures that are not the sender's fault (a throwing route or reply, a failed accept); the listener keeps running. */
   onError?: (err: unknown) => void;
@@ -298,6 +303,13 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
       }
       const refusal = admit(req);
       if (refusal) return guard.refuse(req.socket, refusal, req);
+      const selfAnswer = via === 'tunnel' ? options.tunnelSelfAnswer?.(req.url ?? '/') : null;
+      if (selfAnswer != null) {
+        req.resume();
+        res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end(selfAnswer);
+        return;
+      }
       // Only now: a client waiting for 100 Continue never sends a body we would refuse.
       if (expectsContinue) res.writeContinue();
       receive(via, guard, req, res);

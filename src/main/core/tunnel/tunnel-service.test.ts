@@ -276,14 +276,15 @@ describe('tunnel service with a local localtunnel server', () => {
     expect(h.service.status().url).toBe('http://my-hooks.localhost');
   });
 
-  it('keeps trying while the server is not there yet, then comes online', async () => {
+  it('says Error with the reason and the next try while the server is not there, then comes online', async () => {
     const srv = await server();
     await srv.kill();
     const h = makeService({ host: srv.host });
     await h.service.start();
     const waiting = await h.until((s) => s.attempt >= 1);
-    expect(waiting.state).toBe('connecting');
+    expect(waiting.state).toBe('error');
     expect(waiting.reason).toMatch(/refused the connection/);
+    expect(Date.parse(waiting.nextRetryAt!)).toBeGreaterThan(Date.now() - 1_000);
     expect(waiting.url).toBeNull();
     await srv.restart();
     const online = await h.until((s) => s.state === 'online');

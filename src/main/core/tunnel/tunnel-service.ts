@@ -8,8 +8,12 @@
  * itself instead of touching the state.
  *
  * When the user did not ask for a subdomain, the one the server gave is asked for again on every
- * reconnect: the URL pasted into a provider's webhook settings then survives a server restart or a
- * network drop whenever the server still has the name free. When it does not, `urlChanged` says so.
+ * reconnect, on off/on and after a restart (it is kept in the data directory, tunnel-memory.ts): the
+ * URL pasted into a provider's webhook settings then survives whenever the server still has the
+ * name free. When it does not, `urlChanged` says so, after a restart too.
+ *
+ * While online, the public URL is checked end to end (public-url-check.ts); two failed probes end
+ * the session and it reconnects like any other loss.
  */
 import { randomBytes } from 'node:crypto';
 import type { TunnelSettings } from '../../../shared/settings';
@@ -24,7 +28,10 @@ import {
 import type { CoreEvents } from '../events';
 import type { SettingsStore } from '../settings/settings-store';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { createPublicUrlChecker, DEFAULT_SELF_CHECK, type SelfCheckTiming } from './public-url-check';
 import { DEFAULT_TIMING, openTunnelConnection, type TunnelConnection, type TunnelTiming } from './tunnel-connection';
+import { memoryOnlyTunnelMemory, type TunnelMemory } from './tunnel-memory';
+import type { TunnelProbeRoute } from './tunnel-probe';
 import { TunnelAttemptError } from './tunnel-info';
 import {
   applyOverrides,
@@ -44,11 +51,18 @@ export interface TunnelServiceDeps {
   log?: (line: string) => void;
   timing?: Partial<TunnelTiming>;
   backoff?: Partial<BackoffOptions>;
+  /** The path the tunnel port answers itself; without it the public URL is not probed. */
+  probeRoute?: TunnelProbeRoute;
+  selfCheck?: Partial<SelfCheckTiming>;
+  /** Where the last public URL is kept between runs (tunnel.json in the data directory). */
+  memory?: TunnelMemory;
 }
 
 export interface TunnelService {
   handlers: TunnelMethods;
   status(): TunnelStatus;
+  /** A request came through the tunnel (counts as a passed check while idle probes wait). */
+  noteTunnelRequest(): void;
   /** Starts connecting when enabled; resolves at once, without waiting for the tunnel. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -66,6 +80,8 @@ export function generateSubdomain(): string {
 // localtunnel servers free a name about 1 s after its last socket closes.
 const RELEASE_WAIT_MS = 1_500;
 const MAX_RELEASE_WAITS = 3;
+// Failed reconnect attempts shown as `reconnecting` before the state says `error`.
+const RECONNECT_ATTEMPTS_BEFORE_ERROR = 3;
 
 function sameStatus(a: TunnelStatus, b: TunnelStatus): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -86,6 +102,10 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
   }
 
   const effective = (): TunnelSettings => applyOverrides(settings.section('tunnel'), overrides);
+  const memory = deps.memory ?? memoryOnlyTunnelMemory();
+  const checker = deps.probeRoute
+    ? createPublicUrlChecker(deps.probeRoute, { ...DEFAULT_SELF_CHECK, ...deps.selfCheck })
+    : null;
 
   let status: TunnelStatus = { ...OFF_TUNNEL_STATUS, host: effective().host };
   let generation = 0;
@@ -100,6 +120,19 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
   let lastOnlineUrl: string | null = null;
   // Id of the last session that was online, and how often we waited for the server to free it.
   let previousId: string | null = null;
+  // The last run's URL: asked for again (the server may still hold it for a moment after a quick restart).
+  const recalled = memory.recall();
+  if (recalled) {
+    try {
+      if (normalizeTunnelHost(recalled.host) === normalizeTunnelHost(effective().host)) {
+        stickySubdomain = recalled.subdomain;
+        lastOnlineUrl = recalled.url;
+        previousId = recalled.subdomain;
+      }
+    } catch {
+      // A host that is not a URL: runAttempt reports it; nothing to recall.
+    }
+  }
   let releaseWaits = 0;
   let lastLoggedReason: string | null = null;
 
@@ -116,6 +149,7 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
     retryTimer = null;
     attemptAbort?.abort();
     attemptAbort = null;
+    checker?.stop();
     conn?.close();
     conn = null;
   };
@@ -132,6 +166,7 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
       attempt: 0,
       nextRetryAt: null,
       host: effective().host,
+      check: null,
     });
     void runAttempt(gen);
   };
@@ -156,8 +191,9 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
       state,
       reason,
       attempt,
-      url: state === 'reconnecting' ? status.url : null,
+      url: everOnline ? status.url : null,
       nextRetryAt: new Date(Date.now() + delay).toISOString(),
+      check: null,
     });
     // Hours offline would otherwise log a line every 30 s; say it when it changes, then now and then.
     if (reason !== lastLoggedReason || attempt <= 3 || attempt % 20 === 0) {
@@ -194,6 +230,10 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
     if (!requested) stickySubdomain = c.id;
     const urlChanged = lastOnlineUrl && lastOnlineUrl !== c.url ? { previous: lastOnlineUrl } : status.urlChanged;
     lastOnlineUrl = c.url;
+    const host = effective().host;
+    memory.remember({ host, subdomain: c.id, url: c.url }).catch((err: unknown) => {
+      log(`could not remember the public URL for the next start: ${err instanceof Error ? err.message : String(err)}`);
+    });
     setStatus({
       ...status,
       state: 'online',
@@ -203,15 +243,29 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
       attempt: 0,
       nextRetryAt: null,
       urlChanged: urlChanged && urlChanged.previous !== c.url ? urlChanged : null,
+      check: null,
     });
     log(`online at ${c.url} (${Date.now() - startedAt} ms)`);
-    c.onLost((reason) => {
+    const lost = (reason: string): void => {
       if (gen !== generation || conn !== c || closed) return;
       conn = null;
+      checker?.stop();
+      c.close();
       log(`lost: ${reason}; reconnecting`);
       // The first try after a loss goes at once: most drops are short; backoff starts if it fails.
-      setStatus({ ...status, state: 'reconnecting', reason, nextRetryAt: null });
+      setStatus({ ...status, state: 'reconnecting', reason, nextRetryAt: null, check: null });
       void runAttempt(gen);
+    };
+    c.onLost(lost);
+    checker?.start({
+      url: c.url,
+      host,
+      onCheck: (check) => {
+        if (gen !== generation || conn !== c || closed) return;
+        if (!check.ok) log(`public URL check failed: ${check.reason}`);
+        setStatus({ ...status, check });
+      },
+      onUnreachable: (reason) => lost(`Public URL unreachable (${reason})`),
     });
   };
 
@@ -270,8 +324,11 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
       attemptAbort = null;
       const refused = err instanceof TunnelAttemptError && err.kind === 'refused';
       const reason = err instanceof Error ? err.message : String(err);
-      const state: TunnelState = refused ? 'error' : everOnline ? 'reconnecting' : 'connecting';
-      scheduleRetry(gen, state, reason, status.attempt + 1);
+      const attempt = status.attempt + 1;
+      // Never online in this cycle, or still down after a few tries: say so rather than keep "connecting".
+      const state: TunnelState =
+        refused || !everOnline || attempt > RECONNECT_ATTEMPTS_BEFORE_ERROR ? 'error' : 'reconnecting';
+      scheduleRetry(gen, state, reason, attempt);
     }
   };
 
@@ -353,11 +410,20 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
       setStatus({ ...status, urlChanged: null });
       return { ...status };
     },
+
+    async testTunnel() {
+      if (status.state !== 'online' || !checker) {
+        throw new HooklensError('invalid_argument', 'The tunnel is not online: there is no public URL to test.');
+      }
+      await checker.checkNow();
+      return { ...status };
+    },
   };
 
   return {
     handlers,
     status: () => ({ ...status }),
+    noteTunnelRequest: () => checker?.noteRequest(),
     async start() {
       if (closed) return;
       if (effective().enabled) {
