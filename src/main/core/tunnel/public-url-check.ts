@@ -5,6 +5,8 @@
  * after it). A failed probe is retried after `retryMs`; two failures in a row end the session.
  */
 import type { TunnelCheck } from '../../../shared/api/tunnel';
+import type { CaptureRecord } from '../../../shared/capture';
+import type { CoreService } from '../service';
 import { probePublicUrl, type ProbeResult, type TunnelProbeRoute } from './tunnel-probe';
 
 export interface SelfCheckTiming {
@@ -28,7 +30,8 @@ export interface CheckedSession {
   onUnreachable(reason: string): void;
 }
 
-export interface PublicUrlChecker {
+/** A core service without methods of its own: it sees captures to know when the tunnel is busy. */
+export interface PublicUrlChecker extends CoreService<Record<string, never>> {
   /** Starts checking a session that just came online (stops any earlier one). */
   start(session: CheckedSession): void;
   stop(): void;
@@ -36,6 +39,7 @@ export interface PublicUrlChecker {
   checkNow(): Promise<TunnelCheck | null>;
   /** A request came through the tunnel. */
   noteRequest(): void;
+  onCapture(record: CaptureRecord): void;
 }
 
 export function createPublicUrlChecker(route: TunnelProbeRoute, timing: SelfCheckTiming): PublicUrlChecker {
@@ -104,9 +108,10 @@ export function createPublicUrlChecker(route: TunnelProbeRoute, timing: SelfChec
     return inFlight;
   };
 
-  return {
+  const checker: PublicUrlChecker = {
+    handlers: {},
     start(next) {
-      this.stop();
+      checker.stop();
       session = next;
       failures = 0;
       lastRequestAt = 0;
@@ -130,5 +135,12 @@ export function createPublicUrlChecker(route: TunnelProbeRoute, timing: SelfChec
       reportedRequestAt = lastRequestAt;
       s.onCheck({ at: new Date(lastRequestAt).toISOString(), by: 'request', ok: true, ms: null, reason: null, failures: 0 });
     },
+    onCapture(record) {
+      if (record.via === 'tunnel') checker.noteRequest();
+    },
+    async close() {
+      checker.stop();
+    },
   };
+  return checker;
 }

@@ -26,12 +26,12 @@ import {
   type TunnelStatus,
 } from '../../../shared/api/tunnel';
 import type { CoreEvents } from '../events';
+import type { CoreService } from '../service';
 import type { SettingsStore } from '../settings/settings-store';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
-import { createPublicUrlChecker, DEFAULT_SELF_CHECK, type SelfCheckTiming } from './public-url-check';
+import type { PublicUrlChecker } from './public-url-check';
 import { DEFAULT_TIMING, openTunnelConnection, type TunnelConnection, type TunnelTiming } from './tunnel-connection';
 import { memoryOnlyTunnelMemory, type TunnelMemory } from './tunnel-memory';
-import type { TunnelProbeRoute } from './tunnel-probe';
 import { TunnelAttemptError } from './tunnel-info';
 import {
   applyOverrides,
@@ -51,21 +51,16 @@ export interface TunnelServiceDeps {
   log?: (line: string) => void;
   timing?: Partial<TunnelTiming>;
   backoff?: Partial<BackoffOptions>;
-  /** The path the tunnel port answers itself; without it the public URL is not probed. */
-  probeRoute?: TunnelProbeRoute;
-  selfCheck?: Partial<SelfCheckTiming>;
+  /** Probes the public URL while online (public-url-check.ts); without it nothing is probed. */
+  checker?: PublicUrlChecker;
   /** Where the last public URL is kept between runs (tunnel.json in the data directory). */
   memory?: TunnelMemory;
 }
 
-export interface TunnelService {
-  handlers: TunnelMethods;
+export interface TunnelService extends CoreService<TunnelMethods> {
   status(): TunnelStatus;
-  /** A request came through the tunnel (counts as a passed check while idle probes wait). */
-  noteTunnelRequest(): void;
   /** Starts connecting when enabled; resolves at once, without waiting for the tunnel. */
   start(): Promise<void>;
-  close(): Promise<void>;
 }
 
 /** A name for servers that cannot choose one themselves (some self-hosted ones answer /?new with a page). */
@@ -103,9 +98,7 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
 
   const effective = (): TunnelSettings => applyOverrides(settings.section('tunnel'), overrides);
   const memory = deps.memory ?? memoryOnlyTunnelMemory();
-  const checker = deps.probeRoute
-    ? createPublicUrlChecker(deps.probeRoute, { ...DEFAULT_SELF_CHECK, ...deps.selfCheck })
-    : null;
+  const checker = deps.checker ?? null;
 
   let status: TunnelStatus = { ...OFF_TUNNEL_STATUS, host: effective().host };
   let generation = 0;
@@ -423,7 +416,6 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
   return {
     handlers,
     status: () => ({ ...status }),
-    noteTunnelRequest: () => checker?.noteRequest(),
     async start() {
       if (closed) return;
       if (effective().enabled) {
