@@ -26,8 +26,7 @@ async function main(argv: string[]): Promise<number | null> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'serve':
-      await runServe(rest);
-      return null;
+      return runServe(rest);
     case 'verify':
       return runVerify(rest, io);
     case 'sign':

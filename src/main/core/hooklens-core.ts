@@ -186,6 +186,10 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
         notices.splice(index, 1);
         events.emit('status:changed', status());
       },
+      async rotateUiToken() {
+        // Browser mode's control server answers this itself (serve.ts); the desktop app has no key.
+        throw new HooklensError('invalid_argument', 'Only browser mode (hooklens serve) has an access key to rotate.');
+      },
     },
     close: async () => undefined,
   };
