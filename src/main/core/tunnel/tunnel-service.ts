@@ -21,7 +21,6 @@ import { HooklensError } from '../../../shared/errors';
 import {
   OFF_TUNNEL_STATUS,
   type TunnelMethods,
-  type TunnelSettingsView,
   type TunnelState,
   type TunnelStatus,
 } from '../../../shared/api/tunnel';
@@ -30,16 +29,11 @@ import type { CoreService } from '../service';
 import type { SettingsStore } from '../settings/settings-store';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import type { PublicUrlChecker } from './public-url-check';
+import { createTunnelSettingsState } from './tunnel-settings-state';
 import { DEFAULT_TIMING, openTunnelConnection, type TunnelConnection, type TunnelTiming } from './tunnel-connection';
 import { memoryOnlyTunnelMemory, type TunnelMemory } from './tunnel-memory';
 import { TunnelAttemptError } from './tunnel-info';
-import {
-  applyOverrides,
-  normalizeSubdomain,
-  normalizeTunnelHost,
-  overriddenKeys,
-  validateTunnelPatch,
-} from './tunnel-settings';
+import { normalizeSubdomain, normalizeTunnelHost, validateTunnelPatch } from './tunnel-settings';
 
 export interface TunnelServiceDeps {
   settings: SettingsStore;
@@ -91,12 +85,8 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
   const log = (line: string): void => deps.log?.(`tunnel: ${line}`);
   const timing: TunnelTiming = { ...DEFAULT_TIMING, ...deps.timing };
   const backoff: BackoffOptions = { ...DEFAULT_BACKOFF, ...deps.backoff };
-  let overrides: Partial<TunnelSettings> = {};
-  for (const key of overriddenKeys(deps.overrides ?? {})) {
-    overrides = { ...overrides, [key]: deps.overrides?.[key] };
-  }
-
-  const effective = (): TunnelSettings => applyOverrides(settings.section('tunnel'), overrides);
+  const tunnelSettings = createTunnelSettingsState(settings, deps.overrides);
+  const { effective } = tunnelSettings;
   const memory = deps.memory ?? memoryOnlyTunnelMemory();
   const checker = deps.checker ?? null;
 
@@ -325,24 +315,7 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
     }
   };
 
-  const view = (): TunnelSettingsView => ({ settings: effective(), overridden: overriddenKeys(overrides) });
-
-  const persist = async (patch: Partial<TunnelSettings>): Promise<void> => {
-    try {
-      await settings.update('tunnel', patch);
-    } catch (err) {
-      throw new HooklensError(
-        'store_failed',
-        `The tunnel setting is in use but could not be saved: ${err instanceof Error ? err.message : String(err)}`,
-      );
-    }
-  };
-
-  const dropOverrides = (patch: Partial<TunnelSettings>): void => {
-    const next = { ...overrides };
-    for (const key of Object.keys(patch) as (keyof TunnelSettings)[]) delete next[key];
-    overrides = next;
-  };
+  const view = tunnelSettings.view;
 
   const applyEnabled = (enabled: boolean): void => {
     if (closed) return;
@@ -361,8 +334,7 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
 
     async setTunnelEnabled(enabled) {
       if (typeof enabled !== 'boolean') throw new HooklensError('invalid_argument', '"enabled" must be true or false.');
-      dropOverrides({ enabled });
-      const saving = persist({ enabled });
+      const saving = tunnelSettings.save({ enabled });
       applyEnabled(enabled);
       await saving;
       return { ...status };
@@ -384,8 +356,7 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
     async updateTunnelSettings(rawPatch) {
       const patch = validateTunnelPatch(rawPatch);
       const before = effective();
-      dropOverrides(patch);
-      const saving = persist(patch);
+      const saving = tunnelSettings.save(patch);
       const after = effective();
       const targetChanged = before.host !== after.host || before.subdomain !== after.subdomain;
       if (targetChanged) {
