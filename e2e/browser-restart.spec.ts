@@ -2,7 +2,10 @@
  * Browser mode across restarts: the access key is kept per data directory, so a tab left open comes
  * back by itself; a tab holding a dead key gets a page that says how to get the current address.
  */
+import { execFile } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { launchHooklens, sendWebhook, type RunningHooklens } from './support/app';
 import { captureRow, expect, openApp, test } from './support/fixtures';
@@ -13,6 +16,14 @@ test.afterEach(async () => {
   await app?.stop({ removeData: true });
   app = null;
 });
+
+const CLI = path.resolve(import.meta.dirname, '../out/main/cli.js');
+
+/** `hooklens serve --print-url`, run as a user would. */
+async function printedUrl(dataDir: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'serve', '--print-url', '--data-dir', dataDir]);
+  return stdout.trim();
+}
 
 async function freePort(): Promise<number> {
   const probe = net.createServer();
@@ -33,8 +44,11 @@ test('a tab open across a restart of hooklens serve reconnects by itself and sho
   await app.stop();
   await expect(page.getByText('Disconnected from Hooklens, retrying…')).toBeVisible();
 
+  const firstUrl = app.uiUrl;
   app = await launchHooklens({ dataDir, args: ['--port', String(uiPort)] });
-  expect(new URL(app.uiUrl).port).toBe(String(uiPort));
+  // Same address, same key: that is what lets the open tab back in.
+  expect(app.uiUrl).toBe(firstUrl);
+  expect(await printedUrl(dataDir)).toBe(`Hooklens UI: ${firstUrl}`);
   // The same tab, never reloaded: the stream comes back with the key kept in the data directory.
   await expect(page.getByText('Disconnected from Hooklens, retrying…')).toBeHidden({ timeout: 15_000 });
   expect((await sendWebhook(app.captureUrl, '/after-restart', { body: '{}' })).status).toBe(200);
