@@ -16,7 +16,7 @@ import { loadUiToken, processAlive, readUiAccess, uiUrl, writeUiAccess } from '.
 
 export const DEFAULT_UI_PORT = 8786;
 
-const SERVE_OPTIONS: Record<string, OptionSpec> = {
+export const SERVE_OPTIONS: Record<string, OptionSpec> = {
   port: { kind: 'string' },
   'capture-port': { kind: 'string' },
   'capture-host': { kind: 'string' },
