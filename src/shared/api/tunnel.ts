@@ -4,8 +4,8 @@
  * States: `off` (disabled) → `connecting` (first attempt of this run) → `online` → `reconnecting`
  * (the tunnel was lost, or its public URL failed two probes; `url` is the last known one) →
  * `online`. `error` when the tunnel server refused the request itself (bad subdomain, not a
- * localtunnel server…), could not be reached on the first attempt, or is still unreachable after a
- * few reconnect attempts; `reason` says why and `nextRetryAt` when the next try is. Every state but
+ * localtunnel server…), could not be reached on the first attempt, or reconnecting has kept failing
+ * for 30 s; `reason` says why and `nextRetryAt` when the next try is. Every state but
  * `off` keeps retrying with backoff while the tunnel is enabled.
  *
  * While online, `check` is the last end-to-end probe of the public URL (tunnel-probe.ts).

@@ -49,6 +49,8 @@ export interface TunnelServiceDeps {
   checker?: PublicUrlChecker;
   /** Where the last public URL is kept between runs (tunnel.json in the data directory). */
   memory?: TunnelMemory;
+  /** How long failing reconnects show `reconnecting` before `error` (default 30 s). */
+  reconnectingBeforeErrorMs?: number;
 }
 
 export interface TunnelService extends CoreService<TunnelMethods> {
@@ -69,8 +71,9 @@ export function generateSubdomain(): string {
 // localtunnel servers free a name about 1 s after its last socket closes.
 const RELEASE_WAIT_MS = 1_500;
 const MAX_RELEASE_WAITS = 3;
-// Failed reconnect attempts shown as `reconnecting` before the state says `error`.
-const RECONNECT_ATTEMPTS_BEFORE_ERROR = 3;
+// How long reconnect attempts may keep failing while shown as `reconnecting` before the state says
+// `error`: a server restart or a short network drop is over well within it.
+const RECONNECTING_BEFORE_ERROR_MS = 30_000;
 
 function sameStatus(a: TunnelStatus, b: TunnelStatus): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -117,6 +120,8 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
     }
   }
   let releaseWaits = 0;
+  // When the attempts now failing began to fail (null while online or before the first failure).
+  let failingSince: number | null = null;
   let lastLoggedReason: string | null = null;
 
   const setStatus = (next: TunnelStatus): void => {
@@ -156,6 +161,7 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
 
   const beginCycle = (): void => {
     everOnline = false;
+    failingSince = null;
     setStatus({ ...status, subdomainMismatch: null, attempt: 0 });
     log(`connecting to ${effective().host}`);
     connectNow('connecting', false);
@@ -207,6 +213,7 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
     conn = c;
     attemptAbort = null;
     everOnline = true;
+    failingSince = null;
     previousId = c.id;
     releaseWaits = 0;
     lastLoggedReason = null;
@@ -308,9 +315,10 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
       const refused = err instanceof TunnelAttemptError && err.kind === 'refused';
       const reason = err instanceof Error ? err.message : String(err);
       const attempt = status.attempt + 1;
-      // Never online in this cycle, or still down after a few tries: say so rather than keep "connecting".
-      const state: TunnelState =
-        refused || !everOnline || attempt > RECONNECT_ATTEMPTS_BEFORE_ERROR ? 'error' : 'reconnecting';
+      failingSince ??= Date.now();
+      // Never online in this cycle, or down for a while: say so rather than keep "connecting" forever.
+      const longDown = Date.now() - failingSince >= (deps.reconnectingBeforeErrorMs ?? RECONNECTING_BEFORE_ERROR_MS);
+      const state: TunnelState = refused || !everOnline || longDown ? 'error' : 'reconnecting';
       scheduleRetry(gen, state, reason, attempt);
     }
   };
