@@ -80,6 +80,7 @@ export async function runServe(argv: string[]): Promise<number | null> {
       ...(typeof opts.subdomain === 'string' ? { subdomain: opts.subdomain } : {}),
     },
     log: (line) => console.error(line),
+    dataDirHint: 'pass --data-dir',
   });
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
   const requestedUiPort = portOption(opts.port, 'port') ?? DEFAULT_UI_PORT;
