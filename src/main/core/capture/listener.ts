@@ -21,7 +21,8 @@ import type { CaptureStore } from '../store/types';
 import { newCaptureId } from './capture-id';
 import { createFirstByteGate, type FirstByteGate } from './first-byte-gate';
 import { connectionsCheckingInterval, createListenerGuard, hardConnectionCap, type ListenerGuard, type Refusal } from './listener-guard';
-import { encodeBody, headerPairs } from './raw-request';
+import { capturedBody } from '../body-buffer';
+import { headerPairs } from './raw-request';
 
 export interface ListenerLimits {
   /** Largest body captured. Above it: 413, on the declared Content-Length before any body byte is read, else once it passes the limit. */
@@ -236,7 +237,7 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
         url,
         httpVersion: req.httpVersion,
         headers: headerPairs(req.rawHeaders),
-        body: encodeBody(bytes),
+        body: capturedBody(bytes),
         remoteAddress: req.socket.remoteAddress ?? '',
         via,
         response: { status: reply.status, ms: Math.round((performance.now() - started) * 100) / 100 },
