@@ -56,7 +56,10 @@ test('a tab open across a restart of hooklens serve reconnects by itself and sho
   await expect(captureRow(page, 'POST', '/before-restart')).toBeVisible();
 });
 
-test('a tab with a wrong or rotated key shows how to get the current address, never an empty app', async ({ page, context }) => {
+test('a tab with a wrong or rotated key shows how to get the current address, never an empty app', async ({
+  page,
+  context,
+}) => {
   app = await launchHooklens();
   await page.goto(`${app.controlOrigin}/?token=${'x'.repeat(32)}`);
   const denied = page.getByRole('main', { name: 'This tab can no longer reach Hooklens' });

@@ -13,7 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TunnelStatus } from '../../src/shared/api/tunnel';
 import { createHooklensCore, type HooklensCore } from '../../src/main/core/hooklens-core';
-import { requestThroughTunnel, startLocalTunnelServer } from '../../src/main/core/tunnel/test-support/local-tunnel-server';
+import {
+  requestThroughTunnel,
+  startLocalTunnelServer,
+} from '../../src/main/core/tunnel/test-support/local-tunnel-server';
 import { QUICK, type BenchSection } from '../section';
 
 const GAPS_S = QUICK ? [25] : [25, 40, 60];
@@ -51,7 +54,12 @@ async function run(): Promise<Record<string, number>> {
         Array.from({ length: BURST }, (_, i) => {
           const p = `/soak/${g}/${i}`;
           sent += 1;
-          return requestThroughTunnel(server, url, { method: 'POST', path: p, body: `{"gap":${gap},"i":${i}}`, timeoutMs: 20_000 }).then(
+          return requestThroughTunnel(server, url, {
+            method: 'POST',
+            path: p,
+            body: `{"gap":${gap},"i":${i}}`,
+            timeoutMs: 20_000,
+          }).then(
             (res) => (res.status >= 200 && res.status < 300 ? p : null),
             () => null,
           );

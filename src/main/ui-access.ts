@@ -72,7 +72,10 @@ export async function writeUiAccess(dataDir: string, record: UiAccessRecord): Pr
 }
 
 /** The key to start with: the saved one, or a new one when asked (`--new-token`) or when there is none. */
-export async function loadUiToken(dataDir: string, renew: boolean): Promise<{ token: string; setAsidePath: string | null }> {
+export async function loadUiToken(
+  dataDir: string,
+  renew: boolean,
+): Promise<{ token: string; setAsidePath: string | null }> {
   const { record, setAsidePath } = await readUiAccess(dataDir);
   return { token: !renew && record ? record.token : newUiToken(), setAsidePath };
 }

@@ -26,7 +26,13 @@ beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'hooklens-tunnel-port-'));
   store = await openCaptureStore({ dataDir: dir });
   captured = [];
-  listener = await startCaptureListener({ store, port: 0, tunnelPort: 0, limits: LIMITS, onCaptured: (r) => captured.push(r) });
+  listener = await startCaptureListener({
+    store,
+    port: 0,
+    tunnelPort: 0,
+    limits: LIMITS,
+    onCaptured: (r) => captured.push(r),
+  });
 });
 
 afterEach(async () => {

@@ -89,7 +89,13 @@ export function createPublicUrlChecker(route: TunnelProbeRoute, timing: SelfChec
     if (inFlight) return inFlight;
     clearTimer();
     abort = new AbortController();
-    const probe = probePublicUrl({ publicUrl: s.url, tunnelHost: s.host, route, timeoutMs: timing.timeoutMs, signal: abort.signal });
+    const probe = probePublicUrl({
+      publicUrl: s.url,
+      tunnelHost: s.host,
+      route,
+      timeoutMs: timing.timeoutMs,
+      signal: abort.signal,
+    });
     inFlight = probe.then((result) => {
       inFlight = null;
       abort = null;
@@ -133,7 +139,14 @@ export function createPublicUrlChecker(route: TunnelProbeRoute, timing: SelfChec
       // A failing streak is not cleared by traffic: only a probe decides it (the answer may never get back).
       if (failures > 0 || lastRequestAt - reportedRequestAt < 5_000) return;
       reportedRequestAt = lastRequestAt;
-      s.onCheck({ at: new Date(lastRequestAt).toISOString(), by: 'request', ok: true, ms: null, reason: null, failures: 0 });
+      s.onCheck({
+        at: new Date(lastRequestAt).toISOString(),
+        by: 'request',
+        ok: true,
+        ms: null,
+        reason: null,
+        failures: 0,
+      });
     },
     onCapture(record) {
       if (record.via === 'tunnel') checker.noteRequest();

@@ -71,13 +71,19 @@ function until(core: HooklensCore, pred: (s: TunnelStatus) => boolean, timeoutMs
   });
 }
 
-const onlineAndChecked = (s: TunnelStatus): boolean => s.state === 'online' && s.check?.ok === true && s.check.by === 'probe';
+const onlineAndChecked = (s: TunnelStatus): boolean =>
+  s.state === 'online' && s.check?.ok === true && s.check.by === 'probe';
 const idle = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function sendTen(url: string, label: string): Promise<number[]> {
   const results = await Promise.all(
     Array.from({ length: 10 }, (_, i) =>
-      requestThroughTunnel(server, url, { method: 'POST', path: `/${label}/${i}`, body: `{"i":${i}}`, timeoutMs: 15_000 }),
+      requestThroughTunnel(server, url, {
+        method: 'POST',
+        path: `/${label}/${i}`,
+        body: `{"i":${i}}`,
+        timeoutMs: 15_000,
+      }),
     ),
   );
   return results.map((r) => r.status);
@@ -106,8 +112,7 @@ describe('public URL through a real localtunnel server', () => {
     expect(await sendTen(url, 'second')).toEqual(Array(10).fill(200));
 
     const urls = core.store.list().map((c) => c.url);
-    for (const label of ['first', 'second'])
-      for (let i = 0; i < 10; i++) expect(urls).toContain(`/${label}/${i}`);
+    for (const label of ['first', 'second']) for (let i = 0; i < 10; i++) expect(urls).toContain(`/${label}/${i}`);
     expect(urls).toHaveLength(20);
     expect(core.store.list().every((c) => c.via === 'tunnel')).toBe(true);
     // The probes were answered by the tunnel port, never stored.
@@ -155,7 +160,9 @@ describe('public URL through a real localtunnel server', () => {
     await expect.poll(() => serverSockets(id), { timeout: 5_000 }).toBe(0);
     // Wait for the server to forget the name, then let another client take it.
     await expect
-      .poll(async () => (await fetch(`http://127.0.0.1:${server.port}/api/tunnels/${id}/status`)).status, { timeout: 5_000 })
+      .poll(async () => (await fetch(`http://127.0.0.1:${server.port}/api/tunnels/${id}/status`)).status, {
+        timeout: 5_000,
+      })
       .toBe(404);
     const holder = await startCore(await dataDir(), { tunnel: { host: server.host, subdomain: id } });
     expect((await until(holder, (s) => s.state === 'online')).url).toBe(url);

@@ -25,7 +25,10 @@ describe('tunnel probe route', () => {
   });
 
   it('goes to the public URL, or to a loopback server port for its port-less *.localhost URLs', () => {
-    expect(probeTarget('https://abc.loca.lt', 'https://localtunnel.me')).toEqual({ url: new URL('https://abc.loca.lt'), hostHeader: null });
+    expect(probeTarget('https://abc.loca.lt', 'https://localtunnel.me')).toEqual({
+      url: new URL('https://abc.loca.lt'),
+      hostHeader: null,
+    });
     const local = probeTarget('http://abc.localhost', 'http://localhost:41234');
     expect(local.url.href).toBe('http://localhost:41234/');
     expect(local.hostHeader).toBe('abc.localhost:41234');
@@ -47,7 +50,10 @@ describe('tunnel memory', () => {
         url: 'http://hooks-one.localhost',
       });
 
-      await writeFile(path.join(dir, 'tunnel.json'), JSON.stringify({ last: { host: 'x', subdomain: '../etc', url: 'file:///' } }));
+      await writeFile(
+        path.join(dir, 'tunnel.json'),
+        JSON.stringify({ last: { host: 'x', subdomain: '../etc', url: 'file:///' } }),
+      );
       expect((await openTunnelMemory(dir)).recall()).toBeNull();
       await writeFile(path.join(dir, 'tunnel.json'), '{not json');
       const broken = await openTunnelMemory(dir);

@@ -15,7 +15,10 @@ export interface TunnelSettingsState {
   save(patch: Partial<TunnelSettings>): Promise<void>;
 }
 
-export function createTunnelSettingsState(settings: SettingsStore, initial: Partial<TunnelSettings> = {}): TunnelSettingsState {
+export function createTunnelSettingsState(
+  settings: SettingsStore,
+  initial: Partial<TunnelSettings> = {},
+): TunnelSettingsState {
   let overrides: Partial<TunnelSettings> = {};
   for (const key of overriddenKeys(initial)) overrides = { ...overrides, [key]: initial[key] };
   const effective = (): TunnelSettings => applyOverrides(settings.section('tunnel'), overrides);

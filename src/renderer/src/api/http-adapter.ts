@@ -31,7 +31,10 @@ export function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-export function createHttpClient(initialToken: string, onConnectionChange?: (state: ConnectionState) => void): HooklensClient {
+export function createHttpClient(
+  initialToken: string,
+  onConnectionChange?: (state: ConnectionState) => void,
+): HooklensClient {
   type Listener = (payload: unknown) => void;
   const listeners = new Map<ApiEventName, Set<Listener>>();
   let token = initialToken;
