@@ -36,7 +36,7 @@ test.describe('with the public URL online', () => {
   }) => {
     await openApp(page, app);
     const bar = page.getByRole('group', { name: 'Public URL' });
-    await expect(bar.getByRole('status', { name: 'Tunnel state' })).toHaveText('Online');
+    await expect(bar.getByRole('status', { name: 'Tunnel state' })).toHaveText(/^Online · checked/);
     const header = page.getByRole('banner');
 
     // Every control of the bar sits on the first line.
@@ -44,12 +44,23 @@ test.describe('with the public URL online', () => {
     const settings = (await header.getByRole('button', { name: 'Settings', exact: true }).boundingBox())!;
     const copyPublic = header.getByRole('button', { name: 'Copy public URL' });
     const copyLocal = header.getByRole('button', { name: 'Copy local URL' });
-    await expect(copyPublic).toHaveText('Copy public URL');
-    await expect(copyLocal).toHaveText('Copy local URL');
+    // Each copies its own URL, and says which in its tooltip.
+    await expect(copyPublic).toHaveAttribute('title', 'Copy public URL');
+    await expect(copyLocal).toHaveAttribute('title', 'Copy local URL');
+    await copyPublic.click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      await bar.getByRole('status', { name: 'Public URL' }).textContent(),
+    );
+    await copyLocal.click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(app.captureUrl);
     for (const box of [settings, (await copyPublic.boundingBox())!, (await copyLocal.boundingBox())!]) {
       expect(Math.abs(box.y + box.height / 2 - (brand.y + brand.height / 2))).toBeLessThan(6);
     }
     expect((await header.boundingBox())!.height).toBeLessThan(56);
+    // …and nothing runs into the next group.
+    const publicBox = (await bar.boundingBox())!;
+    const actionsBox = (await header.getByRole('group', { name: 'Workbench' }).boundingBox())!;
+    expect(publicBox.x + publicBox.width).toBeLessThanOrEqual(actionsBox.x);
     await page.screenshot({ path: test.info().outputPath('top-bar-light.png') });
     await switchTheme(page, 'dark');
     await page.screenshot({ path: test.info().outputPath('top-bar-dark.png') });

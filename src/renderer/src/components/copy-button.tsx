@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
+import { CopyIcon } from './copy-icon';
 
 export interface CopyButtonProps {
   text: string;
   /** Accessible name, e.g. "Copy capture URL". */
   label: string;
-  /** Visible text when idle; where several copy buttons sit side by side, the label itself. */
-  caption?: string;
+  /** Visible text when idle (default "Copy"); `icon` shows a copy icon instead, the label as its tooltip. */
+  caption?: string | 'icon';
   className?: string;
 }
 
@@ -19,7 +20,7 @@ export function CopyButton({ text, label, caption = 'Copy', className }: CopyBut
   return (
     <button
       type="button"
-      className={`copy-button ${className ?? ''}`}
+      className={`copy-button ${caption === 'icon' ? 'copy-button-icon' : ''} ${className ?? ''}`}
       aria-label={label}
       title={label}
       onClick={() => {
@@ -29,7 +30,7 @@ export function CopyButton({ text, label, caption = 'Copy', className }: CopyBut
         );
       }}
     >
-      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : caption}</span>
+      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : caption === 'icon' ? <CopyIcon /> : caption}</span>
     </button>
   );
 }

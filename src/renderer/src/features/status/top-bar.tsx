@@ -14,7 +14,7 @@ export function TopBar({ publicUrlSlot }: { publicUrlSlot?: ReactNode }): React.
         <output className="url-text" aria-label="Capture URL" title={status?.captureUrl}>
           {status?.captureUrl ?? '…'}
         </output>
-        {status && <CopyButton text={status.captureUrl} label="Copy local URL" caption="Copy local URL" />}
+        {status && <CopyButton text={status.captureUrl} label="Copy local URL" caption="icon" />}
         {status?.capturePortFallback && (
           <span className="warning-text" role="note">
             port {status.capturePortFallback.requested} was taken

@@ -83,7 +83,7 @@ export function PublicUrlBar(): React.JSX.Element | null {
             >
               {tunnel.url}
             </output>
-            <CopyButton text={tunnel.url} label="Copy public URL" caption="Copy public URL" />
+            <CopyButton text={tunnel.url} label="Copy public URL" caption="icon" />
           </>
         ) : null}
         <button
