@@ -7,9 +7,11 @@
  * Every method takes JSON-serialisable arguments and resolves to a JSON-serialisable value.
  * Failures reject with a `HooklensError` whose `code` comes from `../errors`.
  */
+import { appSettingsMethodNames, type AppSettingsEvents, type AppSettingsMethods } from './app-settings';
 import { capturesMethodNames, type CapturesEvents, type CapturesMethods } from './captures';
 import { endpointsMethodNames, type EndpointsEvents, type EndpointsMethods } from './endpoints';
 import { replayMethodNames, type ReplayEvents, type ReplayMethods } from './replay';
+import { searchMethodNames, type SearchMethods } from './search';
 import { signaturesMethodNames, type SignaturesEvents, type SignaturesMethods } from './signatures';
 import { statusMethodNames, type StatusEvents, type StatusMethods } from './status';
 import { tunnelMethodNames, type TunnelEvents, type TunnelMethods } from './tunnel';
@@ -20,7 +22,9 @@ export interface HooklensApi
     TunnelMethods,
     SignaturesMethods,
     ReplayMethods,
-    EndpointsMethods {}
+    EndpointsMethods,
+    SearchMethods,
+    AppSettingsMethods {}
 
 export interface HooklensEvents
   extends CapturesEvents,
@@ -28,7 +32,8 @@ export interface HooklensEvents
     TunnelEvents,
     SignaturesEvents,
     ReplayEvents,
-    EndpointsEvents {}
+    EndpointsEvents,
+    AppSettingsEvents {}
 
 export type ApiMethodName = keyof HooklensApi;
 export type ApiEventName = keyof HooklensEvents;
@@ -40,6 +45,8 @@ export const API_METHOD_NAMES = Object.keys({
   ...signaturesMethodNames,
   ...replayMethodNames,
   ...endpointsMethodNames,
+  ...searchMethodNames,
+  ...appSettingsMethodNames,
 } satisfies Record<ApiMethodName, true>) as ApiMethodName[];
 
 export function isApiMethodName(name: string): name is ApiMethodName {

@@ -19,8 +19,6 @@ export interface CaptureStore {
   setPinned(id: string, pinned: boolean): Promise<CaptureSummary | undefined>;
   /** Things the user must be told about the data file at start (set aside, recovered…). */
   readonly notices: StoreNotice[];
-  /** Called with the ids the retention cap removed, so the UI can drop them. */
-  onEvicted?: (ids: string[]) => void;
   close(): Promise<void>;
 }
 
@@ -28,4 +26,6 @@ export interface CaptureStoreOptions {
   dataDir: string;
   /** Retention cap; the oldest unpinned captures beyond it are removed. */
   maxCaptures?: number;
+  /** Called with the ids the retention cap removed, once their removal is durable, so the UI can drop them. */
+  onEvicted?: (ids: string[]) => void;
 }
