@@ -1,11 +1,12 @@
 /*
  * The `hooklens` command. `serve` runs browser mode; `verify`, `sign` and `providers` are the
- * signature tools (offline, same core code as the app).
+ * signature tools (offline, same core code as the app); `check` scores a webhook handler.
  */
 import { UsageError } from './cli-args';
 import { runServe, SERVE_USAGE } from './serve-command';
 import { APP_VERSION } from '../core/version';
 import { runProviders, runSign, runVerify } from './signature-commands';
+import { CHECK_USAGE, runCheckCommand } from './check-command';
 
 const USAGE = `Hooklens ${APP_VERSION}: webhook debugger
 
@@ -15,6 +16,7 @@ Usage:
                   [--url URL] [--method M] [--now UNIX] [--tolerance SECONDS]
   hooklens sign --provider ID --secret S --body-file PATH [--timestamp UNIX] [--id ID] [--url URL]
   hooklens providers
+  ${CHECK_USAGE}
 `;
 
 const io = {
@@ -34,6 +36,8 @@ async function main(argv: string[]): Promise<number | null> {
       return runSign(rest, io);
     case 'providers':
       return runProviders(rest, io);
+    case 'check':
+      return runCheckCommand(rest, io);
     case '--version':
     case 'version':
       io.stdout(APP_VERSION);

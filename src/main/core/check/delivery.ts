@@ -181,7 +181,8 @@ function reusableHeaders(headers: readonly HeaderPair[], provider: Provider): He
   });
 }
 
-export function deliveryFromCapture(record: Pick<CaptureRecord, 'method' | 'headers' | 'body'>, provider: Provider): Delivery {
+/** A capture (or an imported request of the same shape) as the source of the probes. */
+export function deliveryFromCapture(record: Pick<CaptureRecord, 'method' | 'headers'> & { body: { encoding: 'utf8' | 'base64'; text: string } }, provider: Provider): Delivery {
   const body = Buffer.from(record.body.text, record.body.encoding === 'base64' ? 'base64' : 'utf8');
   const headers = reusableHeaders(record.headers, provider);
   return { method: record.method.toUpperCase(), headers, body, format: formatOf(headers, body) };

@@ -17,8 +17,12 @@ export function formatScorecard(report: CheckReport): string {
     lines.push(probeLine(p));
     for (const note of p.notes) lines.push(`      ${note}`);
   }
-  for (const s of report.skipped) lines.push(`SKIP  ${s.title.padEnd(44)} ${s.why}`);
+  return [...lines, scorecardTail(report)].join('\n');
+}
+
+/** Skipped probes with their reason, and the closing count. */
+export function scorecardTail(report: CheckReport): string {
+  const lines = report.skipped.map((s) => `SKIP  ${s.title.padEnd(44)} ${s.why}`);
   const { pass, warn, fail, skipped, ms } = report.summary;
-  lines.push('', `${pass} passed, ${warn} warned, ${fail} failed, ${skipped} skipped in ${ms} ms`);
-  return lines.join('\n');
+  return [...lines, '', `${pass} passed, ${warn} warned, ${fail} failed, ${skipped} skipped in ${ms} ms`].join('\n');
 }
