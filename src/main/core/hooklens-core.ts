@@ -13,6 +13,7 @@ import type { AppStatus, StatusMethods, StoreNotice } from '../../shared/api/sta
 import { HooklensError } from '../../shared/errors';
 import type { TunnelSettings } from '../../shared/settings';
 import { createCapturesService } from './capture/captures-service';
+import { createCheckService } from './check';
 import { startCaptureListener, type CaptureListener } from './capture/listener';
 import { createEndpointsService } from './endpoints';
 import { createCoreEvents, type CoreEvents } from './events';
@@ -87,7 +88,8 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     getSecret: async (endpointId, providerId) => secrets.get(endpointId, providerId),
     forwardTargetFor: endpoints.forwardTargetFor,
   });
-  const captureServices: CoreService<object>[] = [captures, endpoints, search, signatures, replay];
+  const check = createCheckService({ store, events, replay, getSecret: async (endpointId, providerId) => secrets.get(endpointId, providerId) });
+  const captureServices: CoreService<object>[] = [captures, endpoints, search, signatures, replay, check];
 
   const captureSettings = settings.section('capture');
   const listener: CaptureListener = await startCaptureListener({
@@ -170,6 +172,7 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     ...search.handlers,
     ...signatures.handlers,
     ...replay.handlers,
+    ...check.handlers,
     ...tunnel.handlers,
     ...appSettings.handlers,
     ...statusService.handlers,

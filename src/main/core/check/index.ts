@@ -3,3 +3,4 @@ export { PROBES, resolveProvider, runCheck, sampleSource, type CheckHooks, type 
 export { deliveryFromCapture, deliveryFromEvent, type Delivery } from './delivery';
 export { formatScorecard, probeLine, scorecardTail } from './scorecard';
 export { isLoopbackHost, parseTarget } from './target';
+export { createCheckService, type CheckServiceDeps } from './check-service';
