@@ -6,6 +6,7 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import type { HooklensClient } from '../../../shared/api';
 import { createCapturesSlice, type CapturesSlice } from './captures-slice';
+import { createCheckSlice, type CheckSlice } from './check-slice';
 import { createEndpointsSlice, type EndpointsSlice } from './endpoints-slice';
 import { createReplaySlice, type ReplaySlice } from './replay-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
@@ -31,6 +32,7 @@ export type AppState = CapturesSlice &
   SettingsSlice &
   ReplaySlice &
   SignaturesSlice &
+  CheckSlice &
   LoadSlice;
 
 export function createAppState(api: HooklensClient): StateCreator<AppState> {
@@ -45,6 +47,7 @@ export function createAppState(api: HooklensClient): StateCreator<AppState> {
     ...createSettingsSlice(api)(...a),
     ...createReplaySlice(api)(...a),
     ...createSignaturesSlice(api)(...a),
+    ...createCheckSlice(api)(...a),
     async loadAll() {
       const s = a[1]();
       const replayed = Object.keys(s.replayHistory).map((key) => s.loadReplayHistory(key || null, true));
