@@ -35,7 +35,7 @@ export function CheckPanel({ captureId }: { captureId: string }): React.JSX.Elem
     <section className="check-panel" aria-label="Check handler">
       <p>
         Plays <strong>{plan.providerName}</strong> and an attacker against <code>{plan.target}</code>: valid, forged, unsigned,
-        replayed, duplicate and out-of-order deliveries, scored against {plan.providerName}&apos;s documented timeout and rules.
+        replayed, duplicate and out-of-order deliveries, scored against {plan.providerName}&apos;s delivery rules (timeout, retries, tolerance).
       </p>
       {!plan.hasSecret && (
         <p role="status" className="check-warning">
@@ -96,6 +96,7 @@ function RunView({ run }: { run: NonNullable<ReturnType<typeof useAppStore.getSt
         <div className="check-progress">
           <progress aria-label="Check progress" max={Math.max(total, 1)} value={done} />
           <span aria-live="polite">{total ? `${done} of ${total} probes` : 'Starting…'}</span>
+          {run.planned[done] && <span className="muted">Running: {run.planned[done].title}…</span>}
         </div>
       ) : (
         <p className="check-summary" role="status" aria-label="Scorecard summary">
