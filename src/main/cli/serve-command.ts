@@ -12,7 +12,7 @@ import { startControlServer } from '../serve';
 
 export const DEFAULT_UI_PORT = 8786;
 
-const SERVE_OPTIONS: Record<string, OptionSpec> = {
+export const SERVE_OPTIONS: Record<string, OptionSpec> = {
   port: { kind: 'string' },
   'capture-port': { kind: 'string' },
   'capture-host': { kind: 'string' },

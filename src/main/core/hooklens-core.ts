@@ -78,7 +78,15 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
   const search = createSearchService({ store, events });
   const secrets = await openSecretStore({ dataDir: options.dataDir, encryptor: options.encryptor });
   for (const message of secrets.notices) notices.push({ kind: 'secrets', message: `Signing secrets: ${message}.` });
-  const signatures = await createSignaturesService({ store, dataDir: options.dataDir, secrets, events, log });
+  const signatures = await createSignaturesService({
+    store,
+    dataDir: options.dataDir,
+    secrets,
+    events,
+    log,
+    // Read at check time, once the listener and tunnel below exist.
+    origins: () => ({ local: status().captureUrl, public: tunnel.status().url ?? undefined }),
+  });
   const replay = await createReplayService({
     store,
     dataDir: options.dataDir,
