@@ -18,7 +18,7 @@ export const CHECK_USAGE =
   'hooklens check --target URL --provider ID --secret S [--capture-file F | --event TYPE] [--only probe,…]\n' +
   '                 [--json] [--fast] [--allow-remote] [--timeout-ms N]';
 
-const CHECK_OPTIONS: Record<string, OptionSpec> = {
+export const CHECK_OPTIONS: Record<string, OptionSpec> = {
   target: { kind: 'string' },
   provider: { kind: 'string' },
   secret: { kind: 'string' },

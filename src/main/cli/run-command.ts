@@ -4,6 +4,7 @@
  */
 import { APP_VERSION } from '../core/version';
 import { COMMAND_HELP, isCommand, USAGE } from './command-help';
+import { runCheckCommand } from './check-command';
 import { runServe } from './serve-command';
 import { runProviders, runSign, runVerify, type CliIo } from './signature-commands';
 
@@ -24,6 +25,8 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
       return runSign(rest, io);
     case 'providers':
       return runProviders(rest, io);
+    case 'check':
+      return runCheckCommand(rest, io);
     case '--version':
     case 'version':
       io.stdout(APP_VERSION);

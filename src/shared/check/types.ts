@@ -37,7 +37,10 @@ export type ProbeResponse =
 export interface ProbeAttempt {
   /** What this request was, e.g. "copy 3 of 5 (concurrent)". */
   label: string;
+  /** As sent; a body over 64 KiB is cut to its first 64 KiB here (see `requestBodyBytes`). */
   request: ReplayRequest;
+  /** Size of the body that was sent, when `request.body` shows only its start. */
+  requestBodyBytes?: number;
   response: ProbeResponse;
   /** The replay-history entry holding this send, when the check was recorded. */
   replayId?: string;

@@ -14,6 +14,8 @@ import type { Provider } from '../signatures/types';
 import { headerValue, withoutHeaders, type Delivery } from './delivery';
 
 const EXCERPT_CHARS = 500;
+/** Reports, events and --json carry every request; a 25 MB body would swamp them all. */
+const REPORTED_BODY_CHARS = 64 * 1024;
 
 export interface SignSpec {
   secret: string;
@@ -80,6 +82,14 @@ function probeResponse(outcome: ReplayOutcome, ms: number): ProbeResponse {
   };
 }
 
+function reported(sent: ReplayRequest): Pick<ProbeAttempt, 'request' | 'requestBodyBytes'> {
+  if (sent.body.text.length <= REPORTED_BODY_CHARS) return { request: sent };
+  return {
+    request: { ...sent, body: { ...sent.body, text: sent.body.text.slice(0, REPORTED_BODY_CHARS) } },
+    requestBodyBytes: bodyBytes(sent).length,
+  };
+}
+
 export interface SentAttempt {
   attempt: ProbeAttempt;
   /** The full outcome, for the replay history. */
@@ -93,7 +103,7 @@ export async function sendProbe(label: string, request: ReplayRequest, timeoutMs
     // Only a little of each answer is shown, so only a little is kept.
     const result = await sendRequest(request, { timeoutMs, maxStoredBodyBytes: 64 * 1024 });
     const ms = Math.round(result.ms);
-    return { attempt: { label, request: result.sent, response: probeResponse(result.outcome, ms) }, outcome: result.outcome, sent: result.sent };
+    return { attempt: { label, ...reported(result.sent), response: probeResponse(result.outcome, ms) }, outcome: result.outcome, sent: result.sent };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const outcome: ReplayOutcome = { kind: 'error', error: { kind: 'other', message } };

@@ -98,3 +98,16 @@ describe('runCheck input and safety', () => {
     expect(fast.skipped.find((s) => s.id === 'stale-timestamp')?.why).toMatch(/signs no timestamp/);
   });
 });
+
+describe('runCheck report size', () => {
+  it('sends a near-limit body in full but reports only its start', async () => {
+    const h = await startCorrectHandler('github', SECRETS.github);
+    handlers.push(h);
+    const r = report(await runCheck({ target: h.url, providerId: 'github', secret: SECRETS.github, only: ['large-body'] }));
+    const [probe] = r.probes;
+    expect(probe).toMatchObject({ id: 'large-body', verdict: 'pass' });
+    expect(probe!.attempts[0]!.requestBodyBytes).toBeGreaterThan(25 * 1024 * 1024 - 8192);
+    expect(probe!.request.body.text.length).toBe(64 * 1024);
+    expect(JSON.stringify(r).length).toBeLessThan(200_000);
+  }, 20_000);
+});

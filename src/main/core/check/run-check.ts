@@ -137,6 +137,7 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks = {}): P
     sign: (d, opts) => signedRequest(d, provider, target, { secret: opts?.secret ?? options.secret, timestamp: opts?.timestamp ?? now() }, idHeader),
     async send(probe, label, request) {
       const { attempt, outcome, sent } = await sendProbe(label, request, timeoutMs);
+      // The full request goes to the recorder; the report keeps a bounded copy.
       const replayId = await hooks.record?.({ probe, label, request: sent, outcome, ms: attempt.response.ms }).catch(() => undefined);
       return replayId ? { ...attempt, replayId } : attempt;
     },

@@ -58,6 +58,9 @@ export function ProbeList({ results, skipped }: { results: ProbeResult[]; skippe
               <pre className="check-body" aria-label="Request body">
                 {bodyText(r.request.body)}
               </pre>
+              {r.attempts[0]?.requestBodyBytes !== undefined && (
+                <p className="muted">The body sent was {r.attempts[0].requestBodyBytes} bytes; its start is shown.</p>
+              )}
               <h4>Response</h4>
               <ResponseView response={r.response} />
             </div>
