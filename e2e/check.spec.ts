@@ -7,6 +7,8 @@
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { sign as octokitSign } from '@octokit/webhooks-methods';
+import { Webhook } from 'standardwebhooks';
 import Stripe from 'stripe';
 import { startCorrectHandler, startNaiveHandler, type TestHandler } from '../src/main/core/check/test-support/handlers';
 import { sendWebhook, type RunningHooklens } from './support/app';
@@ -76,6 +78,51 @@ test('a correct handler (Stripe SDK + seen ids) scores all passes; probes open t
   await expect(summary).toContainText('10 passed');
   const history = (await callApi(hooklens, 'listReplays', (await callApi(hooklens, 'listCaptures') as { id: string }[])[0]!.id)) as { source: string }[];
   expect(history.filter((h) => h.source === 'check').length).toBeGreaterThanOrEqual(34);
+});
+
+test('correct handlers on @octokit/webhooks-methods and standardwebhooks score all passes too', async ({ page, hooklens }) => {
+  const cases = [
+    {
+      provider: 'github' as const,
+      secret: 'github-e2e-check-secret',
+      path: '/gh',
+      body: '{"action":"opened","issue":{"number":1}}',
+      headers: async (body: string, secret: string) => ({
+        'X-GitHub-Event': 'issues',
+        'X-GitHub-Delivery': '72d3162e-cc78-11e3-81ab-4c9367dc0958',
+        'X-Hub-Signature-256': await octokitSign(secret, body),
+      }),
+    },
+    {
+      provider: 'standard-webhooks' as const,
+      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+      path: '/sw',
+      body: '{"type":"user.created","data":{"id":"user_1"}}',
+      headers: async (body: string, secret: string) => {
+        const id = 'msg_e2e_check_1';
+        const now = new Date();
+        return { 'webhook-id': id, 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign(id, now, body) };
+      },
+    },
+  ];
+  await openApp(page, hooklens);
+  for (const c of cases) {
+    const h = await startCorrectHandler(c.provider, c.secret);
+    try {
+      await callApi(hooklens, 'setSignatureSecret', 'default', c.provider, c.secret);
+      await callApi(hooklens, 'updateReplaySettings', { targetBase: `http://127.0.0.1:${h.port}` });
+      const headers = { 'Content-Type': 'application/json', ...(await c.headers(c.body, c.secret)) };
+      expect((await sendWebhook(hooklens.captureUrl, c.path, { headers, body: c.body })).status).toBe(200);
+      await openButton(page, 'POST', c.path).click();
+      const detail = page.getByRole('region', { name: 'Capture detail' });
+      await detail.getByRole('tab', { name: 'Check handler' }).click();
+      const panel = detail.getByRole('region', { name: 'Check handler' });
+      await panel.getByRole('button', { name: 'Check handler' }).click();
+      await expect(panel.getByRole('status', { name: 'Scorecard summary' })).toContainText('10 passed, 0 warned, 0 failed, 1 skipped', { timeout: 20_000 });
+    } finally {
+      await h.close();
+    }
+  }
 });
 
 test('a naive handler gets exactly the forged, unsigned, duplicate and too-slow failures, with a progress bar meanwhile', async ({ page, hooklens }) => {
