@@ -26,6 +26,14 @@ export interface ProbeContext {
   send(probe: ProbeId, label: string, request: ReplayRequest): Promise<ProbeAttempt>;
   /** Attempts of the probes that ran before this one (the response-time probe reads them). */
   earlier: ProbeAttempt[];
+  /** Two ready deliveries about one object (from the test-event catalog); otherwise the profile's pair is built. */
+  reversePair?: ReversePair;
+}
+
+export interface ReversePair {
+  first: { type: string; delivery: Delivery };
+  second: { type: string; delivery: Delivery };
+  why: string;
 }
 
 export interface ProbeDefinition {

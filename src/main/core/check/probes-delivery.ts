@@ -5,7 +5,7 @@
  * know, a body near the provider's size limit, and the answer times over the whole run.
  */
 import type { ProbeAttempt } from '../../../shared/check/types';
-import { setField, padded, type Delivery } from './delivery';
+import { padded, setField, withFreshId, type Delivery } from './delivery';
 import {
   classify,
   dedupeField,
@@ -134,15 +134,18 @@ export const reverseOrderProbe: ProbeDefinition = {
   id: 'reverse-order',
   title: 'Two events of one object in reverse order',
   skip: (ctx) => {
+    if (ctx.reversePair) return undefined;
     const pair = ctx.profile.reversePair;
     if (!pair) return `No documented pair of ${ctx.profile.name} events about one object.`;
     if (!eventDelivery(ctx, pair.first.type, pair.first.set)) return 'The source delivery has no JSON or form body to set the event on.';
     return undefined;
   },
   async run(ctx) {
-    const pair = ctx.profile.reversePair!;
-    const later = eventDelivery(ctx, pair.second.type, pair.second.set)!;
-    const earlier = eventDelivery(ctx, pair.first.type, pair.first.set)!;
+    const pair = ctx.reversePair
+      ? { first: { type: ctx.reversePair.first.type }, second: { type: ctx.reversePair.second.type }, why: ctx.reversePair.why }
+      : ctx.profile.reversePair!;
+    const later = ctx.reversePair ? withFreshId(ctx.reversePair.second.delivery, ctx.profile) : eventDelivery(ctx, pair.second.type, ctx.profile.reversePair!.second.set)!;
+    const earlier = ctx.reversePair ? withFreshId(ctx.reversePair.first.delivery, ctx.profile) : eventDelivery(ctx, pair.first.type, ctx.profile.reversePair!.first.set)!;
     const attempts = [
       await ctx.send(this.id, `${pair.second.type} (the later event) first`, ctx.sign(later)),
       await ctx.send(this.id, `${pair.first.type} (the earlier event) second`, ctx.sign(earlier)),

@@ -111,3 +111,24 @@ describe('runCheck report size', () => {
     expect(JSON.stringify(r).length).toBeLessThan(200_000);
   }, 20_000);
 });
+
+describe('runCheck with a given reverse-order pair', () => {
+  it('sends the later event first, each under a fresh id', async () => {
+    const { deliveryFromEvent } = await import('./delivery');
+    const { stripeProfile } = await import('../signatures/providers/stripe.profile');
+    const h = await startNaiveHandler({ slowType: 'none', slowMs: 0 });
+    handlers.push(h);
+    const body = stripeProfile.sample(1_764_000_000).body;
+    const first = { type: 'invoice.created', delivery: deliveryFromEvent(stripeProfile, 'invoice.created', body) };
+    const second = { type: 'invoice.paid', delivery: deliveryFromEvent(stripeProfile, 'invoice.paid', body) };
+    const r = report(
+      await runCheck({ target: h.url, providerId: 'stripe', secret: SECRETS.stripe, only: ['reverse-order'], reversePair: { first, second, why: 'a test pair' } }),
+    );
+    const [probe] = r.probes;
+    expect(probe!.verdict).toBe('pass');
+    expect(probe!.attempts.map((a) => a.label)).toEqual(['invoice.paid (the later event) first', 'invoice.created (the earlier event) second']);
+    const ids = probe!.attempts.map((a) => (JSON.parse(a.request.body.text) as { id: string }).id);
+    expect(new Set(ids).size).toBe(2);
+    expect(probe!.notes).toEqual(['Why this happens: a test pair.']);
+  });
+});

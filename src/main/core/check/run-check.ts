@@ -14,7 +14,7 @@ import { profileFor } from '../signatures/profiles';
 import { getProvider } from '../signatures/registry';
 import type { Provider } from '../signatures/types';
 import { deliveryFromEvent, describeLocation, withFreshId, type Delivery } from './delivery';
-import type { ProbeContext, ProbeDefinition } from './probe-context';
+import type { ProbeContext, ProbeDefinition, ReversePair } from './probe-context';
 import { sendProbe, signedRequest } from './probe-request';
 import {
   duplicateProbe,
@@ -66,6 +66,8 @@ export interface CheckOptions {
   timeoutMs?: number;
   /** Unix seconds; defaults to the clock. */
   now?: () => number;
+  /** Two events about one object for the reverse-order probe, instead of the profile's pair. */
+  reversePair?: ReversePair;
 }
 
 export interface RecordedSend {
@@ -133,6 +135,7 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks = {}): P
     timeoutMs,
     now,
     earlier,
+    ...(options.reversePair ? { reversePair: options.reversePair } : {}),
     fresh: () => withFreshId(source.delivery, profile),
     sign: (d, opts) => signedRequest(d, provider, target, { secret: opts?.secret ?? options.secret, timestamp: opts?.timestamp ?? now() }, idHeader),
     async send(probe, label, request) {
