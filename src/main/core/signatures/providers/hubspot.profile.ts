@@ -5,13 +5,13 @@ export const hubspotProfile: ProviderProfile = {
   providerId: 'hubspot',
   name: 'HubSpot',
   docs: 'https://developers.hubspot.com/docs/api/webhooks',
-  // https://developers.hubspot.com/docs/api/webhooks#retries: a batch not answered within 5 seconds is retried
+  // https://developers.hubspot.com/docs/api/webhooks: a batch not answered within 5 seconds is retried
   // (older revisions of the page said 1 s, then 2 s; integrate.hubspot.com/t/what-does-will-retry-mean-when/3953).
   timeoutMs: 5_000,
   timeoutDocumented: true,
-  // https://developers.hubspot.com/docs/api/webhooks#retries: up to 10 retries spread over the next 24 hours.
+  // https://developers.hubspot.com/docs/api/webhooks: up to 10 retries spread over the next 24 hours.
   retrySchedule: 'up to 10 retries spread over 24 hours, with randomised delays; 4xx answers (except 429) are not retried',
-  // https://developers.hubspot.com/docs/api/webhooks#webhook-payloads: each event in the batch has an eventId.
+  // https://developers.hubspot.com/docs/api/webhooks: each event in the batch has an eventId.
   eventId: { in: 'json', path: [0, 'eventId'] },
   eventType: { in: 'json', path: [0, 'subscriptionType'] },
   // https://developers.hubspot.com/docs/apps/legacy-apps/authentication/validating-requests: reject timestamps older than 5 minutes.

@@ -13,7 +13,7 @@ export const linearProfile: ProviderProfile = {
   // https://linear.app/developers/webhooks: Linear-Delivery is a unique id per delivery; Linear-Event names the resource type.
   eventId: { in: 'header', name: 'Linear-Delivery' },
   eventType: { in: 'header', name: 'Linear-Event' },
-  // https://linear.app/developers/webhooks#securing-webhooks: webhookTimestamp (ms) is signed and the SDK allows one minute.
+  // https://linear.app/developers/webhooks: webhookTimestamp (ms) is signed and the SDK allows one minute.
   toleranceSec: 60,
   bodyTimestampMs: { in: 'json', path: ['webhookTimestamp'] },
   bodyFormat: 'json',

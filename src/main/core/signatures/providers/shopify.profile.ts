@@ -15,7 +15,7 @@ export const shopifyProfile: ProviderProfile = {
   eventType: { in: 'header', name: 'X-Shopify-Topic' },
   bodyFormat: 'json',
   contentType: 'application/json',
-  // https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-2-validate-the-origin-of-your-webhook: headers on each delivery.
+  // https://shopify.dev/docs/apps/build/webhooks/subscribe/https: headers on each delivery.
   deliveryHeaders: [
     ['X-Shopify-Shop-Domain', 'hooklens-sample.myshopify.com'],
     ['X-Shopify-API-Version', '2025-01'],

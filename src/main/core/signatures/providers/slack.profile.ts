@@ -5,17 +5,17 @@ export const slackProfile: ProviderProfile = {
   providerId: 'slack',
   name: 'Slack',
   docs: 'https://api.slack.com/apis/events-api',
-  // https://api.slack.com/apis/events-api#responding: answer with HTTP 200 within three seconds.
+  // https://api.slack.com/apis/events-api: answer with HTTP 200 within three seconds.
   timeoutMs: 3_000,
   timeoutDocumented: true,
-  // https://api.slack.com/apis/events-api#retries: up to 3 retries, nearly immediately, after 1 minute, after 5 minutes.
+  // https://api.slack.com/apis/events-api: up to 3 retries, nearly immediately, after 1 minute, after 5 minutes.
   retrySchedule: 'up to 3 retries: nearly immediately, after 1 minute, after 5 minutes',
-  // https://api.slack.com/apis/events-api#retries: retries carry X-Slack-Retry-Num and X-Slack-Retry-Reason.
+  // https://api.slack.com/apis/events-api: retries carry X-Slack-Retry-Num and X-Slack-Retry-Reason.
   retryHeaders: (attempt, reason) => [
     ['X-Slack-Retry-Num', String(attempt)],
     ['X-Slack-Retry-Reason', reason === 'timeout' ? 'http_timeout' : 'http_error'],
   ],
-  // https://api.slack.com/apis/events-api#callback-field: event_id is unique per event across workspaces.
+  // https://api.slack.com/apis/events-api: event_id is unique per event across workspaces.
   eventId: { in: 'json', path: ['event_id'] },
   eventType: { in: 'json', path: ['event', 'type'] },
   // https://api.slack.com/authentication/verifying-requests-from-slack: reject requests older than five minutes.

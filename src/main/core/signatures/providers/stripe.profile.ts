@@ -9,12 +9,12 @@ export const stripeProfile: ProviderProfile = {
   // "Timed out" in the dashboard, but publishes no number (support.stripe.com/questions/webhooks-how-to-investigate-and-fix-timed-out).
   timeoutMs: 10_000,
   timeoutDocumented: false,
-  // https://docs.stripe.com/webhooks#retries: live mode retries with exponential backoff for up to three days; sandbox three times over a few hours.
+  // https://docs.stripe.com/webhooks: live mode retries with exponential backoff for up to three days; sandbox three times over a few hours.
   retrySchedule: 'exponential backoff for up to 3 days (live); 3 times over a few hours (sandbox)',
-  // https://docs.stripe.com/webhooks#handle-duplicate-events: the Event object's id is the same on every retry.
+  // https://docs.stripe.com/webhooks: the Event object's id is the same on every retry.
   eventId: { in: 'json', path: ['id'] },
   eventType: { in: 'json', path: ['type'] },
-  // https://docs.stripe.com/webhooks#replay-attacks: the libraries' default tolerance is five minutes.
+  // https://docs.stripe.com/webhooks: the libraries' default tolerance is five minutes.
   toleranceSec: 300,
   bodyFormat: 'json',
   contentType: 'application/json; charset=utf-8',
@@ -34,7 +34,7 @@ export const stripeProfile: ProviderProfile = {
       data: { object: { id: 'sub_hooklens_sample', object: 'subscription', customer: 'cus_hooklens_sample', status: 'active' } },
     },
   }),
-  // https://docs.stripe.com/webhooks#event-ordering: Stripe does not guarantee delivery in the order events were created.
+  // https://docs.stripe.com/webhooks: Stripe does not guarantee delivery in the order events were created.
   reversePair: {
     first: { type: 'customer.subscription.created' },
     second: { type: 'customer.subscription.updated' },
