@@ -11,6 +11,14 @@ import { CopyButton } from '../../components/copy-button';
 import { ProbeList } from './probe-list';
 import './check.css';
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
 export function CheckPanel({ captureId }: { captureId: string }): React.JSX.Element {
   const { planState, run, loadCheckPlan, startCheck } = useAppStore(
     useShallow((s) => ({ planState: s.checkPlans[captureId], run: s.checkRuns[captureId], loadCheckPlan: s.loadCheckPlan, startCheck: s.startCheck })),
@@ -54,7 +62,7 @@ export function CheckPanel({ captureId }: { captureId: string }): React.JSX.Elem
       {confirming && (
         <div role="alertdialog" aria-modal="false" aria-labelledby="check-remote-title" className="check-confirm">
           <p id="check-remote-title">
-            <strong>{new URL(plan.target).host}</strong> is not this machine. The check sends forged and replayed webhooks to it. Send them?
+            <strong>{hostOf(plan.target)}</strong> is not this machine. The check sends forged and replayed webhooks to it. Send them?
           </p>
           <button
             type="button"
