@@ -73,6 +73,14 @@ test('a correct handler (Stripe SDK + seen ids) scores all passes; probes open t
   await expect(forged.getByLabel('Response body excerpt')).toContainText('No signatures found matching the expected signature');
   await page.screenshot({ path: path.resolve(import.meta.dirname, '../docs/screenshots/check.png') });
 
+  // The probe's request is in the replay history: it opens in the Replay tab, ready to edit and re-send.
+  await forged.getByRole('button', { name: 'Open in Replay' }).click();
+  const detail = page.getByRole('region', { name: 'Capture detail' });
+  await expect(detail.getByRole('tab', { name: 'Replay' })).toHaveAttribute('aria-selected', 'true');
+  await expect(detail.getByLabel('Response status')).toContainText('400');
+  await expect(detail.getByRole('button', { name: 'Edit this request' })).toBeVisible();
+  await detail.getByRole('tab', { name: 'Check handler' }).click();
+
   // Re-run replaces the scorecard; the probes went to the replay history too.
   await panel.getByRole('button', { name: 'Re-run check' }).click();
   await expect(summary).toContainText('10 passed');

@@ -57,6 +57,8 @@ export interface ProbeResult {
   /** The request that decided the verdict, exactly as sent. */
   request: ReplayRequest;
   response: ProbeResponse;
+  /** Its replay-history entry, when the check was recorded (in the app). */
+  replayId?: string;
   /** Every request the probe sent, in order (one for most probes). */
   attempts: ProbeAttempt[];
 }

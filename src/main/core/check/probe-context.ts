@@ -86,5 +86,15 @@ export function result(
   decisive: ProbeAttempt = attempts[attempts.length - 1]!,
   notes: string[] = [],
 ): ProbeResult {
-  return { id: def.id, title: def.title, verdict, why, notes, request: decisive.request, response: decisive.response, attempts };
+  return {
+    id: def.id,
+    title: def.title,
+    verdict,
+    why,
+    notes,
+    request: decisive.request,
+    response: decisive.response,
+    ...(decisive.replayId ? { replayId: decisive.replayId } : {}),
+    attempts,
+  };
 }

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app-store';
 import { CopyButton } from '../../components/copy-button';
+import type { CheckRun } from '../../store/check-slice';
 import { ProbeList } from './probe-list';
 import './check.css';
 
@@ -19,7 +20,7 @@ function hostOf(url: string): string {
   }
 }
 
-export function CheckPanel({ captureId }: { captureId: string }): React.JSX.Element {
+export function CheckPanel({ captureId, onShowTab }: { captureId: string; onShowTab(key: string): void }): React.JSX.Element {
   const { planState, run, loadCheckPlan, startCheck } = useAppStore(
     useShallow((s) => ({ planState: s.checkPlans[captureId], run: s.checkRuns[captureId], loadCheckPlan: s.loadCheckPlan, startCheck: s.startCheck })),
   );
@@ -80,12 +81,12 @@ export function CheckPanel({ captureId }: { captureId: string }): React.JSX.Elem
           </button>
         </div>
       )}
-      {run && <RunView run={run} />}
+      {run && <RunView run={run} captureId={captureId} onShowTab={onShowTab} />}
     </section>
   );
 }
 
-function RunView({ run }: { run: NonNullable<ReturnType<typeof useAppStore.getState>['checkRuns'][string]> }): React.JSX.Element {
+function RunView({ run, captureId, onShowTab }: { run: CheckRun; captureId: string; onShowTab(key: string): void }): React.JSX.Element {
   const total = run.planned.length;
   const done = run.results.length;
   if (run.status === 'unreachable') {
@@ -113,7 +114,7 @@ function RunView({ run }: { run: NonNullable<ReturnType<typeof useAppStore.getSt
           {run.report ? ` in ${run.report.summary.ms} ms` : ''}. Every request is in the replay history.
         </p>
       )}
-      <ProbeList results={run.results} skipped={run.status === 'done' ? run.skipped : []} />
+      <ProbeList results={run.results} skipped={run.status === 'done' ? run.skipped : []} captureId={captureId} onShowTab={onShowTab} />
     </div>
   );
 }

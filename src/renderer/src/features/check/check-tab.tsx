@@ -5,5 +5,5 @@ import { CheckPanel } from './check-panel';
 export const checkTab: FeatureTab = {
   key: 'check',
   label: 'Check handler',
-  render: (capture) => <CheckPanel key={capture.id} captureId={capture.id} />,
+  render: (capture, nav) => <CheckPanel key={capture.id} captureId={capture.id} onShowTab={nav.showTab} />,
 };

@@ -3,6 +3,7 @@
  * request that decided it, exactly as sent, with the answer. Everything is shown as text.
  */
 import type { ProbeResponse, ProbeResult, SkippedProbe } from '../../../../shared/check/types';
+import { useAppStore } from '../../app-store';
 import { KeyValueTable } from '../../components/key-value-table';
 
 const VERDICT_TEXT = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
@@ -27,7 +28,15 @@ function ResponseView({ response }: { response: ProbeResponse }): React.JSX.Elem
   );
 }
 
-export function ProbeList({ results, skipped }: { results: ProbeResult[]; skipped: SkippedProbe[] }): React.JSX.Element {
+export interface ProbeListProps {
+  results: ProbeResult[];
+  skipped: SkippedProbe[];
+  captureId: string;
+  onShowTab(key: string): void;
+}
+
+export function ProbeList({ results, skipped, captureId, onShowTab }: ProbeListProps): React.JSX.Element {
+  const openReplay = useAppStore((s) => s.openReplay);
   return (
     <ul className="probe-list" aria-label="Scorecard">
       {results.map((r) => (
@@ -63,6 +72,16 @@ export function ProbeList({ results, skipped }: { results: ProbeResult[]; skippe
               )}
               <h4>Response</h4>
               <ResponseView response={r.response} />
+              {r.replayId && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    void openReplay(captureId, r.replayId!).then(() => onShowTab('replay'));
+                  }}
+                >
+                  Open in Replay
+                </button>
+              )}
             </div>
           </details>
         </li>
