@@ -5,6 +5,9 @@ import { runCommand } from './run-command';
 import { CHECK_OPTIONS } from './check-command';
 import { SERVE_OPTIONS } from './serve-command';
 import { SIGN_OPTIONS, VERIFY_OPTIONS, type CliIo } from './signature-commands';
+import { EVENTS_OPTIONS } from './events-command';
+import { LISTEN_OPTIONS } from './listen-command';
+import { TRIGGER_OPTIONS } from './trigger-command';
 
 function io(): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -17,6 +20,9 @@ const OPTIONS: Record<CommandName, Record<string, OptionSpec>> = {
   verify: VERIFY_OPTIONS,
   sign: SIGN_OPTIONS,
   providers: { json: { kind: 'boolean' } },
+  listen: LISTEN_OPTIONS,
+  events: EVENTS_OPTIONS,
+  trigger: TRIGGER_OPTIONS,
   check: CHECK_OPTIONS,
 };
 
@@ -42,7 +48,7 @@ describe('hooklens <command> --help', () => {
     const r = io();
     expect(await runCommand(['--help'], r)).toBe(0);
     expect(r.out).toEqual([USAGE]);
-    for (const part of ['hooklens serve', 'hooklens verify', 'hooklens sign', 'hooklens providers', 'hooklens check', '--signature-header', '--curl URL', '<command> --help']) {
+    for (const part of ['hooklens serve', 'hooklens verify', 'hooklens sign', 'hooklens providers', 'hooklens listen', 'hooklens events', 'hooklens trigger', 'hooklens check', '--signature-header', '--curl URL', '<command> --help']) {
       expect(USAGE).toContain(part);
     }
     const unknown = io();

@@ -11,6 +11,7 @@ import type { HooklensApi } from '../../shared/api';
 import type { AppStatus, StatusMethods } from '../../shared/api/status';
 import { HooklensError } from '../../shared/errors';
 import type { TunnelSettings } from '../../shared/settings';
+import { createTestEventsService } from './catalog';
 import { createCapturesService } from './capture/captures-service';
 import { createCheckService } from './check';
 import { startCaptureListener, type CaptureListener } from './capture/listener';
@@ -39,6 +40,11 @@ export interface HooklensCoreOptions {
   captureHost?: string;
   /** Command-line overrides of the persisted tunnel settings (not saved). */
   tunnel?: Partial<TunnelSettings>;
+  /**
+   * `hooklens listen --forward-to`: every capture is auto-forwarded to this URL (endpoint targets
+   * ignored), or to nowhere when null; nothing is saved. Absent: the saved settings decide.
+   */
+  forwardTo?: string | null;
   /** Encrypts stored secrets where the platform offers it (Electron safeStorage). */
   encryptor?: SecretEncryptor;
   log?: (line: string) => void;
@@ -98,7 +104,8 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
     events,
     version: APP_VERSION,
     getSecret: async (endpointId, providerId) => secrets.get(endpointId, providerId),
-    forwardTargetFor: endpoints.forwardTargetFor,
+    forwardTargetFor: options.forwardTo === undefined ? endpoints.forwardTargetFor : () => null,
+    ...(options.forwardTo === undefined ? {} : { overrides: options.forwardTo === null ? { forwardEnabled: false } : { forwardEnabled: true, forwardTarget: options.forwardTo } }),
     notices,
   });
   const check = createCheckService({ store, events, replay, getSecret: async (endpointId, providerId) => secrets.get(endpointId, providerId) });
@@ -144,6 +151,15 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
     capture: () => ({ port: listener.port, host: listener.host }),
   });
 
+  const testEvents = createTestEventsService({
+    listEndpoints: () => endpoints.handlers.listEndpoints(),
+    captureUrl: () => status().captureUrl,
+    replayTargetBase: async () => (await replay.handlers.getReplaySettings()).targetBase,
+    getSecret: (endpointId, providerId) => secrets.get(endpointId, providerId),
+    storeSecret: (endpointId, providerId, secret) => signatures.handlers.setSignatureSecret(endpointId, providerId, secret),
+    sendReplay: (input) => replay.handlers.sendReplay(input),
+  });
+
   const captureHostForUrl = listener.host === '0.0.0.0' || listener.host === '::' ? '127.0.0.1' : listener.host;
   function status(): AppStatus {
     return {
@@ -178,6 +194,7 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
     ...check.handlers,
     ...tunnel.handlers,
     ...appSettings.handlers,
+    ...testEvents.handlers,
     ...statusService.handlers,
   };
   notices.onChange(() => events.emit('status:changed', status()));
@@ -195,6 +212,7 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
       // Reverse order of creation: nothing new arrives (tunnel, listener) before the services that
       // write (replay history, endpoints, secrets) settle, and the store closes last.
       await statusService.close();
+      await testEvents.close();
       await appSettings.close();
       await tunnel.close();
       await listener.close();

@@ -15,6 +15,7 @@ import { replayMethodNames, type ReplayEvents, type ReplayMethods } from './repl
 import { searchMethodNames, type SearchMethods } from './search';
 import { signaturesMethodNames, type SignaturesEvents, type SignaturesMethods } from './signatures';
 import { statusMethodNames, type StatusEvents, type StatusMethods } from './status';
+import { testEventsMethodNames, type TestEventsMethods } from './test-events';
 import { tunnelMethodNames, type TunnelEvents, type TunnelMethods } from './tunnel';
 
 export interface HooklensApi
@@ -26,6 +27,7 @@ export interface HooklensApi
     EndpointsMethods,
     SearchMethods,
     AppSettingsMethods,
+    TestEventsMethods,
     CheckMethods {}
 
 export interface HooklensEvents
@@ -50,6 +52,7 @@ export const API_METHOD_NAMES = Object.keys({
   ...endpointsMethodNames,
   ...searchMethodNames,
   ...appSettingsMethodNames,
+  ...testEventsMethodNames,
   ...checkMethodNames,
 } satisfies Record<ApiMethodName, true>) as ApiMethodName[];
 
