@@ -33,9 +33,17 @@ async function openCheck(page: Page, app: RunningHooklens, targetBase: string) {
   await callApi(app, 'setSignatureSecret', 'default', 'stripe', SECRET);
   await callApi(app, 'updateReplaySettings', { targetBase });
   await openApp(page, app);
-  const body = JSON.stringify({ id: 'evt_e2e_check', object: 'event', type: 'invoice.paid', data: { object: { id: 'in_e2e', object: 'invoice' } } });
+  const body = JSON.stringify({
+    id: 'evt_e2e_check',
+    object: 'event',
+    type: 'invoice.paid',
+    data: { object: { id: 'in_e2e', object: 'invoice' } },
+  });
   const header = stripeSdk.webhooks.generateTestHeaderString({ payload: body, secret: SECRET });
-  const sent = await sendWebhook(app.captureUrl, '/webhook', { headers: { 'Content-Type': 'application/json', 'Stripe-Signature': header }, body });
+  const sent = await sendWebhook(app.captureUrl, '/webhook', {
+    headers: { 'Content-Type': 'application/json', 'Stripe-Signature': header },
+    body,
+  });
   expect(sent.status).toBe(200);
   await openButton(page, 'POST', '/webhook').click();
   const detail = page.getByRole('region', { name: 'Capture detail' });
@@ -49,7 +57,10 @@ test.afterEach(async () => {
   handler = undefined;
 });
 
-test('a correct handler (Stripe SDK + seen ids) scores all passes; probes open to the exact request', async ({ page, hooklens }) => {
+test('a correct handler (Stripe SDK + seen ids) scores all passes; probes open to the exact request', async ({
+  page,
+  hooklens,
+}) => {
   handler = await startCorrectHandler('stripe', SECRET);
   const panel = await openCheck(page, hooklens, `http://127.0.0.1:${handler.port}`);
   await expect(panel.getByLabel('Equivalent command')).toHaveText(
@@ -70,7 +81,9 @@ test('a correct handler (Stripe SDK + seen ids) scores all passes; probes open t
   await page.keyboard.press('Enter');
   await expect(forged.getByLabel('Request body')).toContainText('"hooklens_forged":true');
   await expect(forged.getByRole('table', { name: 'Request headers' })).toContainText('Stripe-Signature');
-  await expect(forged.getByLabel('Response body excerpt')).toContainText('No signatures found matching the expected signature');
+  await expect(forged.getByLabel('Response body excerpt')).toContainText(
+    'No signatures found matching the expected signature',
+  );
   await page.screenshot({ path: path.resolve(import.meta.dirname, '../docs/screenshots/check.png') });
 
   // The probe's request is in the replay history: it opens in the Replay tab, ready to edit and re-send.
@@ -84,11 +97,18 @@ test('a correct handler (Stripe SDK + seen ids) scores all passes; probes open t
   // Re-run replaces the scorecard; the probes went to the replay history too.
   await panel.getByRole('button', { name: 'Re-run check' }).click();
   await expect(summary).toContainText('10 passed');
-  const history = (await callApi(hooklens, 'listReplays', (await callApi(hooklens, 'listCaptures') as { id: string }[])[0]!.id)) as { source: string }[];
+  const history = (await callApi(
+    hooklens,
+    'listReplays',
+    ((await callApi(hooklens, 'listCaptures')) as { id: string }[])[0]!.id,
+  )) as { source: string }[];
   expect(history.filter((h) => h.source === 'check').length).toBeGreaterThanOrEqual(34);
 });
 
-test('correct handlers on @octokit/webhooks-methods and standardwebhooks score all passes too', async ({ page, hooklens }) => {
+test('correct handlers on @octokit/webhooks-methods and standardwebhooks score all passes too', async ({
+  page,
+  hooklens,
+}) => {
   const cases = [
     {
       provider: 'github' as const,
@@ -109,7 +129,11 @@ test('correct handlers on @octokit/webhooks-methods and standardwebhooks score a
       headers: async (body: string, secret: string) => {
         const id = 'msg_e2e_check_1';
         const now = new Date();
-        return { 'webhook-id': id, 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign(id, now, body) };
+        return {
+          'webhook-id': id,
+          'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+          'webhook-signature': new Webhook(secret).sign(id, now, body),
+        };
       },
     },
   ];
@@ -126,14 +150,20 @@ test('correct handlers on @octokit/webhooks-methods and standardwebhooks score a
       await detail.getByRole('tab', { name: 'Check handler' }).click();
       const panel = detail.getByRole('region', { name: 'Check handler' });
       await panel.getByRole('button', { name: 'Check handler' }).click();
-      await expect(panel.getByRole('status', { name: 'Scorecard summary' })).toContainText('10 passed, 0 warned, 0 failed, 1 skipped', { timeout: 20_000 });
+      await expect(panel.getByRole('status', { name: 'Scorecard summary' })).toContainText(
+        '10 passed, 0 warned, 0 failed, 1 skipped',
+        { timeout: 20_000 },
+      );
     } finally {
       await h.close();
     }
   }
 });
 
-test('a naive handler gets exactly the forged, unsigned, duplicate and too-slow failures, with a progress bar meanwhile', async ({ page, hooklens }) => {
+test('a naive handler gets exactly the forged, unsigned, duplicate and too-slow failures, with a progress bar meanwhile', async ({
+  page,
+  hooklens,
+}) => {
   // Slower than Stripe's 10 s on the event the reverse-order probe sends first.
   handler = await startNaiveHandler({ slowType: 'customer.subscription.updated', slowMs: 11_000 });
   const panel = await openCheck(page, hooklens, `http://127.0.0.1:${handler.port}`);
@@ -161,7 +191,10 @@ test('a naive handler gets exactly the forged, unsigned, duplicate and too-slow 
   await page.screenshot({ path: path.resolve(import.meta.dirname, '../docs/screenshots/check-naive.png') });
 });
 
-test('a target that is not this machine needs a confirmation, and nothing is sent without it', async ({ page, hooklens }) => {
+test('a target that is not this machine needs a confirmation, and nothing is sent without it', async ({
+  page,
+  hooklens,
+}) => {
   const panel = await openCheck(page, hooklens, 'http://192.0.2.10:8080');
   await panel.getByRole('button', { name: 'Check handler' }).click();
   const confirm = panel.getByRole('alertdialog');

@@ -69,13 +69,26 @@ describe('hooklens check', () => {
       body: { encoding: 'utf8', text: '{"ref":"refs/heads/main","commits":[]}' },
     };
     await writeFile(file, JSON.stringify(capture));
-    const r = await run(['--target', h.url, '--provider', 'github', '--secret', 'gh-secret', '--capture-file', file, '--only', 'valid,duplicate', '--json']);
+    const r = await run([
+      '--target',
+      h.url,
+      '--provider',
+      'github',
+      '--secret',
+      'gh-secret',
+      '--capture-file',
+      file,
+      '--only',
+      'valid,duplicate',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out) as CheckReport;
     expect(Object.keys(report)).toEqual(expect.arrayContaining(['target', 'provider', 'probes', 'summary']));
     expect(report.source).toBe(`capture 01JCAPTURE from ${file}`);
     expect(report.probes.map((p) => p.id)).toEqual(['valid', 'duplicate']);
-    for (const p of report.probes) expect(Object.keys(p)).toEqual(expect.arrayContaining(['id', 'title', 'verdict', 'why', 'request', 'response']));
+    for (const p of report.probes)
+      expect(Object.keys(p)).toEqual(expect.arrayContaining(['id', 'title', 'verdict', 'why', 'request', 'response']));
     // The capture's body and event went out re-signed, under a fresh delivery id.
     const sent = report.probes[0]!.request;
     expect(sent.body.text).toBe(capture.body.text);
@@ -87,7 +100,19 @@ describe('hooklens check', () => {
   it('--event sends that event type from the built-in sample', async () => {
     const h = await startCorrectHandler('stripe', SECRET);
     handlers.push(h);
-    const r = await run(['--target', h.url, '--provider', 'stripe', '--secret', SECRET, '--event', 'charge.refunded', '--only', 'valid', '--json']);
+    const r = await run([
+      '--target',
+      h.url,
+      '--provider',
+      'stripe',
+      '--secret',
+      SECRET,
+      '--event',
+      'charge.refunded',
+      '--only',
+      'valid',
+      '--json',
+    ]);
     const report = JSON.parse(r.out) as CheckReport;
     expect(JSON.parse(report.probes[0]!.request.body.text)).toMatchObject({ type: 'charge.refunded', object: 'event' });
   });
@@ -103,7 +128,10 @@ describe('hooklens check', () => {
       [['--target', 'https://example.com/hook', '--provider', 'stripe', '--secret', 's'], /--allow-remote/],
       [['--target', url, '--provider', 'stripe', '--secret', 's', '--only', 'valid,bogus'], /Unknown probe bogus/],
       [['--target', url, '--provider', 'stripe'], /--secret is required/],
-      [['--target', url, '--provider', 'stripe', '--secret', 's', '--capture-file', join(dir, 'missing.json')], /cannot be read \(ENOENT\)/],
+      [
+        ['--target', url, '--provider', 'stripe', '--secret', 's', '--capture-file', join(dir, 'missing.json')],
+        /cannot be read \(ENOENT\)/,
+      ],
     ];
     for (const [args, message] of cases) {
       const r = await run(args);

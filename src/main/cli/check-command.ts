@@ -38,7 +38,10 @@ function need(value: unknown, name: string): string {
 
 function probeList(values: string[] | undefined): ProbeId[] | undefined {
   if (!values) return undefined;
-  const ids = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const ids = values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   const bad = ids.filter((id) => !isProbeId(id));
   if (bad.length) throw new UsageError(`Unknown probe ${bad.join(', ')}; probes are: ${PROBE_IDS.join(', ')}`);
   return ids as ProbeId[];
@@ -47,7 +50,8 @@ function probeList(values: string[] | undefined): ProbeId[] | undefined {
 function timeoutOption(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (typeof value !== 'string' || !Number.isInteger(n) || n < 50 || n > 30_000) throw new UsageError('--timeout-ms must be a whole number of milliseconds from 50 to 30000');
+  if (typeof value !== 'string' || !Number.isInteger(n) || n < 50 || n > 30_000)
+    throw new UsageError('--timeout-ms must be a whole number of milliseconds from 50 to 30000');
   return n;
 }
 
@@ -59,7 +63,8 @@ async function source(opts: Record<string, unknown>, providerId: string): Promis
   if (typeof file === 'string') return sourceFromFile(file, provider);
   if (typeof event !== 'string') return undefined;
   const profile = profileFor(provider);
-  if (!profile.eventType) throw new UsageError(`${profile.name} deliveries carry no event type, so --event has nothing to set`);
+  if (!profile.eventType)
+    throw new UsageError(`${profile.name} deliveries carry no event type, so --event has nothing to set`);
   const { body } = profile.sample(Math.floor(Date.now() / 1000));
   return { delivery: deliveryFromEvent(profile, event, body), label: `built-in ${profile.name} sample as ${event}` };
 }
@@ -89,24 +94,33 @@ async function check(argv: string[], io: CliIo): Promise<number> {
   const timeoutMs = timeoutOption(opts['timeout-ms']);
   const json = opts.json === true;
   const outcome = await runCheck(
-      { target, providerId, secret, source: await source(opts, providerId), only, fast: opts.fast === true, allowRemote: opts['allow-remote'] === true, timeoutMs },
-      json
-        ? {}
-        : {
-            onStart: () => io.stdout(`Checking ${target} as ${providerId}`),
-            onProbe: (p) => {
-              io.stdout(probeLine(p));
-              for (const note of p.notes) io.stdout(`      ${note}`);
-            },
+    {
+      target,
+      providerId,
+      secret,
+      source: await source(opts, providerId),
+      only,
+      fast: opts.fast === true,
+      allowRemote: opts['allow-remote'] === true,
+      timeoutMs,
+    },
+    json
+      ? {}
+      : {
+          onStart: () => io.stdout(`Checking ${target} as ${providerId}`),
+          onProbe: (p) => {
+            io.stdout(probeLine(p));
+            for (const note of p.notes) io.stdout(`      ${note}`);
           },
-    );
-    if (outcome.kind === 'unreachable') {
-      io.stderr(`Error: ${outcome.message}: start the handler first, or check --target.`);
-      return 2;
-    }
-    const { report } = outcome;
-    if (json) io.stdout(JSON.stringify(report, null, 2));
-    // The probe lines are already out as they finished.
-    else io.stdout(scorecardTail(report));
-    return report.summary.fail > 0 ? 1 : 0;
+        },
+  );
+  if (outcome.kind === 'unreachable') {
+    io.stderr(`Error: ${outcome.message}: start the handler first, or check --target.`);
+    return 2;
+  }
+  const { report } = outcome;
+  if (json) io.stdout(JSON.stringify(report, null, 2));
+  // The probe lines are already out as they finished.
+  else io.stdout(scorecardTail(report));
+  return report.summary.fail > 0 ? 1 : 0;
 }

@@ -26,7 +26,12 @@ describe('check service (in the core, against a capture)', () => {
   });
 
   async function captureStripeEvent(c: HooklensCore): Promise<string> {
-    const body = JSON.stringify({ id: 'evt_captured_1', object: 'event', type: 'invoice.paid', data: { object: { id: 'in_1', object: 'invoice' } } });
+    const body = JSON.stringify({
+      id: 'evt_captured_1',
+      object: 'event',
+      type: 'invoice.paid',
+      data: { object: { id: 'in_1', object: 'invoice' } },
+    });
     const signature = stripeSdk.webhooks.generateTestHeaderString({ payload: body, secret: SECRET });
     const res = await fetch(new URL('/webhook', c.status().captureUrl), {
       method: 'POST',
@@ -45,9 +50,19 @@ describe('check service (in the core, against a capture)', () => {
     const before = await c.api.getCapture(captureId);
 
     const plan = await c.api.getCheckPlan(captureId);
-    expect(plan).toMatchObject({ providerId: 'stripe', target: `http://127.0.0.1:${handler.port}/webhook`, loopback: true, hasSecret: false });
-    expect(plan.command).toBe(`hooklens check --target http://127.0.0.1:${handler.port}/webhook --provider stripe --secret "$STRIPE_WEBHOOK_SECRET" --event invoice.paid`);
-    await expect(c.api.startCheck({ captureId })).rejects.toMatchObject({ code: 'invalid_argument', message: expect.stringMatching(/No Stripe secret/) });
+    expect(plan).toMatchObject({
+      providerId: 'stripe',
+      target: `http://127.0.0.1:${handler.port}/webhook`,
+      loopback: true,
+      hasSecret: false,
+    });
+    expect(plan.command).toBe(
+      `hooklens check --target http://127.0.0.1:${handler.port}/webhook --provider stripe --secret "$STRIPE_WEBHOOK_SECRET" --event invoice.paid`,
+    );
+    await expect(c.api.startCheck({ captureId })).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/No Stripe secret/),
+    });
 
     await c.api.setSignatureSecret(before.endpointId, 'stripe', SECRET);
     const probes: CheckProbeEvent[] = [];
@@ -80,7 +95,9 @@ describe('check service (in the core, against a capture)', () => {
     await core.api.setSignatureSecret((await core.api.getCapture(captureId)).endpointId, 'stripe', SECRET);
     const plan = await core.api.getCheckPlan(captureId);
     expect(plan.loopback).toBe(true);
-    await expect(core.api.startCheck({ captureId, target: 'http://192.0.2.10/webhook' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(core.api.startCheck({ captureId, target: 'http://192.0.2.10/webhook' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     expect(await core.api.listReplays(captureId)).toEqual([]);
   });
 });

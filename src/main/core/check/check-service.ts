@@ -33,7 +33,12 @@ function shellQuote(s: string): string {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-export function checkCommand(target: string, provider: Provider, eventType: string | undefined, remote: boolean): string {
+export function checkCommand(
+  target: string,
+  provider: Provider,
+  eventType: string | undefined,
+  remote: boolean,
+): string {
   const envName = `${provider.id.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_WEBHOOK_SECRET`;
   return [
     'hooklens check',
@@ -49,16 +54,22 @@ export function createCheckService(deps: CheckServiceDeps): CoreService<CheckMet
   const running = new Map<string, Promise<void>>();
 
   async function load(captureId: unknown): Promise<CaptureRecord> {
-    if (typeof captureId !== 'string' || captureId === '') throw new HooklensError('invalid_argument', 'captureId must be a capture id.');
+    if (typeof captureId !== 'string' || captureId === '')
+      throw new HooklensError('invalid_argument', 'captureId must be a capture id.');
     const record = await deps.store.get(captureId);
-    if (!record) throw new HooklensError('not_found', `Capture ${captureId} does not exist (it may have been deleted).`);
+    if (!record)
+      throw new HooklensError('not_found', `Capture ${captureId} does not exist (it may have been deleted).`);
     return record;
   }
 
   function providerOf(record: CaptureRecord): Provider {
     const body = Buffer.from(record.body.text, record.body.encoding === 'base64' ? 'base64' : 'utf8');
     const provider = detectProviders({ method: record.method, headers: record.headers, body }).find((p) => p.sign);
-    if (!provider) throw new HooklensError('invalid_argument', 'No signature provider Hooklens can sign for is recognised on this capture, so it cannot play the sender.');
+    if (!provider)
+      throw new HooklensError(
+        'invalid_argument',
+        'No signature provider Hooklens can sign for is recognised on this capture, so it cannot play the sender.',
+      );
     return provider;
   }
 
@@ -98,13 +109,19 @@ export function createCheckService(deps: CheckServiceDeps): CoreService<CheckMet
     handlers: {
       getCheckPlan: async (captureId) => plan(await load(captureId)),
       async startCheck(input: CheckStartInput) {
-        if (!input || typeof input !== 'object') throw new HooklensError('invalid_argument', 'startCheck expects { captureId }.');
+        if (!input || typeof input !== 'object')
+          throw new HooklensError('invalid_argument', 'startCheck expects { captureId }.');
         const record = await load(input.captureId);
-        if (running.has(record.id)) throw new HooklensError('invalid_argument', 'A check of this capture is already running.');
+        if (running.has(record.id))
+          throw new HooklensError('invalid_argument', 'A check of this capture is already running.');
         const p = await plan(record);
         const target = typeof input.target === 'string' && input.target.trim() ? input.target.trim() : p.target;
         const secret = await deps.getSecret(record.endpointId, p.providerId);
-        if (!secret) throw new HooklensError('invalid_argument', `No ${p.providerName} secret is stored for this endpoint; set one in the Signature tab first.`);
+        if (!secret)
+          throw new HooklensError(
+            'invalid_argument',
+            `No ${p.providerName} secret is stored for this endpoint; set one in the Signature tab first.`,
+          );
         const provider = providerOf(record);
         const options = {
           target,
@@ -119,25 +136,29 @@ export function createCheckService(deps: CheckServiceDeps): CoreService<CheckMet
         const runId = newCaptureId();
         const captureId = record.id;
         const run = runCheck(options, {
-          onStart: (s) => deps.events.emit('check:started', { runId, captureId, target, probes: s.probes, skipped: s.skipped }),
-          onProbe: (result, index, total) => deps.events.emit('check:probe', { runId, captureId, index, total, result }),
+          onStart: (s) =>
+            deps.events.emit('check:started', { runId, captureId, target, probes: s.probes, skipped: s.skipped }),
+          onProbe: (result, index, total) =>
+            deps.events.emit('check:probe', { runId, captureId, index, total, result }),
           // The history file is rewritten on every send; a near-limit body (25 MB for GitHub) stays out of it.
           record: async (send) =>
             send.request.body.text.length > MAX_RECORDED_BODY_CHARS
               ? undefined
               : deps.replay.record({
-              captureId,
-              source: 'check',
-              request: send.request,
-              outcome: send.outcome,
-              ms: send.ms,
+                  captureId,
+                  source: 'check',
+                  request: send.request,
+                  outcome: send.outcome,
+                  ms: send.ms,
                   warnings: [`Handler check, probe "${send.probe}": ${send.label}.`],
                 }),
         }).then(
           (outcome) =>
             deps.events.emit(
               'check:finished',
-              outcome.kind === 'report' ? { runId, captureId, kind: 'report', report: outcome.report } : { runId, captureId, kind: 'unreachable', message: outcome.message },
+              outcome.kind === 'report'
+                ? { runId, captureId, kind: 'report', report: outcome.report }
+                : { runId, captureId, kind: 'unreachable', message: outcome.message },
             ),
           (err: unknown) =>
             deps.events.emit('check:finished', {
@@ -148,7 +169,10 @@ export function createCheckService(deps: CheckServiceDeps): CoreService<CheckMet
               message: err instanceof Error ? err.message : String(err),
             }),
         );
-        running.set(captureId, run.finally(() => running.delete(captureId)));
+        running.set(
+          captureId,
+          run.finally(() => running.delete(captureId)),
+        );
         return { runId };
       },
     },

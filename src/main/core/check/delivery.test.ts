@@ -3,7 +3,12 @@ import { stripe } from '../signatures/providers/stripe';
 import { deliveryFromCapture, freshId, getField, padded, setField, tamperedBody, type Delivery } from './delivery';
 import { isLoopbackHost } from './target';
 
-const json = (body: unknown): Delivery => ({ method: 'POST', headers: [['Content-Type', 'application/json']], body: Buffer.from(JSON.stringify(body)), format: 'json' });
+const json = (body: unknown): Delivery => ({
+  method: 'POST',
+  headers: [['Content-Type', 'application/json']],
+  body: Buffer.from(JSON.stringify(body)),
+  format: 'json',
+});
 
 describe('delivery fields', () => {
   it('reads and sets JSON paths, headers and form fields', () => {
@@ -13,7 +18,12 @@ describe('delivery fields', () => {
     expect(JSON.parse(set.body.toString())).toEqual([{ eventId: 1, subscriptionType: 'contact.deletion' }]);
     const h = setField(d, { in: 'header', name: 'x-github-event' }, 'push')!;
     expect(getField(h, { in: 'header', name: 'X-GitHub-Event' })).toBe('push');
-    const form: Delivery = { method: 'POST', headers: [], body: Buffer.from('MessageSid=SM1&Body=hi+there'), format: 'form' };
+    const form: Delivery = {
+      method: 'POST',
+      headers: [],
+      body: Buffer.from('MessageSid=SM1&Body=hi+there'),
+      format: 'form',
+    };
     const f = setField(form, { in: 'form', name: 'MessageSid' }, 'SM2')!;
     expect(getField(f, { in: 'form', name: 'MessageSid' })).toBe('SM2');
     expect(getField(f, { in: 'form', name: 'Body' })).toBe('hi there');
@@ -31,7 +41,9 @@ describe('delivery fields', () => {
   it('tampers a body in a way a parser still accepts', () => {
     expect(JSON.parse(tamperedBody(json({ id: 'evt_1' })).toString())).toEqual({ hooklens_forged: true, id: 'evt_1' });
     expect(JSON.parse(tamperedBody(json({})).toString())).toEqual({ hooklens_forged: true });
-    expect(tamperedBody({ method: 'POST', headers: [], body: Buffer.from('a=1'), format: 'form' }).toString()).toBe('a=1&hooklens_forged=1');
+    expect(tamperedBody({ method: 'POST', headers: [], body: Buffer.from('a=1'), format: 'form' }).toString()).toBe(
+      'a=1&hooklens_forged=1',
+    );
   });
 
   it('pads to the size asked for', () => {
@@ -45,7 +57,13 @@ describe('delivery fields', () => {
     const d = deliveryFromCapture(
       {
         method: 'post',
-        headers: [['Host', 'x.loca.lt'], ['Content-Length', '2'], ['Stripe-Signature', 't=1,v1=ab'], ['Content-Type', 'application/json'], ['Connection', 'keep-alive']],
+        headers: [
+          ['Host', 'x.loca.lt'],
+          ['Content-Length', '2'],
+          ['Stripe-Signature', 't=1,v1=ab'],
+          ['Content-Type', 'application/json'],
+          ['Connection', 'keep-alive'],
+        ],
         body: { encoding: 'utf8', text: '{}' },
       },
       stripe,
@@ -56,7 +74,9 @@ describe('delivery fields', () => {
 
 describe('loopback targets', () => {
   it('tells this machine from others', () => {
-    for (const h of ['localhost', '127.0.0.1', '127.1.2.3', '[::1]', 'api.localhost']) expect(isLoopbackHost(h), h).toBe(true);
-    for (const h of ['example.com', '10.0.0.1', '192.168.1.2', '[::2]', 'localhost.example.com']) expect(isLoopbackHost(h), h).toBe(false);
+    for (const h of ['localhost', '127.0.0.1', '127.1.2.3', '[::1]', 'api.localhost'])
+      expect(isLoopbackHost(h), h).toBe(true);
+    for (const h of ['example.com', '10.0.0.1', '192.168.1.2', '[::2]', 'localhost.example.com'])
+      expect(isLoopbackHost(h), h).toBe(false);
   });
 });

@@ -29,7 +29,10 @@ export function describeLocation(loc: FieldLocation | null): string | null {
     case 'header':
       return `the ${loc.name} header`;
     case 'json':
-      return `the body field ${loc.path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[')}`;
+      return `the body field ${loc.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+        .join('.')
+        .replace(/\.\[/g, '[')}`;
     case 'form':
       return `the form field ${loc.name}`;
     default: {
@@ -77,7 +80,11 @@ function jsonAt(value: Json | undefined, path: readonly (string | number)[]): Js
   let cur: Json | undefined = value;
   for (const key of path) {
     if (cur === null || typeof cur !== 'object') return undefined;
-    cur = Array.isArray(cur) ? (typeof key === 'number' ? cur[key] : undefined) : (cur as Record<string, Json>)[String(key)];
+    cur = Array.isArray(cur)
+      ? typeof key === 'number'
+        ? cur[key]
+        : undefined
+      : (cur as Record<string, Json>)[String(key)];
   }
   return cur;
 }
@@ -105,7 +112,9 @@ export function getField(d: Delivery, loc: FieldLocation): string | number | und
     case 'header':
       return headerValue(d.headers, loc.name);
     case 'form':
-      return d.format === 'form' ? (new URLSearchParams(d.body.toString('utf8')).get(loc.name) ?? undefined) : undefined;
+      return d.format === 'form'
+        ? (new URLSearchParams(d.body.toString('utf8')).get(loc.name) ?? undefined)
+        : undefined;
     case 'json': {
       const v = d.format === 'json' ? jsonAt(parseJson(d.body), loc.path) : undefined;
       return typeof v === 'string' || typeof v === 'number' ? v : undefined;
@@ -172,7 +181,9 @@ function formatOf(headers: readonly HeaderPair[], body: Buffer): BodyFormat {
 /** Headers a client recomputes, that belonged to the provider's connection, or that carry the old signature. */
 function reusableHeaders(headers: readonly HeaderPair[], provider: Provider): HeaderPair[] {
   const connectionTokens = new Set(
-    headers.filter(([n]) => n.toLowerCase() === 'connection').flatMap(([, v]) => v.split(',').map((t) => t.trim().toLowerCase())),
+    headers
+      .filter(([n]) => n.toLowerCase() === 'connection')
+      .flatMap(([, v]) => v.split(',').map((t) => t.trim().toLowerCase())),
   );
   const signature = new Set(provider.signatureHeaders.map((n) => n.toLowerCase()));
   return headers.filter(([name]) => {
@@ -182,18 +193,35 @@ function reusableHeaders(headers: readonly HeaderPair[], provider: Provider): He
 }
 
 /** A capture (or an imported request of the same shape) as the source of the probes. */
-export function deliveryFromCapture(record: Pick<CaptureRecord, 'method' | 'headers'> & { body: { encoding: 'utf8' | 'base64'; text: string } }, provider: Provider): Delivery {
+export function deliveryFromCapture(
+  record: Pick<CaptureRecord, 'method' | 'headers'> & { body: { encoding: 'utf8' | 'base64'; text: string } },
+  provider: Provider,
+): Delivery {
   const body = Buffer.from(record.body.text, record.body.encoding === 'base64' ? 'base64' : 'utf8');
   const headers = reusableHeaders(record.headers, provider);
   return { method: record.method.toUpperCase(), headers, body, format: formatOf(headers, body) };
 }
 
 /** A delivery from an event body (the profile's sample or a catalog event), with the profile's real headers. */
-export function deliveryFromEvent(profile: ProviderProfile, type: string, body: unknown, extraHeaders: HeaderPair[] = []): Delivery {
+export function deliveryFromEvent(
+  profile: ProviderProfile,
+  type: string,
+  body: unknown,
+  extraHeaders: HeaderPair[] = [],
+): Delivery {
   let bytes: Buffer;
   if (profile.bodyFormat === 'form') {
-    if (!body || typeof body !== 'object') throw new HooklensError('invalid_argument', `${profile.name} events are form fields; the event body is not an object.`);
-    bytes = Buffer.from(new URLSearchParams(Object.entries(body as Record<string, unknown>).map(([k, v]): [string, string] => [k, String(v)])).toString(), 'utf8');
+    if (!body || typeof body !== 'object')
+      throw new HooklensError(
+        'invalid_argument',
+        `${profile.name} events are form fields; the event body is not an object.`,
+      );
+    bytes = Buffer.from(
+      new URLSearchParams(
+        Object.entries(body as Record<string, unknown>).map(([k, v]): [string, string] => [k, String(v)]),
+      ).toString(),
+      'utf8',
+    );
   } else bytes = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
   let d: Delivery = {
     method: 'POST',
@@ -216,7 +244,10 @@ export function tamperedBody(d: Delivery): Buffer {
     const at = text.indexOf('{');
     if (at >= 0) {
       const empty = /^\{\s*\}/.test(text.slice(at));
-      return Buffer.from(`${text.slice(0, at + 1)}"hooklens_forged":true${empty ? '' : ','}${text.slice(at + 1)}`, 'utf8');
+      return Buffer.from(
+        `${text.slice(0, at + 1)}"hooklens_forged":true${empty ? '' : ','}${text.slice(at + 1)}`,
+        'utf8',
+      );
     }
   }
   return Buffer.concat([d.body, Buffer.from(' ')]);
@@ -226,7 +257,8 @@ export function tamperedBody(d: Delivery): Buffer {
 export function padded(d: Delivery, bytes: number): Delivery | undefined {
   const missing = bytes - d.body.length;
   if (missing <= 0) return d;
-  if (d.format === 'form') return setField(d, { in: 'form', name: 'hooklens_padding' }, 'x'.repeat(Math.max(0, missing - 20)));
+  if (d.format === 'form')
+    return setField(d, { in: 'form', name: 'hooklens_padding' }, 'x'.repeat(Math.max(0, missing - 20)));
   if (d.format !== 'json') return undefined;
   const root = parseJson(d.body);
   const path: (string | number)[] = Array.isArray(root) ? [0, 'hooklens_padding'] : ['hooklens_padding'];

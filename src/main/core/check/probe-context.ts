@@ -71,7 +71,9 @@ export function seconds(ms: number): string {
 export function timeoutPhrase(ctx: ProbeContext): string {
   const { profile, timeoutMs } = ctx;
   if (timeoutMs !== profile.timeoutMs) return `the ${seconds(timeoutMs)} budget given`;
-  return profile.timeoutDocumented ? `${profile.name}'s ${seconds(timeoutMs)} timeout` : `the ${seconds(timeoutMs)} allowed for ${profile.name} (it publishes no timeout)`;
+  return profile.timeoutDocumented
+    ? `${profile.name}'s ${seconds(timeoutMs)} timeout`
+    : `the ${seconds(timeoutMs)} allowed for ${profile.name} (it publishes no timeout)`;
 }
 
 export function dedupeField(profile: ProviderProfile): string {

@@ -24,7 +24,13 @@ export interface SignSpec {
 }
 
 /** The delivery as a request to `target`, carrying the provider's signature over its exact bytes. */
-export function signedRequest(d: Delivery, provider: Provider, target: string, spec: SignSpec, idHeader?: string): ReplayRequest {
+export function signedRequest(
+  d: Delivery,
+  provider: Provider,
+  target: string,
+  spec: SignSpec,
+  idHeader?: string,
+): ReplayRequest {
   if (!provider.sign) throw new Error(`${provider.name} signatures cannot be created`);
   const rows = provider.sign({
     secret: spec.secret,
@@ -45,12 +51,23 @@ export function asRequest(d: Delivery, target: string): ReplayRequest {
     method: d.method,
     url: target,
     headers: d.headers,
-    body: isUtf8(d.body) ? { encoding: 'utf8', text: d.body.toString('utf8') } : { encoding: 'base64', text: d.body.toString('base64') },
+    body: isUtf8(d.body)
+      ? { encoding: 'utf8', text: d.body.toString('utf8') }
+      : { encoding: 'base64', text: d.body.toString('base64') },
   };
 }
 
 export function withHeaders(request: ReplayRequest, rows: HeaderPair[]): ReplayRequest {
-  return { ...request, headers: [...withoutHeaders(request.headers, rows.map(([n]) => n)), ...rows] };
+  return {
+    ...request,
+    headers: [
+      ...withoutHeaders(
+        request.headers,
+        rows.map(([n]) => n),
+      ),
+      ...rows,
+    ],
+  };
 }
 
 export function bodyBytes(request: ReplayRequest): Buffer {
@@ -63,13 +80,16 @@ export function otherSecret(provider: Provider, secret: string): string {
   const prefix = /^[a-z]+_/i.exec(secret)?.[0] ?? '';
   // Twitch accepts 10–100 characters; hex of the same length keeps every scheme's length rules.
   const length = Math.min(100, Math.max(16, secret.length - prefix.length));
-  let other = randomBytes(Math.ceil(length / 2)).toString('hex').slice(0, length);
+  let other = randomBytes(Math.ceil(length / 2))
+    .toString('hex')
+    .slice(0, length);
   if (`${prefix}${other}` === secret) other = other.replace(/./, (c) => (c === 'a' ? 'b' : 'a'));
   return `${prefix}${other}`;
 }
 
 function probeResponse(outcome: ReplayOutcome, ms: number): ProbeResponse {
-  if (outcome.kind === 'error') return { kind: 'error', error: outcome.error.message, timedOut: outcome.error.kind === 'timeout', ms };
+  if (outcome.kind === 'error')
+    return { kind: 'error', error: outcome.error.message, timedOut: outcome.error.kind === 'timeout', ms };
   const { response } = outcome;
   const text = response.body.encoding === 'utf8' ? response.body.text : `<${response.body.size} bytes of binary>`;
   return {
@@ -103,10 +123,18 @@ export async function sendProbe(label: string, request: ReplayRequest, timeoutMs
     // Only a little of each answer is shown, so only a little is kept.
     const result = await sendRequest(request, { timeoutMs, maxStoredBodyBytes: 64 * 1024 });
     const ms = Math.round(result.ms);
-    return { attempt: { label, ...reported(result.sent), response: probeResponse(result.outcome, ms) }, outcome: result.outcome, sent: result.sent };
+    return {
+      attempt: { label, ...reported(result.sent), response: probeResponse(result.outcome, ms) },
+      outcome: result.outcome,
+      sent: result.sent,
+    };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const outcome: ReplayOutcome = { kind: 'error', error: { kind: 'other', message } };
-    return { attempt: { label, request, response: { kind: 'error', error: message, timedOut: false, ms: 0 } }, outcome, sent: request };
+    return {
+      attempt: { label, request, response: { kind: 'error', error: message, timedOut: false, ms: 0 } },
+      outcome,
+      sent: request,
+    };
   }
 }

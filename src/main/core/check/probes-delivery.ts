@@ -34,12 +34,27 @@ export const validProbe: ProbeDefinition = {
       case '2xx':
         return result(this, 'pass', `Answered ${describeAnswer(r)}, within ${timeoutPhrase(ctx)}.`, [attempt]);
       case 'timeout':
-        return result(this, 'fail', `Too slow: no answer within ${timeoutPhrase(ctx)}; ${ctx.profile.name} would count it as failed and retry.`, [attempt]);
+        return result(
+          this,
+          'fail',
+          `Too slow: no answer within ${timeoutPhrase(ctx)}; ${ctx.profile.name} would count it as failed and retry.`,
+          [attempt],
+        );
       case '4xx':
       case '413':
-        return result(this, 'fail', `Rejected a correctly signed delivery with ${describeAnswer(r)}: does the handler use the same secret?`, [attempt]);
+        return result(
+          this,
+          'fail',
+          `Rejected a correctly signed delivery with ${describeAnswer(r)}: does the handler use the same secret?`,
+          [attempt],
+        );
       case '3xx':
-        return result(this, 'fail', `Answered with a redirect (${describeAnswer(r)}); providers count any non-2xx as a failed delivery.`, [attempt]);
+        return result(
+          this,
+          'fail',
+          `Answered with a redirect (${describeAnswer(r)}); providers count any non-2xx as a failed delivery.`,
+          [attempt],
+        );
       case '5xx':
       case 'error':
       case 'other':
@@ -55,7 +70,9 @@ export const validProbe: ProbeDefinition = {
 /** The first attempt that is a 5xx, else a connection failure, else a non-2xx, else the last. */
 function worst(attempts: ProbeAttempt[]): ProbeAttempt {
   const by = (...classes: string[]) => attempts.find((a) => classes.includes(classify(a.response)));
-  return by('5xx') ?? by('error') ?? by('timeout') ?? by('3xx', '4xx', '413', 'other') ?? attempts[attempts.length - 1]!;
+  return (
+    by('5xx') ?? by('error') ?? by('timeout') ?? by('3xx', '4xx', '413', 'other') ?? attempts[attempts.length - 1]!
+  );
 }
 
 function repeatVerdict(
@@ -71,17 +88,45 @@ function repeatVerdict(
   const answer = classify(r);
   switch (answer) {
     case '2xx':
-      return result(def, 'pass', `All ${attempts.length} deliveries (${what}) were answered 2xx.`, attempts, decisive, notes);
+      return result(
+        def,
+        'pass',
+        `All ${attempts.length} deliveries (${what}) were answered 2xx.`,
+        attempts,
+        decisive,
+        notes,
+      );
     case '5xx':
     case 'error':
-      return result(def, 'fail', `Your handler fails on a repeated delivery: ${decisive.label} got ${describeAnswer(r)}; deduplicate on ${field}.`, attempts, decisive, notes);
+      return result(
+        def,
+        'fail',
+        `Your handler fails on a repeated delivery: ${decisive.label} got ${describeAnswer(r)}; deduplicate on ${field}.`,
+        attempts,
+        decisive,
+        notes,
+      );
     case 'timeout':
-      return result(def, 'warn', `${decisive.label} got no answer within ${timeoutPhrase(ctx)}, so ${ctx.profile.name} would send it yet again.`, attempts, decisive, notes);
+      return result(
+        def,
+        'warn',
+        `${decisive.label} got no answer within ${timeoutPhrase(ctx)}, so ${ctx.profile.name} would send it yet again.`,
+        attempts,
+        decisive,
+        notes,
+      );
     case '3xx':
     case '4xx':
     case '413':
     case 'other':
-      return result(def, 'warn', `${decisive.label} got ${describeAnswer(r)}: answer 2xx to an event already handled, or ${ctx.profile.name} keeps retrying it.`, attempts, decisive, notes);
+      return result(
+        def,
+        'warn',
+        `${decisive.label} got ${describeAnswer(r)}: answer 2xx to an event already handled, or ${ctx.profile.name} keeps retrying it.`,
+        attempts,
+        decisive,
+        notes,
+      );
     default: {
       const never: never = answer;
       return never;
@@ -94,9 +139,14 @@ export const duplicateProbe: ProbeDefinition = {
   title: 'Duplicate delivery, then 5 copies at once',
   async run(ctx) {
     const request = ctx.sign(ctx.fresh());
-    const attempts = [await ctx.send(this.id, 'first delivery', request), await ctx.send(this.id, 'the same delivery again', request)];
+    const attempts = [
+      await ctx.send(this.id, 'first delivery', request),
+      await ctx.send(this.id, 'the same delivery again', request),
+    ];
     const copies = await Promise.all(
-      Array.from({ length: CONCURRENT_COPIES }, (_, i) => ctx.send(this.id, `copy ${i + 1} of ${CONCURRENT_COPIES} sent at once`, request)),
+      Array.from({ length: CONCURRENT_COPIES }, (_, i) =>
+        ctx.send(this.id, `copy ${i + 1} of ${CONCURRENT_COPIES} sent at once`, request),
+      ),
     );
     attempts.push(...copies);
     const notes = [
@@ -116,14 +166,20 @@ export const retryProbe: ProbeDefinition = {
     const retryRows = ctx.profile.retryHeaders?.(1, 'timeout') ?? [];
     // A provider signs each attempt anew, so the retry carries a fresh timestamp.
     const retry = withHeaders(ctx.sign(d), retryRows);
-    const label = retryRows.length ? `retry with ${retryRows.map(([n, v]) => `${n}: ${v}`).join(', ')}` : 'retry of the same event';
+    const label = retryRows.length
+      ? `retry with ${retryRows.map(([n, v]) => `${n}: ${v}`).join(', ')}`
+      : 'retry of the same event';
     const second = await ctx.send(this.id, label, retry);
     const notes = [`${ctx.profile.name} retries: ${ctx.profile.retrySchedule}.`];
     return repeatVerdict(ctx, this, [first, second], 'first attempt and its retry', notes);
   },
 };
 
-function eventDelivery(ctx: ProbeContext, type: string, set: [Parameters<typeof setField>[1], string | number][] = []): Delivery | undefined {
+function eventDelivery(
+  ctx: ProbeContext,
+  type: string,
+  set: [Parameters<typeof setField>[1], string | number][] = [],
+): Delivery | undefined {
   let d: Delivery | undefined = ctx.fresh();
   if (ctx.profile.eventType) d = setField(d, ctx.profile.eventType, type);
   for (const [loc, value] of set) d = d && setField(d, loc, value);
@@ -137,15 +193,24 @@ export const reverseOrderProbe: ProbeDefinition = {
     if (ctx.reversePair) return undefined;
     const pair = ctx.profile.reversePair;
     if (!pair) return `No documented pair of ${ctx.profile.name} events about one object.`;
-    if (!eventDelivery(ctx, pair.first.type, pair.first.set)) return 'The source delivery has no JSON or form body to set the event on.';
+    if (!eventDelivery(ctx, pair.first.type, pair.first.set))
+      return 'The source delivery has no JSON or form body to set the event on.';
     return undefined;
   },
   async run(ctx) {
     const pair = ctx.reversePair
-      ? { first: { type: ctx.reversePair.first.type }, second: { type: ctx.reversePair.second.type }, why: ctx.reversePair.why }
+      ? {
+          first: { type: ctx.reversePair.first.type },
+          second: { type: ctx.reversePair.second.type },
+          why: ctx.reversePair.why,
+        }
       : ctx.profile.reversePair!;
-    const later = ctx.reversePair ? withFreshId(ctx.reversePair.second.delivery, ctx.profile) : eventDelivery(ctx, pair.second.type, ctx.profile.reversePair!.second.set)!;
-    const earlier = ctx.reversePair ? withFreshId(ctx.reversePair.first.delivery, ctx.profile) : eventDelivery(ctx, pair.first.type, ctx.profile.reversePair!.first.set)!;
+    const later = ctx.reversePair
+      ? withFreshId(ctx.reversePair.second.delivery, ctx.profile)
+      : eventDelivery(ctx, pair.second.type, ctx.profile.reversePair!.second.set)!;
+    const earlier = ctx.reversePair
+      ? withFreshId(ctx.reversePair.first.delivery, ctx.profile)
+      : eventDelivery(ctx, pair.first.type, ctx.profile.reversePair!.first.set)!;
     const attempts = [
       await ctx.send(this.id, `${pair.second.type} (the later event) first`, ctx.sign(later)),
       await ctx.send(this.id, `${pair.first.type} (the earlier event) second`, ctx.sign(earlier)),
@@ -156,17 +221,45 @@ export const reverseOrderProbe: ProbeDefinition = {
     const answer = classify(r);
     switch (answer) {
       case '2xx':
-        return result(this, 'pass', `Both answered 2xx with ${pair.second.type} before ${pair.first.type}.`, attempts, decisive, notes);
+        return result(
+          this,
+          'pass',
+          `Both answered 2xx with ${pair.second.type} before ${pair.first.type}.`,
+          attempts,
+          decisive,
+          notes,
+        );
       case '5xx':
       case 'error':
-        return result(this, 'fail', `Your handler fails on events out of order: ${decisive.label} got ${describeAnswer(r)}.`, attempts, decisive, notes);
+        return result(
+          this,
+          'fail',
+          `Your handler fails on events out of order: ${decisive.label} got ${describeAnswer(r)}.`,
+          attempts,
+          decisive,
+          notes,
+        );
       case 'timeout':
-        return result(this, 'warn', `${decisive.label} got no answer within ${timeoutPhrase(ctx)} (see response times).`, attempts, decisive, notes);
+        return result(
+          this,
+          'warn',
+          `${decisive.label} got no answer within ${timeoutPhrase(ctx)} (see response times).`,
+          attempts,
+          decisive,
+          notes,
+        );
       case '3xx':
       case '4xx':
       case '413':
       case 'other':
-        return result(this, 'warn', `${decisive.label} got ${describeAnswer(r)}: accept out-of-order events with 2xx and reconcile, or they are retried.`, attempts, decisive, notes);
+        return result(
+          this,
+          'warn',
+          `${decisive.label} got ${describeAnswer(r)}: accept out-of-order events with 2xx and reconcile, or they are retried.`,
+          attempts,
+          decisive,
+          notes,
+        );
       default: {
         const never: never = answer;
         return never;
@@ -187,7 +280,8 @@ export const unknownTypeProbe: ProbeDefinition = {
   async run(ctx) {
     const attempt = await ctx.send(this.id, `event type ${UNKNOWN_TYPE}`, ctx.sign(eventDelivery(ctx, UNKNOWN_TYPE)!));
     const r = attempt.response;
-    if (classify(r) === '2xx') return result(this, 'pass', `Answered ${describeAnswer(r)} to an event type it does not handle.`, [attempt]);
+    if (classify(r) === '2xx')
+      return result(this, 'pass', `Answered ${describeAnswer(r)} to an event type it does not handle.`, [attempt]);
     return result(
       this,
       'warn',
@@ -220,7 +314,12 @@ export const largeBodyProbe: ProbeDefinition = {
       case '2xx':
         return result(this, 'pass', `Took a ${mb} MB body: ${describeAnswer(r)}.`, [attempt]);
       case '413':
-        return result(this, 'warn', `Refused a ${mb} MB body with a clear 413; ${limit}, so raise the body limit on this route.`, [attempt]);
+        return result(
+          this,
+          'warn',
+          `Refused a ${mb} MB body with a clear 413; ${limit}, so raise the body limit on this route.`,
+          [attempt],
+        );
       case '5xx':
       case 'error':
       case 'timeout':
@@ -228,7 +327,9 @@ export const largeBodyProbe: ProbeDefinition = {
       case '3xx':
       case '4xx':
       case 'other':
-        return result(this, 'warn', `A ${mb} MB body got ${describeAnswer(r)}; ${limit}: accept it or answer 413.`, [attempt]);
+        return result(this, 'warn', `A ${mb} MB body got ${describeAnswer(r)}; ${limit}: accept it or answer 413.`, [
+          attempt,
+        ]);
       default: {
         const never: never = answer;
         return never;
@@ -245,7 +346,9 @@ export const responseTimeProbe: ProbeDefinition = {
   title: 'Response times',
   async run(ctx) {
     // Run alone (--only response-time), it measures one delivery of its own.
-    const attempts = ctx.earlier.length ? ctx.earlier : [await ctx.send(this.id, 'correctly signed', ctx.sign(ctx.fresh()))];
+    const attempts = ctx.earlier.length
+      ? ctx.earlier
+      : [await ctx.send(this.id, 'correctly signed', ctx.sign(ctx.fresh()))];
     const late = attempts.filter((a) => a.response.kind === 'error' && a.response.timedOut);
     const answered = attempts.filter((a) => a.response.kind === 'response');
     const slowest = [...answered].sort((a, b) => b.response.ms - a.response.ms)[0];
@@ -256,14 +359,29 @@ export const responseTimeProbe: ProbeDefinition = {
         `Too slow: ${late.length} of ${attempts.length} requests got no answer within ${timeoutPhrase(ctx)}, first "${late[0]!.label}".`,
         [],
         late[0],
-        [`Answer 2xx first and do the work afterwards (a queue), so every delivery is acknowledged within ${seconds(ctx.timeoutMs)}.`],
+        [
+          `Answer 2xx first and do the work afterwards (a queue), so every delivery is acknowledged within ${seconds(ctx.timeoutMs)}.`,
+        ],
       );
     }
-    if (!slowest) return result(this, 'warn', 'No request was answered, so no time could be measured.', [], attempts[0]);
+    if (!slowest)
+      return result(this, 'warn', 'No request was answered, so no time could be measured.', [], attempts[0]);
     const ms = slowest.response.ms;
     if (ms > ctx.timeoutMs * SLOW_SHARE) {
-      return result(this, 'warn', `Slowest answer ${ms} ms ("${slowest.label}") is over half of ${timeoutPhrase(ctx)}.`, [], slowest);
+      return result(
+        this,
+        'warn',
+        `Slowest answer ${ms} ms ("${slowest.label}") is over half of ${timeoutPhrase(ctx)}.`,
+        [],
+        slowest,
+      );
     }
-    return result(this, 'pass', `Slowest of ${attempts.length} answers took ${ms} ms, well within ${timeoutPhrase(ctx)}.`, [], slowest);
+    return result(
+      this,
+      'pass',
+      `Slowest of ${attempts.length} answers took ${ms} ms, well within ${timeoutPhrase(ctx)}.`,
+      [],
+      slowest,
+    );
   },
 };

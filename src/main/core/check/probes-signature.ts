@@ -12,11 +12,7 @@ import { bodyBytes, otherSecret } from './probe-request';
 const REJECT_HINT = 'answer 400 or 401 so the provider does not retry it';
 
 /** The shared verdict of the must-reject probes. */
-function judgeRejection(
-  def: ProbeDefinition,
-  attempt: ProbeResult['attempts'][number],
-  accepted: string,
-): ProbeResult {
+function judgeRejection(def: ProbeDefinition, attempt: ProbeResult['attempts'][number], accepted: string): ProbeResult {
   const r = attempt.response;
   const answer = classify(r);
   switch (answer) {
@@ -26,9 +22,19 @@ function judgeRejection(
     case '413':
       return result(def, 'pass', `Rejected with ${describeAnswer(r)}.`, [attempt]);
     case '5xx':
-      return result(def, 'warn', `Not accepted, but it answered ${describeAnswer(r)}: a 5xx looks like an outage to the provider; ${REJECT_HINT}.`, [attempt]);
+      return result(
+        def,
+        'warn',
+        `Not accepted, but it answered ${describeAnswer(r)}: a 5xx looks like an outage to the provider; ${REJECT_HINT}.`,
+        [attempt],
+      );
     case '3xx':
-      return result(def, 'warn', `Answered with a redirect (${describeAnswer(r)}) instead of refusing; ${REJECT_HINT}.`, [attempt]);
+      return result(
+        def,
+        'warn',
+        `Answered with a redirect (${describeAnswer(r)}) instead of refusing; ${REJECT_HINT}.`,
+        [attempt],
+      );
     case 'timeout':
     case 'error':
     case 'other':
@@ -49,7 +55,11 @@ export const forgedBodyProbe: ProbeDefinition = {
     const forged = tamperedBody({ ...d, body: bodyBytes(signed) });
     const request = { ...signed, body: { encoding: 'utf8' as const, text: forged.toString('utf8') } };
     const attempt = await ctx.send(this.id, 'signed, then the body changed', request);
-    return judgeRejection(this, attempt, 'Your handler accepts forged webhooks: the body was changed after signing, the signature kept,');
+    return judgeRejection(
+      this,
+      attempt,
+      'Your handler accepts forged webhooks: the body was changed after signing, the signature kept,',
+    );
   },
 };
 
@@ -58,13 +68,19 @@ export const unsignedProbe: ProbeDefinition = {
   title: 'Signature header missing',
   async run(ctx) {
     const keep = new Set(
-      [ctx.profile.eventId, ctx.profile.eventType].flatMap((loc) => (loc?.in === 'header' ? [loc.name.toLowerCase()] : [])),
+      [ctx.profile.eventId, ctx.profile.eventType].flatMap((loc) =>
+        loc?.in === 'header' ? [loc.name.toLowerCase()] : [],
+      ),
     );
     const drop = ctx.provider.signatureHeaders.filter((n) => !keep.has(n.toLowerCase()));
     const signed = ctx.sign(ctx.fresh());
     const request = { ...signed, headers: withoutHeaders(signed.headers, drop) };
     const attempt = await ctx.send(this.id, `without ${drop.join(', ')}`, request);
-    return judgeRejection(this, attempt, `Your handler accepts unsigned webhooks: ${drop.join(' and ')} ${drop.length > 1 ? 'were' : 'was'} left out`);
+    return judgeRejection(
+      this,
+      attempt,
+      `Your handler accepts unsigned webhooks: ${drop.join(' and ')} ${drop.length > 1 ? 'were' : 'was'} left out`,
+    );
   },
 };
 
@@ -74,7 +90,11 @@ export const wrongSecretProbe: ProbeDefinition = {
   async run(ctx) {
     const request = ctx.sign(ctx.fresh(), { secret: otherSecret(ctx.provider, ctx.secret) });
     const attempt = await ctx.send(this.id, 'signed with a different secret', request);
-    return judgeRejection(this, attempt, 'Your handler accepts forged webhooks: the delivery was signed with a secret that is not yours');
+    return judgeRejection(
+      this,
+      attempt,
+      'Your handler accepts forged webhooks: the delivery was signed with a secret that is not yours',
+    );
   },
 };
 

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../../shared/check/types';
 import { runCheck, type CheckOutcome } from './run-check';
-import { startCorrectHandler, startNaiveHandler, type HandlerProvider, type TestHandler } from './test-support/handlers';
+import {
+  startCorrectHandler,
+  startNaiveHandler,
+  type HandlerProvider,
+  type TestHandler,
+} from './test-support/handlers';
 
 const SECRETS: Record<HandlerProvider, string> = {
   stripe: 'whsec_check_test_0123456789abcdef',
@@ -57,11 +62,15 @@ describe('runCheck against a naive handler (no verification, unique-constraint c
     const why = (id: string) => r.probes.find((p) => p.id === id)!.why;
     expect(why('forged-body')).toMatch(/accepts forged webhooks: the body was changed after signing/);
     expect(why('wrong-secret')).toMatch(/accepts forged webhooks: .*secret that is not yours/);
-    expect(why('stale-timestamp')).toMatch(/accepts replayed webhooks: .*signed 900 s ago, outside the 300 s tolerance/);
+    expect(why('stale-timestamp')).toMatch(
+      /accepts replayed webhooks: .*signed 900 s ago, outside the 300 s tolerance/,
+    );
     expect(why('unsigned')).toMatch(/accepts unsigned webhooks: Stripe-Signature was left out/);
     expect(why('duplicate')).toMatch(/fails on a repeated delivery: .* got 500 .*deduplicate on the body field id/);
     expect(why('retry')).toMatch(/fails on a repeated delivery/);
-    expect(why('response-time')).toMatch(/^Too slow: 1 of \d+ requests got no answer within the 1 s budget given, first "customer.subscription.updated/);
+    expect(why('response-time')).toMatch(
+      /^Too slow: 1 of \d+ requests got no answer within the 1 s budget given, first "customer.subscription.updated/,
+    );
     const dup = r.probes.find((p) => p.id === 'duplicate')!;
     expect(dup.attempts).toHaveLength(7);
     expect(dup.response).toMatchObject({ kind: 'response', status: 500 });
@@ -79,19 +88,30 @@ describe('runCheck input and safety', () => {
     const url = h.url;
     await h.close();
     const outcome = await runCheck({ target: url, providerId: 'stripe', secret: SECRETS.stripe });
-    expect(outcome).toMatchObject({ kind: 'unreachable', message: expect.stringMatching(/^nothing is listening on 127\.0\.0\.1:\d+$/) });
+    expect(outcome).toMatchObject({
+      kind: 'unreachable',
+      message: expect.stringMatching(/^nothing is listening on 127\.0\.0\.1:\d+$/),
+    });
   });
 
   it('refuses a non-loopback target unless allowed, other schemes and unknown providers', async () => {
-    await expect(runCheck({ target: 'http://example.com/hook', providerId: 'stripe', secret: 's' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(runCheck({ target: 'ftp://127.0.0.1/x', providerId: 'stripe', secret: 's' })).rejects.toMatchObject({ code: 'invalid_argument' });
-    await expect(runCheck({ target: 'http://127.0.0.1:1/x', providerId: 'nope', secret: 's' })).rejects.toMatchObject({ code: 'unknown_provider' });
+    await expect(
+      runCheck({ target: 'http://example.com/hook', providerId: 'stripe', secret: 's' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(runCheck({ target: 'ftp://127.0.0.1/x', providerId: 'stripe', secret: 's' })).rejects.toMatchObject({
+      code: 'invalid_argument',
+    });
+    await expect(runCheck({ target: 'http://127.0.0.1:1/x', providerId: 'nope', secret: 's' })).rejects.toMatchObject({
+      code: 'unknown_provider',
+    });
   });
 
   it('--only runs the chosen probes; slow probes can be left out', async () => {
     const h = await startCorrectHandler('github', SECRETS.github);
     handlers.push(h);
-    const only = report(await runCheck({ target: h.url, providerId: 'github', secret: SECRETS.github, only: ['valid', 'unsigned'] }));
+    const only = report(
+      await runCheck({ target: h.url, providerId: 'github', secret: SECRETS.github, only: ['valid', 'unsigned'] }),
+    );
     expect(only.probes.map((p) => p.id)).toEqual(['valid', 'unsigned']);
     const fast = report(await runCheck({ target: h.url, providerId: 'github', secret: SECRETS.github, fast: true }));
     expect(fast.skipped.find((s) => s.id === 'large-body')?.why).toMatch(/Slow probe/);
@@ -103,7 +123,9 @@ describe('runCheck report size', () => {
   it('sends a near-limit body in full but reports only its start', async () => {
     const h = await startCorrectHandler('github', SECRETS.github);
     handlers.push(h);
-    const r = report(await runCheck({ target: h.url, providerId: 'github', secret: SECRETS.github, only: ['large-body'] }));
+    const r = report(
+      await runCheck({ target: h.url, providerId: 'github', secret: SECRETS.github, only: ['large-body'] }),
+    );
     const [probe] = r.probes;
     expect(probe).toMatchObject({ id: 'large-body', verdict: 'pass' });
     expect(probe!.attempts[0]!.requestBodyBytes).toBeGreaterThan(25 * 1024 * 1024 - 8192);
@@ -122,11 +144,20 @@ describe('runCheck with a given reverse-order pair', () => {
     const first = { type: 'invoice.created', delivery: deliveryFromEvent(stripeProfile, 'invoice.created', body) };
     const second = { type: 'invoice.paid', delivery: deliveryFromEvent(stripeProfile, 'invoice.paid', body) };
     const r = report(
-      await runCheck({ target: h.url, providerId: 'stripe', secret: SECRETS.stripe, only: ['reverse-order'], reversePair: { first, second, why: 'a test pair' } }),
+      await runCheck({
+        target: h.url,
+        providerId: 'stripe',
+        secret: SECRETS.stripe,
+        only: ['reverse-order'],
+        reversePair: { first, second, why: 'a test pair' },
+      }),
     );
     const [probe] = r.probes;
     expect(probe!.verdict).toBe('pass');
-    expect(probe!.attempts.map((a) => a.label)).toEqual(['invoice.paid (the later event) first', 'invoice.created (the earlier event) second']);
+    expect(probe!.attempts.map((a) => a.label)).toEqual([
+      'invoice.paid (the later event) first',
+      'invoice.created (the earlier event) second',
+    ]);
     const ids = probe!.attempts.map((a) => (JSON.parse(a.request.body.text) as { id: string }).id);
     expect(new Set(ids).size).toBe(2);
     expect(probe!.notes).toEqual(['Why this happens: a test pair.']);

@@ -86,18 +86,27 @@ export interface CheckHooks {
   record?(send: RecordedSend): Promise<string | undefined>;
 }
 
-export type CheckOutcome = { kind: 'report'; report: CheckReport } | { kind: 'unreachable'; target: string; provider: string; message: string };
+export type CheckOutcome =
+  { kind: 'report'; report: CheckReport } | { kind: 'unreachable'; target: string; provider: string; message: string };
 
 export function resolveProvider(providerId: string): Provider {
   const provider = getProvider(providerId);
-  if (!provider) throw new HooklensError('unknown_provider', `Unknown provider "${providerId}": \`hooklens providers\` lists them.`);
-  if (!provider.sign) throw new HooklensError('invalid_argument', `${provider.name} signatures can be checked but not created, so Hooklens cannot play ${provider.name}.`);
+  if (!provider)
+    throw new HooklensError('unknown_provider', `Unknown provider "${providerId}": \`hooklens providers\` lists them.`);
+  if (!provider.sign)
+    throw new HooklensError(
+      'invalid_argument',
+      `${provider.name} signatures can be checked but not created, so Hooklens cannot play ${provider.name}.`,
+    );
   return provider;
 }
 
 export function sampleSource(profile: ProviderProfile, now: number): SourceInput {
   const sample = profile.sample(now);
-  return { delivery: deliveryFromEvent(profile, sample.type, sample.body), label: `built-in ${profile.name} sample (${sample.type})` };
+  return {
+    delivery: deliveryFromEvent(profile, sample.type, sample.body),
+    label: `built-in ${profile.name} sample (${sample.type})`,
+  };
 }
 
 function planProbes(options: CheckOptions, ctx: ProbeContext): { run: ProbeDefinition[]; skipped: SkippedProbe[] } {
@@ -116,7 +125,8 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks = {}): P
   const started = performance.now();
   const target = parseTarget(options.target, options.allowRemote === true).href;
   const provider = resolveProvider(options.providerId);
-  if (typeof options.secret !== 'string' || options.secret === '') throw new HooklensError('invalid_argument', `A ${provider.name} secret is needed to sign the probes.`);
+  if (typeof options.secret !== 'string' || options.secret === '')
+    throw new HooklensError('invalid_argument', `A ${provider.name} secret is needed to sign the probes.`);
   const profile = profileFor(provider);
   const now = options.now ?? (() => Math.floor(Date.now() / 1000));
   const timeoutMs = Math.min(MAX_TIMEOUT_MS, options.timeoutMs ?? profile.timeoutMs);
@@ -137,11 +147,20 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks = {}): P
     earlier,
     ...(options.reversePair ? { reversePair: options.reversePair } : {}),
     fresh: () => withFreshId(source.delivery, profile),
-    sign: (d, opts) => signedRequest(d, provider, target, { secret: opts?.secret ?? options.secret, timestamp: opts?.timestamp ?? now() }, idHeader),
+    sign: (d, opts) =>
+      signedRequest(
+        d,
+        provider,
+        target,
+        { secret: opts?.secret ?? options.secret, timestamp: opts?.timestamp ?? now() },
+        idHeader,
+      ),
     async send(probe, label, request) {
       const { attempt, outcome, sent } = await sendProbe(label, request, timeoutMs);
       // The full request goes to the recorder; the report keeps a bounded copy.
-      const replayId = await hooks.record?.({ probe, label, request: sent, outcome, ms: attempt.response.ms }).catch(() => undefined);
+      const replayId = await hooks
+        .record?.({ probe, label, request: sent, outcome, ms: attempt.response.ms })
+        .catch(() => undefined);
       return replayId ? { ...attempt, replayId } : attempt;
     },
   };
@@ -175,7 +194,13 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks = {}): P
     startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
     probes,
     skipped,
-    summary: { pass: count('pass'), warn: count('warn'), fail: count('fail'), skipped: skipped.length, ms: Math.round(performance.now() - started) },
+    summary: {
+      pass: count('pass'),
+      warn: count('warn'),
+      fail: count('fail'),
+      skipped: skipped.length,
+      ms: Math.round(performance.now() - started),
+    },
   };
   return { kind: 'report', report };
 }

@@ -25,8 +25,17 @@ import { PROFILES } from '../signatures/profiles';
 import { runCheck } from './run-check';
 
 const require = createRequire(import.meta.url);
-const { WebhooksHelper: SquareWebhooks } = require(join(dirname(require.resolve('square')), 'wrapper', 'WebhooksHelper.js')) as {
-  WebhooksHelper: { verifySignature(args: { requestBody: string; signatureHeader: string; signatureKey: string; notificationUrl: string }): Promise<boolean> };
+const { WebhooksHelper: SquareWebhooks } = require(
+  join(dirname(require.resolve('square')), 'wrapper', 'WebhooksHelper.js'),
+) as {
+  WebhooksHelper: {
+    verifySignature(args: {
+      requestBody: string;
+      signatureHeader: string;
+      signatureKey: string;
+      notificationUrl: string;
+    }): Promise<boolean>;
+  };
 };
 
 interface Judged {
@@ -38,11 +47,19 @@ interface Judged {
 type Judge = (j: Judged, secret: string) => Promise<boolean> | boolean;
 
 const stripeSdk = new Stripe('sk_test_hooklens_judge');
-const paddleSdk = new Paddle('pdl_sdbx_apikey_01j8z3x6k2m4n5p7q9r0s1t2v3_placeholder', { environment: Environment.sandbox });
+const paddleSdk = new Paddle('pdl_sdbx_apikey_01j8z3x6k2m4n5p7q9r0s1t2v3_placeholder', {
+  environment: Environment.sandbox,
+});
 
 const JUDGES: Record<string, { secret: string; judge: Judge }> = {
-  stripe: { secret: 'whsec_judge_0123456789', judge: (j, s) => !!stripeSdk.webhooks.constructEvent(j.body, j.h('stripe-signature'), s) },
-  github: { secret: 'github-judge-secret', judge: (j, s) => verifyGithub(s, j.body.toString('utf8'), j.h('x-hub-signature-256')) },
+  stripe: {
+    secret: 'whsec_judge_0123456789',
+    judge: (j, s) => !!stripeSdk.webhooks.constructEvent(j.body, j.h('stripe-signature'), s),
+  },
+  github: {
+    secret: 'github-judge-secret',
+    judge: (j, s) => verifyGithub(s, j.body.toString('utf8'), j.h('x-hub-signature-256')),
+  },
   shopify: {
     secret: 'shopify-judge-secret',
     judge: async (j, s) => {
@@ -56,7 +73,8 @@ const JUDGES: Record<string, { secret: string; judge: Judge }> = {
         logger: { level: LogSeverity.Error, log: async () => undefined },
       });
       const res = new http.ServerResponse(j.req);
-      return (await api.webhooks.validate({ rawBody: j.body.toString('utf8'), rawRequest: j.req, rawResponse: res })).valid;
+      return (await api.webhooks.validate({ rawBody: j.body.toString('utf8'), rawRequest: j.req, rawResponse: res }))
+        .valid;
     },
   },
   slack: {
@@ -65,32 +83,60 @@ const JUDGES: Record<string, { secret: string; judge: Judge }> = {
       isValidSlackRequest({
         signingSecret: s,
         body: j.body.toString('utf8'),
-        headers: { 'x-slack-signature': j.h('x-slack-signature'), 'x-slack-request-timestamp': Number(j.h('x-slack-request-timestamp')) },
+        headers: {
+          'x-slack-signature': j.h('x-slack-signature'),
+          'x-slack-request-timestamp': Number(j.h('x-slack-request-timestamp')),
+        },
       }),
   },
   'standard-webhooks': {
     secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
-    judge: (j, s) => !!new Webhook(s).verify(j.body.toString('utf8'), Object.fromEntries(['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((n) => [n, j.h(n)]))),
+    judge: (j, s) =>
+      !!new Webhook(s).verify(
+        j.body.toString('utf8'),
+        Object.fromEntries(['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((n) => [n, j.h(n)])),
+      ),
   },
   twilio: {
     secret: 'twilio-judge-auth-token',
-    judge: (j, s) => twilioSdk.validateRequest(s, j.h('x-twilio-signature'), j.url, Object.fromEntries(new URLSearchParams(j.body.toString('utf8')))),
+    judge: (j, s) =>
+      twilioSdk.validateRequest(
+        s,
+        j.h('x-twilio-signature'),
+        j.url,
+        Object.fromEntries(new URLSearchParams(j.body.toString('utf8'))),
+      ),
   },
   square: {
     secret: 'square-judge-signature-key',
-    judge: (j, s) => SquareWebhooks.verifySignature({ requestBody: j.body.toString('utf8'), signatureHeader: j.h('x-square-hmacsha256-signature'), signatureKey: s, notificationUrl: j.url }),
+    judge: (j, s) =>
+      SquareWebhooks.verifySignature({
+        requestBody: j.body.toString('utf8'),
+        signatureHeader: j.h('x-square-hmacsha256-signature'),
+        signatureKey: s,
+        notificationUrl: j.url,
+      }),
   },
   paddle: {
     secret: 'pdl_ntfset_judge_secret',
     judge: (j, s) => paddleSdk.webhooks.isSignatureValid(j.body.toString('utf8'), s, j.h('paddle-signature')),
   },
-  linear: { secret: 'lin_wh_judge_secret', judge: (j, s) => new LinearWebhookClient(s).verify(j.body, j.h('linear-signature')) },
+  linear: {
+    secret: 'lin_wh_judge_secret',
+    judge: (j, s) => new LinearWebhookClient(s).verify(j.body, j.h('linear-signature')),
+  },
   zoom: {
     secret: 'zoom-judge-secret-token',
     judge: async (j, s) => {
       const handler = new AwsLambdaReceiver({ webhooksSecretToken: s }).start();
-      const headers = { 'x-zm-signature': j.h('x-zm-signature'), 'x-zm-request-timestamp': j.h('x-zm-request-timestamp') };
-      const res = (await handler({ body: j.body.toString('utf8'), headers, isBase64Encoded: false } as never, {} as never)) as { statusCode: number };
+      const headers = {
+        'x-zm-signature': j.h('x-zm-signature'),
+        'x-zm-request-timestamp': j.h('x-zm-request-timestamp'),
+      };
+      const res = (await handler(
+        { body: j.body.toString('utf8'), headers, isBase64Encoded: false } as never,
+        {} as never,
+      )) as { statusCode: number };
       return res.statusCode === 200;
     },
   },
@@ -98,8 +144,14 @@ const JUDGES: Record<string, { secret: string; judge: Judge }> = {
     secret: 'twitch-judge-secret',
     // https://dev.twitch.tv/docs/eventsub/handling-webhook-events/#verifying-the-event-message
     judge: (j, s) => {
-      const [id, ts, sig] = ['twitch-eventsub-message-id', 'twitch-eventsub-message-timestamp', 'twitch-eventsub-message-signature'].map((n) => j.h(n));
-      const expected = Buffer.from(`sha256=${createHmac('sha256', s).update(`${id}${ts}`).update(j.body).digest('hex')}`);
+      const [id, ts, sig] = [
+        'twitch-eventsub-message-id',
+        'twitch-eventsub-message-timestamp',
+        'twitch-eventsub-message-signature',
+      ].map((n) => j.h(n));
+      const expected = Buffer.from(
+        `sha256=${createHmac('sha256', s).update(`${id}${ts}`).update(j.body).digest('hex')}`,
+      );
       const fresh = Math.abs(Date.now() - Date.parse(ts!)) <= 10 * 60 * 1000;
       return fresh && expected.length === Buffer.from(sig!).length && timingSafeEqual(expected, Buffer.from(sig!));
     },
@@ -158,21 +210,30 @@ describe('every profiled provider: the official SDK accepts the valid probe and 
   });
 
   for (const profile of PROFILES) {
-    it(profile.providerId, async () => {
-      vi.spyOn(console, 'debug').mockImplementation(() => undefined);
-      const { judge, secret } = JUDGES[profile.providerId]!;
-      const url = await startJudge(judge, secret);
-      const outcome = await runCheck({
-        target: url,
-        providerId: profile.providerId,
-        secret,
-        only: ['valid', 'forged-body', 'unsigned', 'wrong-secret', 'stale-timestamp'],
-      });
-      if (outcome.kind !== 'report') throw new Error(outcome.message);
-      const seen = Object.fromEntries(outcome.report.probes.map((p) => [p.id, p.response.kind === 'response' ? p.response.status : p.response.error]));
-      const expected: Record<string, number> = { valid: 200, 'forged-body': 401, unsigned: 401, 'wrong-secret': 401 };
-      if (profile.toleranceSec !== undefined) expected['stale-timestamp'] = 401;
-      expect(seen).toEqual(expected);
-    }, 20_000);
+    it(
+      profile.providerId,
+      async () => {
+        vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+        const { judge, secret } = JUDGES[profile.providerId]!;
+        const url = await startJudge(judge, secret);
+        const outcome = await runCheck({
+          target: url,
+          providerId: profile.providerId,
+          secret,
+          only: ['valid', 'forged-body', 'unsigned', 'wrong-secret', 'stale-timestamp'],
+        });
+        if (outcome.kind !== 'report') throw new Error(outcome.message);
+        const seen = Object.fromEntries(
+          outcome.report.probes.map((p) => [
+            p.id,
+            p.response.kind === 'response' ? p.response.status : p.response.error,
+          ]),
+        );
+        const expected: Record<string, number> = { valid: 200, 'forged-body': 401, unsigned: 401, 'wrong-secret': 401 };
+        if (profile.toleranceSec !== undefined) expected['stale-timestamp'] = 401;
+        expect(seen).toEqual(expected);
+      },
+      20_000,
+    );
   }
 });

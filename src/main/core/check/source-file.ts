@@ -13,7 +13,10 @@ import { deliveryFromCapture } from './delivery';
 import type { SourceInput } from './run-check';
 
 function isHeaderList(v: unknown): v is HeaderPair[] {
-  return Array.isArray(v) && v.every((h) => Array.isArray(h) && h.length === 2 && typeof h[0] === 'string' && typeof h[1] === 'string');
+  return (
+    Array.isArray(v) &&
+    v.every((h) => Array.isArray(h) && h.length === 2 && typeof h[0] === 'string' && typeof h[1] === 'string')
+  );
 }
 
 export function sourceFromText(text: string, name: string, provider: Provider): SourceInput {
@@ -21,17 +24,31 @@ export function sourceFromText(text: string, name: string, provider: Provider): 
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new HooklensError('invalid_argument', `${name} is not JSON (${err instanceof Error ? err.message : String(err)}): give a capture record or a HAR file.`);
+    throw new HooklensError(
+      'invalid_argument',
+      `${name} is not JSON (${err instanceof Error ? err.message : String(err)}): give a capture record or a HAR file.`,
+    );
   }
   if (doc && typeof doc === 'object' && 'log' in doc) {
     const [first] = parseHar(text);
     if (!first) throw new HooklensError('invalid_argument', `${name} is a HAR file without entries.`);
     return { delivery: deliveryFromCapture(first.request, provider), label: `${name} (HAR, first entry)` };
   }
-  const rec = doc as { method?: unknown; headers?: unknown; body?: { encoding?: unknown; text?: unknown }; id?: unknown };
-  const bodyOk = !!rec?.body && (rec.body.encoding === 'utf8' || rec.body.encoding === 'base64') && typeof rec.body.text === 'string';
+  const rec = doc as {
+    method?: unknown;
+    headers?: unknown;
+    body?: { encoding?: unknown; text?: unknown };
+    id?: unknown;
+  };
+  const bodyOk =
+    !!rec?.body &&
+    (rec.body.encoding === 'utf8' || rec.body.encoding === 'base64') &&
+    typeof rec.body.text === 'string';
   if (typeof rec?.method !== 'string' || !isHeaderList(rec.headers) || !bodyOk) {
-    throw new HooklensError('invalid_argument', `${name} is neither a capture record ({ method, headers: [[name, value]…], body: { encoding, text } }) nor a HAR file.`);
+    throw new HooklensError(
+      'invalid_argument',
+      `${name} is neither a capture record ({ method, headers: [[name, value]…], body: { encoding, text } }) nor a HAR file.`,
+    );
   }
   const body = rec.body as { encoding: 'utf8' | 'base64'; text: string };
   const label = typeof rec.id === 'string' ? `capture ${rec.id} from ${name}` : name;
@@ -43,7 +60,10 @@ export async function sourceFromFile(path: string, provider: Provider): Promise<
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new HooklensError('invalid_argument', `--capture-file ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+    throw new HooklensError(
+      'invalid_argument',
+      `--capture-file ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}).`,
+    );
   }
   return sourceFromText(text, path, provider);
 }

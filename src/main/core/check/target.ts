@@ -45,7 +45,8 @@ export function reachability(url: URL, timeoutMs: number): Promise<string | null
     socket.once('connect', () => done(null));
     socket.once('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'ECONNREFUSED') done(`nothing is listening on ${where}`);
-      else if (err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') done(`the host name ${url.hostname} could not be resolved`);
+      else if (err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN')
+        done(`the host name ${url.hostname} could not be resolved`);
       else done(`${where} cannot be reached (${err.code ?? err.message})`);
     });
   });

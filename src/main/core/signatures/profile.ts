@@ -10,9 +10,7 @@
 import type { HeaderPair } from '../../../shared/capture';
 
 export type FieldLocation =
-  | { in: 'header'; name: string }
-  | { in: 'json'; path: (string | number)[] }
-  | { in: 'form'; name: string };
+  { in: 'header'; name: string } | { in: 'json'; path: (string | number)[] } | { in: 'form'; name: string };
 
 /** One event as the provider would send it; values are set on the profile's sample body. */
 export interface ProfileEvent {

@@ -10,14 +10,28 @@ const PROVIDERS_DIR = path.join(__dirname, 'providers');
 describe('provider profiles', () => {
   it('cover the providers the check promises, each beside a signing provider of the registry', () => {
     expect(PROFILES.map((p) => p.providerId).sort()).toEqual(
-      ['github', 'hubspot', 'linear', 'paddle', 'shopify', 'slack', 'square', 'standard-webhooks', 'stripe', 'twilio', 'twitch', 'zoom'].sort(),
+      [
+        'github',
+        'hubspot',
+        'linear',
+        'paddle',
+        'shopify',
+        'slack',
+        'square',
+        'standard-webhooks',
+        'stripe',
+        'twilio',
+        'twitch',
+        'zoom',
+      ].sort(),
     );
     for (const p of PROFILES) {
       const provider = getProvider(p.providerId);
       expect(provider?.sign, p.providerId).toBeTypeOf('function');
       expect(p.docs).toMatch(/^https:\/\//);
       // A tolerance in the profile is the signature scheme's own, or the scheme has none to contradict it.
-      if (provider!.toleranceSec !== undefined && p.toleranceSec !== undefined) expect(p.toleranceSec, p.providerId).toBe(provider!.toleranceSec);
+      if (provider!.toleranceSec !== undefined && p.toleranceSec !== undefined)
+        expect(p.toleranceSec, p.providerId).toBe(provider!.toleranceSec);
     }
   });
 
@@ -30,7 +44,10 @@ describe('provider profiles', () => {
         const at = lines.findIndex((l) => l.trimStart().startsWith(`${key}:`));
         if (at < 0) continue;
         // The comment right above (possibly spanning lines) names where the fact comes from.
-        const comment = lines.slice(Math.max(0, at - 3), at).filter((l) => l.trimStart().startsWith('//')).join(' ');
+        const comment = lines
+          .slice(Math.max(0, at - 3), at)
+          .filter((l) => l.trimStart().startsWith('//'))
+          .join(' ');
         expect(comment, `${file} ${key}`).toMatch(/https:\/\/|documents no|publishes no|no event id|spec/);
       }
     }
@@ -49,7 +66,11 @@ describe('provider profiles', () => {
   it('give other providers the generic profile, marked as not documented', () => {
     const coinbase = getProvider('coinbase')!;
     expect(findProfile('coinbase')).toBeUndefined();
-    expect(profileFor(coinbase)).toMatchObject({ providerId: 'coinbase', timeoutDocumented: false, eventId: { in: 'json', path: ['id'] } });
+    expect(profileFor(coinbase)).toMatchObject({
+      providerId: 'coinbase',
+      timeoutDocumented: false,
+      eventId: { in: 'json', path: ['id'] },
+    });
     expect(genericProfile(getProvider('stripe')!).toleranceSec).toBe(300);
   });
 });

@@ -58,6 +58,9 @@ export function genericProfile(provider: Provider): ProviderProfile {
     bodyFormat: 'json',
     contentType: 'application/json',
     deliveryHeaders: [],
-    sample: (now) => ({ type: 'sample.event', body: { id: 'evt_hooklens_sample', type: 'sample.event', created: now, data: { id: 'obj_hooklens_sample' } } }),
+    sample: (now) => ({
+      type: 'sample.event',
+      body: { id: 'evt_hooklens_sample', type: 'sample.event', created: now, data: { id: 'obj_hooklens_sample' } },
+    }),
   };
 }

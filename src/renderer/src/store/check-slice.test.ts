@@ -1,6 +1,10 @@
 import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCorrectHandler, startNaiveHandler, type TestHandler } from '../../../main/core/check/test-support/handlers';
+import {
+  startCorrectHandler,
+  startNaiveHandler,
+  type TestHandler,
+} from '../../../main/core/check/test-support/handlers';
 import { openCoreStore, until, type CoreStore } from './test-support/core-store';
 
 const SECRET = 'whsec_slice_check_0123456789';
@@ -19,7 +23,12 @@ describe('check slice', () => {
   });
 
   async function stripeCapture(): Promise<string> {
-    const body = JSON.stringify({ id: 'evt_slice_1', object: 'event', type: 'invoice.paid', data: { object: { id: 'in_1' } } });
+    const body = JSON.stringify({
+      id: 'evt_slice_1',
+      object: 'event',
+      type: 'invoice.paid',
+      data: { object: { id: 'in_1' } },
+    });
     const sig = stripeSdk.webhooks.generateTestHeaderString({ payload: body, secret: SECRET });
     return fx.capture('/webhook', body, { 'Content-Type': 'application/json', 'Stripe-Signature': sig });
   }
@@ -31,7 +40,11 @@ describe('check slice', () => {
     await s.updateReplaySettings({ targetBase: `http://127.0.0.1:${handler.port}` });
     await s.setSignatureSecret('default', 'stripe', SECRET);
     await s.loadCheckPlan(id);
-    expect(fx.store.getState().checkPlans[id]?.plan).toMatchObject({ providerId: 'stripe', hasSecret: true, loopback: true });
+    expect(fx.store.getState().checkPlans[id]?.plan).toMatchObject({
+      providerId: 'stripe',
+      hasSecret: true,
+      loopback: true,
+    });
 
     const seen: number[] = [];
     const off = fx.store.subscribe((st) => {
@@ -73,6 +86,9 @@ describe('check slice', () => {
     const id = await stripeCapture();
     await fx.store.getState().loadCheckPlan(id);
     await fx.store.getState().startCheck(id);
-    expect(fx.store.getState().checkRuns[id]).toMatchObject({ status: 'failed', message: expect.stringMatching(/No Stripe secret/) });
+    expect(fx.store.getState().checkRuns[id]).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/No Stripe secret/),
+    });
   });
 });

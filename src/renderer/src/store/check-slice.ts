@@ -40,7 +40,10 @@ export interface CheckSlice {
 
 function errorOf(err: unknown): { code: string; message: string } {
   const e = err as { code?: unknown; message?: unknown };
-  return { code: typeof e?.code === 'string' && isErrorCode(e.code) ? e.code : 'internal', message: typeof e?.message === 'string' ? e.message : String(err) };
+  return {
+    code: typeof e?.code === 'string' && isErrorCode(e.code) ? e.code : 'internal',
+    message: typeof e?.message === 'string' ? e.message : String(err),
+  };
 }
 
 export const createCheckSlice =
@@ -70,7 +73,16 @@ export const createCheckSlice =
 
       async startCheck(captureId, options = {}) {
         const target = get().checkPlans[captureId]?.plan?.target ?? '';
-        const fresh: CheckRun = { runId: null, status: 'starting', target, planned: [], skipped: [], results: [], report: null, message: null };
+        const fresh: CheckRun = {
+          runId: null,
+          status: 'starting',
+          target,
+          planned: [],
+          skipped: [],
+          results: [],
+          report: null,
+          message: null,
+        };
         set((s) => ({ checkRuns: { ...s.checkRuns, [captureId]: fresh } }));
         try {
           const { runId } = await api.startCheck({ captureId, allowRemote: options.allowRemote === true });
@@ -79,11 +91,19 @@ export const createCheckSlice =
             return run && run.runId === null ? { checkRuns: { ...s.checkRuns, [captureId]: { ...run, runId } } } : s;
           });
         } catch (err) {
-          set((s) => ({ checkRuns: { ...s.checkRuns, [captureId]: { ...fresh, status: 'failed', message: errorOf(err).message } } }));
+          set((s) => ({
+            checkRuns: { ...s.checkRuns, [captureId]: { ...fresh, status: 'failed', message: errorOf(err).message } },
+          }));
         }
       },
 
-      checkStarted: (e) => update(e.captureId, e.runId, () => ({ status: 'running', target: e.target, planned: e.probes, skipped: e.skipped })),
+      checkStarted: (e) =>
+        update(e.captureId, e.runId, () => ({
+          status: 'running',
+          target: e.target,
+          planned: e.probes,
+          skipped: e.skipped,
+        })),
       checkProbe: (e) =>
         update(e.captureId, e.runId, (run) => ({
           status: 'running',

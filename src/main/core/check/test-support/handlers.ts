@@ -46,7 +46,10 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function listen(handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>, seen: Map<string, number>): Promise<TestHandler> {
+async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  seen: Map<string, number>,
+): Promise<TestHandler> {
   const server = http.createServer((req, res) => {
     handler(req, res).catch((err: unknown) => {
       // What a framework does with an exception thrown in a route: a bare 500.
@@ -68,7 +71,12 @@ async function listen(handler: (req: IncomingMessage, res: ServerResponse) => Pr
 }
 
 /** The event id the provider's SDK vouched for, or a reason the delivery does not verify. */
-async function verified(provider: HandlerProvider, secret: string, req: IncomingMessage, body: Buffer): Promise<{ id: string } | { reason: string }> {
+async function verified(
+  provider: HandlerProvider,
+  secret: string,
+  req: IncomingMessage,
+  body: Buffer,
+): Promise<{ id: string } | { reason: string }> {
   switch (provider) {
     case 'stripe': {
       try {
@@ -86,7 +94,9 @@ async function verified(provider: HandlerProvider, secret: string, req: Incoming
     }
     case 'standard-webhooks': {
       try {
-        const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0]! : (v ?? '')]));
+        const headers = Object.fromEntries(
+          Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0]! : (v ?? '')]),
+        );
         new Webhook(secret).verify(body.toString('utf8'), headers);
         return { id: header(req, 'webhook-id') ?? '' };
       } catch (err) {

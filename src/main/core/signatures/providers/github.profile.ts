@@ -35,7 +35,13 @@ export const githubProfile: ProviderProfile = {
   }),
   reversePair: {
     first: { type: 'issues', set: [[{ in: 'json', path: ['action'] }, 'opened']] },
-    second: { type: 'issues', set: [[{ in: 'json', path: ['action'] }, 'closed'], [{ in: 'json', path: ['issue', 'state'] }, 'closed']] },
+    second: {
+      type: 'issues',
+      set: [
+        [{ in: 'json', path: ['action'] }, 'closed'],
+        [{ in: 'json', path: ['issue', 'state'] }, 'closed'],
+      ],
+    },
     why: 'deliveries are independent HTTP requests: a "closed" can reach the handler before the "opened" of the same issue',
   },
 };

@@ -10,7 +10,8 @@ export const hubspotProfile: ProviderProfile = {
   timeoutMs: 5_000,
   timeoutDocumented: true,
   // https://developers.hubspot.com/docs/api/webhooks: up to 10 retries spread over the next 24 hours.
-  retrySchedule: 'up to 10 retries spread over 24 hours, with randomised delays; 4xx answers (except 429) are not retried',
+  retrySchedule:
+    'up to 10 retries spread over 24 hours, with randomised delays; 4xx answers (except 429) are not retried',
   // https://developers.hubspot.com/docs/api/webhooks: each event in the batch has an eventId.
   eventId: { in: 'json', path: [0, 'eventId'] },
   eventType: { in: 'json', path: [0, 'subscriptionType'] },

@@ -35,7 +35,13 @@ export const linearProfile: ProviderProfile = {
   }),
   reversePair: {
     first: { type: 'Issue', set: [[{ in: 'json', path: ['action'] }, 'create']] },
-    second: { type: 'Issue', set: [[{ in: 'json', path: ['action'] }, 'update'], [{ in: 'json', path: ['data', 'priority'] }, 1]] },
+    second: {
+      type: 'Issue',
+      set: [
+        [{ in: 'json', path: ['action'] }, 'update'],
+        [{ in: 'json', path: ['data', 'priority'] }, 1],
+      ],
+    },
     why: 'a retried create can arrive after the update of the same issue',
   },
 };

@@ -9,7 +9,8 @@ export const shopifyProfile: ProviderProfile = {
   timeoutMs: 5_000,
   timeoutDocumented: true,
   // https://shopify.dev/changelog/updates-to-webhook-retry-mechanism: 8 retries over 4 hours, exponential backoff, original payload.
-  retrySchedule: '8 retries over 4 hours with exponential backoff; Admin API subscriptions are removed after 8 consecutive failures',
+  retrySchedule:
+    '8 retries over 4 hours with exponential backoff; Admin API subscriptions are removed after 8 consecutive failures',
   // https://shopify.dev/docs/apps/build/webhooks/ignore-duplicates: X-Shopify-Webhook-Id stays the same on every retry.
   eventId: { in: 'header', name: 'X-Shopify-Webhook-Id' },
   eventType: { in: 'header', name: 'X-Shopify-Topic' },
@@ -23,7 +24,12 @@ export const shopifyProfile: ProviderProfile = {
   ],
   sample: () => ({
     type: 'orders/create',
-    body: { id: 820982911946154500, admin_graphql_api_id: 'gid://shopify/Order/820982911946154500', name: '#1001', financial_status: 'paid' },
+    body: {
+      id: 820982911946154500,
+      admin_graphql_api_id: 'gid://shopify/Order/820982911946154500',
+      name: '#1001',
+      financial_status: 'paid',
+    },
   }),
   // https://shopify.dev/docs/apps/build/webhooks/best-practices: Shopify does not guarantee ordering within a topic or across topics.
   reversePair: {

@@ -24,11 +24,18 @@ export const squareProfile: ProviderProfile = {
       type: 'payment.updated',
       event_id: 'hooklens-sample-event',
       created_at: new Date(now * 1000).toISOString(),
-      data: { type: 'payment', id: 'KkAkhdMsgzn59SM8A89WgKwekxLZY', object: { payment: { id: 'KkAkhdMsgzn59SM8A89WgKwekxLZY', status: 'COMPLETED' } } },
+      data: {
+        type: 'payment',
+        id: 'KkAkhdMsgzn59SM8A89WgKwekxLZY',
+        object: { payment: { id: 'KkAkhdMsgzn59SM8A89WgKwekxLZY', status: 'COMPLETED' } },
+      },
     },
   }),
   reversePair: {
-    first: { type: 'payment.created', set: [[{ in: 'json', path: ['data', 'object', 'payment', 'status'] }, 'APPROVED']] },
+    first: {
+      type: 'payment.created',
+      set: [[{ in: 'json', path: ['data', 'object', 'payment', 'status'] }, 'APPROVED']],
+    },
     second: { type: 'payment.updated' },
     why: 'Square sends each event on its own and retries for up to 72 hours, so payment.updated can arrive before payment.created',
   },

@@ -22,7 +22,11 @@ export const standardWebhooksProfile: ProviderProfile = {
   deliveryHeaders: [],
   sample: (now) => ({
     type: 'user.created',
-    body: { type: 'user.created', timestamp: new Date(now * 1000).toISOString(), data: { id: 'user_hooklens_sample', email: 'sample@example.com' } },
+    body: {
+      type: 'user.created',
+      timestamp: new Date(now * 1000).toISOString(),
+      data: { id: 'user_hooklens_sample', email: 'sample@example.com' },
+    },
   }),
   reversePair: {
     first: { type: 'user.created' },

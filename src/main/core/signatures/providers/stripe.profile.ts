@@ -31,7 +31,14 @@ export const stripeProfile: ProviderProfile = {
       pending_webhooks: 1,
       request: { id: null, idempotency_key: null },
       type: 'invoice.paid',
-      data: { object: { id: 'sub_hooklens_sample', object: 'subscription', customer: 'cus_hooklens_sample', status: 'active' } },
+      data: {
+        object: {
+          id: 'sub_hooklens_sample',
+          object: 'subscription',
+          customer: 'cus_hooklens_sample',
+          status: 'active',
+        },
+      },
     },
   }),
   // https://docs.stripe.com/webhooks: Stripe does not guarantee delivery in the order events were created.

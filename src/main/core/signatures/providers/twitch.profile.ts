@@ -9,7 +9,8 @@ export const twitchProfile: ProviderProfile = {
   timeoutMs: 3_000,
   timeoutDocumented: false,
   // https://dev.twitch.tv/docs/eventsub/: at-least-once delivery; too many slow answers revoke the subscription.
-  retrySchedule: 'resent when Twitch is unsure it was received; repeated failures revoke the subscription (notification_failures_exceeded)',
+  retrySchedule:
+    'resent when Twitch is unsure it was received; repeated failures revoke the subscription (notification_failures_exceeded)',
   // https://dev.twitch.tv/docs/eventsub/#handling-duplicate-events: a resent message keeps its message id.
   eventId: { in: 'header', name: 'Twitch-Eventsub-Message-Id' },
   eventType: { in: 'header', name: 'Twitch-Eventsub-Subscription-Type' },
@@ -25,8 +26,20 @@ export const twitchProfile: ProviderProfile = {
   sample: () => ({
     type: 'channel.follow',
     body: {
-      subscription: { id: 'f1c2a387-161a-49f9-a165-0f21d7a4e1c4', type: 'channel.follow', version: '2', status: 'enabled', cost: 0 },
-      event: { user_id: '1234', user_login: 'cool_user', broadcaster_user_id: '1337', broadcaster_user_login: 'cooler_user', followed_at: '2026-01-01T00:00:00.000Z' },
+      subscription: {
+        id: 'f1c2a387-161a-49f9-a165-0f21d7a4e1c4',
+        type: 'channel.follow',
+        version: '2',
+        status: 'enabled',
+        cost: 0,
+      },
+      event: {
+        user_id: '1234',
+        user_login: 'cool_user',
+        broadcaster_user_id: '1337',
+        broadcaster_user_login: 'cooler_user',
+        followed_at: '2026-01-01T00:00:00.000Z',
+      },
     },
   }),
   reversePair: {

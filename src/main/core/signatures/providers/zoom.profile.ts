@@ -24,7 +24,10 @@ export const zoomProfile: ProviderProfile = {
     body: {
       event: 'meeting.started',
       event_ts: now * 1000,
-      payload: { account_id: 'hooklens-account', object: { id: '85746065432', uuid: 'hooklens-meeting-uuid==', topic: 'Sample meeting' } },
+      payload: {
+        account_id: 'hooklens-account',
+        object: { id: '85746065432', uuid: 'hooklens-meeting-uuid==', topic: 'Sample meeting' },
+      },
     },
   }),
   reversePair: {

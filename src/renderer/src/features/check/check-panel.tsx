@@ -20,9 +20,20 @@ function hostOf(url: string): string {
   }
 }
 
-export function CheckPanel({ captureId, onShowTab }: { captureId: string; onShowTab(key: string): void }): React.JSX.Element {
+export function CheckPanel({
+  captureId,
+  onShowTab,
+}: {
+  captureId: string;
+  onShowTab(key: string): void;
+}): React.JSX.Element {
   const { planState, run, loadCheckPlan, startCheck } = useAppStore(
-    useShallow((s) => ({ planState: s.checkPlans[captureId], run: s.checkRuns[captureId], loadCheckPlan: s.loadCheckPlan, startCheck: s.startCheck })),
+    useShallow((s) => ({
+      planState: s.checkPlans[captureId],
+      run: s.checkRuns[captureId],
+      loadCheckPlan: s.loadCheckPlan,
+      startCheck: s.startCheck,
+    })),
   );
   const [confirming, setConfirming] = useState(false);
 
@@ -43,8 +54,9 @@ export function CheckPanel({ captureId, onShowTab }: { captureId: string; onShow
   return (
     <section className="check-panel" aria-label="Check handler">
       <p>
-        Plays <strong>{plan.providerName}</strong> and an attacker against <code>{plan.target}</code>: valid, forged, unsigned,
-        replayed, duplicate and out-of-order deliveries, scored against {plan.providerName}&apos;s delivery rules (timeout, retries, tolerance).
+        Plays <strong>{plan.providerName}</strong> and an attacker against <code>{plan.target}</code>: valid, forged,
+        unsigned, replayed, duplicate and out-of-order deliveries, scored against {plan.providerName}&apos;s delivery
+        rules (timeout, retries, tolerance).
       </p>
       {!plan.hasSecret && (
         <p role="status" className="check-warning">
@@ -63,7 +75,8 @@ export function CheckPanel({ captureId, onShowTab }: { captureId: string; onShow
       {confirming && (
         <div role="alertdialog" aria-modal="false" aria-labelledby="check-remote-title" className="check-confirm">
           <p id="check-remote-title">
-            <strong>{hostOf(plan.target)}</strong> is not this machine. The check sends forged and replayed webhooks to it. Send them?
+            <strong>{hostOf(plan.target)}</strong> is not this machine. The check sends forged and replayed webhooks to
+            it. Send them?
           </p>
           <button
             type="button"
@@ -86,7 +99,15 @@ export function CheckPanel({ captureId, onShowTab }: { captureId: string; onShow
   );
 }
 
-function RunView({ run, captureId, onShowTab }: { run: CheckRun; captureId: string; onShowTab(key: string): void }): React.JSX.Element {
+function RunView({
+  run,
+  captureId,
+  onShowTab,
+}: {
+  run: CheckRun;
+  captureId: string;
+  onShowTab(key: string): void;
+}): React.JSX.Element {
   const total = run.planned.length;
   const done = run.results.length;
   if (run.status === 'unreachable') {
@@ -109,12 +130,18 @@ function RunView({ run, captureId, onShowTab }: { run: CheckRun; captureId: stri
         </div>
       ) : (
         <p className="check-summary" role="status" aria-label="Scorecard summary">
-          <span className="verdict-pass">{counts.pass} passed</span>, <span className="verdict-warn">{counts.warn} warned</span>,{' '}
+          <span className="verdict-pass">{counts.pass} passed</span>,{' '}
+          <span className="verdict-warn">{counts.warn} warned</span>,{' '}
           <span className="verdict-fail">{counts.fail} failed</span>, {run.skipped.length} skipped
           {run.report ? ` in ${run.report.summary.ms} ms` : ''}. Every request is in the replay history.
         </p>
       )}
-      <ProbeList results={run.results} skipped={run.status === 'done' ? run.skipped : []} captureId={captureId} onShowTab={onShowTab} />
+      <ProbeList
+        results={run.results}
+        skipped={run.status === 'done' ? run.skipped : []}
+        captureId={captureId}
+        onShowTab={onShowTab}
+      />
     </div>
   );
 }

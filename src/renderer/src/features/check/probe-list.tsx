@@ -14,7 +14,12 @@ function bodyText(body: ProbeResult['request']['body'], limit = 2000): string {
 }
 
 function ResponseView({ response }: { response: ProbeResponse }): React.JSX.Element {
-  if (response.kind === 'error') return <p>No answer: {response.error} (after {response.ms} ms)</p>;
+  if (response.kind === 'error')
+    return (
+      <p>
+        No answer: {response.error} (after {response.ms} ms)
+      </p>
+    );
   return (
     <>
       <p>
@@ -43,8 +48,8 @@ export function ProbeList({ results, skipped, captureId, onShowTab }: ProbeListP
         <li key={r.id} className={`probe probe-${r.verdict}`}>
           <details>
             <summary aria-label={`${VERDICT_TEXT[r.verdict]} ${r.title}: ${r.why}`}>
-              <span className={`verdict verdict-${r.verdict}`}>{VERDICT_TEXT[r.verdict]}</span> <strong>{r.title}</strong>{' '}
-              <span className="probe-why">{r.why}</span>
+              <span className={`verdict verdict-${r.verdict}`}>{VERDICT_TEXT[r.verdict]}</span>{' '}
+              <strong>{r.title}</strong> <span className="probe-why">{r.why}</span>
             </summary>
             <div className="probe-detail">
               {r.notes.map((n) => (
@@ -54,7 +59,10 @@ export function ProbeList({ results, skipped, captureId, onShowTab }: ProbeListP
               ))}
               {r.attempts.length > 1 && (
                 <p className="muted">
-                  {r.attempts.length} requests: {r.attempts.map((a) => `${a.label} → ${a.response.kind === 'response' ? a.response.status : a.response.error}`).join('; ')}
+                  {r.attempts.length} requests:{' '}
+                  {r.attempts
+                    .map((a) => `${a.label} → ${a.response.kind === 'response' ? a.response.status : a.response.error}`)
+                    .join('; ')}
                 </p>
               )}
               <h4>Request sent</h4>
