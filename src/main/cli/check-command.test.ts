@@ -117,6 +117,42 @@ describe('hooklens check', () => {
     expect(JSON.parse(report.probes[0]!.request.body.text)).toMatchObject({ type: 'charge.refunded', object: 'event' });
   });
 
+  it('--event takes the catalog event, and its lifecycle for the reverse-order probe', async () => {
+    const h = await startCorrectHandler('stripe', SECRET);
+    handlers.push(h);
+    const r = await run([
+      '--target',
+      h.url,
+      '--provider',
+      'stripe',
+      '--secret',
+      SECRET,
+      '--event',
+      'customer.subscription.updated',
+      '--only',
+      'valid,reverse-order',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as CheckReport;
+    expect(report.source).toBe('catalog event stripe customer.subscription.updated');
+    expect(JSON.parse(report.probes[0]!.request.body.text)).toMatchObject({
+      object: 'event',
+      type: 'customer.subscription.updated',
+      data: { object: { object: 'subscription' } },
+    });
+    const pair = report.probes[1]!;
+    expect(pair.verdict).toBe('pass');
+    expect(pair.attempts.map((a) => a.label)).toEqual([
+      'customer.subscription.updated (the later event) first',
+      'customer.subscription.created (the earlier event) second',
+    ]);
+    const objects = pair.attempts.map(
+      (a) => (JSON.parse(a.request.body.text) as { data: { object: { id: string } } }).data.object.id,
+    );
+    expect(objects[0]).toBe(objects[1]);
+  });
+
   it('exits 2 on unusable input, saying why plainly, with nothing on stdout', async () => {
     const h = await startCorrectHandler('stripe', SECRET);
     const url = h.url;

@@ -7,8 +7,8 @@
  */
 import { isProbeId, PROBE_IDS, type ProbeId } from '../../shared/check/types';
 import { HooklensError } from '../../shared/errors';
-import { probeLine, resolveProvider, runCheck, scorecardTail, type SourceInput } from '../core/check';
-import { deliveryFromEvent } from '../core/check/delivery';
+import { probeLine, resolveProvider, runCheck, scorecardTail } from '../core/check';
+import { eventSource, type EventSource } from '../core/check/catalog-source';
 import { sourceFromFile } from '../core/check/source-file';
 import { profileFor } from '../core/signatures/profiles';
 import { parseOptions, UsageError, type OptionSpec } from './cli-args';
@@ -55,18 +55,23 @@ function timeoutOption(value: unknown): number | undefined {
   return n;
 }
 
-async function source(opts: Record<string, unknown>, providerId: string): Promise<SourceInput | undefined> {
+async function source(
+  opts: Record<string, unknown>,
+  providerId: string,
+  target: string,
+): Promise<EventSource | undefined> {
   const file = opts['capture-file'];
   const event = opts.event;
   if (file !== undefined && event !== undefined) throw new UsageError('Give --capture-file or --event, not both');
   const provider = resolveProvider(providerId);
-  if (typeof file === 'string') return sourceFromFile(file, provider);
+  if (typeof file === 'string') return { source: await sourceFromFile(file, provider) };
   if (typeof event !== 'string') return undefined;
   const profile = profileFor(provider);
-  if (!profile.eventType)
-    throw new UsageError(`${profile.name} deliveries carry no event type, so --event has nothing to set`);
-  const { body } = profile.sample(Math.floor(Date.now() / 1000));
-  return { delivery: deliveryFromEvent(profile, event, body), label: `built-in ${profile.name} sample as ${event}` };
+  const picked = eventSource(providerId, provider, profile, event, target);
+  if (picked.source.label.startsWith('built-in') && !profile.eventType) {
+    throw new UsageError(`${profile.name} deliveries carry no event type and the catalog has no "${event}" for it`);
+  }
+  return picked;
 }
 
 export async function runCheckCommand(argv: string[], io: CliIo): Promise<number> {
@@ -93,12 +98,14 @@ async function check(argv: string[], io: CliIo): Promise<number> {
   const only = probeList(opts.only as string[] | undefined);
   const timeoutMs = timeoutOption(opts['timeout-ms']);
   const json = opts.json === true;
+  const picked = await source(opts, providerId, target);
   const outcome = await runCheck(
     {
       target,
       providerId,
       secret,
-      source: await source(opts, providerId),
+      ...(picked ? { source: picked.source } : {}),
+      ...(picked?.reversePair ? { reversePair: picked.reversePair } : {}),
       only,
       fast: opts.fast === true,
       allowRemote: opts['allow-remote'] === true,
