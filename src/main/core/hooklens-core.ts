@@ -13,6 +13,7 @@ import { HooklensError } from '../../shared/errors';
 import type { TunnelSettings } from '../../shared/settings';
 import { createTestEventsService } from './catalog';
 import { createCapturesService } from './capture/captures-service';
+import { createCheckService } from './check';
 import { startCaptureListener, type CaptureListener } from './capture/listener';
 import { createEndpointsService } from './endpoints';
 import { ensurePrivateDir } from './durable-file';
@@ -117,10 +118,11 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
     ...(options.forwardTo === undefined ? {} : { overrides: options.forwardTo === null ? { forwardEnabled: false } : { forwardEnabled: true, forwardTarget: options.forwardTo } }),
     notices,
   });
+  const check = createCheckService({ store, events, replay, getSecret: async (endpointId, providerId) => secrets.get(endpointId, providerId) });
   // Per launch and never written anywhere: only this process can make the tunnel port answer a probe.
   const probeRoute = createTunnelProbeRoute();
   const publicUrlCheck = createPublicUrlChecker(probeRoute, { ...DEFAULT_SELF_CHECK, ...options.tunnelSelfCheck });
-  const captureServices: CoreService<object>[] = [captures, endpoints, search, signatures, replay, publicUrlCheck];
+  const captureServices: CoreService<object>[] = [captures, endpoints, search, signatures, replay, check, publicUrlCheck];
 
   const captureSettings = settings.section('capture');
   const listener: CaptureListener = await startCaptureListener({
@@ -219,6 +221,7 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
     ...search.handlers,
     ...signatures.handlers,
     ...replay.handlers,
+    ...check.handlers,
     ...tunnel.handlers,
     ...appSettings.handlers,
     ...testEvents.handlers,

@@ -10,6 +10,7 @@ import { StoreNotices } from './features/status/store-notices';
 import { TopBar } from './features/status/top-bar';
 import { ImportView, replayTab, ReplaySidebarTools } from './features/replay';
 import { signatureTab } from './features/signatures';
+import { checkTab } from './features/check';
 import { PublicUrlBar } from './features/tunnel/public-url-bar';
 import {
   EndpointBar,
@@ -21,7 +22,7 @@ import {
   WorkbenchRuntime,
 } from './features/workbench';
 
-const FEATURE_TABS = [signatureTab, replayTab, searchMatchesTab];
+const FEATURE_TABS = [signatureTab, replayTab, checkTab, searchMatchesTab];
 
 export function App(): React.JSX.Element {
   useEffect(() => connectStore(), []);

@@ -8,6 +8,7 @@
  * Failures reject with a `HooklensError` whose `code` comes from `../errors`.
  */
 import { appSettingsMethodNames, type AppSettingsEvents, type AppSettingsMethods } from './app-settings';
+import { checkMethodNames, type CheckEvents, type CheckMethods } from './check';
 import { capturesMethodNames, type CapturesEvents, type CapturesMethods } from './captures';
 import { endpointsMethodNames, type EndpointsEvents, type EndpointsMethods } from './endpoints';
 import { replayMethodNames, type ReplayEvents, type ReplayMethods } from './replay';
@@ -26,7 +27,8 @@ export interface HooklensApi
     EndpointsMethods,
     SearchMethods,
     AppSettingsMethods,
-    TestEventsMethods {}
+    TestEventsMethods,
+    CheckMethods {}
 
 export interface HooklensEvents
   extends CapturesEvents,
@@ -35,7 +37,8 @@ export interface HooklensEvents
     SignaturesEvents,
     ReplayEvents,
     EndpointsEvents,
-    AppSettingsEvents {}
+    AppSettingsEvents,
+    CheckEvents {}
 
 export type ApiMethodName = keyof HooklensApi;
 export type ApiEventName = keyof HooklensEvents;
@@ -50,6 +53,7 @@ export const API_METHOD_NAMES = Object.keys({
   ...searchMethodNames,
   ...appSettingsMethodNames,
   ...testEventsMethodNames,
+  ...checkMethodNames,
 } satisfies Record<ApiMethodName, true>) as ApiMethodName[];
 
 export function isApiMethodName(name: string): name is ApiMethodName {

@@ -44,7 +44,8 @@ export interface ReplayDraft {
   signing: SigningInfo | null;
 }
 
-export type ReplaySource = 'replay' | 'edit' | 'forward' | 'import' | 'test-event';
+/** 'check': a request sent by a handler-check probe. */
+export type ReplaySource = 'replay' | 'edit' | 'forward' | 'import' | 'test-event' | 'check';
 
 export interface ReplaySendInput {
   /** The capture this send derives from; null for an imported request. */

@@ -53,6 +53,10 @@ export interface ReplayServiceDeps {
 export interface ReplayService extends CoreService<ReplayMethods> {
   /** Auto-forwards each new capture when forwarding is on. */
   onCapture(record: CaptureRecord): void;
+  /** Keeps a send made elsewhere (a handler-check probe) in the history, so it can be opened and re-sent. */
+  record(entry: Omit<ReplayHistoryEntry, 'id' | 'sentAt'>): Promise<string>;
+  /** Where replays of a capture go: the target base plus the capture's path. */
+  targetFor(record: CaptureRecord): string;
 }
 
 const registryProviders: SignatureProviders = {
@@ -282,6 +286,13 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
   return {
     handlers,
     onCapture: (record) => forwarder.onCapture(record),
+    async record(partial) {
+      const entry: ReplayHistoryEntry = { ...partial, id: newCaptureId(), sentAt: new Date().toISOString() };
+      await history.add(entry);
+      deps.events.emit('replay:sent', summarizeReplay(entry));
+      return entry.id;
+    },
+    targetFor: (record) => joinTarget(settings().targetBase, record.url),
     async close() {
       for (const off of unsubscribe) off();
       await forwarder.close();

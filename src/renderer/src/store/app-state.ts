@@ -6,6 +6,7 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import type { HooklensClient } from '../../../shared/api';
 import { createCapturesSlice, type CapturesSlice } from './captures-slice';
+import { createCheckSlice, type CheckSlice } from './check-slice';
 import { createEndpointsSlice, type EndpointsSlice } from './endpoints-slice';
 import { createReplaySlice, type ReplaySlice } from './replay-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
@@ -32,6 +33,7 @@ export type AppState = CapturesSlice &
   SettingsSlice &
   ReplaySlice &
   SignaturesSlice &
+  CheckSlice &
   TestEventsSlice &
   LoadSlice;
 
@@ -47,6 +49,7 @@ export function createAppState(api: HooklensClient): StateCreator<AppState> {
     ...createSettingsSlice(api)(...a),
     ...createReplaySlice(api)(...a),
     ...createSignaturesSlice(api)(...a),
+    ...createCheckSlice(api)(...a),
     ...createTestEventsSlice(api)(...a),
     async loadAll() {
       const s = a[1]();

@@ -25,6 +25,9 @@ export const EVENT_ACTIONS: EventActions = {
   'replay:settings-changed': (s, settings) => s.replaySettingsChanged(settings),
   'endpoints:changed': (s, endpoints) => s.endpointsChanged(endpoints),
   'app-settings:changed': (s, view) => s.appSettingsChanged(view),
+  'check:started': (s, e) => s.checkStarted(e),
+  'check:probe': (s, e) => s.checkProbe(e),
+  'check:finished': (s, e) => s.checkFinished(e),
 };
 
 export interface ConnectOptions {

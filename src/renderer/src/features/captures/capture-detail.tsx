@@ -17,11 +17,16 @@ import { QueryTable } from './query-table';
 
 type DetailTab = 'overview' | 'headers' | 'query' | 'body' | (string & {});
 
+/** Lets a feature tab send the user to another tab (the check opens a probe in Replay). */
+export interface DetailNavigation {
+  showTab(key: string): void;
+}
+
 /** Tabs contributed by features (signatures, replay): each renders for the open capture. */
 export interface FeatureTab {
   key: string;
   label: string;
-  render(capture: CaptureRecord): ReactNode;
+  render(capture: CaptureRecord, nav: DetailNavigation): ReactNode;
 }
 
 export function fullUrl(capture: CaptureRecord, captureUrl: string | undefined): string {
@@ -48,7 +53,7 @@ export function CaptureDetail({ featureTabs = [] }: { featureTabs?: FeatureTab[]
     { key: 'headers', label: `Headers (${capture.headers.length})`, render: () => <HeadersTable headers={capture.headers} /> },
     { key: 'query', label: 'Query', render: () => <QueryTable url={capture.url} /> },
     { key: 'body', label: 'Body', render: () => <BodyView key={capture.id} body={capture.body} /> },
-    ...featureTabs.map((f) => ({ key: f.key, label: f.label, render: () => f.render(capture) })),
+    ...featureTabs.map((f) => ({ key: f.key, label: f.label, render: () => f.render(capture, { showTab: setTab }) })),
   ];
 
   return (
