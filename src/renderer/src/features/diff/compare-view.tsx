@@ -100,7 +100,7 @@ export function CompareView({ onClose }: CompareViewProps): React.JSX.Element {
           </section>
           <section className="compare-section" aria-labelledby="compare-body">
             <h3 id="compare-body">{BODY_HEADING[filtered.body.kind]}</h3>
-            <BodySection body={filtered.body} hidden={filtered.hidden.body} onNoise={setPrefs} />
+            <BodySection body={filtered.body} unfiltered={state.status === 'ready' ? state.comparison.body : filtered.body} hidden={filtered.hidden.body} onNoise={setPrefs} />
           </section>
         </>
       )}
