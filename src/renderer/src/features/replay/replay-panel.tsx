@@ -9,7 +9,7 @@ import type { CaptureRecord } from '../../../../shared/capture';
 import type { ReplayDraft, ReplayRequest } from '../../../../shared/replay/types';
 import { useAppStore } from '../../app-store';
 import { historyKey } from '../../store/replay-slice';
-import { downloadText } from './download';
+import { downloadText } from '../../lib/download';
 import { HistoryList } from './history-list';
 import { ImportCurl } from './import-curl';
 import { RequestEditor, type EditorModel } from './request-editor';

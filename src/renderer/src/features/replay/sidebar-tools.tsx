@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useAppStore } from '../../app-store';
 import { AutoForwardToggle } from './auto-forward-toggle';
 import './replay.css';
-import { downloadText } from './download';
+import { downloadText } from '../../lib/download';
 
 export function ReplaySidebarTools(): React.JSX.Element {
   const checked = useAppStore((s) => s.checked);
