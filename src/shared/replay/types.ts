@@ -53,9 +53,11 @@ export interface ReplaySendInput {
   /** Recompute the provider signature over the body with a fresh timestamp. */
   resign?: boolean;
   source?: ReplaySource;
+  /** A token the caller picks to cancel this send with `cancelReplay` while it waits. */
+  sendId?: string;
 }
 
-export type ConnectionErrorKind = 'refused' | 'timeout' | 'tls' | 'dns' | 'reset' | 'other';
+export type ConnectionErrorKind = 'refused' | 'timeout' | 'tls' | 'dns' | 'reset' | 'cancelled' | 'other';
 
 export interface ConnectionError {
   kind: ConnectionErrorKind;

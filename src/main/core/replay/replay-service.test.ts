@@ -195,4 +195,42 @@ describe('replay service', () => {
     }
     expect(fx.echo.received).toHaveLength(0);
   });
+
+  it('cancels a send that waits on a slow target, records it as cancelled, and frees the id', async () => {
+    const record = await fx.capture('{"slow":true}', { 'Content-Type': 'application/json' });
+    // The target takes the request and never answers (until the test ends and closes it).
+    const arrived = new Promise<void>((resolve) => fx.echo.respond(() => resolve()));
+    const sending = fx.service.handlers.replayCapture(record.id, 'send-1');
+    await arrived;
+    expect(await fx.service.handlers.cancelReplay('send-1')).toBe(true);
+    const entry = await sending;
+    expect(entry.outcome).toEqual({ kind: 'error', error: { kind: 'cancelled', message: 'cancelled before the target answered' } });
+    expect((await fx.service.handlers.listReplays(record.id))[0].id).toBe(entry.id);
+    expect(await fx.service.handlers.cancelReplay('send-1')).toBe(false);
+    const err = await fx.service.handlers.cancelReplay('no spaces allowed').catch((e: unknown) => e);
+    expect((err as HooklensError).code).toBe('invalid_argument');
+  });
+
+  it('cancels an edited send named in its input', async () => {
+    const record = await fx.capture('{}', { 'Content-Type': 'application/json' });
+    const arrived = new Promise<void>((resolve) => fx.echo.respond(() => resolve()));
+    const draft = await fx.service.handlers.getReplayDraft(record.id);
+    const sending = fx.service.handlers.sendReplay({
+      captureId: record.id,
+      sendId: 'edit-1',
+      request: { method: 'POST', url: draft.url, headers: [], body: { encoding: 'utf8', text: '{"edited":1}' } },
+    });
+    await arrived;
+    expect(await fx.service.handlers.cancelReplay('edit-1')).toBe(true);
+    expect((await sending).outcome).toMatchObject({ kind: 'error', error: { kind: 'cancelled' } });
+  });
+
+  it('remembers the re-sign choice per endpoint and refuses anything but booleans', async () => {
+    await fx.service.handlers.updateReplaySettings({ resignByEndpoint: { default: true, other: false } });
+    expect((await openSettingsStore(fx.dataDir)).section('replay').resignByEndpoint).toEqual({ default: true, other: false });
+    for (const bad of [{ resignByEndpoint: { default: 'yes' } }, { resignByEndpoint: [] }, { resignByEndpoint: null }]) {
+      const err = await fx.service.handlers.updateReplaySettings(bad as never).catch((e: unknown) => e);
+      expect((err as HooklensError).code).toBe('invalid_argument');
+    }
+  });
 });

@@ -26,7 +26,7 @@ import { parseHar } from './har-import';
 import { openReplayHistory } from './replay-history';
 import { resignHeaders, type SignatureProviders } from './resign';
 import { sendRequest, validateRequest } from './send-request';
-import { parseSendInput, parseSettingsPatch, requireString } from './validate-input';
+import { parseSendId, parseSendInput, parseSettingsPatch, requireString } from './validate-input';
 
 export interface ReplayServiceDeps {
   store: CaptureStore;
@@ -73,6 +73,8 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
   const providers = deps.providers ?? registryProviders;
   const history = await openReplayHistory({ dataDir: deps.dataDir, ...deps.history });
   const settings = () => deps.settings.section('replay');
+  /** Sends waiting for their answer, by the caller's sendId, so they can be cancelled. */
+  const inFlight = new Map<string, AbortController>();
 
   async function loadCapture(id: string): Promise<CaptureRecord> {
     const record = await deps.store.get(requireString(id, 'captureId'));
@@ -129,7 +131,17 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
 
     // A capture's own Host names the tunnel; a Host row in an edited or imported request was put there on purpose.
     const keepHost = input.source === 'edit' || input.source === 'import';
-    const result = await sendRequest(request, { timeoutMs: settings().timeoutMs, keepHost });
+    const controller = new AbortController();
+    if (input.sendId) {
+      if (inFlight.has(input.sendId)) throw new HooklensError('invalid_argument', `A send named ${input.sendId} is already in flight.`);
+      inFlight.set(input.sendId, controller);
+    }
+    let result: Awaited<ReturnType<typeof sendRequest>>;
+    try {
+      result = await sendRequest(request, { timeoutMs: settings().timeoutMs, keepHost, signal: controller.signal });
+    } finally {
+      if (input.sendId) inFlight.delete(input.sendId);
+    }
     if (result.outcome.kind === 'response' && result.outcome.response.redirectTo) {
       warnings.push(`The target answered with a redirect to ${result.outcome.response.redirectTo}; it was not followed.`);
     }
@@ -188,11 +200,18 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
         signing: await signingInfo(record),
       };
     },
-    async replayCapture(captureId) {
+    async replayCapture(captureId, sendId) {
       const record = await loadCapture(captureId);
-      return send({ captureId: record.id, request: captureRequest(record, settings().targetBase), source: 'replay' });
+      const id = sendId === undefined ? {} : { sendId: parseSendId(sendId) };
+      return send({ captureId: record.id, request: captureRequest(record, settings().targetBase), source: 'replay', ...id });
     },
     sendReplay: async (input) => send(parseSendInput(input)),
+    async cancelReplay(sendId) {
+      const controller = inFlight.get(parseSendId(sendId));
+      if (!controller) return false;
+      controller.abort();
+      return true;
+    },
     async listReplays(captureId) {
       return history.list(captureId === null ? null : requireString(captureId, 'captureId'));
     },
@@ -238,6 +257,7 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
     onCapture: (record) => forwarder.onCapture(record),
     async close() {
       for (const off of unsubscribe) off();
+      for (const controller of inFlight.values()) controller.abort();
       await forwarder.close();
       await history.close();
     },

@@ -21,6 +21,8 @@ export interface SendOptions {
   keepHost?: boolean;
   /** Bytes of the response body kept; the rest is counted but dropped. */
   maxStoredBodyBytes?: number;
+  /** Aborting stops the send; it resolves with a `cancelled` outcome. */
+  signal?: AbortSignal;
 }
 
 export interface SendResult {
@@ -67,6 +69,7 @@ export function describeError(err: unknown, url: URL, timeoutMs: number): Connec
   const code = e?.code ?? '';
   const message = e?.message ?? String(err);
   if (e instanceof TimeoutError) return { kind: 'timeout', message: `timed out after ${formatSeconds(timeoutMs)}` };
+  if (e instanceof CancelledError) return { kind: 'cancelled', message: 'cancelled before the target answered' };
   if (code === 'ECONNREFUSED') return { kind: 'refused', message: `nothing is listening on ${hostPort(url)}` };
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
     return { kind: 'dns', message: `the host name ${url.hostname} could not be resolved` };
@@ -88,6 +91,7 @@ export function describeError(err: unknown, url: URL, timeoutMs: number): Connec
 }
 
 class TimeoutError extends Error {}
+class CancelledError extends Error {}
 
 function storedBody(chunks: Buffer[], size: number): CapturedBody {
   const bytes = Buffer.concat(chunks);
@@ -115,9 +119,15 @@ export async function sendRequest(request: ReplayRequest, options: SendOptions):
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
       resolve({ sent, outcome, ms: elapsed() });
     };
     const fail = (err: unknown): void => finish({ kind: 'error', error: describeError(err, url, options.timeoutMs) });
+    // Settles first, so the connection torn down next (mid-response too) cannot report a reset.
+    const onAbort = (): void => {
+      fail(new CancelledError('cancelled'));
+      req.destroy();
+    };
 
     const requestOptions: https.RequestOptions = {
       protocol: url.protocol,
@@ -182,6 +192,11 @@ export async function sendRequest(request: ReplayRequest, options: SendOptions):
     }
     const timer = setTimeout(() => req.destroy(new TimeoutError('timeout')), options.timeoutMs);
     req.on('error', fail);
+    if (options.signal?.aborted) {
+      onAbort();
+      return;
+    }
+    options.signal?.addEventListener('abort', onAbort);
     req.end(body);
   });
 }
