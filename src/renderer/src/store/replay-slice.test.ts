@@ -76,4 +76,27 @@ describe('replay slice', () => {
     expect(fx.calls.listReplays).toBeUndefined();
     expect(echo.received.map((r) => r.body.toString())).toEqual(['x=1']);
   });
+
+  it('marks a send as pending in its view and cancels it there', async () => {
+    const id = await fx.capture('/hooks/slow', '{"n":1}');
+    await fx.store.getState().updateReplaySettings({ targetBase: echo.url });
+    const arrived = new Promise<void>((resolve) => echo.respond(() => resolve()));
+    const sending = fx.store.getState().replayCapture(id);
+    await arrived;
+    expect(fx.store.getState().replayPending[id]).toMatch(/^[\w-]+$/);
+    await fx.store.getState().cancelReplay(id);
+    const entry = await sending;
+    expect(entry.outcome).toMatchObject({ kind: 'error', error: { kind: 'cancelled' } });
+    expect(fx.store.getState().replayPending[id]).toBeUndefined();
+    expect(fx.store.getState().replayShown[id]?.id).toBe(entry.id);
+  });
+
+  it('remembers the re-sign choice per endpoint in the core, and another window follows', async () => {
+    const other = await fx.openSecondStore();
+    await fx.store.getState().setResignChoice('default', true);
+    await until(other, (s) => s.replaySettings?.resignByEndpoint.default === true);
+    await other.getState().setResignChoice('other', false);
+    await until(fx.store, (s) => s.replaySettings?.resignByEndpoint.other === false);
+    expect((await fx.core.api.getReplaySettings()).resignByEndpoint).toEqual({ default: true, other: false });
+  });
 });
