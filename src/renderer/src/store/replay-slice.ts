@@ -79,13 +79,18 @@ export const createReplaySlice =
     });
     const historyLoads = new Map<string, Promise<void>>();
 
-    /** Runs a send as the one `shownIn` waits for, so it can be cancelled from that view. */
-    const pending = async (shownIn: string | null, send: (sendId: string) => Promise<ReplayHistoryEntry>): Promise<ReplayHistoryEntry> => {
+    /**
+     * Runs a send as the one `shownIn` waits for, so it can be cancelled from that view; the answer
+     * is shown before the wait ends, so the view never sees neither.
+     */
+    const sendFrom = async (shownIn: string | null, send: (sendId: string) => Promise<ReplayHistoryEntry>): Promise<ReplayHistoryEntry> => {
       const key = historyKey(shownIn);
       const sendId = crypto.randomUUID();
       set((s) => ({ replayPending: { ...s.replayPending, [key]: sendId } }));
       try {
-        return await send(sendId);
+        const entry = await send(sendId);
+        show(shownIn, entry);
+        return entry;
       } finally {
         set((s) => {
           if (s.replayPending[key] !== sendId) return s;
@@ -152,15 +157,11 @@ export const createReplaySlice =
           return next === list ? s : { replayHistory: { ...s.replayHistory, [key]: next } };
         });
       },
-      async replayCapture(captureId) {
-        const entry = await pending(captureId, (sendId) => api.replayCapture(captureId, sendId));
-        show(captureId, entry);
-        return entry;
+      replayCapture(captureId) {
+        return sendFrom(captureId, (sendId) => api.replayCapture(captureId, sendId));
       },
-      async sendReplay(input, shownIn = input.captureId) {
-        const entry = await pending(shownIn, (sendId) => api.sendReplay({ ...input, sendId }));
-        show(shownIn, entry);
-        return entry;
+      sendReplay(input, shownIn = input.captureId) {
+        return sendFrom(shownIn, (sendId) => api.sendReplay({ ...input, sendId }));
       },
       async cancelReplay(shownIn) {
         const sendId = get().replayPending[historyKey(shownIn)];

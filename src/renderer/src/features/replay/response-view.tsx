@@ -22,7 +22,7 @@ export function ResponseView({ entry }: { entry: ReplayHistoryEntry }): React.JS
   const pretty = useMemo(() => (response && response.body.encoding === 'utf8' ? prettyJson(response.body.text) : null), [response]);
 
   return (
-    <section className="replay-response" aria-label="Response">
+    <section className="replay-response" aria-label="Response" tabIndex={-1}>
       <div className="replay-response-line">
         {response ? (
           <span className={`status-badge ${statusClass(response.status)}`} aria-label="Response status">
