@@ -44,7 +44,7 @@ export interface ReplayDraft {
   signing: SigningInfo | null;
 }
 
-export type ReplaySource = 'replay' | 'edit' | 'forward' | 'import';
+export type ReplaySource = 'replay' | 'edit' | 'forward' | 'import' | 'test-event';
 
 export interface ReplaySendInput {
   /** The capture this send derives from; null for an imported request. */

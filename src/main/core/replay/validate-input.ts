@@ -37,7 +37,7 @@ export function parseRequest(v: unknown): ReplayRequest {
   return { method, url, headers, body: { encoding: body.encoding as 'utf8' | 'base64', text: body.text as string } };
 }
 
-const SOURCES: ReplaySource[] = ['replay', 'edit', 'forward', 'import'];
+const SOURCES: ReplaySource[] = ['replay', 'edit', 'forward', 'import', 'test-event'];
 
 /** A caller-chosen token naming one send, so it can be cancelled while it waits. */
 export function parseSendId(v: unknown): string {
