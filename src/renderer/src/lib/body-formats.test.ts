@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { utf8Bytes } from '../../../shared/body-bytes';
+import { utf8Bytes } from '../../../shared/body-codec';
 import { escapedText } from './escaped-text';
 import { formFields, isFormContentType } from './form-fields';
 import { headerParam, parseMultipart } from './multipart';

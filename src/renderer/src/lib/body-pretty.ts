@@ -3,7 +3,7 @@
  * re-indented, a form's field table, or a multipart body's parts. When there is none, `why` says
  * so in words, so a disabled control never leaves the user guessing.
  */
-import { bodyBytes, type EncodedBody } from '../../../shared/body-bytes';
+import { decodeBody, type EncodedBody } from '../../../shared/body-codec';
 import { formFields, isFormContentType, type FormField } from './form-fields';
 import { isMultipartContentType, parseMultipart, type MultipartResult } from './multipart';
 import { prettyJson } from './pretty-json';
@@ -26,7 +26,7 @@ function jsonError(text: string): string | null {
 
 export function prettyBody(body: EncodedBody, contentType: string | undefined): PrettyChoice {
   if (isMultipartContentType(contentType)) {
-    const result = parseMultipart(bodyBytes(body), contentType ?? '');
+    const result = parseMultipart(decodeBody(body), contentType ?? '');
     if (result.parts.length > 0) return { pretty: { kind: 'multipart', result }, why: null };
     return { pretty: null, why: `No parts view: ${result.problem ?? 'the multipart body has no parts.'}` };
   }

@@ -3,7 +3,7 @@
  * bytes: a part's content is a view of the body, never re-encoded, so a saved file part is what the
  * sender sent. Malformed bodies give the parts found so far and a problem in words, never a throw.
  */
-import { isUtf8Text } from './utf8';
+import { encodeBody } from '../../../shared/body-codec';
 
 export interface MultipartPart {
   /** Header lines of the part in order, decoded as UTF-8. */
@@ -95,7 +95,9 @@ function makePart(headerBytes: Uint8Array, bytes: Uint8Array): MultipartPart {
   const contentType = get('content-type');
   const filename = disposition ? fileName(disposition) : null;
   const textual = !contentType || /^text\/|[/+](json|xml)\b|^application\/x-www-form-urlencoded/i.test(contentType);
-  const text = (filename === null || textual) && isUtf8Text(bytes) ? lossy.decode(bytes) : null;
+  const encoded = filename === null || textual ? encodeBody(bytes) : null;
+  // NUL bytes make text unreadable and usually mean binary content.
+  const text = encoded?.encoding === 'utf8' && !bytes.includes(0) ? encoded.text : null;
   return { headers, name: disposition ? headerParam(disposition, 'name') : null, filename, contentType, bytes, text };
 }
 

@@ -8,7 +8,7 @@ import type { CapturedBody } from '../../../../shared/capture';
 import { CodeViewer } from '../../components/code-viewer';
 import { CopyButton } from '../../components/copy-button';
 import { HexView } from '../../components/hex-view';
-import { bodyBytes } from '../../lib/body-bytes';
+import { decodeBody } from '../../../../shared/body-codec';
 import { prettyBody, type PrettyBody } from '../../lib/body-pretty';
 import { downloadBytes } from '../../lib/download';
 import { escapedText } from '../../lib/escaped-text';
@@ -56,7 +56,7 @@ function PrettyView({ pretty }: { pretty: PrettyBody }): React.JSX.Element {
 export function BodyView({ body, contentType, captureId }: BodyViewProps): React.JSX.Element {
   const choice = useMemo(() => prettyBody(body, contentType), [body, contentType]);
   const [mode, setMode] = useState<BodyMode>(choice.pretty ? 'pretty' : body.encoding === 'base64' ? 'hex' : 'raw');
-  const bytes = useMemo(() => bodyBytes(body), [body]);
+  const bytes = useMemo(() => decodeBody(body), [body]);
   const raw = useMemo(() => (mode === 'raw' ? (body.encoding === 'utf8' ? { text: body.text, escaped: 0 } : escapedText(bytes)) : null), [body, bytes, mode]);
   const whyId = useId();
 
