@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { sendWebhook } from './support/app';
 import { expect, openApp, openButton, test } from './support/fixtures';
-
-const shots = path.resolve(import.meta.dirname, '../docs/screenshots');
+import { docScreenshot } from './support/screenshots';
 
 async function savedBytes(page: Page, click: () => Promise<void>): Promise<{ bytes: Buffer; name: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -37,7 +35,7 @@ test('form bodies show a field table, and a long query keeps the header on one l
   expect((await urlBox.boundingBox())!.height).toBeLessThan(40);
   await expect(urlBox).toHaveCSS('text-overflow', 'ellipsis');
   await expect(detail.getByRole('tab', { name: 'Overview' })).toBeInViewport();
-  await page.screenshot({ path: path.join(shots, 'body-form-fields.png') });
+  await docScreenshot(page, 'body-form-fields');
   await detail.getByRole('tab', { name: 'Overview' }).click();
   await expect(detail.getByRole('definition').first()).toHaveText(fullUrl);
   await detail.getByRole('tab', { name: 'Query' }).click();
@@ -54,7 +52,12 @@ test('multipart parts, raw without mojibake, exact saved bytes, and why Pretty i
   const encoded = new Response(form);
   const multipart = new Uint8Array(await encoded.arrayBuffer());
   expect(
-    (await sendWebhook(hooklens.captureUrl, '/upload', { headers: { 'Content-Type': encoded.headers.get('content-type')! }, body: multipart })).status,
+    (
+      await sendWebhook(hooklens.captureUrl, '/upload', {
+        headers: { 'Content-Type': encoded.headers.get('content-type')! },
+        body: multipart,
+      })
+    ).status,
   ).toBe(200);
 
   await openButton(page, 'POST', '/upload').click();
@@ -69,7 +72,7 @@ test('multipart parts, raw without mojibake, exact saved bytes, and why Pretty i
   await expect(parts.getByRole('row').nth(2)).toContainText('second line');
   await expect(parts.getByRole('row').nth(3)).toContainText('image/png');
   await expect(parts.getByRole('row').nth(3)).toContainText('14 B');
-  await page.screenshot({ path: path.join(shots, 'body-multipart.png') });
+  await docScreenshot(page, 'body-multipart');
 
   const part = await savedBytes(page, () => parts.getByRole('button', { name: 'Save logo.png' }).click());
   expect(part.name).toBe('logo.png');
@@ -85,11 +88,18 @@ test('multipart parts, raw without mojibake, exact saved bytes, and why Pretty i
   await expect(detail.getByText('3 bytes are not UTF-8 and shown as \\xNN.')).toBeVisible();
 
   // A plain-text body: Pretty is off and says why.
-  expect((await sendWebhook(hooklens.captureUrl, '/plain', { headers: { 'Content-Type': 'text/plain' }, body: 'just text' })).status).toBe(200);
+  expect(
+    (await sendWebhook(hooklens.captureUrl, '/plain', { headers: { 'Content-Type': 'text/plain' }, body: 'just text' }))
+      .status,
+  ).toBe(200);
   await openButton(page, 'POST', '/plain').click();
   const pretty = detail.getByRole('radio', { name: 'Pretty' });
   await expect(pretty).toBeDisabled();
-  await expect(pretty).toHaveAccessibleDescription('No pretty view: it shows JSON, form and multipart bodies; this body is text/plain.');
-  await expect(detail.getByText('No pretty view: it shows JSON, form and multipart bodies; this body is text/plain.')).toBeVisible();
-  await page.screenshot({ path: path.join(shots, 'body-pretty-off.png') });
+  await expect(pretty).toHaveAccessibleDescription(
+    'No pretty view: it shows JSON, form and multipart bodies; this body is text/plain.',
+  );
+  await expect(
+    detail.getByText('No pretty view: it shows JSON, form and multipart bodies; this body is text/plain.'),
+  ).toBeVisible();
+  await docScreenshot(page, 'body-pretty-off');
 });

@@ -1,16 +1,22 @@
-import path from 'node:path';
 import { sendWebhook } from './support/app';
 import { expect, openApp, test } from './support/fixtures';
-
-const shots = path.resolve(import.meta.dirname, '../docs/screenshots');
+import { docScreenshot } from './support/screenshots';
 
 // A long delivery: the side-by-side text starts below the fold and has unchanged stretches.
 function invoice(created: number, amount: number, lastAmount: number): object {
   const lines = Array.from({ length: 40 }, (_, i) => ({ id: `il_${i}`, amount: i === 39 ? lastAmount : 100 + i }));
-  return { id: 'evt_1', created, type: 'invoice.paid', data: { object: { id: 'in_1', amount_paid: amount, lines: { data: lines } } } };
+  return {
+    id: 'evt_1',
+    created,
+    type: 'invoice.paid',
+    data: { object: { id: 'in_1', amount_paid: amount, lines: { data: lines } } },
+  };
 }
 
-test('older capture left, labelled noise rules, noise not highlighted, next change scrolls into view', async ({ page, hooklens }) => {
+test('older capture left, labelled noise rules, noise not highlighted, next change scrolls into view', async ({
+  page,
+  hooklens,
+}) => {
   await page.setViewportSize({ width: 1360, height: 760 });
   await openApp(page, hooklens);
   for (const body of [invoice(1700000000, 1000, 500), invoice(1700000042, 2000, 900)]) {
@@ -71,7 +77,7 @@ test('older capture left, labelled noise rules, noise not highlighted, next chan
   await expect(right.locator('.cm-diff-focus')).toContainText('"amount": 900');
   await expect(right.locator('.cm-diff-focus')).toBeInViewport();
   await expect(left.locator('.cm-diff-focus')).toContainText('"amount": 500');
-  await page.screenshot({ path: path.join(shots, 'compare-next-change.png') });
+  await docScreenshot(page, 'compare-next-change');
   await next.click();
   await expect(right.locator('.cm-diff-focus')).toContainText('"amount_paid": 2000');
 });

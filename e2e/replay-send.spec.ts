@@ -5,16 +5,20 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import Stripe from 'stripe';
 import type { Page } from '@playwright/test';
 import { sendWebhook, type RunningHooklens } from './support/app';
 import { startEcho } from './support/echo';
 import { expect, openApp, openButton, test } from './support/fixtures';
+import { docScreenshot } from './support/screenshots';
 
-const shots = path.resolve(import.meta.dirname, '../docs/screenshots');
-
-async function openReplay(page: Page, app: RunningHooklens, targetUrl: string, pathName: string, init: Parameters<typeof sendWebhook>[2]) {
+async function openReplay(
+  page: Page,
+  app: RunningHooklens,
+  targetUrl: string,
+  pathName: string,
+  init: Parameters<typeof sendWebhook>[2],
+) {
   await openApp(page, app);
   expect((await sendWebhook(app.captureUrl, pathName, init)).status).toBe(200);
   await openButton(page, 'POST', pathName).click();
@@ -27,7 +31,11 @@ async function openReplay(page: Page, app: RunningHooklens, targetUrl: string, p
 }
 
 // Many lines of body, so the editor is taller than the window.
-const longBody = JSON.stringify({ items: Array.from({ length: 60 }, (_, i) => ({ id: i, name: `item ${i}` })) }, null, 2);
+const longBody = JSON.stringify(
+  { items: Array.from({ length: 60 }, (_, i) => ({ id: i, name: `item ${i}` })) },
+  null,
+  2,
+);
 
 for (const [width, layout] of [
   [1360, 'beside the editor'],
@@ -37,7 +45,10 @@ for (const [width, layout] of [
     await page.setViewportSize({ width, height: 800 });
     const echo = await startEcho();
     try {
-      const detail = await openReplay(page, hooklens, echo.url, '/hooks/long', { headers: { 'Content-Type': 'application/json' }, body: longBody });
+      const detail = await openReplay(page, hooklens, echo.url, '/hooks/long', {
+        headers: { 'Content-Type': 'application/json' },
+        body: longBody,
+      });
       await detail.getByRole('button', { name: 'Edit & replay' }).click();
       const editor = detail.getByRole('form', { name: 'Edit request' });
       await editor.getByRole('button', { name: 'Send' }).click();
@@ -48,7 +59,7 @@ for (const [width, layout] of [
       const [e, r] = [(await editor.boundingBox())!, (await response.boundingBox())!];
       if (width === 1360) expect(r.x).toBeGreaterThan(e.x + e.width / 2);
       else expect(r.y).toBeGreaterThan(e.y + e.height - 1);
-      await page.screenshot({ path: path.join(shots, `replay-response-${width}.png`) });
+      await docScreenshot(page, `replay-response-${width}`);
     } finally {
       await echo.close();
     }
@@ -61,7 +72,10 @@ test('a slow target shows a spinner and can be cancelled', async ({ page, hookle
   await new Promise<void>((r) => slow.listen(0, '127.0.0.1', () => r()));
   try {
     const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
-    const detail = await openReplay(page, hooklens, url, '/hooks/slow', { headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const detail = await openReplay(page, hooklens, url, '/hooks/slow', {
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     await detail.getByRole('button', { name: 'Replay', exact: true }).click();
     const response = detail.getByRole('region', { name: 'Response' });
     await expect(response).toHaveAttribute('aria-busy', 'true');
@@ -69,9 +83,11 @@ test('a slow target shows a spinner and can be cancelled', async ({ page, hookle
     await expect(response).toBeInViewport();
     await expect(detail.getByRole('button', { name: 'Replay', exact: true })).toBeDisabled();
     await expect.poll(() => held.length).toBe(1);
-    await page.screenshot({ path: path.join(shots, 'replay-waiting.png') });
+    await docScreenshot(page, 'replay-waiting');
     await response.getByRole('button', { name: 'Cancel' }).click();
-    await expect(response.getByRole('alert')).toHaveText('Could not get a response: cancelled before the target answered');
+    await expect(response.getByRole('alert')).toHaveText(
+      'Could not get a response: cancelled before the target answered',
+    );
     await expect(detail.getByRole('button', { name: 'Replay', exact: true })).toBeEnabled();
     await expect(detail.getByRole('list', { name: 'Replay history' }).getByRole('listitem')).toHaveCount(1);
   } finally {
@@ -88,7 +104,10 @@ async function callApi(app: RunningHooklens, method: string, ...args: unknown[])
   expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
 }
 
-test('Re-sign is offered next to Send once the request is edited, and remembered for the endpoint', async ({ page, hooklens }) => {
+test('Re-sign is offered next to Send once the request is edited, and remembered for the endpoint', async ({
+  page,
+  hooklens,
+}) => {
   const secret = 'whsec_e2e_resign_next_to_send';
   const stripe = new Stripe('sk_test_unused');
   const verdicts: string[] = [];
@@ -130,7 +149,7 @@ test('Re-sign is offered next to Send once the request is edited, and remembered
     expect(Math.abs(box.y + box.height / 2 - (sendBox.y + sendBox.height / 2))).toBeLessThan(8);
     expect(sendBox.x - box.x).toBeLessThan(200);
     await resign.check();
-    await page.screenshot({ path: path.join(shots, 'replay-resign-next-to-send.png') });
+    await docScreenshot(page, 'replay-resign-next-to-send');
     await send.click();
     await expect(detail.getByRole('region', { name: 'Response' })).toContainText('re-signed (stripe)');
     expect(verdicts).toEqual(['ok']);

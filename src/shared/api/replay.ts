@@ -12,7 +12,9 @@ import type {
  * What to copy as cURL: a capture (sent to the replay target) or one history entry as it was sent.
  * Secrets the request carries are masked as references to the secret store unless `includeSecrets`.
  */
-export type CurlSource = ({ captureId: string; targetBase?: string } | { replayId: string }) & { includeSecrets?: boolean };
+export type CurlSource = ({ captureId: string; targetBase?: string } | { replayId: string }) & {
+  includeSecrets?: boolean;
+};
 
 export interface HarExportOptions {
   /** Omitted: every capture. */

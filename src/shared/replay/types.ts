@@ -77,9 +77,7 @@ export interface ReplayResponse {
   redirectTo?: string;
 }
 
-export type ReplayOutcome =
-  | { kind: 'response'; response: ReplayResponse }
-  | { kind: 'error'; error: ConnectionError };
+export type ReplayOutcome = { kind: 'response'; response: ReplayResponse } | { kind: 'error'; error: ConnectionError };
 
 export interface ReplayHistoryEntry {
   id: string;

@@ -59,7 +59,10 @@ describe('multipart', () => {
   it('reports a missing boundary or closing delimiter instead of throwing', () => {
     expect(parseMultipart(utf8Bytes('x'), 'multipart/form-data').problem).toMatch(/no boundary/);
     expect(parseMultipart(utf8Bytes('x'), 'multipart/form-data; boundary=zz').problem).toMatch(/does not occur/);
-    const cut = parseMultipart(utf8Bytes('--zz\r\nContent-Disposition: form-data; name="a"\r\n\r\nhalf'), 'multipart/form-data; boundary="zz"');
+    const cut = parseMultipart(
+      utf8Bytes('--zz\r\nContent-Disposition: form-data; name="a"\r\n\r\nhalf'),
+      'multipart/form-data; boundary="zz"',
+    );
     expect(cut.parts.map((p) => p.text)).toEqual(['half']);
     expect(cut.problem).toMatch(/closing boundary is missing/);
   });
@@ -68,7 +71,9 @@ describe('multipart', () => {
     expect(headerParam('form-data; name="a;b"; filename=x.txt', 'name')).toBe('a;b');
     expect(headerParam('form-data; name="a;b"; filename=x.txt', 'filename')).toBe('x.txt');
     const { parts } = parseMultipart(
-      utf8Bytes("--b\r\nContent-Disposition: form-data; name=f; filename=\"x\"; filename*=UTF-8''na%C3%AFve.txt\r\n\r\nok\r\n--b--\r\n"),
+      utf8Bytes(
+        '--b\r\nContent-Disposition: form-data; name=f; filename="x"; filename*=UTF-8\'\'na%C3%AFve.txt\r\n\r\nok\r\n--b--\r\n',
+      ),
       'multipart/form-data; boundary=b',
     );
     expect(parts[0].filename).toBe('naïve.txt');
@@ -82,7 +87,9 @@ describe('pretty body', () => {
     expect(prettyBody(text('a=1&b=2'), 'application/x-www-form-urlencoded').pretty).toMatchObject({ kind: 'form' });
     expect(prettyBody(text('--b\r\n\r\nx\r\n--b--'), 'multipart/form-data; boundary=b').pretty?.kind).toBe('multipart');
     expect(prettyBody(text('{"a":'), 'application/json').why).toMatch(/^No pretty view: not valid JSON \(.+\)\.$/);
-    expect(prettyBody(text('hello'), 'text/plain').why).toBe('No pretty view: it shows JSON, form and multipart bodies; this body is text/plain.');
+    expect(prettyBody(text('hello'), 'text/plain').why).toBe(
+      'No pretty view: it shows JSON, form and multipart bodies; this body is text/plain.',
+    );
     expect(prettyBody(text('hello'), undefined).why).toMatch(/without a Content-Type/);
     expect(prettyBody({ encoding: 'base64', text: '/w==' }, 'image/png').why).toMatch(/not UTF-8/);
     expect(prettyBody(text('x'), 'multipart/form-data').why).toMatch(/names no boundary/);

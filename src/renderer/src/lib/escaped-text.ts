@@ -3,24 +3,26 @@
  * valid sequence is written `\xNN`. A replacement character would hide which bytes were there.
  */
 
+/** Lead byte ranges from RFC 3629 §4, with the allowed second byte: no overlong forms, surrogates or code points past U+10FFFF. */
+const LEADS: { from: number; to: number; len: number; min: number; max: number }[] = [
+  { from: 0xc2, to: 0xdf, len: 2, min: 0x80, max: 0xbf },
+  { from: 0xe0, to: 0xe0, len: 3, min: 0xa0, max: 0xbf },
+  { from: 0xe1, to: 0xec, len: 3, min: 0x80, max: 0xbf },
+  { from: 0xed, to: 0xed, len: 3, min: 0x80, max: 0x9f },
+  { from: 0xee, to: 0xef, len: 3, min: 0x80, max: 0xbf },
+  { from: 0xf0, to: 0xf0, len: 4, min: 0x90, max: 0xbf },
+  { from: 0xf1, to: 0xf3, len: 4, min: 0x80, max: 0xbf },
+  { from: 0xf4, to: 0xf4, len: 4, min: 0x80, max: 0x8f },
+];
+
 function sequenceLength(bytes: Uint8Array, i: number): number {
   const b = bytes[i];
   if (b < 0x80) return 1;
-  let len: number;
-  let min: number;
-  let max = 0xbf;
-  // Ranges from RFC 3629 §4: they exclude overlong forms, surrogates and code points past U+10FFFF.
-  if (b >= 0xc2 && b <= 0xdf) (len = 2), (min = 0x80);
-  else if (b === 0xe0) (len = 3), (min = 0xa0);
-  else if (b >= 0xe1 && b <= 0xef) (len = 3), (min = 0x80), (max = b === 0xed ? 0x9f : 0xbf);
-  else if (b === 0xf0) (len = 4), (min = 0x90);
-  else if (b >= 0xf1 && b <= 0xf3) (len = 4), (min = 0x80);
-  else if (b === 0xf4) (len = 4), (min = 0x80), (max = 0x8f);
-  else return 0;
-  if (i + len > bytes.length) return 0;
-  if (bytes[i + 1] < min || bytes[i + 1] > max) return 0;
-  for (let k = 2; k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return 0;
-  return len;
+  const lead = LEADS.find((l) => b >= l.from && b <= l.to);
+  if (!lead || i + lead.len > bytes.length) return 0;
+  if (bytes[i + 1] < lead.min || bytes[i + 1] > lead.max) return 0;
+  for (let k = 2; k < lead.len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return 0;
+  return lead.len;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

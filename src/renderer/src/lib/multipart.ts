@@ -30,7 +30,8 @@ export function headerParam(value: string, name: string): string | null {
   const re = /;\s*([^\s=;]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]*))/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(value)) !== null) {
-    if (m[1].toLowerCase() === name.toLowerCase()) return m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3].trim();
+    if (m[1].toLowerCase() === name.toLowerCase())
+      return m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3].trim();
   }
   return null;
 }
@@ -118,7 +119,7 @@ export function parseMultipart(bytes: Uint8Array, contentType: string): Multipar
     // Headers end at the first empty line (CRLF CRLF, or bare LF LF from lenient senders).
     let headersEnd = -1;
     let contentStart = -1;
-    for (let line = headersStart; line >= 0 && line < bytes.length; ) {
+    for (let line = headersStart; line >= 0 && line < bytes.length;) {
       const next = lineEnd(bytes, line);
       if (next < 0) break;
       const empty = next - line === 1 || (next - line === 2 && bytes[line] === CR);
@@ -138,7 +139,12 @@ export function parseMultipart(bytes: Uint8Array, contentType: string): Multipar
     }
     // The line break before a delimiter belongs to the delimiter, not to the content.
     const contentEnd = close - (bytes[close - 2] === CR ? 2 : 1);
-    parts.push(makePart(bytes.subarray(headersStart, headersEnd), bytes.subarray(contentStart, Math.max(contentStart, contentEnd))));
+    parts.push(
+      makePart(
+        bytes.subarray(headersStart, headersEnd),
+        bytes.subarray(contentStart, Math.max(contentStart, contentEnd)),
+      ),
+    );
     at = close;
   }
   return { parts, problem: 'The body ends after a boundary line.' };

@@ -56,14 +56,18 @@ describe('replay slice', () => {
     await fx.store.getState().updateReplaySettings({ forwardEnabled: true, forwardTarget: echo.url });
     fx.resetCalls();
     const id = await fx.capture('/forward/me');
-    const s = await until(fx.store, (st) => st.forwardAttempts.some((a) => a.captureId === id && a.state === 'delivered'));
+    const s = await until(fx.store, (st) =>
+      st.forwardAttempts.some((a) => a.captureId === id && a.state === 'delivered'),
+    );
     expect(s.forwardAttempts[0]).toMatchObject({ captureId: id, attempt: 1, status: 200 });
     expect(fx.calls.listForwardAttempts).toBeUndefined();
   });
 
   it('keeps imported requests for the import view and files their sends under no capture', async () => {
     const har = JSON.stringify({
-      log: { entries: [{ request: { method: 'POST', url: `${echo.url}/imported`, headers: [], postData: { text: 'x=1' } } }] },
+      log: {
+        entries: [{ request: { method: 'POST', url: `${echo.url}/imported`, headers: [], postData: { text: 'x=1' } } }],
+      },
     });
     const [request] = await fx.store.getState().importHar(har);
     expect(fx.store.getState().imported).toEqual({ source: 'har', requests: [request] });

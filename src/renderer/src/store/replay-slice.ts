@@ -83,7 +83,10 @@ export const createReplaySlice =
      * Runs a send as the one `shownIn` waits for, so it can be cancelled from that view; the answer
      * is shown before the wait ends, so the view never sees neither.
      */
-    const sendFrom = async (shownIn: string | null, send: (sendId: string) => Promise<ReplayHistoryEntry>): Promise<ReplayHistoryEntry> => {
+    const sendFrom = async (
+      shownIn: string | null,
+      send: (sendId: string) => Promise<ReplayHistoryEntry>,
+    ): Promise<ReplayHistoryEntry> => {
       const key = historyKey(shownIn);
       const sendId = crypto.randomUUID();
       set((s) => ({ replayPending: { ...s.replayPending, [key]: sendId } }));
@@ -138,7 +141,9 @@ export const createReplaySlice =
         const load = api.listReplays(captureId).then(
           (list) => {
             // Sends announced while the list was on its way are kept.
-            set((s) => ({ replayHistory: { ...s.replayHistory, [key]: (s.replayHistory[key] ?? []).reduce(mergeSummary, list) } }));
+            set((s) => ({
+              replayHistory: { ...s.replayHistory, [key]: (s.replayHistory[key] ?? []).reduce(mergeSummary, list) },
+            }));
           },
           (err: unknown) => {
             historyLoads.delete(key);

@@ -57,7 +57,10 @@ export function BodyView({ body, contentType, captureId }: BodyViewProps): React
   const choice = useMemo(() => prettyBody(body, contentType), [body, contentType]);
   const [mode, setMode] = useState<BodyMode>(choice.pretty ? 'pretty' : body.encoding === 'base64' ? 'hex' : 'raw');
   const bytes = useMemo(() => decodeBody(body), [body]);
-  const raw = useMemo(() => (mode === 'raw' ? (body.encoding === 'utf8' ? { text: body.text, escaped: 0 } : escapedText(bytes)) : null), [body, bytes, mode]);
+  const raw = useMemo(
+    () => (mode === 'raw' ? (body.encoding === 'utf8' ? { text: body.text, escaped: 0 } : escapedText(bytes)) : null),
+    [body, bytes, mode],
+  );
   const whyId = useId();
 
   if (body.size === 0) return <p className="muted">Empty body.</p>;
@@ -68,7 +71,11 @@ export function BodyView({ body, contentType, captureId }: BodyViewProps): React
           {(['pretty', 'raw', 'hex'] as const).map((m) => {
             const off = m === 'pretty' && !choice.pretty;
             return (
-              <label key={m} className={mode === m ? 'active' : off ? 'disabled' : ''} title={off ? (choice.why ?? undefined) : undefined}>
+              <label
+                key={m}
+                className={mode === m ? 'active' : off ? 'disabled' : ''}
+                title={off ? (choice.why ?? undefined) : undefined}
+              >
                 <input
                   type="radio"
                   name="body-mode"
@@ -88,7 +95,11 @@ export function BodyView({ body, contentType, captureId }: BodyViewProps): React
           {body.encoding === 'base64' ? ' · binary / not UTF-8' : ''}
         </span>
         {body.encoding === 'utf8' && <CopyButton text={body.text} label="Copy body" />}
-        <button type="button" className="copy-button" onClick={() => downloadBytes(fileName(captureId, contentType), bytes, contentType)}>
+        <button
+          type="button"
+          className="copy-button"
+          onClick={() => downloadBytes(fileName(captureId, contentType), bytes, contentType)}
+        >
           Save body
         </button>
       </div>

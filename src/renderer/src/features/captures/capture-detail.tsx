@@ -45,13 +45,22 @@ export function CaptureDetail({ featureTabs = [] }: { featureTabs?: FeatureTab[]
   const url = fullUrl(capture, captureUrl);
   const tabs: TabDef<DetailTab>[] = [
     { key: 'overview', label: 'Overview', render: () => <OverviewPanel capture={capture} url={url} /> },
-    { key: 'headers', label: `Headers (${capture.headers.length})`, render: () => <HeadersTable headers={capture.headers} /> },
+    {
+      key: 'headers',
+      label: `Headers (${capture.headers.length})`,
+      render: () => <HeadersTable headers={capture.headers} />,
+    },
     { key: 'query', label: 'Query', render: () => <QueryTable url={capture.url} /> },
     {
       key: 'body',
       label: 'Body',
       render: () => (
-        <BodyView key={capture.id} body={capture.body} contentType={headerValue(capture.headers, 'content-type')} captureId={capture.id} />
+        <BodyView
+          key={capture.id}
+          body={capture.body}
+          contentType={headerValue(capture.headers, 'content-type')}
+          captureId={capture.id}
+        />
       ),
     },
     ...featureTabs.map((f) => ({ key: f.key, label: f.label, render: () => f.render(capture) })),

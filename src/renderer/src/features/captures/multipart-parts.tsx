@@ -38,7 +38,9 @@ export function MultipartParts({ result }: { result: MultipartResult }): React.J
                   {(p.filename !== null || p.text === null) && (
                     <button
                       type="button"
-                      onClick={() => downloadBytes(p.filename ?? `part-${i + 1}.bin`, p.bytes, p.contentType ?? undefined)}
+                      onClick={() =>
+                        downloadBytes(p.filename ?? `part-${i + 1}.bin`, p.bytes, p.contentType ?? undefined)
+                      }
                     >
                       Save {label}
                     </button>

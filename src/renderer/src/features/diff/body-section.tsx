@@ -29,7 +29,8 @@ export function BodySection({ body, unfiltered, hidden, onNoise }: BodySectionPr
   const [focus, setFocus] = useState<MergeFocus | null>(null);
   const shownLines = useMemo(() => changeLines(body), [body]);
   const noiseLines = useMemo(() => hiddenLines(unfiltered, body), [unfiltered, body]);
-  const focusLines = (leftLine: number, rightLine: number): void => setFocus((f) => ({ leftLine, rightLine, token: (f?.token ?? 0) + 1 }));
+  const focusLines = (leftLine: number, rightLine: number): void =>
+    setFocus((f) => ({ leftLine, rightLine, token: (f?.token ?? 0) + 1 }));
   const notes = body.notes.length > 0 && (
     <ul className="diff-notes" aria-label="Body notes">
       {body.notes.map((n, i) => (
@@ -74,7 +75,13 @@ export function BodySection({ body, unfiltered, hidden, onNoise }: BodySectionPr
       return (
         <div>
           {notes}
-          <NamedChangesTable label="Form field changes" nameHeading="Field" changes={body.changes} hidden={hidden} onSelect={(c) => focusLines(c.leftLine || 1, c.rightLine || 1)} />
+          <NamedChangesTable
+            label="Form field changes"
+            nameHeading="Field"
+            changes={body.changes}
+            hidden={hidden}
+            onSelect={(c) => focusLines(c.leftLine || 1, c.rightLine || 1)}
+          />
           <MergePane
             leftText={body.leftText}
             rightText={body.rightText}
@@ -95,7 +102,11 @@ export function BodySection({ body, unfiltered, hidden, onNoise }: BodySectionPr
             <ul className="change-list" aria-label="Body changes">
               {body.changes.map((c, i) => (
                 <li key={i} className={`diff-${c.kind}`}>
-                  <button type="button" className="link-button mono" onClick={() => focusLines(c.leftLine, c.rightLine)}>
+                  <button
+                    type="button"
+                    className="link-button mono"
+                    onClick={() => focusLines(c.leftLine, c.rightLine)}
+                  >
                     {describeTextChange(c)}
                   </button>
                 </li>
@@ -131,7 +142,9 @@ export function BodySection({ body, unfiltered, hidden, onNoise }: BodySectionPr
                         className="ignore-button"
                         aria-label={`Ignore ${c.path}`}
                         title={`Ignore ${rule}`}
-                        onClick={() => onNoise((p) => (p.jsonPaths.includes(rule) ? p : { ...p, jsonPaths: [...p.jsonPaths, rule] }))}
+                        onClick={() =>
+                          onNoise((p) => (p.jsonPaths.includes(rule) ? p : { ...p, jsonPaths: [...p.jsonPaths, rule] }))
+                        }
                       >
                         Ignore
                       </button>

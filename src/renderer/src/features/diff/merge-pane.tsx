@@ -65,7 +65,9 @@ const noiseField = StateField.define<DecorationSet>({
     for (const e of tr.effects) {
       if (e.is(setNoiseLines)) {
         const doc = tr.state.doc;
-        return Decoration.set(e.value.filter((n) => n >= 1 && n <= doc.lines).map((n) => noiseMark.range(doc.line(n).from)));
+        return Decoration.set(
+          e.value.filter((n) => n >= 1 && n <= doc.lines).map((n) => noiseMark.range(doc.line(n).from)),
+        );
       }
     }
     return deco.map(tr.changes);
@@ -122,7 +124,14 @@ function scrollToLine(view: EditorView, lineNo: number): void {
   view.dispatch({ effects: [setFocusLine.of(line.number), EditorView.scrollIntoView(line.from, { y: 'center' })] });
 }
 
-export function MergePane({ leftText, rightText, language, focus, shownLines = NO_LINES, hiddenLines = NO_LINES }: MergePaneProps): React.JSX.Element {
+export function MergePane({
+  leftText,
+  rightText,
+  language,
+  focus,
+  shownLines = NO_LINES,
+  hiddenLines = NO_LINES,
+}: MergePaneProps): React.JSX.Element {
   const pane = useRef<HTMLDivElement>(null);
   const host = useRef<HTMLDivElement>(null);
   const merge = useRef<MergeView | null>(null);
@@ -193,7 +202,6 @@ export function MergePane({ leftText, rightText, language, focus, shownLines = N
     reveal(Math.max(1, lines.left.from), Math.max(1, lines.right.from));
   };
 
-
   return (
     <div className="merge-pane" ref={pane}>
       <div className="merge-toolbar" role="toolbar" aria-label="Body text view">
@@ -204,7 +212,8 @@ export function MergePane({ leftText, rightText, language, focus, shownLines = N
           Next change
         </button>
         <label>
-          <input type="checkbox" checked={collapse} onChange={(e) => setCollapse(e.target.checked)} /> Collapse unchanged lines
+          <input type="checkbox" checked={collapse} onChange={(e) => setCollapse(e.target.checked)} /> Collapse
+          unchanged lines
         </label>
       </div>
       <div className="merge-host" ref={host} data-testid="merge-view" />

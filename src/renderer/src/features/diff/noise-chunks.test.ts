@@ -38,7 +38,10 @@ describe('noise chunks', () => {
       capture('a', { created: 1700000000, amount: 1 }),
       capture('b', { created: 1700000042, amount: 2 }),
     );
-    const filtered = applyNoise(cmp, compileNoise({ presets: { timestamps: true, ids: false, signatures: false }, jsonPaths: [], headers: [] }));
+    const filtered = applyNoise(
+      cmp,
+      compileNoise({ presets: { timestamps: true, ids: false, signatures: false }, jsonPaths: [], headers: [] }),
+    );
     const hidden = hiddenLines(cmp.body, filtered.body);
     const shown = changeLines(filtered.body);
     expect(hidden).toEqual({ left: [2], right: [2] });

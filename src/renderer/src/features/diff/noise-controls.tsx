@@ -1,5 +1,11 @@
 import { useId, useState } from 'react';
-import { NOISE_PRESET_IDS, NOISE_PRESETS, validateHeaderRule, validatePathRule, type NoisePrefs } from '../../../../shared/diff';
+import {
+  NOISE_PRESET_IDS,
+  NOISE_PRESETS,
+  validateHeaderRule,
+  validatePathRule,
+  type NoisePrefs,
+} from '../../../../shared/diff';
 
 export interface NoiseControlsProps {
   prefs: NoisePrefs;
@@ -74,8 +80,20 @@ export function NoiseControls({ prefs, onChange }: NoiseControlsProps): React.JS
         ))}
       </div>
       <div className="noise-rules">
-        <RuleAdder label="Ignore JSON path" addLabel="Add ignored path" placeholder="e.g. data.object.lines.data[*].period" validate={validatePathRule} onAdd={(r) => addRule('jsonPaths', r)} />
-        <RuleAdder label="Ignore header" addLabel="Add ignored header" placeholder="e.g. X-Request-Id" validate={validateHeaderRule} onAdd={(r) => addRule('headers', r)} />
+        <RuleAdder
+          label="Ignore JSON path"
+          addLabel="Add ignored path"
+          placeholder="e.g. data.object.lines.data[*].period"
+          validate={validatePathRule}
+          onAdd={(r) => addRule('jsonPaths', r)}
+        />
+        <RuleAdder
+          label="Ignore header"
+          addLabel="Add ignored header"
+          placeholder="e.g. X-Request-Id"
+          validate={validateHeaderRule}
+          onAdd={(r) => addRule('headers', r)}
+        />
         {(prefs.jsonPaths.length > 0 || prefs.headers.length > 0) && (
           <ul className="rule-list" aria-label="Ignored paths and headers">
             {prefs.jsonPaths.map((r) => (

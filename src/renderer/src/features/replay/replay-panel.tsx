@@ -36,7 +36,9 @@ export function modelFromRequest(request: ReplayRequest): EditorModel {
   return {
     method: request.method,
     url: request.url,
-    headers: request.headers.filter(([n]) => !CLIENT_SET.test(n)).map(([name, value]) => ({ name, value, enabled: true })),
+    headers: request.headers
+      .filter(([n]) => !CLIENT_SET.test(n))
+      .map(([name, value]) => ({ name, value, enabled: true })),
     body: request.body,
   };
 }
@@ -114,7 +116,12 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
     void run(() => actions.updateReplaySettings({ timeoutMs }));
   };
 
-  const openEditor = (initial: EditorModel, captureId: string | null, draft: ReplayDraft | null, warnings: string[] = []): void => {
+  const openEditor = (
+    initial: EditorModel,
+    captureId: string | null,
+    draft: ReplayDraft | null,
+    warnings: string[] = [],
+  ): void => {
     setSession((prev) => ({ key: (prev?.key ?? 0) + 1, initial, captureId, draft, warnings }));
     setMode('edit');
   };
@@ -186,7 +193,8 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
           Export HAR
         </button>
         <label className="replay-include-secrets">
-          <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.target.checked)} /> Include secrets in exports
+          <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.target.checked)} />{' '}
+          Include secrets in exports
         </label>
         <button type="button" onClick={() => setMode('import')}>
           Import cURL
@@ -239,7 +247,12 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
             <>
               <ResponseView entry={current} />
               <div className="replay-actions">
-                <button type="button" onClick={() => openEditor(modelFromRequest(current.request), current.captureId, session?.draft ?? null)}>
+                <button
+                  type="button"
+                  onClick={() =>
+                    openEditor(modelFromRequest(current.request), current.captureId, session?.draft ?? null)
+                  }
+                >
                   Edit this request
                 </button>
                 <button type="button" onClick={() => void copyCurl({ replayId: current.id, includeSecrets })}>

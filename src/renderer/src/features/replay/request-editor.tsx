@@ -51,7 +51,9 @@ function jsonProblem(text: string): string | null {
 
 function headersDiffer(a: readonly DraftHeader[], b: readonly DraftHeader[]): boolean {
   const sent = (rows: readonly DraftHeader[]): string =>
-    JSON.stringify(rows.filter((h) => h.enabled && h.name.trim() !== '').map((h) => [h.name.trim().toLowerCase(), h.value]));
+    JSON.stringify(
+      rows.filter((h) => h.enabled && h.name.trim() !== '').map((h) => [h.name.trim().toLowerCase(), h.value]),
+    );
   return sent(a) !== sent(b);
 }
 
@@ -110,7 +112,9 @@ export function RequestEditor({
           request: {
             method: model.method,
             url: model.url.trim(),
-            headers: model.headers.filter((h) => h.enabled && h.name.trim() !== '').map((h) => [h.name.trim(), h.value]),
+            headers: model.headers
+              .filter((h) => h.enabled && h.name.trim() !== '')
+              .map((h) => [h.name.trim(), h.value]),
             body: model.body,
           },
         },
@@ -136,7 +140,11 @@ export function RequestEditor({
       }}
     >
       <div className="replay-url-row">
-        <select aria-label="Method" value={model.method} onChange={(e) => setModel((m) => ({ ...m, method: e.target.value }))}>
+        <select
+          aria-label="Method"
+          value={model.method}
+          onChange={(e) => setModel((m) => ({ ...m, method: e.target.value }))}
+        >
           {methods.map((m) => (
             <option key={m} value={m}>
               {m}
@@ -154,11 +162,18 @@ export function RequestEditor({
         />
         <span className="replay-send-group">
           {offerResign && signing && (
-            <label className="replay-resign" title={`Recompute the ${signing.providerName} signature over this request with a fresh timestamp`}>
+            <label
+              className="replay-resign"
+              title={`Recompute the ${signing.providerName} signature over this request with a fresh timestamp`}
+            >
               <input
                 type="checkbox"
                 checked={resign}
-                onChange={(e) => void (endpointId ? setResignChoice(endpointId, e.target.checked).catch((err: Error) => setError(err.message)) : undefined)}
+                onChange={(e) =>
+                  void (endpointId
+                    ? setResignChoice(endpointId, e.target.checked).catch((err: Error) => setError(err.message))
+                    : undefined)
+                }
               />
               Re-sign ({signing.providerName})
             </label>
@@ -206,7 +221,9 @@ export function RequestEditor({
           </p>
           <button
             type="button"
-            onClick={() => setModel((m) => ({ ...m, body: { encoding: 'utf8', text: bodyDisplayText(m.body as CapturedBody) } }))}
+            onClick={() =>
+              setModel((m) => ({ ...m, body: { encoding: 'utf8', text: bodyDisplayText(m.body as CapturedBody) } }))
+            }
           >
             Replace with editable text
           </button>
