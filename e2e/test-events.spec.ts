@@ -1,4 +1,3 @@
-import path from 'node:path';
 /*
  * "Send test event" in the real UI: a Stripe event goes to a local server that verifies it with
  * Stripe's SDK (refused until the server knows the generated secret, then accepted), then to
