@@ -30,6 +30,8 @@ export interface ReplaySettings {
   forwardMaxAttempts: number;
   /** Delay before the first retry; doubles on each further one. */
   forwardBaseDelayMs: number;
+  /** Per endpoint id: whether an edited request is re-signed when sent (the last choice made). */
+  resignByEndpoint: Record<string, boolean>;
 }
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -61,6 +63,7 @@ export const DEFAULT_SETTINGS: Settings = {
     forwardTarget: 'http://localhost:3000',
     forwardMaxAttempts: 5,
     forwardBaseDelayMs: 1_000,
+    resignByEndpoint: {},
   },
   ui: { theme: 'system', notifications: false, listWidth: 380 },
 };

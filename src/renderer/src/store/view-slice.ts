@@ -1,6 +1,7 @@
 /*
  * What the main pane shows (the open capture, a comparison of two, or the import view) and which
- * workbench dialog is open. A comparison needs both full records; they are fetched here, the diff runs in the view.
+ * workbench dialog is open. A comparison needs both full records; they are fetched here (the older one
+ * on the left), the diff runs in the view.
  */
 import type { StateCreator } from 'zustand';
 import type { HooklensClient } from '../../../shared/api';
@@ -33,6 +34,13 @@ export interface ViewSlice {
   closeDialog(): void;
 }
 
+/** Ids are time-sortable, so they settle captures received within the same millisecond. */
+function isOlder(a: CaptureRecord, b: CaptureRecord): boolean {
+  const ta = Date.parse(a.receivedAt);
+  const tb = Date.parse(b.receivedAt);
+  return ta !== tb ? ta < tb : a.id < b.id;
+}
+
 export const createViewSlice =
   (api: HooklensClient): StateCreator<AppState, [], [], ViewSlice> =>
   (set, get) => ({
@@ -47,7 +55,10 @@ export const createViewSlice =
         return p?.leftId === leftId && p.rightId === rightId;
       };
       try {
-        const [left, right] = await Promise.all([api.getCapture(leftId), api.getCapture(rightId)]);
+        const [first, second] = await Promise.all([api.getCapture(leftId), api.getCapture(rightId)]);
+        // The older capture goes left whatever order the boxes were ticked in, so changes read
+        // old → new and the time between is positive.
+        const [left, right] = isOlder(second, first) ? [second, first] : [first, second];
         if (current()) set({ comparePair: { status: 'ready', leftId, rightId, left, right } });
       } catch (err) {
         if (current()) set({ comparePair: { status: 'error', leftId, rightId, message: (err as Error).message } });

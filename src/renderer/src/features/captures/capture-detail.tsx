@@ -49,10 +49,25 @@ export function CaptureDetail({ featureTabs = [] }: { featureTabs?: FeatureTab[]
 
   const url = fullUrl(capture, captureUrl);
   const tabs: TabDef<DetailTab>[] = [
-    { key: 'overview', label: 'Overview', render: () => <OverviewPanel capture={capture} /> },
-    { key: 'headers', label: `Headers (${capture.headers.length})`, render: () => <HeadersTable headers={capture.headers} /> },
+    { key: 'overview', label: 'Overview', render: () => <OverviewPanel capture={capture} url={url} /> },
+    {
+      key: 'headers',
+      label: `Headers (${capture.headers.length})`,
+      render: () => <HeadersTable headers={capture.headers} />,
+    },
     { key: 'query', label: 'Query', render: () => <QueryTable url={capture.url} /> },
-    { key: 'body', label: 'Body', render: () => <BodyView key={capture.id} body={capture.body} /> },
+    {
+      key: 'body',
+      label: 'Body',
+      render: () => (
+        <BodyView
+          key={capture.id}
+          body={capture.body}
+          contentType={headerValue(capture.headers, 'content-type')}
+          captureId={capture.id}
+        />
+      ),
+    },
     ...featureTabs.map((f) => ({ key: f.key, label: f.label, render: () => f.render(capture, { showTab: setTab }) })),
   ];
 
@@ -60,7 +75,7 @@ export function CaptureDetail({ featureTabs = [] }: { featureTabs?: FeatureTab[]
     <section className="capture-detail" aria-label="Capture detail">
       <div className="url-bar">
         <MethodBadge method={capture.method} />
-        <output className="url-text" aria-label="Request URL">
+        <output className="url-text" aria-label="Request URL" title={url}>
           {url}
         </output>
         <CopyButton text={url} label="Copy request URL" />

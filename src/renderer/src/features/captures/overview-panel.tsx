@@ -2,8 +2,10 @@ import type { CaptureRecord } from '../../../../shared/capture';
 import { headerValue } from '../../../../shared/capture';
 import { formatBytes, formatDateTime } from '../../lib/format';
 
-export function OverviewPanel({ capture }: { capture: CaptureRecord }): React.JSX.Element {
+/** `url`: the full request URL, which the detail header may cut short. */
+export function OverviewPanel({ capture, url }: { capture: CaptureRecord; url: string }): React.JSX.Element {
   const rows: [string, string][] = [
+    ['URL', url],
     ['Received', formatDateTime(capture.receivedAt)],
     ['Remote address', capture.remoteAddress || '—'],
     ['Came through', capture.via === 'tunnel' ? 'Public tunnel' : 'Local listener'],
