@@ -6,6 +6,8 @@
  * raw header lines as ordered `[name, value]` pairs: original case, original order, repeats kept.
  */
 
+import { readHealth, type CaptureHealth } from './health';
+
 export type HeaderPair = [name: string, value: string];
 
 export type BodyEncoding = 'utf8' | 'base64';
@@ -41,6 +43,8 @@ export interface CaptureRecord {
   via: CaptureVia;
   response: CaptureResponse;
   pinned?: boolean;
+  /** Worked out on arrival (provider, event, signature verdict); absent in records from older versions. */
+  health?: CaptureHealth;
 }
 
 /** What the list shows: everything but the headers and the body bytes. */
@@ -55,6 +59,7 @@ export interface CaptureSummary {
   via: CaptureVia;
   status: number;
   pinned?: boolean;
+  health?: CaptureHealth;
 }
 
 export const DEFAULT_ENDPOINT_ID = 'default';
@@ -71,6 +76,7 @@ export function headerValues(headers: readonly HeaderPair[], name: string): stri
 }
 
 export function summarize(record: CaptureRecord): CaptureSummary {
+  const health = readHealth(record.health);
   return {
     id: record.id,
     endpointId: record.endpointId,
@@ -82,5 +88,6 @@ export function summarize(record: CaptureRecord): CaptureSummary {
     via: record.via,
     status: record.response.status,
     ...(record.pinned ? { pinned: true } : {}),
+    ...(health ? { health } : {}),
   };
 }

@@ -12,6 +12,7 @@ import type { TunnelSettings } from '../../shared/settings';
 import { createCapturesHandlers } from './capture/handlers';
 import { startCaptureListener, type CaptureListener } from './capture/listener';
 import { createEndpointsService } from './endpoints';
+import { createHealthService } from './health';
 import { createReplayService } from './replay';
 import { createSignaturesHandlers, openSecretStore } from './signatures';
 import type { SecretEncryptor } from './signatures/secret-store';
@@ -69,12 +70,15 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
   });
   if (endpoints.setAsidePath)
     notices.push({ kind: 'set-aside', message: 'The endpoints file could not be read; endpoints were reset.', movedTo: endpoints.setAsidePath });
+  const secrets = await openSecretStore({ dataDir: options.dataDir, encryptor: options.encryptor });
+  for (const message of secrets.notices) notices.push({ kind: 'secrets', message: `Signing secrets: ${message}.` });
+  const health = createHealthService({ store, secrets: (e, p) => secrets.get(e, p), settings, events, log });
   // Assigned once the replay service exists; captures arriving before that are not forwarded.
   let onCapturedHook: (record: CaptureRecord) => void = () => undefined;
 
   const captureSettings = settings.section('capture');
   const listener: CaptureListener = await startCaptureListener({
-    store,
+    store: health.captureStore(store),
     port: options.capturePort ?? captureSettings.port,
     host: options.captureHost,
     tunnelPort: 0,
@@ -84,8 +88,10 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     onCaptured: (record) => {
       events.emit('capture:added', summarize(record));
       endpoints.onCapture(record);
+      health.onCaptured(record);
       onCapturedHook(record);
     },
+    onRefused: (refusal, via) => health.onRefused(refusal, via),
     onStoreError: (err) => {
       const message = `A capture could not be written (answered 503 so the sender retries): ${
         err instanceof Error ? err.message : String(err)
@@ -107,8 +113,6 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     overrides: options.tunnel,
     log,
   });
-  const secrets = await openSecretStore({ dataDir: options.dataDir, encryptor: options.encryptor });
-  for (const message of secrets.notices) notices.push({ kind: 'secrets', message: `Signing secrets: ${message}.` });
   // A deleted endpoint's signing secrets go with it: nothing should outlive what the user removed.
   let forgetting: Promise<unknown> = Promise.resolve();
   events.on('endpoints:changed', (list) => {
@@ -151,6 +155,7 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     ...signatures,
     ...replay.handlers,
     ...endpoints.handlers,
+    ...health.handlers,
     async getStatus() {
       return status();
     },
@@ -177,6 +182,7 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
       await replay.close();
       await endpoints.close();
       await forgetting;
+      await health.close();
       await store.close();
     },
   };

@@ -9,6 +9,7 @@
  */
 import { capturesMethodNames, type CapturesEvents, type CapturesMethods } from './captures';
 import { endpointsMethodNames, type EndpointsEvents, type EndpointsMethods } from './endpoints';
+import { healthMethodNames, type HealthEvents, type HealthMethods } from './health';
 import { replayMethodNames, type ReplayEvents, type ReplayMethods } from './replay';
 import { signaturesMethodNames, type SignaturesEvents, type SignaturesMethods } from './signatures';
 import { statusMethodNames, type StatusEvents, type StatusMethods } from './status';
@@ -20,7 +21,8 @@ export interface HooklensApi
     TunnelMethods,
     SignaturesMethods,
     ReplayMethods,
-    EndpointsMethods {}
+    EndpointsMethods,
+    HealthMethods {}
 
 export interface HooklensEvents
   extends CapturesEvents,
@@ -28,7 +30,8 @@ export interface HooklensEvents
     TunnelEvents,
     SignaturesEvents,
     ReplayEvents,
-    EndpointsEvents {}
+    EndpointsEvents,
+    HealthEvents {}
 
 export type ApiMethodName = keyof HooklensApi;
 export type ApiEventName = keyof HooklensEvents;
@@ -40,6 +43,7 @@ export const API_METHOD_NAMES = Object.keys({
   ...signaturesMethodNames,
   ...replayMethodNames,
   ...endpointsMethodNames,
+  ...healthMethodNames,
 } satisfies Record<ApiMethodName, true>) as ApiMethodName[];
 
 export function isApiMethodName(name: string): name is ApiMethodName {

@@ -103,7 +103,8 @@ export interface ListenerGuard {
   destroyLingering(): void;
 }
 
-export function createListenerGuard(getLimits: () => GuardLimits): ListenerGuard {
+/** `onRefused` hears every refusal once per socket (health counts them; it must not throw). */
+export function createListenerGuard(getLimits: () => GuardLimits, onRefused?: (refusal: Refusal) => void): ListenerGuard {
   const closing = new WeakSet<Duplex>();
   /** Sockets whose refusal waits for the answer to an earlier, complete request. */
   const deferred = new WeakSet<Duplex>();
@@ -113,6 +114,11 @@ export function createListenerGuard(getLimits: () => GuardLimits): ListenerGuard
   const refuse = (socket: Duplex, refusal: Refusal, req?: IncomingMessage): void => {
     if (closing.has(socket)) return;
     closing.add(socket);
+    try {
+      onRefused?.(refusal);
+    } catch {
+      // Counting a refusal must never stop it from being answered.
+    }
     // An unread body would stall the socket (and so the client) until the linger ends.
     req?.resume();
     if (!socket.writable || responseStarted(socket)) {

@@ -19,7 +19,7 @@ import { BlobDir } from './blobs';
 import type { CaptureIndex, IndexEntry } from './capture-index';
 import { fsyncDir } from '../durable-file';
 import { encodeOps, segmentName, SegmentWriter } from './journal';
-import { isBlobBody, isCaptureRecord, type JournalOp, type StoredRecord } from './record-shape';
+import { isBlobBody, isCaptureRecord, type HealthUpdate, type JournalOp, type StoredRecord } from './record-shape';
 import { buildOps, settle, type Waiter, type WorkItem } from './work-batch';
 import type { SnapshotDoc } from './snapshot';
 import { applyOp, loadStore, type StorePaths } from './store-loader';
@@ -107,8 +107,10 @@ class JournalCaptureStore implements CaptureStore {
     const buf = await this.readLine(entry);
     const stored = (JSON.parse(buf.toString('utf8')) as { record: StoredRecord }).record;
     const body = isBlobBody(stored.body) ? await this.blobs.read(stored.body) : stored.body;
-    const { pinned: _pinned, ...rest } = stored;
-    return entry.summary.pinned ? { ...rest, body, pinned: true } : { ...rest, body };
+    // Pin and health may have changed since the line was written: the summary has the current ones.
+    const { pinned: _pinned, health: _health, ...rest } = stored;
+    const { pinned, health } = entry.summary;
+    return { ...rest, body, ...(pinned ? { pinned: true } : {}), ...(health ? { health } : {}) };
   }
 
   private reader(seg: number): Promise<FileHandle> {
@@ -147,6 +149,12 @@ class JournalCaptureStore implements CaptureStore {
   setPinned(id: string, pinned: boolean): Promise<CaptureSummary | undefined> {
     if (!this.index.has(id)) return this.closed ? this.rejectClosed() : Promise.resolve(undefined);
     return this.enqueue<CaptureSummary | undefined>((waiter) => ({ kind: 'pin', id, pinned, waiter }));
+  }
+
+  setHealth(updates: HealthUpdate[]): Promise<CaptureSummary[]> {
+    const known = updates.filter(([id]) => this.index.has(id));
+    if (known.length === 0) return this.closed ? this.rejectClosed() : Promise.resolve([]);
+    return this.enqueue<CaptureSummary[]>((waiter) => ({ kind: 'health', updates: known, waiter }));
   }
 
   private rejectClosed<T>(): Promise<T> {

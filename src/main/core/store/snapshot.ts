@@ -9,6 +9,7 @@
  * write); 2 = this index over the journal. Version 1 files are migrated on open.
  */
 import type { CaptureRecord, CaptureSummary } from '../../../shared/capture';
+import { readHealth } from '../../../shared/health';
 import type { IndexEntry } from './capture-index';
 import { isCaptureRecord, isSha256 } from './record-shape';
 
@@ -57,26 +58,48 @@ export const SNAPSHOT_COLUMNS = [
   'off',
   'len',
   'blob',
+  // Added after the first v2 files: rows without it (14 columns) are still read.
+  'health',
 ] as const;
 
-type Row = [string, string, string, string, string, number, string | null, 'local' | 'tunnel', number, 0 | 1, number, number, number, string | null];
+const COLUMNS_BEFORE_HEALTH = SNAPSHOT_COLUMNS.length - 1;
+
+type Row = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  number,
+  string | null,
+  'local' | 'tunnel',
+  number,
+  0 | 1,
+  number,
+  number,
+  number,
+  string | null,
+  CaptureSummary['health'] | null,
+];
 
 function toRow(e: IndexEntry): Row {
   const s = e.summary;
-  return [s.id, s.endpointId, s.receivedAt, s.method, s.url, s.size, s.contentType, s.via, s.status, s.pinned ? 1 : 0, e.seg, e.off, e.len, e.blob ?? null];
+  return [s.id, s.endpointId, s.receivedAt, s.method, s.url, s.size, s.contentType, s.via, s.status, s.pinned ? 1 : 0, e.seg, e.off, e.len, e.blob ?? null, s.health ?? null];
 }
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
 function fromRow(v: unknown): IndexEntry | null {
-  if (!Array.isArray(v) || v.length !== SNAPSHOT_COLUMNS.length) return null;
-  const [id, endpointId, receivedAt, method, url, size, contentType, via, status, pinned, seg, off, len, blob] = v as unknown[];
+  if (!Array.isArray(v) || (v.length !== SNAPSHOT_COLUMNS.length && v.length !== COLUMNS_BEFORE_HEALTH)) return null;
+  const [id, endpointId, receivedAt, method, url, size, contentType, via, status, pinned, seg, off, len, blob, rawHealth] = v as unknown[];
   if (!isStr(id) || !isStr(endpointId) || !isStr(receivedAt) || !isStr(method) || !isStr(url)) return null;
   if (!isCount(size) || !(contentType === null || isStr(contentType)) || (via !== 'local' && via !== 'tunnel')) return null;
   if (typeof status !== 'number' || (pinned !== 0 && pinned !== 1) || !isCount(seg) || !isCount(off) || !isCount(len)) return null;
   if (!(blob === null || isSha256(blob))) return null;
   const summary: CaptureSummary = { id, endpointId, receivedAt, method, url, size, contentType, via, status };
   if (pinned) summary.pinned = true;
+  const health = readHealth(rawHealth);
+  if (health) summary.health = health;
   return blob ? { summary, seg, off, len, blob } : { summary, seg, off, len };
 }
 

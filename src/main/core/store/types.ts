@@ -1,5 +1,6 @@
 import type { CaptureRecord, CaptureSummary } from '../../../shared/capture';
 import type { StoreNotice } from '../../../shared/api/status';
+import type { HealthUpdate } from './record-shape';
 
 /*
  * The capture store's contract. The listener calls `add` and answers the webhook 2xx only after
@@ -17,6 +18,8 @@ export interface CaptureStore {
   delete(ids: string[]): Promise<void>;
   clear(): Promise<void>;
   setPinned(id: string, pinned: boolean): Promise<CaptureSummary | undefined>;
+  /** Replaces the health of existing captures (null clears it); resolves with their new summaries once durable. */
+  setHealth(updates: HealthUpdate[]): Promise<CaptureSummary[]>;
   /** Things the user must be told about the data file at start (set aside, recovered…). */
   readonly notices: StoreNotice[];
   /** Called with the ids the retention cap removed, so the UI can drop them. */

@@ -1,0 +1,103 @@
+/*
+ * Classification on arrival: provider, event, sender's id and signature verdict of one capture.
+ * It runs on the capture path (before the store write), so it looks at headers first and touches
+ * the body only when it must: to read an event type the provider keeps there (parsed once, and
+ * only below PARSE_LIMIT) and to verify a signature when a secret is stored for it.
+ */
+import { headerValue, type CaptureRecord } from '../../../shared/capture';
+import type { CaptureHealth } from '../../../shared/health';
+import { captureBody, captureUrl } from '../signatures/handlers';
+import { detectProviders } from '../signatures/registry';
+import type { Provider, SignedRequest } from '../signatures/types';
+import { extractEvent, providerFromHints, type EventSource } from './event-extract';
+
+/** Bodies above this are not parsed for an event type: the capture path must stay cheap. */
+export const PARSE_LIMIT = 1024 * 1024;
+
+export type SecretLookup = (endpointId: string, providerId: string) => string | undefined;
+
+function eventSource(record: CaptureRecord): EventSource {
+  let headers: Map<string, string> | undefined;
+  let json: { value: unknown } | undefined;
+  let form: { value: URLSearchParams | undefined } | undefined;
+  const contentType = (): string => (headerValue(record.headers, 'content-type') ?? '').toLowerCase();
+  const text = (): string | undefined =>
+    record.body.encoding === 'utf8' && record.body.size > 0 && record.body.size <= PARSE_LIMIT ? record.body.text : undefined;
+  return {
+    header(name) {
+      if (!headers) {
+        headers = new Map();
+        for (const [n, v] of record.headers) {
+          const lower = n.toLowerCase();
+          if (!headers.has(lower)) headers.set(lower, v);
+        }
+      }
+      const v = headers.get(name);
+      return v === undefined || v === '' ? undefined : v;
+    },
+    json() {
+      if (!json) {
+        json = { value: undefined };
+        const body = text();
+        const first = body?.trimStart()[0];
+        if (body && (first === '{' || first === '[')) {
+          try {
+            json.value = JSON.parse(body);
+          } catch {
+            // Not JSON after all: no event in it.
+          }
+        }
+      }
+      return json.value;
+    },
+    form() {
+      if (!form) {
+        const body = text();
+        form = { value: body && contentType().includes('application/x-www-form-urlencoded') ? new URLSearchParams(body) : undefined };
+      }
+      return form.value;
+    },
+  };
+}
+
+/** The verdict part alone: what changes when a secret is stored, changed or removed. */
+export function verdictFor(
+  record: CaptureRecord,
+  provider: Provider | undefined,
+  secrets: SecretLookup,
+): Pick<CaptureHealth, 'verdict' | 'reason'> {
+  if (!provider) return { verdict: 'unsigned' };
+  const secret = secrets(record.endpointId, provider.id);
+  if (secret === undefined) return { verdict: 'no-secret' };
+  const url = captureUrl(record);
+  const req: SignedRequest = { method: record.method, url, headers: record.headers, body: captureBody(record) };
+  const receivedAt = Math.floor(Date.parse(record.receivedAt) / 1000);
+  try {
+    // Judged at the moment it arrived, as the Signature tab does: a stale capture stays "valid".
+    const result = provider.verify(req, {
+      secret,
+      ...(Number.isFinite(receivedAt) ? { now: receivedAt } : {}),
+      ...(url ? { url } : {}),
+    });
+    return result.valid ? { verdict: 'valid' } : { verdict: 'invalid', reason: result.reason };
+  } catch (err) {
+    return { verdict: 'invalid', reason: `the check failed: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+export function signingProvider(record: CaptureRecord): Provider | undefined {
+  return detectProviders({ method: record.method, headers: record.headers, body: Buffer.alloc(0) })[0];
+}
+
+export function classifyCapture(record: CaptureRecord, secrets: SecretLookup): CaptureHealth {
+  const provider = signingProvider(record);
+  const src = eventSource(record);
+  const providerId = provider?.id ?? providerFromHints(src);
+  const out: CaptureHealth = { ...(providerId ? { provider: providerId } : {}), ...verdictFor(record, provider, secrets) };
+  if (providerId) {
+    const { eventType, eventId } = extractEvent(providerId, src);
+    if (eventType) out.eventType = eventType.slice(0, 200);
+    if (eventId) out.eventId = eventId.slice(0, 200);
+  }
+  return out;
+}
