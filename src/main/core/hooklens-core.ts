@@ -12,7 +12,7 @@ import type { TunnelSettings } from '../../shared/settings';
 import { createCapturesHandlers } from './capture/handlers';
 import { startCaptureListener, type CaptureListener } from './capture/listener';
 import { createEndpointsService } from './endpoints';
-import { createHealthService } from './health';
+import { createHealthService, type HealthService } from './health';
 import { createReplayService } from './replay';
 import { createSignaturesHandlers, openSecretStore } from './signatures';
 import type { SecretEncryptor } from './signatures/secret-store';
@@ -43,6 +43,7 @@ export interface HooklensCore {
   store: CaptureStore;
   settings: SettingsStore;
   listener: CaptureListener;
+  health: HealthService;
   close(): Promise<void>;
 }
 
@@ -176,6 +177,7 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     store,
     settings,
     listener,
+    health,
     async close() {
       await tunnel.close();
       await listener.close();
