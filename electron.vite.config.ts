@@ -21,7 +21,7 @@ export default defineConfig({
         // Two entries share the core: the Electron shell and the `hooklens` command (browser mode, CLI).
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          cli: resolve(__dirname, 'src/main/cli.ts'),
+          cli: resolve(__dirname, 'src/main/cli/cli.ts'),
         },
       },
     },

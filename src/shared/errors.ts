@@ -23,18 +23,35 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export interface SerializedError {
   code: ErrorCode;
   message: string;
+  /**
+   * The input the error is about, as a path into the argument (`capturePort`, `ui.theme`,
+   * `response.headers`), so a form can show the message beside that control.
+   */
+  field?: string;
 }
 
 export class HooklensError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message?: string) {
+  readonly field?: string;
+  constructor(code: ErrorCode, message?: string, options?: { field?: string }) {
     super(message ?? ERROR_CODES[code]);
     this.name = 'HooklensError';
     this.code = code;
+    if (options?.field) this.field = options.field;
   }
   toJSON(): SerializedError {
-    return { code: this.code, message: this.message };
+    return { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) };
   }
+}
+
+/** An `invalid_argument` about one input; `message` is a sentence shown beside that input. */
+export function invalidField(field: string, message: string): HooklensError {
+  return new HooklensError('invalid_argument', message, { field });
+}
+
+/** The field an error names, or null when it is not about one input. */
+export function errorField(err: unknown): string | null {
+  return err instanceof HooklensError && err.field ? err.field : null;
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {
@@ -49,7 +66,10 @@ export function serializeError(err: unknown): SerializedError {
 export function deserializeError(value: unknown): HooklensError {
   if (value && typeof value === 'object') {
     const v = value as Partial<SerializedError>;
-    if (isErrorCode(v.code)) return new HooklensError(v.code, typeof v.message === 'string' ? v.message : undefined);
+    if (isErrorCode(v.code))
+      return new HooklensError(v.code, typeof v.message === 'string' ? v.message : undefined, {
+        field: typeof v.field === 'string' ? v.field : undefined,
+      });
   }
   return new HooklensError('internal', typeof value === 'string' ? value : undefined);
 }

@@ -2,25 +2,31 @@
  * Composes the core: settings, store, capture listener and the feature services, and exposes them
  * as one `HooklensApi` plus an event bus. The Electron shell and browser mode both host exactly
  * this object; neither adds behaviour of its own.
+ *
+ * Every feature is a `CoreService` (./service.ts) built from its dependencies in order: the
+ * services that see captures exist before the listener starts, so the first capture reaches all
+ * of them; the listener hands each stored capture to every `onCapture`; closing runs in reverse.
  */
 import { mkdir } from 'node:fs/promises';
 import type { HooklensApi } from '../../shared/api';
-import type { AppStatus, StoreNotice } from '../../shared/api/status';
-import { summarize, type CaptureRecord } from '../../shared/capture';
+import type { AppStatus, StatusMethods, StoreNotice } from '../../shared/api/status';
 import { HooklensError } from '../../shared/errors';
 import type { TunnelSettings } from '../../shared/settings';
-import { createCapturesHandlers } from './capture/handlers';
+import { createCapturesService } from './capture/captures-service';
 import { startCaptureListener, type CaptureListener } from './capture/listener';
 import { createEndpointsService } from './endpoints';
 import { createHealthService, type HealthService } from './health';
-import { createReplayService } from './replay';
-import { createSignaturesHandlers, openSecretStore } from './signatures';
-import type { SecretEncryptor } from './signatures/secret-store';
-import { createTunnelService } from './tunnel';
 import { createCoreEvents, type CoreEvents } from './events';
+import { createReplayService } from './replay';
+import { createSearchService } from './search/search-service';
+import type { CoreService } from './service';
+import { createAppSettingsService } from './settings/app-settings-service';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
+import { createSignaturesService, openSecretStore } from './signatures';
+import type { SecretEncryptor } from './signatures/secret-store';
 import { openCaptureStore } from './store';
 import type { CaptureStore } from './store/types';
+import { createTunnelService } from './tunnel';
 import { APP_VERSION } from './version';
 
 export interface HooklensCoreOptions {
@@ -52,7 +58,11 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
   await mkdir(options.dataDir, { recursive: true });
   const events = createCoreEvents();
   const settings = await openSettingsStore(options.dataDir);
-  const store = await openCaptureStore({ dataDir: options.dataDir, maxCaptures: settings.section('capture').maxCaptures });
+  const store = await openCaptureStore({
+    dataDir: options.dataDir,
+    maxCaptures: settings.section('capture').maxCaptures,
+    onEvicted: (ids) => events.emit('capture:removed', { ids }),
+  });
   const notices: StoreNotice[] = [...store.notices];
   if (settings.setAsidePath)
     notices.push({
@@ -61,21 +71,26 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
       movedTo: settings.setAsidePath,
     });
 
-  const endpoints = await createEndpointsService({
-    dataDir: options.dataDir,
-    store,
-    events,
-    settings,
-    capture: () => ({ port: listener.port, host: listener.host }),
-    log,
-  });
+  // Services that see captures: all exist before the listener takes the first one.
+  const captures = createCapturesService({ store, events });
+  const endpoints = await createEndpointsService({ dataDir: options.dataDir, store, events, log });
   if (endpoints.setAsidePath)
     notices.push({ kind: 'set-aside', message: 'The endpoints file could not be read; endpoints were reset.', movedTo: endpoints.setAsidePath });
+  const search = createSearchService({ store, events });
   const secrets = await openSecretStore({ dataDir: options.dataDir, encryptor: options.encryptor });
   for (const message of secrets.notices) notices.push({ kind: 'secrets', message: `Signing secrets: ${message}.` });
   const health = createHealthService({ store, secrets: (e, p) => secrets.get(e, p), settings, events, log });
-  // Assigned once the replay service exists; captures arriving before that are not forwarded.
-  let onCapturedHook: (record: CaptureRecord) => void = () => undefined;
+  const signatures = await createSignaturesService({ store, dataDir: options.dataDir, secrets, events, log });
+  const replay = await createReplayService({
+    store,
+    dataDir: options.dataDir,
+    settings,
+    events,
+    version: APP_VERSION,
+    getSecret: async (endpointId, providerId) => secrets.get(endpointId, providerId),
+    forwardTargetFor: endpoints.forwardTargetFor,
+  });
+  const captureServices: CoreService<object>[] = [captures, endpoints, search, signatures, health, replay];
 
   const captureSettings = settings.section('capture');
   const listener: CaptureListener = await startCaptureListener({
@@ -87,10 +102,14 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     route: endpoints.route,
     onError: (err) => log(`Capture listener: ${err instanceof Error ? err.message : String(err)}`),
     onCaptured: (record) => {
-      events.emit('capture:added', summarize(record));
-      endpoints.onCapture(record);
-      health.onCaptured(record);
-      onCapturedHook(record);
+      for (const service of captureServices) {
+        try {
+          service.onCapture?.(record);
+        } catch (err) {
+          // The capture is stored and answered; one service's failure must not keep it from the others.
+          log(`A service failed on a new capture: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
     },
     onRefused: (refusal, via) => health.onRefused(refusal, via),
     onStoreError: (err) => {
@@ -104,9 +123,9 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
       }
     },
   });
-  store.onEvicted = (ids) => events.emit('capture:removed', { ids });
   if (listener.fellBack) log(`Capture port ${listener.requestedPort} is in use; listening on ${listener.port} instead.`);
 
+  // Services that need the listener's ports.
   const tunnel = createTunnelService({
     settings,
     targetPort: listener.tunnelPort!,
@@ -114,27 +133,12 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     overrides: options.tunnel,
     log,
   });
-  // A deleted endpoint's signing secrets go with it: nothing should outlive what the user removed.
-  let forgetting: Promise<unknown> = Promise.resolve();
-  events.on('endpoints:changed', (list) => {
-    const live = new Set(list.map((e) => e.id));
-    for (const entry of secrets.status())
-      if (!live.has(entry.endpointId))
-        forgetting = forgetting
-          .then(() => secrets.set(entry.endpointId, entry.providerId, ''))
-          .catch((err: unknown) => log(`Could not forget a secret: ${String(err)}`));
-  });
-  const signatures = await createSignaturesHandlers({ store, dataDir: options.dataDir, encryptor: options.encryptor, events, secrets });
-  const replay = await createReplayService({
-    store,
-    dataDir: options.dataDir,
+  const appSettings = createAppSettingsService({
     settings,
+    dataDir: options.dataDir,
     events,
-    version: APP_VERSION,
-    getSecret: async (endpointId, providerId) => secrets.get(endpointId, providerId),
-    forwardTargetFor: endpoints.forwardTargetFor,
+    capture: () => ({ port: listener.port, host: listener.host }),
   });
-  onCapturedHook = (record) => replay.onCapture(record);
 
   const captureHostForUrl = listener.host === '0.0.0.0' || listener.host === '::' ? '127.0.0.1' : listener.host;
   function status(): AppStatus {
@@ -149,23 +153,31 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
       tunnel: tunnel.status(),
     };
   }
+  const statusService: CoreService<StatusMethods> = {
+    handlers: {
+      async getStatus() {
+        return status();
+      },
+      async dismissStoreNotice(index) {
+        if (!Number.isInteger(index) || index < 0 || index >= notices.length)
+          throw new HooklensError('invalid_argument', 'No such notice.');
+        notices.splice(index, 1);
+        events.emit('status:changed', status());
+      },
+    },
+    close: async () => undefined,
+  };
 
   const api: HooklensApi = {
-    ...createCapturesHandlers({ store, events }),
-    ...tunnel.handlers,
-    ...signatures,
-    ...replay.handlers,
+    ...captures.handlers,
     ...endpoints.handlers,
+    ...search.handlers,
+    ...signatures.handlers,
+    ...replay.handlers,
     ...health.handlers,
-    async getStatus() {
-      return status();
-    },
-    async dismissStoreNotice(index) {
-      if (!Number.isInteger(index) || index < 0 || index >= notices.length)
-        throw new HooklensError('invalid_argument', 'No such notice.');
-      notices.splice(index, 1);
-      events.emit('status:changed', status());
-    },
+    ...tunnel.handlers,
+    ...appSettings.handlers,
+    ...statusService.handlers,
   };
 
   await tunnel.start();
@@ -179,12 +191,13 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     listener,
     health,
     async close() {
+      // Reverse order of creation: nothing new arrives (tunnel, listener) before the services that
+      // write (replay history, endpoints, secrets) settle, and the store closes last.
+      await statusService.close();
+      await appSettings.close();
       await tunnel.close();
       await listener.close();
-      await replay.close();
-      await endpoints.close();
-      await forgetting;
-      await health.close();
+      for (const service of [...captureServices].reverse()) await service.close();
       await store.close();
     },
   };

@@ -7,10 +7,12 @@
  * Every method takes JSON-serialisable arguments and resolves to a JSON-serialisable value.
  * Failures reject with a `HooklensError` whose `code` comes from `../errors`.
  */
+import { appSettingsMethodNames, type AppSettingsEvents, type AppSettingsMethods } from './app-settings';
 import { capturesMethodNames, type CapturesEvents, type CapturesMethods } from './captures';
 import { endpointsMethodNames, type EndpointsEvents, type EndpointsMethods } from './endpoints';
 import { healthMethodNames, type HealthEvents, type HealthMethods } from './health';
 import { replayMethodNames, type ReplayEvents, type ReplayMethods } from './replay';
+import { searchMethodNames, type SearchMethods } from './search';
 import { signaturesMethodNames, type SignaturesEvents, type SignaturesMethods } from './signatures';
 import { statusMethodNames, type StatusEvents, type StatusMethods } from './status';
 import { tunnelMethodNames, type TunnelEvents, type TunnelMethods } from './tunnel';
@@ -22,6 +24,8 @@ export interface HooklensApi
     SignaturesMethods,
     ReplayMethods,
     EndpointsMethods,
+    SearchMethods,
+    AppSettingsMethods,
     HealthMethods {}
 
 export interface HooklensEvents
@@ -31,6 +35,7 @@ export interface HooklensEvents
     SignaturesEvents,
     ReplayEvents,
     EndpointsEvents,
+    AppSettingsEvents,
     HealthEvents {}
 
 export type ApiMethodName = keyof HooklensApi;
@@ -43,6 +48,8 @@ export const API_METHOD_NAMES = Object.keys({
   ...signaturesMethodNames,
   ...replayMethodNames,
   ...endpointsMethodNames,
+  ...searchMethodNames,
+  ...appSettingsMethodNames,
   ...healthMethodNames,
 } satisfies Record<ApiMethodName, true>) as ApiMethodName[];
 

@@ -3,7 +3,7 @@
  * once to a lowercase haystack (method, URL as received and decoded, headers as `name: value`
  * lines, UTF-8 body); a query's words must all occur in it (AND), case-insensitively.
  */
-import type { CaptureQuery, StatusClass, TimeRange } from '../api/endpoints';
+import type { CaptureQuery, StatusClass, TimeRange } from '../api/search';
 import type { CaptureRecord } from '../capture';
 
 /** Bodies beyond this are searched on their first part only: memory stays bounded at 10k captures. */

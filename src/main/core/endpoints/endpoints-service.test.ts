@@ -7,6 +7,8 @@ import type { HooklensEvents } from '../../../shared/api';
 import { DEFAULT_ENDPOINT_ID } from '../../../shared/capture';
 import { startCaptureListener, type CaptureListener } from '../capture/listener';
 import { createCoreEvents, type CoreEvents } from '../events';
+import { createSearchService, type SearchService } from '../search/search-service';
+import { createAppSettingsService, type AppSettingsService } from '../settings/app-settings-service';
 import { openSettingsStore } from '../settings/settings-store';
 import { openCaptureStore } from '../store';
 import type { CaptureStore } from '../store/types';
@@ -18,6 +20,8 @@ describe('endpoints service', () => {
   let store: CaptureStore;
   let events: CoreEvents;
   let service: EndpointsService;
+  let search: SearchService;
+  let appSettings: AppSettingsService;
   let listener: CaptureListener;
   let base: string;
   let removed: HooklensEvents['capture:removed'][];
@@ -25,26 +29,23 @@ describe('endpoints service', () => {
   async function start(): Promise<void> {
     store = await openCaptureStore({ dataDir: dir });
     const settings = await openSettingsStore(dir);
-    service = await createEndpointsService({
-      dataDir: dir,
-      store,
-      events,
-      settings,
-      capture: () => ({ port: listener.port, host: '127.0.0.1' }),
-    });
+    service = await createEndpointsService({ dataDir: dir, store, events });
+    search = createSearchService({ store, events });
+    appSettings = createAppSettingsService({ settings, dataDir: dir, events, capture: () => ({ port: listener.port, host: '127.0.0.1' }) });
     listener = await startCaptureListener({
       store,
       port: 0,
       tunnelPort: null,
       route: service.route,
-      onCaptured: (r) => service.onCapture(r),
+      onCaptured: (r) => search.onCapture?.(r),
     });
     base = `http://127.0.0.1:${listener.port}`;
   }
 
   async function stop(): Promise<void> {
-    await service.close();
     await listener.close();
+    await search.close();
+    await service.close();
     await store.close();
   }
 
@@ -123,11 +124,11 @@ describe('endpoints service', () => {
   it('rejects responses that would break the listener', async () => {
     const ep = await service.handlers.createEndpoint({ name: 'bad' });
     const patch = (response: unknown) => service.handlers.updateEndpoint(ep.id, { response: response as never });
-    await expect(patch({ status: 99, headers: [], body: '', delayMs: 0 })).rejects.toThrow(/response.status/);
-    await expect(patch({ status: 200, headers: [['X', 'a\r\nB: c']], body: '', delayMs: 0 })).rejects.toThrow(/response.headers/);
-    await expect(patch({ status: 200, headers: [['Bad Name', 'x']], body: '', delayMs: 0 })).rejects.toThrow(/response.headers/);
-    await expect(patch({ status: 200, headers: [], body: '', delayMs: -1 })).rejects.toThrow(/response.delayMs/);
-    await expect(service.handlers.updateEndpoint(ep.id, { failNext: 1.5 })).rejects.toThrow(/failNext/);
+    await expect(patch({ status: 99, headers: [], body: '', delayMs: 0 })).rejects.toMatchObject({ field: 'response.status' });
+    await expect(patch({ status: 200, headers: [['X', 'a\r\nB: c']], body: '', delayMs: 0 })).rejects.toMatchObject({ field: 'response.headers' });
+    await expect(patch({ status: 200, headers: [['Bad Name', 'x']], body: '', delayMs: 0 })).rejects.toMatchObject({ field: 'response.headers' });
+    await expect(patch({ status: 200, headers: [], body: '', delayMs: -1 })).rejects.toMatchObject({ field: 'response.delayMs' });
+    await expect(service.handlers.updateEndpoint(ep.id, { failNext: 1.5 })).rejects.toMatchObject({ field: 'failNext' });
   });
 
   it('renames, deletes with its captures, and keeps everything across a restart', async () => {
@@ -169,13 +170,13 @@ describe('endpoints service', () => {
     await fetch(`${base}/invoices`, { method: 'PUT', body: '{"status":"Paid in FULL"}' });
     await fetch(`${base}/e/nowhere/refunds?note=caf%C3%A9`, { method: 'DELETE', body: '' });
     const find = async (text: string) =>
-      (await service.handlers.searchCaptures({ text })).ids.map((id) => store.list().find((c) => c.id === id)!.url);
+      (await search.handlers.searchCaptures({ text })).ids.map((id) => store.list().find((c) => c.id === id)!.url);
     expect(await find('needle-7')).toEqual(['/orders']);
     expect(await find('paid full')).toEqual(['/invoices']);
     expect(await find('café')).toEqual(['/e/nowhere/refunds?note=caf%C3%A9']);
     expect(await find('delete')).toEqual(['/e/nowhere/refunds?note=caf%C3%A9']);
     expect(await find('paid needle')).toEqual([]);
-    expect((await service.handlers.searchCaptures({ method: 'put' })).ids).toHaveLength(1);
+    expect((await search.handlers.searchCaptures({ method: 'put' })).ids).toHaveLength(1);
 
     // Captures that arrive after the index was built are found too, and deleted ones are not.
     await fetch(`${base}/late`, { method: 'POST', body: 'needle-7 again' });
@@ -187,19 +188,31 @@ describe('endpoints service', () => {
   });
 
   it('validates the capture port: out of range and in use are field errors', async () => {
-    const s = service.handlers;
-    await expect(s.updateWorkbenchSettings({ capturePort: 70000 })).rejects.toThrow(/^capturePort: /);
+    const s = appSettings.handlers;
+    await expect(s.updateAppSettings({ capturePort: 70000 })).rejects.toMatchObject({
+      code: 'invalid_argument',
+      field: 'capturePort',
+      message: 'Use a port number from 1 to 65535.',
+    });
     const blocker = net.createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
     const busy = (blocker.address() as net.AddressInfo).port;
     try {
-      await expect(s.updateWorkbenchSettings({ capturePort: busy })).rejects.toThrow(/capturePort: port \d+ is in use/);
+      await expect(s.updateAppSettings({ capturePort: busy })).rejects.toMatchObject({
+        field: 'capturePort',
+        message: expect.stringMatching(/^Port \d+ is in use/),
+      });
     } finally {
       await new Promise((r) => blocker.close(r));
     }
     // Our own port is not "in use" for this purpose.
-    const view = await s.updateWorkbenchSettings({ capturePort: listener.port, ui: { theme: 'dark', notifications: true } });
+    const changed: unknown[] = [];
+    events.on('app-settings:changed', (v) => changed.push(v));
+    const view = await s.updateAppSettings({ capturePort: listener.port, ui: { theme: 'dark', notifications: true } });
     expect(view).toMatchObject({ capturePort: listener.port, ui: { theme: 'dark', notifications: true }, dataDir: dir });
-    await expect(s.updateWorkbenchSettings({ ui: { theme: 'pink' as never } })).rejects.toThrow(/^ui.theme: /);
+    expect(changed).toEqual([view]);
+    expect(await s.getAppSettings()).toEqual(view);
+    await expect(s.updateAppSettings({ ui: { theme: 'pink' as never } })).rejects.toMatchObject({ field: 'ui.theme' });
+    expect(changed).toHaveLength(1);
   });
 });

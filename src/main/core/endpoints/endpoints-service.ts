@@ -1,62 +1,51 @@
 /*
  * Endpoints: named capture paths (`/e/<slug>/…`) with their own answer, "fail the next N" switch and
  * forward target. `route` runs for every capture, synchronously, so it reads an in-memory map and
- * never waits on disk; the fail-next countdown is saved in the background.
+ * never waits on disk; the fail-next countdown is saved in the background. Search and the app
+ * settings are services of their own (../search, ../settings).
  */
 import { randomUUID } from 'node:crypto';
 import type { Endpoint, EndpointPatch, EndpointsMethods, NewEndpoint } from '../../../shared/api/endpoints';
-import { DEFAULT_ENDPOINT_ID, type CaptureRecord } from '../../../shared/capture';
-import { HooklensError } from '../../../shared/errors';
+import { DEFAULT_ENDPOINT_ID } from '../../../shared/capture';
+import { HooklensError, invalidField } from '../../../shared/errors';
 import type { RouteDecision } from '../capture/listener';
 import type { CoreEvents } from '../events';
-import { createSearchIndex } from '../search/search-index';
-import type { SettingsStore } from '../settings/settings-store';
+import type { CoreService } from '../service';
 import type { CaptureStore } from '../store/types';
 import { openEndpointFile } from './endpoint-file';
 import { checkFailNext, checkResponse, replyFor } from './response';
 import { routeEndpointId } from './routing';
 import { checkName, checkSlug, slugify } from './slug';
-import { createWorkbenchSettings } from './workbench-settings';
 
 export interface EndpointsServiceDeps {
   dataDir: string;
   store: CaptureStore;
   events: CoreEvents;
-  /** Needed by the settings methods; without it they reject with `internal`. */
-  settings?: SettingsStore;
-  /** Where the capture listener is now (for the settings view and the port check). */
-  capture?: () => { port: number; host: string };
   log?: (line: string) => void;
 }
 
-export interface EndpointsService {
-  handlers: EndpointsMethods;
+export interface EndpointsService extends CoreService<EndpointsMethods> {
   route(method: string, url: string): RouteDecision;
   /** The endpoint's own auto-forward target, or null to use the global replay setting. */
   forwardTargetFor(endpointId: string): string | null;
-  /** Every new capture, as the listener stored it (keeps search current without a disk read). */
-  onCapture(record: CaptureRecord): void;
   /** Set when endpoints.json could not be read and was moved aside. */
   readonly setAsidePath: string | null;
-  /** Stops following events; resolves once pending saves (the fail-next countdown) are on disk. */
-  close(): Promise<void>;
 }
 
 const MAX_ENDPOINTS = 200;
-const WARM_DELAY_MS = 3_000;
 
 function checkForwardTarget(raw: unknown): string {
-  if (typeof raw !== 'string') throw new HooklensError('invalid_argument', 'forwardTarget: expected a URL or nothing.');
+  if (typeof raw !== 'string') throw invalidField('forwardTarget', 'Expected a URL or nothing.');
   const value = raw.trim();
   if (value === '') return '';
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new HooklensError('invalid_argument', 'forwardTarget: not a valid URL (e.g. http://localhost:3000).');
+    throw invalidField('forwardTarget', 'Not a valid URL (e.g. http://localhost:3000).');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new HooklensError('invalid_argument', 'forwardTarget: use an http:// or https:// URL.');
+    throw invalidField('forwardTarget', 'Use an http:// or https:// URL.');
   return value;
 }
 
@@ -70,18 +59,6 @@ export async function createEndpointsService(deps: EndpointsServiceDeps): Promis
     bySlug = new Map(endpoints.filter((e) => e.slug).map((e) => [e.slug, e.id]));
   };
   reindex();
-
-  const search = createSearchIndex({ store: deps.store, events: deps.events });
-  // Build the index soon after start, in the background, so the first search does not pay for it.
-  const warmTimer = setTimeout(() => void search.warm().catch(() => undefined), WARM_DELAY_MS);
-  warmTimer.unref?.();
-  const settings = deps.settings
-    ? createWorkbenchSettings({
-        settings: deps.settings,
-        dataDir: deps.dataDir,
-        capture: deps.capture ?? (() => ({ port: deps.settings!.section('capture').port, host: '127.0.0.1' })),
-      })
-    : null;
 
   const snapshot = (): Endpoint[] => structuredClone(endpoints);
   async function commit(next: Endpoint[]): Promise<void> {
@@ -97,7 +74,7 @@ export async function createEndpointsService(deps: EndpointsServiceDeps): Promis
   };
   const ensureFreeSlug = (slug: string, exceptId?: string): void => {
     const owner = bySlug.get(slug);
-    if (owner && owner !== exceptId) throw new HooklensError('invalid_argument', `slug: "${slug}" is already used by another endpoint.`);
+    if (owner && owner !== exceptId) throw invalidField('slug', `"${slug}" is already used by another endpoint.`);
   };
 
   const handlers: EndpointsMethods = {
@@ -127,7 +104,7 @@ export async function createEndpointsService(deps: EndpointsServiceDeps): Promis
       if (!patch || typeof patch !== 'object') throw new HooklensError('invalid_argument', 'Expected an object of changes.');
       const isDefault = id === DEFAULT_ENDPOINT_ID;
       if (isDefault && (patch.name !== undefined || patch.slug !== undefined))
-        throw new HooklensError('invalid_argument', 'name: the default endpoint cannot be renamed.');
+        throw invalidField('name', 'The default endpoint cannot be renamed.');
       const next: Endpoint = { ...current };
       if (patch.name !== undefined) next.name = checkName(patch.name);
       if (patch.slug !== undefined) {
@@ -154,20 +131,6 @@ export async function createEndpointsService(deps: EndpointsServiceDeps): Promis
       }
       await commit(endpoints.filter((e) => e.id !== id));
       return { removedCaptures: ids.length };
-    },
-    async searchCaptures(query) {
-      if (!query || typeof query !== 'object') throw new HooklensError('invalid_argument', 'Expected a query object.');
-      return search.search(query);
-    },
-    async getWorkbenchSettings() {
-      if (!settings) throw new HooklensError('internal', 'Settings are not available.');
-      return settings.view();
-    },
-    async updateWorkbenchSettings(patch) {
-      if (!settings) throw new HooklensError('internal', 'Settings are not available.');
-      const view = await settings.update(patch);
-      deps.events.emit('workbench:settings-changed', view);
-      return view;
     },
   };
 
@@ -196,12 +159,8 @@ export async function createEndpointsService(deps: EndpointsServiceDeps): Promis
     handlers,
     route,
     forwardTargetFor: (endpointId) => byId.get(endpointId)?.forwardTarget || null,
-    onCapture: (record) => search.add(record),
     setAsidePath: file.setAsidePath,
-    async close() {
-      clearTimeout(warmTimer);
-      search.close();
-      await file.settled();
-    },
+    // Resolves once pending saves (the fail-next countdown) are on disk.
+    close: () => file.settled(),
   };
 }

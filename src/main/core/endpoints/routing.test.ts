@@ -50,9 +50,9 @@ describe('slugs', () => {
   });
 
   it('rejects slugs that would not survive a URL', () => {
-    expect(() => checkSlug('a/b')).toThrow(/slug:/);
-    expect(() => checkSlug('')).toThrow(/slug:/);
-    expect(() => checkSlug('-x')).toThrow(/slug:/);
+    expect(() => checkSlug('a/b')).toThrow(expect.objectContaining({ field: 'slug' }));
+    expect(() => checkSlug('')).toThrow(expect.objectContaining({ field: 'slug' }));
+    expect(() => checkSlug('-x')).toThrow(expect.objectContaining({ field: 'slug' }));
     expect(checkSlug('ok_1-2')).toBe('ok_1-2');
   });
 });

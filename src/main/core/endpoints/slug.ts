@@ -2,7 +2,7 @@
  * Endpoint slugs: the path segment after `/e/`. Kept to a URL-safe lowercase alphabet so the URL a
  * user copies is the URL the listener matches, with or without percent-encoding.
  */
-import { HooklensError } from '../../../shared/errors';
+import { invalidField } from '../../../shared/errors';
 
 const SLUG_RE = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
@@ -18,16 +18,13 @@ export function slugify(name: string): string {
 
 export function checkSlug(slug: string): string {
   if (typeof slug !== 'string' || !SLUG_RE.test(slug))
-    throw new HooklensError(
-      'invalid_argument',
-      'slug: use 1–63 lowercase letters, digits, "-" or "_", starting with a letter or digit.',
-    );
+    throw invalidField('slug', 'Use 1–63 lowercase letters, digits, "-" or "_", starting with a letter or digit.');
   return slug;
 }
 
 export function checkName(name: unknown): string {
-  if (typeof name !== 'string' || name.trim() === '') throw new HooklensError('invalid_argument', 'name: a name is required.');
+  if (typeof name !== 'string' || name.trim() === '') throw invalidField('name', 'A name is required.');
   const trimmed = name.trim();
-  if (trimmed.length > 80) throw new HooklensError('invalid_argument', 'name: at most 80 characters.');
+  if (trimmed.length > 80) throw invalidField('name', 'At most 80 characters.');
   return trimmed;
 }

@@ -3,7 +3,7 @@
  * listener's and the core's way:
  * - `captureStore(store)` wraps the store the listener writes to: each record is classified (and
  *   checked for duplicates) just before it is written, so its health is durable with it;
- * - `onCaptured`, `onRefused`: called by the core after a durable write / a refusal;
+ * - `onCapture` (as every CoreService), `onRefused`: called after a durable write / a refusal;
  * - core events it subscribes to itself: secrets changed (re-verdict the affected captures),
  *   auto-forward attempts, captures removed.
  */
@@ -14,6 +14,7 @@ import { sameHealth, type CaptureHealth } from '../../../shared/health';
 import type { HealthSettings } from '../../../shared/settings';
 import type { Refusal } from '../capture/listener-guard';
 import type { CoreEvents } from '../events';
+import type { CoreService } from '../service';
 import type { SettingsStore } from '../settings/settings-store';
 import { getProvider } from '../signatures/registry';
 import type { HealthUpdate } from '../store/record-shape';
@@ -32,16 +33,14 @@ export interface HealthServiceDeps {
   log?: (line: string) => void;
 }
 
-export interface HealthService {
+export interface HealthService extends CoreService<HealthMethods> {
   /** The store as the listener should see it: classifies each record before writing it. */
   captureStore(store: Pick<CaptureStore, 'add'>): Pick<CaptureStore, 'add'>;
-  onCaptured(record: CaptureRecord): void;
+  onCapture(record: CaptureRecord): void;
   onRefused(refusal: Refusal, via: CaptureVia): void;
-  handlers: HealthMethods;
   /** Resolves once every queued re-verdict is written (tests and close wait on it). */
   idle(): Promise<void>;
   readonly aggregates: HealthAggregates;
-  close(): Promise<void>;
 }
 
 const CHANGED_THROTTLE_MS = 1_000;
@@ -219,7 +218,7 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
         }
       },
     }),
-    onCaptured(record) {
+    onCapture(record) {
       remember(record.id, record.endpointId);
       const h = record.health;
       const at = Date.parse(record.receivedAt);

@@ -15,6 +15,7 @@ import type { ReplayDraft, ReplayHistoryEntry, ReplayRequest, ReplaySendInput, S
 import { summarizeReplay } from '../../../shared/replay/types';
 import { newCaptureId } from '../capture/capture-id';
 import type { CoreEvents } from '../events';
+import type { CoreService } from '../service';
 import type { SettingsStore } from '../settings/settings-store';
 import { detectProviders, getProvider } from '../signatures/registry';
 import type { Provider, SignedRequest } from '../signatures/types';
@@ -42,10 +43,9 @@ export interface ReplayServiceDeps {
   forwardTargetFor?: (endpointId: string) => string | null;
 }
 
-export interface ReplayService {
-  handlers: ReplayMethods;
+export interface ReplayService extends CoreService<ReplayMethods> {
+  /** Auto-forwards each new capture when forwarding is on. */
   onCapture(record: CaptureRecord): void;
-  close(): Promise<void>;
 }
 
 const registryProviders: SignatureProviders = {

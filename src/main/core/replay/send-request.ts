@@ -9,7 +9,7 @@ import https from 'node:https';
 import { isUtf8 } from 'node:buffer';
 import { performance } from 'node:perf_hooks';
 import type { CapturedBody } from '../../../shared/capture';
-import { HooklensError } from '../../../shared/errors';
+import { HooklensError, invalidField } from '../../../shared/errors';
 import { base64Decode } from '../../../shared/body-bytes';
 import { headerProblems, methodProblem, outgoingHeaders } from '../../../shared/replay/outgoing-headers';
 import { targetUrlProblem } from '../../../shared/replay/target-url';
@@ -35,16 +35,16 @@ const DEFAULT_STORED_BODY = 1024 * 1024;
 /** Checks a request before sending; throws `invalid_argument` naming the bad field. */
 export function validateRequest(request: ReplayRequest): { url: URL; body: Buffer } {
   const urlProblem = targetUrlProblem(request.url);
-  if (urlProblem) throw new HooklensError('invalid_argument', `URL: ${urlProblem}`);
+  if (urlProblem) throw invalidField('url', urlProblem);
   const mp = methodProblem(request.method);
-  if (mp) throw new HooklensError('invalid_argument', `Method: ${mp}`);
+  if (mp) throw invalidField('method', mp);
   const hp = headerProblems(request.headers);
-  if (hp.length) throw new HooklensError('invalid_argument', hp.join(' '));
+  if (hp.length) throw invalidField('headers', hp.join(' '));
   let body: Buffer;
   if (request.body.encoding === 'utf8') body = Buffer.from(request.body.text, 'utf8');
   else {
     const bytes = base64Decode(request.body.text);
-    if (!bytes) throw new HooklensError('invalid_argument', 'Body: marked as base64 but is not valid base64.');
+    if (!bytes) throw invalidField('body', 'Marked as base64 but is not valid base64.');
     body = Buffer.from(bytes);
   }
   return { url: new URL(request.url.trim()), body };

@@ -4,7 +4,7 @@
  * follows new captures (`add`, from the listener's record) and removal events, so later searches
  * touch no disk and stay well under 100 ms at 10k.
  */
-import type { CaptureQuery, CaptureSearchResult } from '../../../shared/api/endpoints';
+import type { CaptureQuery, CaptureSearchResult } from '../../../shared/api/search';
 import type { CaptureRecord } from '../../../shared/capture';
 import { compileQuery, entryOf, type SearchEntry } from '../../../shared/search/capture-search';
 import type { CoreEvents } from '../events';

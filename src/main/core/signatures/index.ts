@@ -1,6 +1,13 @@
 /* Public face of signature checking. */
-export { createSignaturesHandlers, captureBody, captureUrl, type SignaturesDeps } from './handlers';
-export { runProviders, runSign, runVerify, type CliIo } from './cli-commands';
+export {
+  createSignaturesHandlers,
+  captureBody,
+  captureUrl,
+  providerInfo,
+  GENERIC_PROVIDER_INFO,
+  type SignaturesDeps,
+} from './handlers';
+export { createSignaturesService, type SignaturesService, type SignaturesServiceDeps } from './signatures-service';
 export { openSecretStore, mask, type SecretEncryptor, type SecretStore } from './secret-store';
 export { PROVIDERS, detectProviders, getProvider } from './registry';
 export { createGenericHmacProvider, GENERIC_PROVIDER_ID } from './generic-hmac';

@@ -108,9 +108,8 @@ describe('capture store', () => {
   });
 
   it('evicts the oldest unpinned captures beyond the cap, keeps pinned ones and collects their blobs', async () => {
-    let store = await openStore({ maxCaptures: 5 });
     const evicted: string[] = [];
-    store.onEvicted = (ids) => evicted.push(...ids);
+    let store = await openStore({ maxCaptures: 5, onEvicted: (ids) => evicted.push(...ids) });
     const big = makeRecord(randomBytes(100_000));
     const records = [big, ...Array.from({ length: 9 }, (_, i) => makeRecord(`{"i":${i}}`))];
     await store.add(records[0]);

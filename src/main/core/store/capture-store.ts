@@ -44,7 +44,6 @@ export interface BatchStats {
 }
 
 class JournalCaptureStore implements CaptureStore {
-  onEvicted?: (ids: string[]) => void;
   /** Called after every durable batch; the bench reads flush times from it. */
   onBatch?: (stats: BatchStats) => void;
 
@@ -64,6 +63,7 @@ class JournalCaptureStore implements CaptureStore {
     private readonly index: CaptureIndex,
     readonly notices: StoreNotice[],
     private readonly maxCaptures: number,
+    private readonly onEvicted: ((ids: string[]) => void) | undefined,
     private readonly tuning: StoreTuning,
     private activeSeg: number,
     private activeSize: number,
@@ -392,6 +392,7 @@ export async function openCaptureStore(opts: OpenCaptureStoreOptions): Promise<J
     loaded.index,
     loaded.notices,
     max,
+    opts.onEvicted,
     { ...DEFAULT_TUNING, ...opts.tuning },
     loaded.activeSeg,
     loaded.activeSize,

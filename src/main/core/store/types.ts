@@ -22,8 +22,6 @@ export interface CaptureStore {
   setHealth(updates: HealthUpdate[]): Promise<CaptureSummary[]>;
   /** Things the user must be told about the data file at start (set aside, recovered…). */
   readonly notices: StoreNotice[];
-  /** Called with the ids the retention cap removed, so the UI can drop them. */
-  onEvicted?: (ids: string[]) => void;
   close(): Promise<void>;
 }
 
@@ -31,4 +29,6 @@ export interface CaptureStoreOptions {
   dataDir: string;
   /** Retention cap; the oldest unpinned captures beyond it are removed. */
   maxCaptures?: number;
+  /** Called with the ids the retention cap removed, once their removal is durable, so the UI can drop them. */
+  onEvicted?: (ids: string[]) => void;
 }

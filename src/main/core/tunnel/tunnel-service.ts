@@ -22,6 +22,7 @@ import {
   type TunnelStatus,
 } from '../../../shared/api/tunnel';
 import type { CoreEvents } from '../events';
+import type { CoreService } from '../service';
 import type { SettingsStore } from '../settings/settings-store';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { DEFAULT_TIMING, openTunnelConnection, type TunnelConnection, type TunnelTiming } from './tunnel-connection';
@@ -46,12 +47,10 @@ export interface TunnelServiceDeps {
   backoff?: Partial<BackoffOptions>;
 }
 
-export interface TunnelService {
-  handlers: TunnelMethods;
+export interface TunnelService extends CoreService<TunnelMethods> {
   status(): TunnelStatus;
   /** Starts connecting when enabled; resolves at once, without waiting for the tunnel. */
   start(): Promise<void>;
-  close(): Promise<void>;
 }
 
 /** A name for servers that cannot choose one themselves (some self-hosted ones answer /?new with a page). */

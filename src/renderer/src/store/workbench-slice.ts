@@ -4,13 +4,9 @@
  * there); this slice keeps the set of matching ids and re-runs the query as captures arrive.
  */
 import type { StateCreator } from 'zustand';
-import type {
-  Endpoint,
-  StatusClass,
-  TimeRange,
-  WorkbenchSettingsPatch,
-  WorkbenchSettingsView,
-} from '../../../shared/api/endpoints';
+import type { AppSettingsPatch, AppSettingsView } from '../../../shared/api/app-settings';
+import type { Endpoint } from '../../../shared/api/endpoints';
+import type { StatusClass, TimeRange } from '../../../shared/api/search';
 import { isActiveQuery } from '../../../shared/search/capture-search';
 import { api, onConnectionChange } from '../api/client';
 import type { AppState } from '../app-store';
@@ -35,7 +31,7 @@ export interface WorkbenchSlice {
   /** Ids matching the filters; null when no filter is set. */
   matchIds: Set<string> | null;
   searchError: string | null;
-  workbenchSettings: WorkbenchSettingsView | null;
+  workbenchSettings: AppSettingsView | null;
   dialog: WorkbenchDialog | null;
   loadEndpoints(): Promise<void>;
   endpointsChanged(endpoints: Endpoint[]): void;
@@ -43,9 +39,9 @@ export interface WorkbenchSlice {
   setFilters(patch: Partial<SearchFilters>): void;
   runSearch(): Promise<void>;
   loadWorkbenchSettings(): Promise<void>;
-  workbenchSettingsChanged(view: WorkbenchSettingsView): void;
+  workbenchSettingsChanged(view: AppSettingsView): void;
   /** Saves and applies; rejects with the core's error (field errors included). */
-  updateWorkbenchSettings(patch: WorkbenchSettingsPatch): Promise<void>;
+  updateWorkbenchSettings(patch: AppSettingsPatch): Promise<void>;
   openDialog(dialog: WorkbenchDialog): void;
   closeDialog(): void;
 }
@@ -103,7 +99,7 @@ export const createWorkbenchSlice: StateCreator<AppState, [], [], WorkbenchSlice
     }
   },
   async loadWorkbenchSettings() {
-    set({ workbenchSettings: await api.getWorkbenchSettings() });
+    set({ workbenchSettings: await api.getAppSettings() });
   },
   workbenchSettingsChanged(view) {
     set({ workbenchSettings: view });
@@ -115,7 +111,7 @@ export const createWorkbenchSlice: StateCreator<AppState, [], [], WorkbenchSlice
     );
     const seq = ++settingsSeq;
     try {
-      const view = await api.updateWorkbenchSettings(patch);
+      const view = await api.updateAppSettings(patch);
       // Answers can overtake each other (a drag saves often): only the latest call's view counts.
       if (seq === settingsSeq) set({ workbenchSettings: view });
     } catch (err) {
@@ -141,7 +137,7 @@ export function connectWorkbench(store: { getState(): AppState }): () => void {
   };
   const offs = [
     api.on('endpoints:changed', (list) => store.getState().endpointsChanged(list)),
-    api.on('workbench:settings-changed', (v) => store.getState().workbenchSettingsChanged(v)),
+    api.on('app-settings:changed', (v) => store.getState().workbenchSettingsChanged(v)),
     api.on('capture:added', researchSoon),
     // Events may have been missed while disconnected: reload rather than guess.
     onConnectionChange((connected) => {

@@ -91,7 +91,7 @@ export function RequestEditor({ initial, captureId, signing, originalBody, onSen
       onSent(entry);
     } catch (err) {
       const message = (err as Error).message;
-      if (err instanceof HooklensError && err.code === 'invalid_argument' && message.startsWith('URL: ')) setUrlError(message.slice(5));
+      if (err instanceof HooklensError && err.field === 'url') setUrlError(message);
       else setError(message);
     } finally {
       setSending(false);

@@ -3,8 +3,9 @@
  * next N" switch, auto-forward target, and delete (after a confirmation naming what goes with it).
  */
 import { useEffect, useId, useState } from 'react';
-import { fieldError, type Endpoint, type EndpointPatch } from '../../../../shared/api/endpoints';
+import type { Endpoint, EndpointPatch } from '../../../../shared/api/endpoints';
 import { DEFAULT_ENDPOINT_ID } from '../../../../shared/capture';
+import { errorField } from '../../../../shared/errors';
 import { api } from '../../api/client';
 import { useAppStore } from '../../app-store';
 import { CopyButton } from '../../components/copy-button';
@@ -14,7 +15,8 @@ import { headersToText, parseHeadersText } from './headers-text';
 type Errors = Record<string, string>;
 
 function errorsOf(err: unknown): Errors {
-  const { field, text } = fieldError(err instanceof Error ? err.message : String(err));
+  const field = errorField(err);
+  const text = err instanceof Error ? err.message : String(err);
   return { [field?.split('.')[0] === 'response' ? field : (field ?? 'form')]: text };
 }
 

@@ -4,7 +4,6 @@
  */
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { fieldError } from '../../../../shared/api/endpoints';
 import { DEFAULT_ENDPOINT_ID } from '../../../../shared/capture';
 import { api } from '../../api/client';
 import { useAppStore } from '../../app-store';
@@ -30,7 +29,7 @@ export function EndpointsDialog({ onClose }: { onClose(): void }): React.JSX.Ele
       setActive(created.id);
       setName('');
     } catch (err) {
-      setError(fieldError(err instanceof Error ? err.message : String(err)).text);
+      setError(err instanceof Error ? err.message : String(err));
     }
   };
 

@@ -3,7 +3,6 @@
  * message beside the field.
  */
 import { useId, useState, type ReactNode } from 'react';
-import { fieldError } from '../../../../shared/api/endpoints';
 
 export interface NumberSettingProps {
   label: string;
@@ -28,7 +27,7 @@ export function NumberSetting({ label, initial, hint, savedText, save }: NumberS
       await save(n);
       setSaved(true);
     } catch (err) {
-      setError(fieldError(err instanceof Error ? err.message : String(err)).text);
+      setError(err instanceof Error ? err.message : String(err));
     }
   };
 

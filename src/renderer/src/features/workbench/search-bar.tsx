@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ProviderInfo } from '../../../../shared/api/signatures';
-import type { StatusClass, TimeRange } from '../../../../shared/api/endpoints';
+import type { StatusClass, TimeRange } from '../../../../shared/api/search';
 import { api } from '../../api/client';
 import { useAppStore } from '../../app-store';
 import { useVisibleCaptures } from './use-visible-captures';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseOptions, portOption, UsageError } from './cli-args';
-import { resolveDataDir } from './data-dir';
+import { resolveDataDir } from '../data-dir';
 
 const spec = {
   port: { kind: 'string' },

@@ -7,14 +7,20 @@
  * Secrets given on the command line are never echoed, not even in error messages.
  */
 import { readFile } from 'node:fs/promises';
-import type { GenericHmacConfig } from '../../../shared/api/signatures';
-import type { HeaderPair } from '../../../shared/capture';
-import { HooklensError } from '../../../shared/errors';
-import { parseOptions, UsageError, type OptionSpec, type ParsedOptions } from '../../cli-args';
-import { createGenericHmacProvider, GENERIC_PROVIDER_ID } from './generic-hmac';
-import { GENERIC_PROVIDER_INFO, providerInfo } from './handlers';
-import { detectProviders, getProvider, PROVIDERS } from './registry';
-import type { Provider } from './types';
+import type { GenericHmacConfig } from '../../shared/api/signatures';
+import type { HeaderPair } from '../../shared/capture';
+import { HooklensError } from '../../shared/errors';
+import {
+  createGenericHmacProvider,
+  detectProviders,
+  GENERIC_PROVIDER_ID,
+  GENERIC_PROVIDER_INFO,
+  getProvider,
+  providerInfo,
+  PROVIDERS,
+  type Provider,
+} from '../core/signatures';
+import { parseOptions, UsageError, type OptionSpec, type ParsedOptions } from './cli-args';
 
 export interface CliIo {
   stdout(s: string): void;

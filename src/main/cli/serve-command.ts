@@ -4,11 +4,11 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { TunnelStatus } from '../shared/api/tunnel';
+import type { TunnelStatus } from '../../shared/api/tunnel';
 import { parseOptions, portOption, type OptionSpec } from './cli-args';
-import { createHooklensCore } from './core/hooklens-core';
-import { resolveDataDir } from './data-dir';
-import { startControlServer } from './serve';
+import { createHooklensCore } from '../core/hooklens-core';
+import { resolveDataDir } from '../data-dir';
+import { startControlServer } from '../serve';
 
 export const DEFAULT_UI_PORT = 8786;
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runProviders, runSign, runVerify, type CliIo } from './cli-commands';
-import { PROVIDERS } from './registry';
+import { runProviders, runSign, runVerify, type CliIo } from './signature-commands';
+import { PROVIDERS } from '../core/signatures';
 
 const stripeSdk = new Stripe('sk_test_hooklens');
 const SECRET = 'whsec_cli_0123456789abcdef';

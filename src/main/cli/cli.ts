@@ -4,8 +4,8 @@
  */
 import { UsageError } from './cli-args';
 import { runServe, SERVE_USAGE } from './serve-command';
-import { APP_VERSION } from './core/version';
-import { runProviders, runSign, runVerify } from './core/signatures/cli-commands';
+import { APP_VERSION } from '../core/version';
+import { runProviders, runSign, runVerify } from './signature-commands';
 
 const USAGE = `Hooklens ${APP_VERSION}: webhook debugger
 

@@ -1,9 +1,25 @@
+/*
+ * The captures service: list, read, delete, clear and pin stored captures, and announce each new
+ * one (`capture:added`, the summary the list shows) as it is stored.
+ */
 import type { CapturesMethods } from '../../../shared/api/captures';
+import { summarize } from '../../../shared/capture';
 import { HooklensError } from '../../../shared/errors';
 import type { CoreEvents } from '../events';
+import type { CoreService } from '../service';
 import type { CaptureStore } from '../store/types';
 
-export function createCapturesHandlers(deps: { store: CaptureStore; events: CoreEvents }): CapturesMethods {
+export type CapturesService = CoreService<CapturesMethods>;
+
+export function createCapturesService(deps: { store: CaptureStore; events: CoreEvents }): CapturesService {
+  return {
+    handlers: capturesHandlers(deps),
+    onCapture: (record) => deps.events.emit('capture:added', summarize(record)),
+    close: async () => undefined,
+  };
+}
+
+function capturesHandlers(deps: { store: CaptureStore; events: CoreEvents }): CapturesMethods {
   const { store, events } = deps;
   const requireId = (id: unknown): string => {
     if (typeof id !== 'string' || id === '') throw new HooklensError('invalid_argument', 'A capture id is required.');
