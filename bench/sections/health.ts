@@ -1,0 +1,145 @@
+/*
+ * Webhook health on the capture path and in the view.
+ * - health_us_per_capture_*: classification (provider, event type and id), signature verdict with a
+ *   stored secret, duplicate check, aggregates and alerts, per capture, in µs (mean over a run).
+ * - capture_health_rps / capture_plain_rps: the capture throughput run (real listener + store,
+ *   autocannon, Stripe-signed 1 KB events) with and without health; capture_health_vs_plain is
+ *   the ratio (the bar: at least 0.9), with CPU µs per request for both.
+ * - health_report_100k_ms: reading the health report (a day of per-minute aggregates) with
+ *   100,000 captures stored, and health_seed_100k_ms: building the aggregates from them at start.
+ */
+import autocannon from 'autocannon';
+import { openCaptureStore } from '../../src/main/core/store';
+import { stripe } from '../../src/main/core/signatures/providers/stripe';
+import { makeRecord } from '../../src/main/core/store/test-support/records';
+import type { CaptureRecord } from '../../src/shared/capture';
+import { QUICK, type BenchFigures, type BenchSection } from '../section';
+import { startServer } from '../support/child';
+import { BENCH_STRIPE_SECRET, benchHealthService } from '../support/health-store';
+import { ONE_KB_JSON, tempDataDir } from '../support/prefill';
+import type { SignatureVerdict } from '../../src/shared/health';
+
+const STORED = 100_000;
+const DURATION_S = QUICK ? 3 : 8;
+const CONNECTIONS = 64;
+
+function stripeHeaders(body: string): Record<string, string> {
+  const signed = stripe.sign!({ secret: BENCH_STRIPE_SECRET, body: Buffer.from(body), timestamp: Math.floor(Date.now() / 1000) });
+  return Object.fromEntries([['content-type', 'application/json'], ...signed]);
+}
+
+async function perCapture(make: (i: number) => CaptureRecord, n: number): Promise<number> {
+  const dir = await tempDataDir('health-cost');
+  const store = await openCaptureStore({ dataDir: dir });
+  try {
+    const service = benchHealthService(store);
+    const wrapped = service.captureStore({ add: async () => undefined });
+    const records = Array.from({ length: n }, (_, i) => make(i));
+    // Warm the JIT on copies, then measure fresh records.
+    for (const r of records.slice(0, Math.min(2000, n))) void wrapped.add(structuredClone(r));
+    const started = performance.now();
+    for (const r of records) {
+      void wrapped.add(r);
+      service.onCapture(r);
+    }
+    const us = ((performance.now() - started) * 1000) / n;
+    await service.close();
+    return Math.round(us * 10) / 10;
+  } finally {
+    await store.close();
+  }
+}
+
+async function throughput(kind: 'hooklens' | 'hooklens-health', headers: Record<string, string>) {
+  const dir = await tempDataDir(`health-${kind}`);
+  const server = await startServer([kind, dir, String(1_000_000)]);
+  try {
+    const run = async (opts: { duration?: number; amount?: number }) => {
+      const r = await autocannon({ url: `http://127.0.0.1:${server.port}/hooks/bench`, method: 'POST', body: ONE_KB_JSON, headers, connections: CONNECTIONS, ...opts });
+      if (r.errors || r.non2xx) throw new Error(`load run saw ${r.errors} errors, ${r.non2xx} non-2xx`);
+      return { rps: Math.round(r.requests.total / r.duration), requests: r.requests.total };
+    };
+    await run({ amount: 2000 });
+    const cpuBefore = await server.cpuMicros();
+    const { rps, requests } = await run({ duration: DURATION_S });
+    return { rps, cpuUs: Math.round(((await server.cpuMicros()) - cpuBefore) / requests) };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** 100,000 captures spread over the last day, classified as the listener would have. */
+async function fillClassified(dataDir: string, count: number): Promise<void> {
+  const store = await openCaptureStore({ dataDir, maxCaptures: count });
+  const verdicts: SignatureVerdict[] = ['valid', 'valid', 'valid', 'invalid', 'no-secret', 'unsigned'];
+  const start = Date.now() - 86_400_000;
+  for (let done = 0; done < count; done += 2000) {
+    const batch = Array.from({ length: Math.min(2000, count - done) }, (_, k) => {
+      const i = done + k;
+      return makeRecord(ONE_KB_JSON, {
+        endpointId: i % 3 === 0 ? 'default' : `ep_${i % 5}`,
+        receivedAt: new Date(start + Math.floor((i / count) * 86_400_000)).toISOString(),
+        health: { provider: 'stripe', verdict: verdicts[i % verdicts.length], eventType: 'invoice.paid', eventId: `evt_${i % 90_000}` },
+      });
+    });
+    await Promise.all(batch.map((r) => store.add(r)));
+  }
+  await store.close();
+}
+
+export const section: BenchSection = {
+  name: 'health',
+  async run(): Promise<BenchFigures> {
+    const n = QUICK ? 20_000 : 100_000;
+    const body = ONE_KB_JSON.replace('{', '{"id":"evt_bench","object":"event",');
+    const signed = Object.entries(stripeHeaders(body));
+    const stripeSigned = await perCapture(
+      (i) => makeRecord(body.replace('evt_bench', `evt_${i}`), { headers: [['Host', '127.0.0.1'], ...(signed as [string, string][])] }),
+      n,
+    );
+    const github = await perCapture(
+      (i) =>
+        makeRecord('{"action":"opened","issue":{"number":1}}', {
+          headers: [['Host', '127.0.0.1'], ['Content-Type', 'application/json'], ['X-GitHub-Event', 'issues'], ['X-GitHub-Delivery', `d-${i % 500}`]],
+        }),
+      n,
+    );
+    const unsigned = await perCapture(() => makeRecord(ONE_KB_JSON), n);
+
+    const headers = stripeHeaders(ONE_KB_JSON);
+    const plain = await throughput('hooklens', headers);
+    const withHealth = await throughput('hooklens-health', headers);
+
+    const dir = await tempDataDir('health-100k');
+    await fillClassified(dir, STORED);
+    const store = await openCaptureStore({ dataDir: dir, maxCaptures: STORED });
+    let seedMs: number;
+    const reportMs: number[] = [];
+    try {
+      const t0 = performance.now();
+      const service = benchHealthService(store);
+      seedMs = performance.now() - t0;
+      for (let i = 0; i < (QUICK ? 5 : 21); i += 1) {
+        const t = performance.now();
+        await service.handlers.getHealth({ minutes: 1440 });
+        reportMs.push(performance.now() - t);
+      }
+      await service.close();
+    } finally {
+      await store.close();
+    }
+    reportMs.sort((a, b) => a - b);
+    return {
+      health_us_per_capture_stripe_verified: stripeSigned,
+      health_us_per_capture_github_duplicates: github,
+      health_us_per_capture_unsigned: unsigned,
+      capture_plain_rps: plain.rps,
+      capture_health_rps: withHealth.rps,
+      capture_health_vs_plain: Math.round((withHealth.rps / plain.rps) * 100) / 100,
+      capture_plain_cpu_us_per_req: plain.cpuUs,
+      capture_health_cpu_us_per_req: withHealth.cpuUs,
+      health_seed_100k_ms: Math.round(seedMs * 10) / 10,
+      health_report_100k_day_ms: Math.round(reportMs[Math.floor(reportMs.length / 2)] * 100) / 100,
+    };
+  },
+};
