@@ -11,12 +11,13 @@ import type { CaptureStore } from '../../src/main/core/store/types';
 
 export const BENCH_STRIPE_SECRET = 'whsec_bench_health_0123456789abcdef';
 
-export function benchHealthService(store: CaptureStore): HealthService {
+/** With `withSecret`, a Stripe secret is stored for every endpoint, so Stripe captures are verified. */
+export function benchHealthService(store: CaptureStore, withSecret = true): HealthService {
   const settings: Settings = structuredClone(DEFAULT_SETTINGS);
   return createHealthService({
     store,
     events: createCoreEvents(),
-    secrets: (_endpointId, providerId) => (providerId === 'stripe' ? BENCH_STRIPE_SECRET : undefined),
+    secrets: (_endpointId, providerId) => (withSecret && providerId === 'stripe' ? BENCH_STRIPE_SECRET : undefined),
     settings: {
       section: <S extends SettingsSection>(name: S) => settings[name],
       update: async <S extends SettingsSection>(name: S, patch: Partial<Settings[S]>) => Object.assign(settings[name], patch),
@@ -24,7 +25,10 @@ export function benchHealthService(store: CaptureStore): HealthService {
   });
 }
 
-export function withHealth(store: CaptureStore): { store: Pick<CaptureStore, 'add'>; onCaptured: (r: CaptureRecord) => void } {
-  const health = benchHealthService(store);
+export function withHealth(
+  store: CaptureStore,
+  withSecret: boolean,
+): { store: Pick<CaptureStore, 'add'>; onCaptured: (r: CaptureRecord) => void } {
+  const health = benchHealthService(store, withSecret);
   return { store: health.captureStore(store), onCaptured: (r) => health.onCapture(r) };
 }

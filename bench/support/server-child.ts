@@ -1,7 +1,7 @@
 /*
  * One server per process, so the load generator in the parent does not share an event loop with
- * it. Usage: server-child <bare|mockttp|hooklens|hooklens-health|startup> [dataDir] [maxCaptures]
- * (`hooklens-health` also classifies every capture, with a Stripe secret stored: see bench/support/health-store.ts)
+ * it. Usage: server-child <bare|mockttp|hooklens|hooklens-health|hooklens-health-secret|startup> [dataDir] [maxCaptures]
+ * (`hooklens-health*` also classify every capture, `-secret` with a Stripe secret stored: bench/support/health-store.ts)
  * Prints `READY <port>`, and for `startup` a `STATS {json}` line with start time and memory.
  */
 import http from 'node:http';
@@ -53,13 +53,14 @@ async function main(): Promise<void> {
     }
     case 'hooklens':
     case 'hooklens-health':
+    case 'hooklens-health-secret':
     case 'startup': {
       const started = performance.now();
       const cpuStart = process.cpuUsage();
       const store = await openCaptureStore({ dataDir, maxCaptures: Number(max ?? 10_000) });
       const opened = performance.now();
       store.onBatch = (b) => flushes.push(b.ms);
-      const health = kind === 'hooklens-health' ? withHealth(store) : null;
+      const health = kind.startsWith('hooklens-health') ? withHealth(store, kind === 'hooklens-health-secret') : null;
       const listener = await startCaptureListener({
         store: health?.store ?? store,
         port: 0,

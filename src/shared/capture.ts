@@ -66,7 +66,10 @@ export const DEFAULT_ENDPOINT_ID = 'default';
 
 export function headerValue(headers: readonly HeaderPair[], name: string): string | undefined {
   const lower = name.toLowerCase();
-  for (const [n, v] of headers) if (n.toLowerCase() === lower) return v;
+  for (let i = 0; i < headers.length; i += 1) {
+    const n = headers[i][0];
+    if (n.length === lower.length && (n === lower || n.toLowerCase() === lower)) return headers[i][1];
+  }
   return undefined;
 }
 

@@ -7,6 +7,7 @@
 import { headerValue, type CaptureRecord } from '../../../shared/capture';
 import type { CaptureHealth } from '../../../shared/health';
 import { captureBody, captureUrl } from '../signatures/handlers';
+import { withoutDiagnosis } from '../signatures/mismatch';
 import { detectProviders } from '../signatures/registry';
 import type { Provider, SignedRequest } from '../signatures/types';
 import { extractEvent, providerFromHints, type EventSource } from './event-extract';
@@ -17,7 +18,6 @@ export const PARSE_LIMIT = 1024 * 1024;
 export type SecretLookup = (endpointId: string, providerId: string) => string | undefined;
 
 function eventSource(record: CaptureRecord): EventSource {
-  let headers: Map<string, string> | undefined;
   let json: { value: unknown } | undefined;
   let form: { value: URLSearchParams | undefined } | undefined;
   const contentType = (): string => (headerValue(record.headers, 'content-type') ?? '').toLowerCase();
@@ -25,14 +25,7 @@ function eventSource(record: CaptureRecord): EventSource {
     record.body.encoding === 'utf8' && record.body.size > 0 && record.body.size <= PARSE_LIMIT ? record.body.text : undefined;
   return {
     header(name) {
-      if (!headers) {
-        headers = new Map();
-        for (const [n, v] of record.headers) {
-          const lower = n.toLowerCase();
-          if (!headers.has(lower)) headers.set(lower, v);
-        }
-      }
-      const v = headers.get(name);
+      const v = headerValue(record.headers, name);
       return v === undefined || v === '' ? undefined : v;
     },
     json() {
@@ -74,11 +67,14 @@ export function verdictFor(
   const receivedAt = Math.floor(Date.parse(record.receivedAt) / 1000);
   try {
     // Judged at the moment it arrived, as the Signature tab does: a stale capture stays "valid".
-    const result = provider.verify(req, {
-      secret,
-      ...(Number.isFinite(receivedAt) ? { now: receivedAt } : {}),
-      ...(url ? { url } : {}),
-    });
+    // Why a signature fails is the Signature tab's job; here a verdict costs one check.
+    const result = withoutDiagnosis(() =>
+      provider.verify(req, {
+        secret,
+        ...(Number.isFinite(receivedAt) ? { now: receivedAt } : {}),
+        ...(url ? { url } : {}),
+      }),
+    );
     return result.valid ? { verdict: 'valid' } : { verdict: 'invalid', reason: result.reason };
   } catch (err) {
     return { verdict: 'invalid', reason: `the check failed: ${err instanceof Error ? err.message : String(err)}` };

@@ -4,7 +4,7 @@
  * (GitHub's X-GitHub-Delivery, Stripe's evt_…, Svix's webhook-id…), so two captures with the same
  * id on one endpoint are the same event delivered twice.
  *
- * Headers come in as a lower-cased name -> first value map built once per capture. The body is
+ * Headers are looked up by lower-case name (first value). The body is
  * parsed at most once, lazily, and only when the provider keeps the event in it.
  */
 
