@@ -124,16 +124,22 @@ export class HealthAggregates {
 
   private bump(endpointId: string, at: number, field: Field, by: number): void {
     const minute = minuteOf(at);
-    for (const scope of [ALL, endpointId]) {
-      const b = this.bucket(scope, minute, by > 0);
-      if (b) b.counts[F[field]] += by;
-    }
+    const all = this.bucket(ALL, minute, by > 0);
+    if (all) all.counts[F[field]] += by;
+    const own = this.bucket(endpointId, minute, by > 0);
+    if (own) own.counts[F[field]] += by;
   }
 
   delivery(d: DeliveryFacts): void {
-    this.bump(d.endpointId, d.at, 'deliveries', 1);
-    if (d.verdict) this.bump(d.endpointId, d.at, verdictField(d.verdict), 1);
-    if (d.duplicate) this.bump(d.endpointId, d.at, 'duplicates', 1);
+    // On the capture path: both buckets looked up once, every counter bumped in place.
+    const minute = minuteOf(d.at);
+    const verdict = d.verdict ? F[verdictField(d.verdict)] : -1;
+    for (const b of [this.bucket(ALL, minute, true), this.bucket(d.endpointId, minute, true)]) {
+      if (!b) continue;
+      b.counts[F.deliveries] += 1;
+      if (verdict >= 0) b.counts[verdict] += 1;
+      if (d.duplicate) b.counts[F.duplicates] += 1;
+    }
   }
 
   /** A capture's verdict changed (a secret was stored or removed): move its count. */
