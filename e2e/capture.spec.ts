@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { sendWebhook } from './support/app';
-import { captureRow, expect, openApp, test } from './support/fixtures';
+import { captureRow, expect, openApp, openButton, test } from './support/fixtures';
 
 test('captures real webhooks live and shows them in a Postman-like pane', async ({ page, hooklens }) => {
   await openApp(page, hooklens);
@@ -27,7 +27,7 @@ test('captures real webhooks live and shows them in a Postman-like pane', async 
   const rows = page.getByRole('listitem');
   await expect(rows.first()).toContainText('/github/push');
 
-  await captureRow(page, 'POST', '/stripe/hook').getByRole('button').click();
+  await openButton(page, 'POST', '/stripe/hook').click();
   const detail = page.getByRole('region', { name: 'Capture detail' });
   await expect(detail.getByLabel('Request URL', { exact: true })).toContainText('/stripe/hook?attempt=1&attempt=2&note=a%20b');
 
@@ -56,7 +56,7 @@ test('captures real webhooks live and shows them in a Postman-like pane', async 
   await page.screenshot({ path: path.resolve(import.meta.dirname, '../docs/screenshots/capture.png') });
 
   // The binary body opens on hex.
-  await captureRow(page, 'PUT', '/github/push').getByRole('button').click();
+  await openButton(page, 'PUT', '/github/push').click();
   await detail.getByRole('tab', { name: 'Body' }).click();
   await expect(detail.getByLabel('Body as hex')).toContainText('ff 00 41 42');
 

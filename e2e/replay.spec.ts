@@ -7,34 +7,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { sendWebhook } from './support/app';
+import { startEcho } from './support/echo';
 import type { RunningHooklens } from './support/app';
-import { captureRow, expect, openApp, test } from './support/fixtures';
-
-interface Received {
-  method: string;
-  url: string;
-  body: string;
-}
-
-async function startEcho(port = 0): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
-  const received: Received[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      received.push({ method: req.method ?? '', url: req.url ?? '', body });
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ echoed: JSON.parse(body) }));
-    });
-  });
-  await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    received,
-    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
-  };
-}
+import { expect, openApp, openButton, test } from './support/fixtures';
 
 test('edits a captured JSON body, sends it to a local server and shows the echo', async ({ page, hooklens }) => {
   const echo = await startEcho();
@@ -42,7 +17,7 @@ test('edits a captured JSON body, sends it to a local server and shows the echo'
     await openApp(page, hooklens);
     const original = '{"id":"evt_1","type":"order.paid","amount":100}';
     expect((await sendWebhook(hooklens.captureUrl, '/hooks/order?x=1', { headers: { 'Content-Type': 'application/json' }, body: original })).status).toBe(200);
-    await captureRow(page, 'POST', '/hooks/order').getByRole('button').click();
+    await openButton(page, 'POST', '/hooks/order').click();
 
     const detail = page.getByRole('region', { name: 'Capture detail' });
     await detail.getByRole('tab', { name: 'Replay' }).click();
@@ -145,7 +120,7 @@ test('re-signs an edited Stripe webhook so the Stripe SDK at the target accepts 
     const body = '{"id":"evt_3","object":"event","type":"charge.succeeded","data":{"object":{"amount":100}}}';
     const signature = stripe.webhooks.generateTestHeaderString({ payload: body, secret });
     await sendWebhook(hooklens.captureUrl, '/stripe', { headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body });
-    await captureRow(page, 'POST', '/stripe').getByRole('button').click();
+    await openButton(page, 'POST', '/stripe').click();
 
     const detail = page.getByRole('region', { name: 'Capture detail' });
     await detail.getByRole('tab', { name: 'Replay' }).click();

@@ -8,12 +8,12 @@ import { sign as octokitSign } from '@octokit/webhooks-methods';
 import type { Page } from '@playwright/test';
 import Stripe from 'stripe';
 import { sendWebhook } from './support/app';
-import { captureRow, expect, openApp, test } from './support/fixtures';
+import { expect, openApp, openButton, test } from './support/fixtures';
 
 const stripeSdk = new Stripe('sk_test_hooklens_e2e');
 
 async function openSignatureTab(page: Page, path: string) {
-  await captureRow(page, 'POST', path).getByRole('button').click();
+  await openButton(page, 'POST', path).click();
   const detail = page.getByRole('region', { name: 'Capture detail' });
   await detail.getByRole('tab', { name: 'Signature' }).click();
   return detail.getByRole('region', { name: 'Signature check' });

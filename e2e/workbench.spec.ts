@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { sendWebhook } from './support/app';
-import { captureRow, expect, openApp, test } from './support/fixtures';
+import { captureRow, expect, openApp, openButton, test } from './support/fixtures';
 
 test('an endpoint with a custom 500 answer: the sender gets 500 and the capture records it', async ({ page, hooklens }) => {
   await openApp(page, hooklens);
@@ -54,7 +54,7 @@ test('search narrows mixed captures to the one containing a word, and follows ne
   await expect(captureRow(page, 'PUT', '/refunds')).toBeVisible();
   await expect(page.getByText('1 of 3 shown')).toBeVisible();
   // The Matches tab shows where the word occurs, highlighted.
-  await captureRow(page, 'PUT', '/refunds').getByRole('button').click();
+  await openButton(page, 'PUT', '/refunds').click();
   const detail = page.getByRole('region', { name: 'Capture detail' });
   await detail.getByRole('tab', { name: 'Matches' }).click();
   const matches = detail.getByRole('table', { name: 'Search matches' });
@@ -147,7 +147,7 @@ test('keyboard: arrows move through the list, Delete removes, ? lists the shortc
   await expect(detailUrl).toContainText('/three');
   await page.keyboard.press('ArrowDown');
   await expect(detailUrl).toContainText('/two');
-  await expect(captureRow(page, 'POST', '/two').getByRole('button')).toBeFocused();
+  await expect(openButton(page, 'POST', '/two')).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(detailUrl).toContainText('/one');
   await page.keyboard.press('ArrowUp');
@@ -184,7 +184,7 @@ test('Ctrl+Enter sends from the replay editor, even with the focus in the body e
     const original = '{"n":1}';
     await sendWebhook(hooklens.captureUrl, '/send-me', { headers: { 'Content-Type': 'application/json' }, body: original });
     await openApp(page, hooklens);
-    await captureRow(page, 'POST', '/send-me').getByRole('button').click();
+    await openButton(page, 'POST', '/send-me').click();
     const detail = page.getByRole('region', { name: 'Capture detail' });
     await detail.getByRole('tab', { name: 'Replay' }).click();
     await detail.getByLabel('Target').fill(`http://127.0.0.1:${(target.address() as AddressInfo).port}`);

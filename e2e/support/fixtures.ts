@@ -22,3 +22,8 @@ export async function openApp(page: Page, app: RunningHooklens): Promise<void> {
 export function captureRow(page: Page, method: string, path: string) {
   return page.getByRole('listitem').filter({ has: page.getByRole('checkbox', { name: `Select ${method} ${path}` }) });
 }
+
+/** The button that opens a capture from its list row (the row also has a pin toggle). */
+export function openButton(page: Page, method: string, path: string) {
+  return captureRow(page, method, path).getByRole('button', { name: `${method} ${path},` });
+}

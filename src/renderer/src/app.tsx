@@ -7,7 +7,7 @@ import { EmptyState } from './features/captures/empty-state';
 import { ListToolbar } from './features/captures/list-toolbar';
 import { StoreNotices } from './features/status/store-notices';
 import { TopBar } from './features/status/top-bar';
-import { replayTab, ReplaySidebarTools } from './features/replay';
+import { ImportView, replayTab, ReplaySidebarTools } from './features/replay';
 import { signatureTab } from './features/signatures';
 import { PublicUrlBar } from './features/tunnel/public-url-bar';
 import {
@@ -28,7 +28,7 @@ export function App(): React.JSX.Element {
   const loaded = useAppStore((s) => s.capturesLoaded);
   const selectedId = useAppStore((s) => s.selectedId);
   const view = useAppStore((s) => s.view);
-  const closeCompare = useAppStore((s) => s.closeCompare);
+  const closeView = useAppStore((s) => s.closeView);
   const visibleCaptures = useVisibleCaptures();
 
   return (
@@ -53,7 +53,9 @@ export function App(): React.JSX.Element {
         <PaneResizer />
         <div className="main-pane">
           {view.kind === 'compare' ? (
-            <CompareView leftId={view.leftId} rightId={view.rightId} onClose={closeCompare} />
+            <CompareView key={`${view.leftId} ${view.rightId}`} onClose={closeView} />
+          ) : view.kind === 'import' ? (
+            <ImportView source={view.source} onClose={closeView} />
           ) : selectedId ? (
             <CaptureDetail featureTabs={FEATURE_TABS} />
           ) : captures.length === 0 && loaded ? (

@@ -1,20 +1,69 @@
+/*
+ * What the main pane shows (the open capture, a comparison of two, or the import view) and which
+ * workbench dialog is open. A comparison needs both full records; they are fetched here, the diff runs in the view.
+ */
 import type { StateCreator } from 'zustand';
-import type { AppState } from '../app-store';
+import type { HooklensClient } from '../../../shared/api';
+import type { CaptureRecord } from '../../../shared/capture';
+import type { AppState } from './app-state';
 
-export type MainView = { kind: 'captures' } | { kind: 'compare'; leftId: string; rightId: string };
+export type ImportSource = 'har' | 'curl';
+
+export type MainView =
+  | { kind: 'captures' }
+  | { kind: 'compare'; leftId: string; rightId: string }
+  | { kind: 'import'; source: ImportSource };
+
+export type WorkbenchDialog = 'settings' | 'endpoints' | 'shortcuts';
+
+export type ComparePair =
+  | { status: 'loading'; leftId: string; rightId: string }
+  | { status: 'error'; leftId: string; rightId: string; message: string }
+  | { status: 'ready'; leftId: string; rightId: string; left: CaptureRecord; right: CaptureRecord };
 
 export interface ViewSlice {
   view: MainView;
-  openCompare(leftId: string, rightId: string): void;
-  closeCompare(): void;
+  comparePair: ComparePair | null;
+  dialog: WorkbenchDialog | null;
+  openCompare(leftId: string, rightId: string): Promise<void>;
+  openImport(source: ImportSource): void;
+  /** Back to the open capture (or the list's placeholder). */
+  closeView(): void;
+  openDialog(dialog: WorkbenchDialog): void;
+  closeDialog(): void;
 }
 
-export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
-  view: { kind: 'captures' },
-  openCompare(leftId, rightId) {
-    set({ view: { kind: 'compare', leftId, rightId } });
-  },
-  closeCompare() {
-    set({ view: { kind: 'captures' } });
-  },
-});
+export const createViewSlice =
+  (api: HooklensClient): StateCreator<AppState, [], [], ViewSlice> =>
+  (set, get) => ({
+    view: { kind: 'captures' },
+    comparePair: null,
+    dialog: null,
+
+    async openCompare(leftId, rightId) {
+      set({ view: { kind: 'compare', leftId, rightId }, comparePair: { status: 'loading', leftId, rightId } });
+      const current = (): boolean => {
+        const p = get().comparePair;
+        return p?.leftId === leftId && p.rightId === rightId;
+      };
+      try {
+        const [left, right] = await Promise.all([api.getCapture(leftId), api.getCapture(rightId)]);
+        if (current()) set({ comparePair: { status: 'ready', leftId, rightId, left, right } });
+      } catch (err) {
+        if (current()) set({ comparePair: { status: 'error', leftId, rightId, message: (err as Error).message } });
+      }
+    },
+    openImport(source) {
+      set({ view: { kind: 'import', source }, comparePair: null });
+    },
+    closeView() {
+      if (get().view.kind === 'captures') return;
+      set({ view: { kind: 'captures' }, comparePair: null });
+    },
+    openDialog(dialog) {
+      set({ dialog });
+    },
+    closeDialog() {
+      set({ dialog: null });
+    },
+  });

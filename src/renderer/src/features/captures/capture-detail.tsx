@@ -12,6 +12,7 @@ import { BodyView } from './body-view';
 import { HeadersTable } from './headers-table';
 import { MethodBadge } from './method-badge';
 import { OverviewPanel } from './overview-panel';
+import { PinToggle } from './pin-toggle';
 import { QueryTable } from './query-table';
 
 type DetailTab = 'overview' | 'headers' | 'query' | 'body' | (string & {});
@@ -58,6 +59,7 @@ export function CaptureDetail({ featureTabs = [] }: { featureTabs?: FeatureTab[]
           {url}
         </output>
         <CopyButton text={url} label="Copy request URL" />
+        <PinToggle capture={capture} label="Pin this capture" showText />
         <button type="button" className="danger" onClick={() => void deleteCapture(capture.id)}>
           Delete
         </button>

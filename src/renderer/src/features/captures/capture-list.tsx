@@ -1,6 +1,6 @@
 /*
  * The capture list, newest first, virtualised so 10k+ captures scroll smoothly. Each row has a
- * checkbox (for Compare) and a button that opens the capture; ↑/↓ move between rows.
+ * checkbox (for Compare), a button that opens the capture and a pin toggle; ↑/↓ move between rows.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
@@ -10,6 +10,7 @@ import { useAppStore } from '../../app-store';
 import { formatBytes, formatDateTime, formatTime } from '../../lib/format';
 import { pathOf } from '../../lib/query-params';
 import { MethodBadge, StatusBadge } from './method-badge';
+import { PinToggle } from './pin-toggle';
 import { RelativeTime } from '../workbench/relative-time';
 
 const ROW_HEIGHT = 52;
@@ -90,6 +91,7 @@ export function CaptureList({ captures }: { captures: CaptureSummary[] }): React
                   <StatusBadge status={c.status} />
                 </span>
               </button>
+              <PinToggle capture={c} label={`Pin ${label}`} />
             </div>
           );
         })}

@@ -1,9 +1,11 @@
 import { useAppStore } from '../../app-store';
 import { CopyButton } from '../../components/copy-button';
+import { ImportButtons } from './list-toolbar';
 
 export function EmptyState(): React.JSX.Element {
-  const status = useAppStore((s) => s.status);
-  const base = status?.tunnel.state === 'online' && status.tunnel.url ? status.tunnel.url.replace(/\/?$/, '/') : status?.captureUrl;
+  const captureUrl = useAppStore((s) => s.status?.captureUrl);
+  const tunnel = useAppStore((s) => s.tunnel);
+  const base = tunnel?.state === 'online' && tunnel.url ? tunnel.url.replace(/\/?$/, '/') : captureUrl;
   const curl = `curl -X POST ${base ?? 'http://127.0.0.1:8787/'}stripe/hook -H 'Content-Type: application/json' -d '{"hello":"world"}'`;
   return (
     <div className="empty-state">
@@ -13,6 +15,8 @@ export function EmptyState(): React.JSX.Element {
         <code>{curl}</code>
         <CopyButton text={curl} label="Copy example curl command" />
       </div>
+      <p>Or bring requests from elsewhere, to inspect and send them again:</p>
+      <ImportButtons />
     </div>
   );
 }

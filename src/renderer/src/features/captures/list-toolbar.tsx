@@ -1,46 +1,81 @@
+/* Above the list: the count, Compare, Clear all, the ways in for HAR and cURL imports, and errors of list actions. */
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app-store';
 
+export function ImportButtons(): React.JSX.Element {
+  const openImport = useAppStore((s) => s.openImport);
+  return (
+    <span className="import-buttons" role="group" aria-label="Import">
+      <button type="button" onClick={() => openImport('har')}>
+        Import HAR
+      </button>
+      <button type="button" onClick={() => openImport('curl')}>
+        Import cURL
+      </button>
+    </span>
+  );
+}
+
 export function ListToolbar(): React.JSX.Element {
-  const { count, checked, clearCaptures, openCompare } = useAppStore(
-    useShallow((s) => ({ count: s.captures.length, checked: s.checked, clearCaptures: s.clearCaptures, openCompare: s.openCompare })),
+  const { count, checked, clearCaptures, openCompare, actionError, dismissError } = useAppStore(
+    useShallow((s) => ({
+      count: s.captures.length,
+      checked: s.checked,
+      clearCaptures: s.clearCaptures,
+      openCompare: s.openCompare,
+      actionError: s.captureActionError,
+      dismissError: s.dismissCaptureActionError,
+    })),
   );
   const [confirming, setConfirming] = useState(false);
   return (
-    <div className="list-toolbar">
-      <span className="muted" aria-live="polite">
-        {count} {count === 1 ? 'request' : 'requests'}
-      </span>
-      <button
-        type="button"
-        disabled={checked.length !== 2}
-        title={checked.length !== 2 ? 'Tick two captures to compare them' : undefined}
-        onClick={() => openCompare(checked[0], checked[1])}
-      >
-        Compare
-      </button>
-      {confirming ? (
-        <span className="confirm" role="group" aria-label="Confirm clearing">
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              setConfirming(false);
-              void clearCaptures();
-            }}
-          >
-            Delete all {count}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
+    <>
+      <div className="list-toolbar">
+        <span className="muted" aria-live="polite">
+          {count} {count === 1 ? 'request' : 'requests'}
         </span>
-      ) : (
-        <button type="button" disabled={count === 0} onClick={() => setConfirming(true)}>
-          Clear all
+        <button
+          type="button"
+          disabled={checked.length !== 2}
+          title={checked.length !== 2 ? 'Tick two captures to compare them' : undefined}
+          onClick={() => void openCompare(checked[0], checked[1])}
+        >
+          Compare
         </button>
+        {confirming ? (
+          <span className="confirm" role="group" aria-label="Confirm clearing">
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                setConfirming(false);
+                void clearCaptures();
+              }}
+            >
+              Delete all {count}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </span>
+        ) : (
+          <button type="button" disabled={count === 0} onClick={() => setConfirming(true)}>
+            Clear all
+          </button>
+        )}
+      </div>
+      <div className="list-toolbar list-toolbar-secondary">
+        <ImportButtons />
+      </div>
+      {actionError && (
+        <p role="alert" className="list-error">
+          {actionError}{' '}
+          <button type="button" onClick={dismissError}>
+            Dismiss
+          </button>
+        </p>
       )}
-    </div>
+    </>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { applyNoise, comparisonText, compileNoise, describeNote, type CaptureSide } from '../../../../shared/diff';
+import { useAppStore } from '../../app-store';
 import { CopyButton } from '../../components/copy-button';
 import { BodySection } from './body-section';
 import './compare-view.css';
@@ -15,8 +16,6 @@ import { SummaryTable } from './summary-table';
 import { useComparison } from './use-comparison';
 
 export interface CompareViewProps {
-  leftId: string;
-  rightId: string;
   onClose(): void;
 }
 
@@ -36,10 +35,13 @@ function SideHeading({ side, label }: { side: CaptureSide; label: string }): Rea
   );
 }
 
-export function CompareView({ leftId, rightId, onClose }: CompareViewProps): React.JSX.Element {
+export function CompareView({ onClose }: CompareViewProps): React.JSX.Element {
+  const pair = useAppStore((s) => s.comparePair);
   const [swapped, setSwapped] = useState(false);
-  const [a, b] = swapped ? [rightId, leftId] : [leftId, rightId];
-  const state = useComparison(a, b);
+  const ready = pair?.status === 'ready' ? pair : null;
+  const [a, b] = ready ? (swapped ? [ready.right, ready.left] : [ready.left, ready.right]) : [null, null];
+  const compared = useComparison(a, b);
+  const state = pair?.status === 'error' ? { status: 'error' as const, message: pair.message } : ready ? compared : { status: 'loading' as const };
   const [prefs, setPrefs] = useNoisePrefs();
   const noise = useMemo(() => compileNoise(prefs), [prefs]);
   const filtered = useMemo(() => (state.status === 'ready' ? applyNoise(state.comparison, noise) : null), [state, noise]);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
+import type { CaptureRecord } from '../../../../shared/capture';
 import type { CaptureComparison } from '../../../../shared/diff';
-import { api } from '../../api/client';
 import { runComparison } from './compare-runner';
 
 export type ComparisonState =
@@ -8,23 +8,21 @@ export type ComparisonState =
   | { status: 'error'; message: string }
   | { status: 'ready'; comparison: CaptureComparison; ms: number };
 
-/** Loads both captures and compares them; re-runs when either id changes (e.g. after a swap). */
-export function useComparison(leftId: string, rightId: string): ComparisonState {
+/** Compares two loaded captures; re-runs when either changes (e.g. after a swap). */
+export function useComparison(left: CaptureRecord | null, right: CaptureRecord | null): ComparisonState {
   const [state, setState] = useState<ComparisonState>({ status: 'loading' });
   useEffect(() => {
+    if (!left || !right) return;
     let cancelled = false;
     setState({ status: 'loading' });
-    (async () => {
-      const [left, right] = await Promise.all([api.getCapture(leftId), api.getCapture(rightId)]);
-      const started = performance.now();
-      const comparison = await runComparison(left, right);
-      if (!cancelled) setState({ status: 'ready', comparison, ms: performance.now() - started });
-    })().catch((err: unknown) => {
-      if (!cancelled) setState({ status: 'error', message: err instanceof Error ? err.message : String(err) });
-    });
+    const started = performance.now();
+    runComparison(left, right).then(
+      (comparison) => !cancelled && setState({ status: 'ready', comparison, ms: performance.now() - started }),
+      (err: unknown) => !cancelled && setState({ status: 'error', message: err instanceof Error ? err.message : String(err) }),
+    );
     return () => {
       cancelled = true;
     };
-  }, [leftId, rightId]);
+  }, [left, right]);
   return state;
 }

@@ -1,9 +1,10 @@
 /* Paste a cURL command; it opens in the editor as a new request (not tied to any capture). */
 import { useState } from 'react';
 import type { ImportedRequest } from '../../../../shared/replay/types';
-import { api } from '../../api/client';
+import { useAppStore } from '../../app-store';
 
 export function ImportCurl({ onImported, onCancel }: { onImported(result: ImportedRequest): void; onCancel(): void }): React.JSX.Element {
+  const importCurl = useAppStore((s) => s.importCurl);
   const [command, setCommand] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
@@ -13,7 +14,7 @@ export function ImportCurl({ onImported, onCancel }: { onImported(result: Import
       onSubmit={(e) => {
         e.preventDefault();
         setError(null);
-        api.importCurl(command).then(onImported, (err: Error) => setError(err.message));
+        importCurl(command).then(onImported, (err: Error) => setError(err.message));
       }}
     >
       <textarea

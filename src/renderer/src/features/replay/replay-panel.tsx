@@ -1,12 +1,14 @@
 /*
  * The Replay tab of a capture: one-click Replay to the remembered target, Edit & replay, the
  * response of the latest (or a reopened) send, this capture's history, cURL and HAR export and
- * cURL import. Replaying never changes the capture.
+ * cURL import. Replaying never changes the capture. Settings, history and the shown response live
+ * in the replay slice; what is being typed (target, timeout, the editor) is this view's own.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CaptureRecord } from '../../../../shared/capture';
-import type { ReplayDraft, ReplayHistoryEntry, ReplayHistorySummary, ReplayRequest } from '../../../../shared/replay/types';
-import { api } from '../../api/client';
+import type { ReplayDraft, ReplayRequest } from '../../../../shared/replay/types';
+import { useAppStore } from '../../app-store';
+import { historyKey } from '../../store/replay-slice';
 import { downloadText } from './download';
 import { HistoryList } from './history-list';
 import { ImportCurl } from './import-curl';
@@ -27,7 +29,7 @@ interface EditorSession {
 /** Rows the core sets itself when sending; hidden when a sent request is reopened for editing. */
 const CLIENT_SET = /^(host|content-length|connection)$/i;
 
-function modelFromRequest(request: ReplayRequest): EditorModel {
+export function modelFromRequest(request: ReplayRequest): EditorModel {
   return {
     method: request.method,
     url: request.url,
@@ -41,32 +43,25 @@ export function ReplayPanel({ capture }: { capture: CaptureRecord }): React.JSX.
 }
 
 function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Element {
+  const settings = useAppStore((s) => s.replaySettings);
+  const history = useAppStore((s) => s.replayHistory[historyKey(capture.id)]);
+  const current = useAppStore((s) => s.replayShown[historyKey(capture.id)] ?? null);
+  const actions = useAppStore.getState();
   const [mode, setMode] = useState<Mode>('idle');
   const [session, setSession] = useState<EditorSession | null>(null);
-  const [current, setCurrent] = useState<ReplayHistoryEntry | null>(null);
-  const [history, setHistory] = useState<ReplayHistorySummary[]>([]);
-  const [target, setTarget] = useState('');
-  const [savedTarget, setSavedTarget] = useState('');
-  const [timeoutSec, setTimeoutSec] = useState('');
+  const [targetDraft, setTargetDraft] = useState<string | null>(null);
+  const [timeoutDraft, setTimeoutDraft] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
 
-  const refreshHistory = useCallback(() => {
-    void api.listReplays(capture.id).then(setHistory, () => undefined);
-  }, [capture.id]);
-
+  const loadHistory = useAppStore((s) => s.loadReplayHistory);
   useEffect(() => {
-    void api.getReplaySettings().then((s) => {
-      setTarget(s.targetBase);
-      setSavedTarget(s.targetBase);
-      setTimeoutSec(String(s.timeoutMs / 1000));
-    });
-    refreshHistory();
-    return api.on('replay:sent', (s) => {
-      if (s.captureId === capture.id) refreshHistory();
-    });
-  }, [capture.id, refreshHistory]);
+    loadHistory(capture.id).catch((err: Error) => setError(err.message));
+  }, [capture.id, loadHistory]);
+
+  const target = targetDraft ?? settings?.targetBase ?? '';
+  const timeoutSec = timeoutDraft ?? (settings ? String(settings.timeoutMs / 1000) : '');
 
   const run = async (what: () => Promise<void>): Promise<void> => {
     setBusy(true);
@@ -82,12 +77,16 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
   };
 
   const saveTarget = (): void => {
-    if (target.trim() === savedTarget) return;
-    void run(async () => {
-      const s = await api.updateReplaySettings({ targetBase: target });
-      setTarget(s.targetBase);
-      setSavedTarget(s.targetBase);
-    });
+    setTargetDraft(null);
+    if (!settings || target.trim() === settings.targetBase) return;
+    void run(() => actions.updateReplaySettings({ targetBase: target }));
+  };
+
+  const saveTimeout = (): void => {
+    setTimeoutDraft(null);
+    const timeoutMs = Math.round(Number(timeoutSec) * 1000);
+    if (!settings || settings.timeoutMs === timeoutMs) return;
+    void run(() => actions.updateReplaySettings({ timeoutMs }));
   };
 
   const openEditor = (initial: EditorModel, captureId: string | null, draft: ReplayDraft | null, warnings: string[] = []): void => {
@@ -97,14 +96,25 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
 
   const editCapture = (): Promise<void> =>
     run(async () => {
-      const draft = await api.getReplayDraft(capture.id);
+      const draft = await actions.getReplayDraft(capture.id);
       openEditor({ method: draft.method, url: draft.url, headers: draft.headers, body: draft.body }, capture.id, draft);
+    });
+
+  const copyCurl = (source: Parameters<typeof actions.exportCurl>[0]): Promise<void> =>
+    run(async () => {
+      await navigator.clipboard.writeText(await actions.exportCurl(source));
+      setNote('cURL command copied.');
     });
 
   return (
     <div className="replay-panel">
       <div className="replay-toolbar">
-        <button type="button" className="primary" disabled={busy} onClick={() => void run(async () => setCurrent(await api.replayCapture(capture.id)))}>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => void run(async () => void (await actions.replayCapture(capture.id)))}
+        >
           Replay
         </button>
         <button type="button" disabled={busy} onClick={() => void editCapture()}>
@@ -116,7 +126,8 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
             className="mono"
             value={target}
             spellCheck={false}
-            onChange={(e) => setTarget(e.target.value)}
+            disabled={!settings}
+            onChange={(e) => setTargetDraft(e.target.value)}
             onBlur={saveTarget}
             onKeyDown={(e) => e.key === 'Enter' && saveTarget()}
           />
@@ -130,34 +141,20 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
             step="any"
             className="replay-timeout"
             value={timeoutSec}
-            onChange={(e) => setTimeoutSec(e.target.value)}
-            onBlur={() => {
-              const timeoutMs = Math.round(Number(timeoutSec) * 1000);
-              void run(async () => {
-                const current = await api.getReplaySettings();
-                if (current.timeoutMs === timeoutMs) return;
-                const s = await api.updateReplaySettings({ timeoutMs });
-                setTimeoutSec(String(s.timeoutMs / 1000));
-              });
-            }}
+            disabled={!settings}
+            onChange={(e) => setTimeoutDraft(e.target.value)}
+            onBlur={saveTimeout}
           />
         </label>
-        <button
-          type="button"
-          onClick={() =>
-            void run(async () => {
-              await navigator.clipboard.writeText(await api.exportCurl({ captureId: capture.id }));
-              setNote('cURL command copied.');
-            })
-          }
-        >
+        <button type="button" onClick={() => void copyCurl({ captureId: capture.id })}>
           Copy as cURL
         </button>
         <button
           type="button"
           onClick={() =>
             void run(async () => {
-              downloadText(`hooklens-${capture.id}.har`, await api.exportHar({ captureIds: [capture.id], includeReplays: true }), 'application/json');
+              const har = await actions.exportHar({ captureIds: [capture.id], includeReplays: true });
+              downloadText(`hooklens-${capture.id}.har`, har, 'application/json');
             })
           }
         >
@@ -198,10 +195,7 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
             captureId={session.captureId}
             signing={session.draft?.signing ?? null}
             originalBody={session.draft ? session.draft.body : null}
-            onSent={(entry) => {
-              setCurrent(entry);
-              if (entry.captureId === capture.id) refreshHistory();
-            }}
+            shownIn={capture.id}
           />
         </>
       )}
@@ -213,15 +207,7 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
             <button type="button" onClick={() => openEditor(modelFromRequest(current.request), current.captureId, session?.draft ?? null)}>
               Edit this request
             </button>
-            <button
-              type="button"
-              onClick={() =>
-                void run(async () => {
-                  await navigator.clipboard.writeText(await api.exportCurl({ replayId: current.id }));
-                  setNote('cURL command copied.');
-                })
-              }
-            >
+            <button type="button" onClick={() => void copyCurl({ replayId: current.id })}>
               Copy this send as cURL
             </button>
           </div>
@@ -229,7 +215,11 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
       )}
 
       <h3 className="replay-section-title">History</h3>
-      <HistoryList items={history} selectedId={current?.id ?? null} onOpen={(id) => void run(async () => setCurrent(await api.getReplay(id)))} />
+      <HistoryList
+        items={history ?? []}
+        selectedId={current?.id ?? null}
+        onOpen={(id) => void run(() => actions.openReplay(capture.id, id))}
+      />
     </div>
   );
 }

@@ -5,12 +5,12 @@
  */
 import { useMemo, useState } from 'react';
 import type { CapturedBody } from '../../../../shared/capture';
-import { HooklensError } from '../../../../shared/errors';
 import { bodiesEqual, bodyBytes } from '../../../../shared/body-bytes';
 import { targetUrlProblem } from '../../../../shared/replay/target-url';
 import type { DraftHeader, ReplayBody, ReplayHistoryEntry, SigningInfo } from '../../../../shared/replay/types';
-import { api } from '../../api/client';
+import { useAppStore } from '../../app-store';
 import { bodyText } from '../../lib/body-bytes';
+import { fieldErrorOf } from '../../lib/field-errors';
 import { formatBytes } from '../../lib/format';
 import { prettyJson } from '../../lib/pretty-json';
 import { BodyEditor } from './body-editor';
@@ -31,7 +31,9 @@ export interface RequestEditorProps {
   signing: SigningInfo | null;
   /** The capture's body, to tell whether the signature still matches. */
   originalBody: ReplayBody | null;
-  onSent(entry: ReplayHistoryEntry): void;
+  /** The Replay view that shows the answer: a capture id, or null for the import view. */
+  shownIn: string | null;
+  onSent?(entry: ReplayHistoryEntry): void;
   onUrlChange?(url: string): void;
 }
 
@@ -51,7 +53,16 @@ function looksJson(model: EditorModel): boolean {
   return model.body.encoding === 'utf8' && /^\s*[{[]/.test(model.body.text) && jsonProblem(model.body.text) === null;
 }
 
-export function RequestEditor({ initial, captureId, signing, originalBody, onSent, onUrlChange }: RequestEditorProps): React.JSX.Element {
+export function RequestEditor({
+  initial,
+  captureId,
+  signing,
+  originalBody,
+  shownIn,
+  onSent,
+  onUrlChange,
+}: RequestEditorProps): React.JSX.Element {
+  const sendReplay = useAppStore((s) => s.sendReplay);
   const [model, setModel] = useState<EditorModel>(initial);
   const [resign, setResign] = useState(false);
   const [urlError, setUrlError] = useState<string | null>(null);
@@ -78,21 +89,24 @@ export function RequestEditor({ initial, captureId, signing, originalBody, onSen
     setSending(true);
     setError(null);
     try {
-      const entry = await api.sendReplay({
-        captureId,
-        resign: canResign && resign,
-        request: {
-          method: model.method,
-          url: model.url.trim(),
-          headers: model.headers.filter((h) => h.enabled && h.name.trim() !== '').map((h) => [h.name.trim(), h.value]),
-          body: model.body,
+      const entry = await sendReplay(
+        {
+          captureId,
+          resign: canResign && resign,
+          request: {
+            method: model.method,
+            url: model.url.trim(),
+            headers: model.headers.filter((h) => h.enabled && h.name.trim() !== '').map((h) => [h.name.trim(), h.value]),
+            body: model.body,
+          },
         },
-      });
-      onSent(entry);
+        shownIn,
+      );
+      onSent?.(entry);
     } catch (err) {
-      const message = (err as Error).message;
-      if (err instanceof HooklensError && err.field === 'url') setUrlError(message);
-      else setError(message);
+      const refused = fieldErrorOf(err);
+      if (refused.field?.toLowerCase() === 'url') setUrlError(refused.text);
+      else setError((err as Error).message);
     } finally {
       setSending(false);
     }

@@ -1,7 +1,6 @@
 /* Replay tools for the capture list: auto-forward and HAR export of the ticked captures or all. */
 import { useState } from 'react';
 import { useAppStore } from '../../app-store';
-import { api } from '../../api/client';
 import { AutoForwardToggle } from './auto-forward-toggle';
 import './replay.css';
 import { downloadText } from './download';
@@ -9,11 +8,12 @@ import { downloadText } from './download';
 export function ReplaySidebarTools(): React.JSX.Element {
   const checked = useAppStore((s) => s.checked);
   const count = useAppStore((s) => s.captures.length);
+  const exportHarText = useAppStore((s) => s.exportHar);
   const [error, setError] = useState<string | null>(null);
 
   const exportHar = (captureIds?: string[]): void => {
     setError(null);
-    api.exportHar({ ...(captureIds ? { captureIds } : {}), includeReplays: true }).then(
+    exportHarText({ ...(captureIds ? { captureIds } : {}), includeReplays: true }).then(
       (text) => downloadText(`hooklens-${new Date().toISOString().replace(/[:.]/g, '-')}.har`, text, 'application/json'),
       (err: Error) => setError(err.message),
     );

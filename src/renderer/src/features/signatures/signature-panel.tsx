@@ -4,31 +4,29 @@
  * and the verdict with its reason. Checks run in the core on the captured bytes.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type {
-  CheckSignatureOptions,
-  GenericHmacConfig,
-  ProviderInfo,
-  SecretStatus,
-  SignatureCheck,
-} from '../../../../shared/api/signatures';
+import type { CheckSignatureOptions, GenericHmacConfig, SecretStatus } from '../../../../shared/api/signatures';
 import type { CaptureRecord } from '../../../../shared/capture';
-import { api } from '../../api/client';
+import { useAppStore } from '../../app-store';
 import { DEFAULT_GENERIC, GenericConfigForm } from './generic-config-form';
 import { VerdictView } from './verdict-view';
 import './signatures.css';
 
 const AUTO = '';
+const NO_SECRETS: SecretStatus[] = [];
 
 export function SignaturePanel({ capture }: { capture: CaptureRecord }): React.JSX.Element {
   return <SignaturePanelFor key={capture.id} capture={capture} />;
 }
 
 function SignaturePanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Element {
-  const [providers, setProviders] = useState<ProviderInfo[]>([]);
+  const providers = useAppStore((s) => s.providers);
+  const stored = useAppStore((s) => s.secrets[capture.endpointId] ?? NO_SECRETS);
+  const check = useAppStore((s) => s.signatureChecks[capture.id] ?? null);
+  const checkSignature = useAppStore((s) => s.checkSignature);
+  const setSignatureSecret = useAppStore((s) => s.setSignatureSecret);
+  const loadSecretStatus = useAppStore((s) => s.loadSecretStatus);
   const [choice, setChoice] = useState<string>(AUTO);
-  const [check, setCheck] = useState<SignatureCheck | null>(null);
   const [secretDraft, setSecretDraft] = useState('');
-  const [stored, setStored] = useState<SecretStatus[]>([]);
   const [urlDraft, setUrlDraft] = useState('');
   const [generic, setGeneric] = useState<GenericHmacConfig>(DEFAULT_GENERIC);
   const [busy, setBusy] = useState(false);
@@ -53,8 +51,7 @@ function SignaturePanelFor({ capture }: { capture: CaptureRecord }): React.JSX.E
       setBusy(true);
       setError(null);
       try {
-        const result = await api.checkSignature(capture.id, options(secret));
-        setCheck(result);
+        const result = await checkSignature(capture.id, options(secret));
         if (!urlDraft && result.url) setUrlDraft(result.url);
       } catch (err) {
         setError((err as Error).message);
@@ -62,20 +59,12 @@ function SignaturePanelFor({ capture }: { capture: CaptureRecord }): React.JSX.E
         setBusy(false);
       }
     },
-    [capture.id, options, urlDraft],
+    [capture.id, checkSignature, options, urlDraft],
   );
 
-  const refreshStored = useCallback(() => {
-    void api.getSignatureSecretStatus(capture.endpointId).then(setStored, () => undefined);
-  }, [capture.endpointId]);
-
   useEffect(() => {
-    void api.listSignatureProviders().then(setProviders, (err: Error) => setError(err.message));
-    refreshStored();
-    return api.on('signatures:secret-changed', (e) => {
-      if (e.endpointId === capture.endpointId) refreshStored();
-    });
-  }, [capture.endpointId, refreshStored]);
+    loadSecretStatus(capture.endpointId).catch((err: Error) => setError(err.message));
+  }, [capture.endpointId, loadSecretStatus]);
 
   // Re-check when the provider choice changes (the first run detects the provider); edits to the
   // URL or the generic scheme wait for an explicit check instead of firing on every keystroke.
@@ -94,9 +83,8 @@ function SignaturePanelFor({ capture }: { capture: CaptureRecord }): React.JSX.E
     setBusy(true);
     setError(null);
     try {
-      await api.setSignatureSecret(capture.endpointId, providerId, secretDraft);
+      await setSignatureSecret(capture.endpointId, providerId, secretDraft);
       setSecretDraft('');
-      refreshStored();
     } catch (err) {
       setError((err as Error).message);
       setBusy(false);
@@ -108,8 +96,7 @@ function SignaturePanelFor({ capture }: { capture: CaptureRecord }): React.JSX.E
   const forget = async (): Promise<void> => {
     if (!providerId) return;
     try {
-      await api.setSignatureSecret(capture.endpointId, providerId, '');
-      refreshStored();
+      await setSignatureSecret(capture.endpointId, providerId, '');
       await runCheck();
     } catch (err) {
       setError((err as Error).message);

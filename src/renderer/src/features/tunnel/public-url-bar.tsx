@@ -1,11 +1,10 @@
 /*
  * The public URL in the top bar: state badge, the URL with its copy button, on/off, "Reconnect now",
  * warnings (another subdomain than asked for, a URL that changed on reconnect) and the settings form.
- * State comes from `status.tunnel`, kept current by `tunnel:changed`; actions go through `api`.
+ * State and actions are the tunnel slice's, kept current by `tunnel:changed`.
  */
 import { useEffect, useId, useState } from 'react';
-import type { TunnelStatus } from '../../../../shared/api/tunnel';
-import { api } from '../../api/client';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app-store';
 import { CopyButton } from '../../components/copy-button';
 import './public-url-bar.css';
@@ -24,8 +23,14 @@ function useNow(active: boolean): number {
 }
 
 export function PublicUrlBar(): React.JSX.Element | null {
-  const tunnel = useAppStore((s) => s.status?.tunnel ?? null);
-  const tunnelChanged = useAppStore((s) => s.tunnelChanged);
+  const { tunnel, setEnabled, reconnect, dismissUrlChange } = useAppStore(
+    useShallow((s) => ({
+      tunnel: s.tunnel,
+      setEnabled: s.setTunnelEnabled,
+      reconnect: s.reconnectTunnel,
+      dismissUrlChange: s.dismissTunnelUrlChange,
+    })),
+  );
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,11 +39,11 @@ export function PublicUrlBar(): React.JSX.Element | null {
 
   if (!tunnel) return null;
 
-  const run = async (action: () => Promise<TunnelStatus>): Promise<void> => {
+  const run = async (action: () => Promise<void>): Promise<void> => {
     setBusy(true);
     setActionError(null);
     try {
-      tunnelChanged(await action());
+      await action();
     } catch (err) {
       setActionError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -77,12 +82,12 @@ export function PublicUrlBar(): React.JSX.Element | null {
           aria-label="Public URL tunnel"
           className={`tunnel-switch ${enabled ? 'on' : ''}`}
           disabled={busy}
-          onClick={() => void run(() => api.setTunnelEnabled(!enabled))}
+          onClick={() => void run(() => setEnabled(!enabled))}
         >
           {enabled ? 'Tunnel on' : 'Tunnel off'}
         </button>
         {enabled && (
-          <button type="button" disabled={busy} onClick={() => void run(() => api.reconnectTunnel())}>
+          <button type="button" disabled={busy} onClick={() => void run(reconnect)}>
             Reconnect now
           </button>
         )}
@@ -111,7 +116,7 @@ export function PublicUrlBar(): React.JSX.Element | null {
         <p role="alert" className="tunnel-warning">
           The public URL changed after a reconnect (was <code>{tunnel.urlChanged.previous}</code>): update your
           webhook settings.{' '}
-          <button type="button" onClick={() => void run(() => api.dismissTunnelUrlChange())}>
+          <button type="button" onClick={() => void run(dismissUrlChange)}>
             Dismiss
           </button>
         </p>

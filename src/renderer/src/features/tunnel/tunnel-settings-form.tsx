@@ -1,10 +1,10 @@
 /*
  * Tunnel server and subdomain. The core validates (and may refuse with a message); the form shows
- * what it says rather than second-guessing it here.
+ * what it says rather than second-guessing it here. The fields are drafts over the tunnel slice's
+ * settings until saved.
  */
 import { useEffect, useId, useState } from 'react';
-import type { TunnelSettingsView } from '../../../../shared/api/tunnel';
-import { api } from '../../api/client';
+import { useAppStore } from '../../app-store';
 
 const FLAG: Record<'host' | 'subdomain' | 'enabled', string> = {
   host: '--tunnel-host',
@@ -14,27 +14,20 @@ const FLAG: Record<'host' | 'subdomain' | 'enabled', string> = {
 
 export function TunnelSettingsForm({ onClose }: { onClose(): void }): React.JSX.Element {
   const id = useId();
-  const [view, setView] = useState<TunnelSettingsView | null>(null);
-  const [host, setHost] = useState('');
-  const [subdomain, setSubdomain] = useState('');
+  const view = useAppStore((s) => s.tunnelSettings);
+  const loadSettings = useAppStore((s) => s.loadTunnelSettings);
+  const updateSettings = useAppStore((s) => s.updateTunnelSettings);
+  const [hostDraft, setHost] = useState<string | null>(null);
+  const [subdomainDraft, setSubdomain] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const host = hostDraft ?? view?.settings.host ?? '';
+  const subdomain = subdomainDraft ?? view?.settings.subdomain ?? '';
 
+  // Read when the form opens: command-line overrides and other windows may have changed them.
   useEffect(() => {
-    let live = true;
-    api.getTunnelSettings().then(
-      (v) => {
-        if (!live) return;
-        setView(v);
-        setHost(v.settings.host);
-        setSubdomain(v.settings.subdomain);
-      },
-      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+    loadSettings().catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+  }, [loadSettings]);
 
   const overridden = (key: 'host' | 'subdomain'): boolean => view?.overridden.includes(key) ?? false;
 
@@ -50,8 +43,7 @@ export function TunnelSettingsForm({ onClose }: { onClose(): void }): React.JSX.
     setSaving(true);
     setError(null);
     try {
-      const next = await api.updateTunnelSettings(patch);
-      setView(next);
+      await updateSettings(patch);
       onClose();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));

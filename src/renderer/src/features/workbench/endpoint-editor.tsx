@@ -5,25 +5,25 @@
 import { useEffect, useId, useState } from 'react';
 import type { Endpoint, EndpointPatch } from '../../../../shared/api/endpoints';
 import { DEFAULT_ENDPOINT_ID } from '../../../../shared/capture';
-import { errorField } from '../../../../shared/errors';
-import { api } from '../../api/client';
 import { useAppStore } from '../../app-store';
 import { CopyButton } from '../../components/copy-button';
+import { fieldErrorOf } from '../../lib/field-errors';
 import { endpointUrl } from './endpoint-bar';
 import { headersToText, parseHeadersText } from './headers-text';
 
 type Errors = Record<string, string>;
 
 function errorsOf(err: unknown): Errors {
-  const field = errorField(err);
-  const text = err instanceof Error ? err.message : String(err);
+  const { field, text } = fieldErrorOf(err);
   return { [field?.split('.')[0] === 'response' ? field : (field ?? 'form')]: text };
 }
 
 export function EndpointEditor({ endpoint, onDeleted }: { endpoint: Endpoint; onDeleted(): void }): React.JSX.Element {
   const id = useId();
   const captureUrl = useAppStore((s) => s.status?.captureUrl);
-  const publicUrl = useAppStore((s) => (s.status?.tunnel.state === 'online' ? s.status.tunnel.url : null));
+  const publicUrl = useAppStore((s) => (s.tunnel?.state === 'online' ? s.tunnel.url : null));
+  const updateEndpoint = useAppStore((s) => s.updateEndpoint);
+  const deleteEndpoint = useAppStore((s) => s.deleteEndpoint);
   const captureCount = useAppStore((s) => s.captures.filter((c) => c.endpointId === endpoint.id).length);
   const isDefault = endpoint.id === DEFAULT_ENDPOINT_ID;
 
@@ -48,7 +48,7 @@ export function EndpointEditor({ endpoint, onDeleted }: { endpoint: Endpoint; on
   const save = async (patch: EndpointPatch, what: string): Promise<void> => {
     setErrors({});
     try {
-      await api.updateEndpoint(endpoint.id, patch);
+      await updateEndpoint(endpoint.id, patch);
       setSaved(what);
     } catch (err) {
       setErrors(errorsOf(err));
@@ -255,7 +255,7 @@ export function EndpointEditor({ endpoint, onDeleted }: { endpoint: Endpoint; on
                 type="button"
                 className="danger"
                 onClick={() => {
-                  api.deleteEndpoint(endpoint.id).then(onDeleted, (e: unknown) => setErrors(errorsOf(e)));
+                  deleteEndpoint(endpoint.id).then(onDeleted, (e: unknown) => setErrors(errorsOf(e)));
                 }}
               >
                 Delete “{endpoint.name}” and {captureCount} {captureCount === 1 ? 'capture' : 'captures'}

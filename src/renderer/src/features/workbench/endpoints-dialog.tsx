@@ -5,15 +5,20 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_ENDPOINT_ID } from '../../../../shared/capture';
-import { api } from '../../api/client';
 import { useAppStore } from '../../app-store';
+import { fieldErrorOf } from '../../lib/field-errors';
 import { EndpointEditor } from './endpoint-editor';
 import { Modal } from './modal';
 
 export function EndpointsDialog({ onClose }: { onClose(): void }): React.JSX.Element {
   const id = useId();
-  const { endpoints, activeId, setActive } = useAppStore(
-    useShallow((s) => ({ endpoints: s.endpoints, activeId: s.activeEndpointId, setActive: s.setActiveEndpoint })),
+  const { endpoints, activeId, setActive, createEndpoint } = useAppStore(
+    useShallow((s) => ({
+      endpoints: s.endpoints,
+      activeId: s.activeEndpointId,
+      setActive: s.setActiveEndpoint,
+      createEndpoint: s.createEndpoint,
+    })),
   );
   const [editing, setEditing] = useState<string>(activeId ?? endpoints[1]?.id ?? DEFAULT_ENDPOINT_ID);
   const [name, setName] = useState('');
@@ -23,13 +28,12 @@ export function EndpointsDialog({ onClose }: { onClose(): void }): React.JSX.Ele
   const create = async (): Promise<void> => {
     setError(null);
     try {
-      const created = await api.createEndpoint({ name });
-      await useAppStore.getState().loadEndpoints();
+      const created = await createEndpoint({ name });
       setEditing(created.id);
       setActive(created.id);
       setName('');
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(fieldErrorOf(err).text);
     }
   };
 
@@ -84,7 +88,6 @@ export function EndpointsDialog({ onClose }: { onClose(): void }): React.JSX.Ele
             endpoint={current}
             onDeleted={() => {
               setEditing(DEFAULT_ENDPOINT_ID);
-              if (useAppStore.getState().activeEndpointId === current.id) setActive(null);
             }}
           />
         )}

@@ -1,7 +1,7 @@
 /*
  * App-wide shortcuts. Listened for in the capture phase so Ctrl/Cmd+Enter reaches us before an
  * editor (CodeMirror binds Mod-Enter itself). Keys that mean something while typing (arrows,
- * Delete, "?") are left alone when focus is in a text field.
+ * Delete, P, "?") are left alone when focus is in a text field.
  */
 import { useEffect } from 'react';
 import { useAppStore } from '../../app-store';
@@ -63,6 +63,10 @@ export function useKeyboardShortcuts(): void {
       } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault();
         moveSelection(e.key === 'ArrowDown' ? 1 : -1);
+      } else if ((e.key === 'p' || e.key === 'P') && s.selectedId) {
+        e.preventDefault();
+        const open = s.captures.find((c) => c.id === s.selectedId);
+        if (open) void s.setPinned(open.id, !open.pinned).catch(() => undefined);
       } else if (e.key === 'Delete' && s.selectedId) {
         e.preventDefault();
         const list = visibleCapturesNow();

@@ -5,7 +5,6 @@
  */
 import { useEffect } from 'react';
 import type { CaptureSummary } from '../../../../shared/capture';
-import { api } from '../../api/client';
 import { useAppStore } from '../../app-store';
 import { pathOf } from '../../lib/query-params';
 
@@ -20,7 +19,7 @@ export async function setNotificationsEnabled(enabled: boolean): Promise<void> {
   if (enabled && notificationsSupported() && Notification.permission === 'default') {
     await Notification.requestPermission().catch(() => 'denied');
   }
-  await useAppStore.getState().updateWorkbenchSettings({ ui: { notifications: enabled } });
+  await useAppStore.getState().updateAppSettings({ ui: { notifications: enabled } });
 }
 
 export function useCaptureNotifications(): void {
@@ -44,8 +43,11 @@ export function useCaptureNotifications(): void {
         void useAppStore.getState().selectCapture(first.id);
       };
     };
-    const off = api.on('capture:added', (c) => {
-      const ui = useAppStore.getState().workbenchSettings?.ui;
+    // New captures reach the store through the event table; this only reacts to the arrival.
+    const off = useAppStore.subscribe((state, prev) => {
+      const c = state.lastArrival;
+      if (!c || c === prev.lastArrival) return;
+      const ui = useAppStore.getState().appSettings?.ui;
       if (!ui?.notifications || !notificationsSupported() || Notification.permission !== 'granted') return;
       if (document.hasFocus()) return;
       pending.unshift(c);

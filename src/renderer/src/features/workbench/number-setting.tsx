@@ -3,6 +3,7 @@
  * message beside the field.
  */
 import { useId, useState, type ReactNode } from 'react';
+import { fieldErrorOf } from '../../lib/field-errors';
 
 export interface NumberSettingProps {
   label: string;
@@ -27,7 +28,7 @@ export function NumberSetting({ label, initial, hint, savedText, save }: NumberS
       await save(n);
       setSaved(true);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(fieldErrorOf(err).text);
     }
   };
 

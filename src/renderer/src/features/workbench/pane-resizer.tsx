@@ -18,8 +18,8 @@ function applyWidth(width: number): void {
 }
 
 export function PaneResizer(): React.JSX.Element {
-  const saved = useAppStore((s) => s.workbenchSettings?.ui.listWidth);
-  const update = useAppStore((s) => s.updateWorkbenchSettings);
+  const saved = useAppStore((s) => s.appSettings?.ui.listWidth);
+  const update = useAppStore((s) => s.updateAppSettings);
   const width = useRef(saved ?? 380);
   const handle = useRef<HTMLDivElement>(null);
 

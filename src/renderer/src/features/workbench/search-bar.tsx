@@ -4,9 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ProviderInfo } from '../../../../shared/api/signatures';
 import type { StatusClass, TimeRange } from '../../../../shared/api/search';
-import { api } from '../../api/client';
 import { useAppStore } from '../../app-store';
 import { useVisibleCaptures } from './use-visible-captures';
 
@@ -25,21 +23,16 @@ const DEBOUNCE_MS = 120;
 export function SearchBar(): React.JSX.Element {
   const shown = useVisibleCaptures().length;
   const total = useAppStore((s) => s.captures.length);
-  const { filters, setFilters, searchError } = useAppStore(
-    useShallow((s) => ({ filters: s.filters, setFilters: s.setFilters, searchError: s.searchError })),
+  const { filters, setFilters, searchError, providers } = useAppStore(
+    useShallow((s) => ({ filters: s.filters, setFilters: s.setFilters, searchError: s.searchError, providers: s.providers })),
   );
   const [text, setText] = useState(filters.text);
-  const [providers, setProviders] = useState<ProviderInfo[]>([]);
 
   useEffect(() => {
     if (text === filters.text) return;
     const t = setTimeout(() => setFilters({ text }), DEBOUNCE_MS);
     return () => clearTimeout(t);
   }, [text, filters.text, setFilters]);
-
-  useEffect(() => {
-    api.listSignatureProviders().then(setProviders, () => undefined);
-  }, []);
 
   const narrowed = shown !== total;
   return (

@@ -19,9 +19,10 @@ const THEMES: [ThemeChoice, string][] = [
 
 export function SettingsDialog({ onClose }: { onClose(): void }): React.JSX.Element {
   const id = useId();
-  const view = useAppStore((s) => s.workbenchSettings);
+  const view = useAppStore((s) => s.appSettings);
   const status = useAppStore((s) => s.status);
-  const update = useAppStore((s) => s.updateWorkbenchSettings);
+  const tunnelHost = useAppStore((s) => s.tunnel?.host);
+  const update = useAppStore((s) => s.updateAppSettings);
   const [showTunnel, setShowTunnel] = useState(false);
 
   return (
@@ -95,7 +96,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }): React.JSX.Elem
               <TunnelSettingsForm onClose={() => setShowTunnel(false)} />
             ) : (
               <div className="wb-row">
-                <span className="muted">{status?.tunnel.host || 'Public URL server and subdomain.'}</span>
+                <span className="muted">{tunnelHost || 'Public URL server and subdomain.'}</span>
                 <button type="button" onClick={() => setShowTunnel(true)}>
                   Edit tunnel settings…
                 </button>

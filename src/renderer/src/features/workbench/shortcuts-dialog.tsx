@@ -6,6 +6,7 @@ export const SHORTCUTS: [keys: string, action: string][] = [
   ['↑ / ↓', 'Previous / next request in the list'],
   ['Enter', 'Open the focused request'],
   ['Delete', 'Delete the open request'],
+  ['P', 'Pin / unpin the open request (pinned ones outlive the retention cap)'],
   [`${MOD}+K`, 'Search captures'],
   [`${MOD}+Enter`, 'Send (in the replay editor and other forms)'],
   ['?', 'Show this list'],

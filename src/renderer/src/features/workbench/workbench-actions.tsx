@@ -16,7 +16,7 @@ function BellIcon({ muted }: { muted: boolean }): React.JSX.Element {
 
 export function WorkbenchActions(): React.JSX.Element {
   const { ui, update, openDialog } = useAppStore(
-    useShallow((s) => ({ ui: s.workbenchSettings?.ui, update: s.updateWorkbenchSettings, openDialog: s.openDialog })),
+    useShallow((s) => ({ ui: s.appSettings?.ui, update: s.updateAppSettings, openDialog: s.openDialog })),
   );
   const osDark = useOsPrefersDark();
   const shown = effectiveTheme(ui?.theme ?? 'system', osDark);

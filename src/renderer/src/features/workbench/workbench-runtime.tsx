@@ -1,10 +1,8 @@
 /*
- * Mounted once: connects the workbench state, applies the theme, listens for shortcuts and
- * notifications, and renders whichever workbench dialog is open.
+ * Mounted once: applies the theme, listens for shortcuts and notifications, and renders whichever
+ * workbench dialog is open.
  */
-import { useEffect } from 'react';
 import { useAppStore } from '../../app-store';
-import { connectWorkbench } from '../../store/workbench-slice';
 import { EndpointsDialog } from './endpoints-dialog';
 import { useKeyboardShortcuts } from './keyboard';
 import { useCaptureNotifications } from './notifications';
@@ -14,8 +12,7 @@ import { useApplyTheme } from './theme';
 import { assertNever } from '../../../../shared/errors';
 
 export function WorkbenchRuntime(): React.JSX.Element | null {
-  useEffect(() => connectWorkbench(useAppStore), []);
-  useApplyTheme(useAppStore((s) => s.workbenchSettings?.ui.theme));
+  useApplyTheme(useAppStore((s) => s.appSettings?.ui.theme));
   useKeyboardShortcuts();
   useCaptureNotifications();
   const dialog = useAppStore((s) => s.dialog);
