@@ -3,6 +3,7 @@
  * read per endpoint or for all, plus the alerts raised from them. Series are columns (one array
  * per measure, one entry per minute, oldest first) because that is what charts and tables read.
  */
+import type { HealthBucketChange, HealthBuckets } from '../health-report';
 import type { HealthSettings } from '../settings';
 
 export interface HealthQuery {
@@ -105,21 +106,32 @@ export interface HealthReport {
   recentAlerts: HealthAlert[];
 }
 
+export interface HealthChanges {
+  buckets: HealthBucketChange[];
+  /** Oldest first. */
+  refusals: RefusalEntry[];
+  errors: HealthErrorEntry[];
+  refusalMessages: Record<string, string>;
+}
+
 export interface HealthMethods {
   getHealth(query?: HealthQuery): Promise<HealthReport>;
+  /** The raw per-minute buckets of a scope (the last day), for a view that keeps them current from events. */
+  getHealthBuckets(endpointId?: string): Promise<HealthBuckets & { recentAlerts: HealthAlert[] }>;
   getHealthSettings(): Promise<HealthSettings>;
   updateHealthSettings(patch: Partial<HealthSettings>): Promise<HealthSettings>;
 }
 
 export const healthMethodNames = {
   getHealth: true,
+  getHealthBuckets: true,
   getHealthSettings: true,
   updateHealthSettings: true,
 } as const satisfies Record<keyof HealthMethods, true>;
 
 export interface HealthEvents {
-  /** Aggregates changed for these endpoints (at most about once a second); read them with getHealth. */
-  'health:changed': { endpointIds: string[] };
+  /** At most about once a second: every bucket that changed (as it is now) and the entries added since the last one. */
+  'health:changed': HealthChanges;
   'health:alert': HealthAlert;
   /** The user clicked an alert's desktop notification (Electron shell): show its capture. */
   'health:alert-opened': HealthAlert;

@@ -4,45 +4,27 @@
  * few counters each (plus a latency histogram only in minutes that had forwards); a report sums
  * at most 1,440 buckets and never looks at captures.
  */
-import type {
-  HealthErrorEntry,
-  HealthReport,
-  HealthSeries,
-  HealthTotals,
-  RefusalCount,
-  RefusalEntry,
-} from '../../../shared/api/health';
-import type { SignatureVerdict } from '../../../shared/health';
+import type { HealthErrorEntry, HealthReport, RefusalEntry } from '../../../shared/api/health';
 import { assertNever } from '../../../shared/errors';
-import { addInto, latencyBin, newHistogram, percentile } from './latency-histogram';
+import type { SignatureVerdict } from '../../../shared/health';
+import {
+  ALL_SCOPE,
+  buildReport,
+  FIELD_INDEX as F,
+  minuteOf,
+  WINDOW_MINUTES,
+  type BucketEntry,
+  type BucketField as Field,
+  type HealthBucket as Bucket,
+  type HealthBucketChange,
+  type HealthBuckets,
+} from '../../../shared/health-report';
+import { latencyBin, newHistogram } from '../../../shared/latency-histogram';
 
-export const WINDOW_MINUTES = 1440;
-export const ALL = '*';
-const MINUTE_MS = 60_000;
+export { WINDOW_MINUTES };
+export const ALL = ALL_SCOPE;
 const RECENT_LIMIT = 100;
-
-const F = {
-  deliveries: 0,
-  valid: 1,
-  invalid: 2,
-  noSecret: 3,
-  unsigned: 4,
-  duplicates: 5,
-  forwardDelivered: 6,
-  forwardRetried: 7,
-  forwardFailed: 8,
-  refusals: 9,
-} as const;
-type Field = keyof typeof F;
-const FIELD_NAMES = Object.keys(F) as Field[];
-const FIELD_COUNT = FIELD_NAMES.length;
-
-interface Bucket {
-  counts: Int32Array;
-  latency?: Uint32Array;
-  /** `${status} ${error}` -> count; only in the ALL scope. */
-  refusals?: Map<string, number>;
-}
+const FIELD_COUNT = Object.keys(F).length;
 
 export type ForwardOutcome = 'delivered' | 'retried' | 'failed';
 
@@ -82,13 +64,15 @@ function forwardField(o: ForwardOutcome): Field {
   }
 }
 
-const minuteOf = (ms: number): number => Math.floor(ms / MINUTE_MS);
-
 export class HealthAggregates {
   private readonly scopes = new Map<string, Map<number, Bucket>>();
-  private readonly refusalMessages = new Map<string, string>();
+  private readonly refusalMessages: Record<string, string> = {};
   private readonly refusals: RefusalEntry[] = [];
   private readonly errors: HealthErrorEntry[] = [];
+  /** Buckets changed since the last `takeChanges`, and entries added: what the next event carries. */
+  private readonly touched = new Map<string, { scope: string; minute: number; bucket: Bucket }>();
+  private freshRefusals: RefusalEntry[] = [];
+  private freshErrors: HealthErrorEntry[] = [];
   readonly countingSince: string;
 
   constructor(private readonly now: () => number = Date.now) {
@@ -105,10 +89,11 @@ export class HealthAggregates {
     let b = buckets.get(minute);
     if (!b && create) {
       if (minute <= minuteOf(this.now()) - WINDOW_MINUTES) return undefined;
-      b = { counts: new Int32Array(FIELD_COUNT) };
+      b = { counts: new Array<number>(FIELD_COUNT).fill(0) };
       buckets.set(minute, b);
       this.prune(buckets);
     }
+    if (b) this.touched.set(`${scope}\u0000${minute}`, { scope, minute, bucket: b });
     return b;
   }
 
@@ -167,18 +152,49 @@ export class HealthAggregates {
     if (b) {
       b.counts[F.refusals] += 1;
       const key = `${entry.status} ${entry.error}`;
-      b.refusals ??= new Map();
-      b.refusals.set(key, (b.refusals.get(key) ?? 0) + 1);
-      this.refusalMessages.set(key, entry.message);
+      b.refusals ??= {};
+      b.refusals[key] = (b.refusals[key] ?? 0) + 1;
+      this.refusalMessages[key] = entry.message;
     }
     this.refusals.unshift(entry);
     if (this.refusals.length > RECENT_LIMIT) this.refusals.length = RECENT_LIMIT;
+    this.freshRefusals.push(entry);
     this.error({ at: entry.at, kind: 'refusal', message: `${entry.status} ${entry.message}` });
   }
 
   error(entry: HealthErrorEntry): void {
     this.errors.unshift(entry);
     if (this.errors.length > RECENT_LIMIT) this.errors.length = RECENT_LIMIT;
+    this.freshErrors.push(entry);
+  }
+
+  /** What changed since the last call: the buckets as they are now, and the entries added (oldest first). */
+  takeChanges(): { buckets: HealthBucketChange[]; refusals: RefusalEntry[]; errors: HealthErrorEntry[]; refusalMessages: Record<string, string> } {
+    const buckets = [...this.touched.values()].map(({ scope, minute, bucket }) => ({ scope, minute, bucket: structuredClone(bucket) }));
+    this.touched.clear();
+    const out = { buckets, refusals: this.freshRefusals, errors: this.freshErrors, refusalMessages: { ...this.refusalMessages } };
+    this.freshRefusals = [];
+    this.freshErrors = [];
+    return out;
+  }
+
+  /** The buckets of one scope (and ALL's) in the window, to hold a copy that events keep current. */
+  buckets(endpointId: string | null): HealthBuckets {
+    const cutoff = minuteOf(this.now()) - WINDOW_MINUTES;
+    const entries = (scope: string): BucketEntry[] =>
+      [...(this.scopes.get(scope) ?? [])]
+        .filter(([m]) => m > cutoff)
+        .sort((a, b) => a[0] - b[0])
+        .map(([m, b]) => [m, structuredClone(b)]);
+    return {
+      endpointId,
+      countingSince: this.countingSince,
+      buckets: entries(endpointId ?? ALL),
+      listener: endpointId === null ? [] : entries(ALL),
+      refusalMessages: { ...this.refusalMessages },
+      recentRefusals: this.refusals.slice(0, 20),
+      recentErrors: this.errors.slice(0, 50),
+    };
   }
 
   /** Buckets held, all scopes together: what bounds memory. */
@@ -188,82 +204,17 @@ export class HealthAggregates {
     return n;
   }
 
-  report(endpointId: string | null, minutesWanted = 60): Omit<HealthReport, 'recentAlerts'> {
-    const minutes = Math.max(1, Math.min(WINDOW_MINUTES, Math.floor(Number.isFinite(minutesWanted) ? minutesWanted : 60)));
-    const nowMs = this.now();
-    const last = minuteOf(nowMs);
-    const first = last - minutes + 1;
-    const buckets = this.scopes.get(endpointId ?? ALL);
-    const all = this.scopes.get(ALL);
-    const series: HealthSeries = {
-      start: first * MINUTE_MS,
-      minute: [],
-      deliveries: [],
-      valid: [],
-      invalid: [],
-      noSecret: [],
-      unsigned: [],
-      duplicates: [],
-      forwardDelivered: [],
-      forwardRetried: [],
-      forwardFailed: [],
-      latencyP50: [],
-      latencyP95: [],
-      refusals: [],
-    };
-    const totals: HealthTotals = {
-      deliveries: 0,
-      valid: 0,
-      invalid: 0,
-      noSecret: 0,
-      unsigned: 0,
-      duplicates: 0,
-      forwardDelivered: 0,
-      forwardRetried: 0,
-      forwardFailed: 0,
-      refusals: 0,
-      latencyP50: null,
-      latencyP95: null,
-    };
-    const merged = newHistogram();
-    const reasons = new Map<string, number>();
-    for (let m = first; m <= last; m += 1) {
-      const b = buckets?.get(m);
-      // Refusals come before routing: every scope shows the listener's.
-      const r = all?.get(m);
-      series.minute.push(m * MINUTE_MS);
-      for (const name of FIELD_NAMES) {
-        const value = name === 'refusals' ? (r?.counts[F.refusals] ?? 0) : (b?.counts[F[name]] ?? 0);
-        series[name].push(value);
-        totals[name] += value;
-      }
-      series.latencyP50.push(b?.latency ? percentile(b.latency, 0.5) : null);
-      series.latencyP95.push(b?.latency ? percentile(b.latency, 0.95) : null);
-      if (b?.latency) addInto(merged, b.latency);
-      if (r?.refusals) for (const [key, n] of r.refusals) reasons.set(key, (reasons.get(key) ?? 0) + n);
-    }
-    totals.latencyP50 = percentile(merged, 0.5);
-    totals.latencyP95 = percentile(merged, 0.95);
-    const refusalsByReason: RefusalCount[] = [...reasons]
-      .map(([key, count]) => {
-        const space = key.indexOf(' ');
-        return { status: Number(key.slice(0, space)), error: key.slice(space + 1), count, message: this.refusalMessages.get(key) ?? '' };
-      })
-      .sort((a, b) => b.count - a.count || a.status - b.status);
-    const since = first * MINUTE_MS;
-    const inWindow = (at: string): boolean => Date.parse(at) >= since;
-    return {
+  report(endpointId: string | null, minutes = 60): Omit<HealthReport, 'recentAlerts'> {
+    return buildReport({
       endpointId,
       minutes,
-      generatedAt: new Date(nowMs).toISOString(),
+      now: this.now(),
       countingSince: this.countingSince,
-      series,
-      totals,
-      refusalsByReason,
-      recentRefusals: this.refusals.filter((e) => inWindow(e.at)).slice(0, 20),
-      recentErrors: this.errors
-        .filter((e) => inWindow(e.at) && (endpointId === null || e.endpointId === undefined || e.endpointId === endpointId))
-        .slice(0, 20),
-    };
+      scope: this.scopes.get(endpointId ?? ALL),
+      all: this.scopes.get(ALL),
+      refusalMessages: this.refusalMessages,
+      recentRefusals: this.refusals,
+      recentErrors: this.errors,
+    });
   }
 }

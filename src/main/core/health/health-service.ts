@@ -73,16 +73,14 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
     if (Number.isFinite(at)) aggregates.delivery({ at, endpointId: s.endpointId, verdict: h?.verdict, duplicate: !!h?.duplicateOf });
   }
 
-  const dirty = new Set<string>();
+  aggregates.takeChanges();
   let timer: NodeJS.Timeout | undefined;
-  const changed = (endpointId: string): void => {
-    dirty.add(endpointId);
+  // Coalesced: a burst of captures is one event a second carrying the buckets as they now are.
+  const changed = (): void => {
     if (timer) return;
     timer = setTimeout(() => {
       timer = undefined;
-      const endpointIds = [...dirty];
-      dirty.clear();
-      events.emit('health:changed', { endpointIds });
+      events.emit('health:changed', aggregates.takeChanges());
     }, CHANGED_THROTTLE_MS);
     timer.unref();
   };
@@ -126,7 +124,7 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
         events.emit('capture:updated', summary);
       }
       before.clear();
-      changed(endpointId);
+      changed();
     };
     for (const summary of affected) {
       const record = await store.get(summary.id).catch(() => undefined);
@@ -173,7 +171,7 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
           endpointId,
         });
       if (outcome !== 'retried') alerts.forwardSettled(attempt.captureId, endpointId, when, outcome === 'delivered', attempt.error);
-      changed(endpointId);
+      changed();
     }),
   ];
 
@@ -186,6 +184,10 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
         recentAlerts: alerts.recent(endpointId),
       };
       return report;
+    },
+    async getHealthBuckets(endpointId) {
+      const id = typeof endpointId === 'string' && endpointId !== '' ? endpointId : null;
+      return { ...aggregates.buckets(id), recentAlerts: alerts.recent(id) };
     },
     async getHealthSettings() {
       return settings();
@@ -232,12 +234,12 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
           endpointId: record.endpointId,
         });
       if (h) alerts.verdict(record.id, record.endpointId, at, h.verdict, h.reason);
-      changed(record.endpointId);
+      changed();
     },
     onRefused(refusal, via) {
       const entry: RefusalEntry = { at: new Date(now()).toISOString(), status: refusal.status, error: refusal.error, message: refusal.message, via };
       aggregates.refusal(entry);
-      changed('*');
+      changed();
     },
     idle: () => queue,
     async close() {

@@ -7,6 +7,7 @@ import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import type { HooklensClient } from '../../../shared/api';
 import { createCapturesSlice, type CapturesSlice } from './captures-slice';
 import { createEndpointsSlice, type EndpointsSlice } from './endpoints-slice';
+import { createHealthSlice, type HealthSlice } from './health-slice';
 import { createReplaySlice, type ReplaySlice } from './replay-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
@@ -31,6 +32,7 @@ export type AppState = CapturesSlice &
   SettingsSlice &
   ReplaySlice &
   SignaturesSlice &
+  HealthSlice &
   LoadSlice;
 
 export function createAppState(api: HooklensClient): StateCreator<AppState> {
@@ -45,6 +47,7 @@ export function createAppState(api: HooklensClient): StateCreator<AppState> {
     ...createSettingsSlice(api)(...a),
     ...createReplaySlice(api)(...a),
     ...createSignaturesSlice(api)(...a),
+    ...createHealthSlice(api)(...a),
     async loadAll() {
       const s = a[1]();
       const replayed = Object.keys(s.replayHistory).map((key) => s.loadReplayHistory(key || null, true));
@@ -58,6 +61,8 @@ export function createAppState(api: HooklensClient): StateCreator<AppState> {
         s.loadReplaySettings(),
         s.loadForwardAttempts(),
         s.loadProviders(),
+        s.loadHealthSettings(),
+        ...(s.health ? [s.loadHealth(s.health.endpointId)] : []),
         s.runSearch(),
         ...replayed,
         ...secrets,

@@ -20,16 +20,16 @@ export function binValue(bin: number): number {
   return FIRST_MS * GROWTH ** (bin - 0.5);
 }
 
-export function newHistogram(): Uint32Array {
-  return new Uint32Array(LATENCY_BINS);
+export function newHistogram(): number[] {
+  return new Array<number>(LATENCY_BINS).fill(0);
 }
 
-export function addInto(target: Uint32Array, source: Uint32Array): void {
+export function addInto(target: number[], source: readonly number[]): void {
   for (let i = 0; i < LATENCY_BINS; i += 1) target[i] += source[i];
 }
 
 /** The p-th percentile (0 < p ≤ 1) in ms, rounded to 0.1 ms; null for an empty histogram. */
-export function percentile(hist: Uint32Array, p: number): number | null {
+export function percentile(hist: readonly number[], p: number): number | null {
   let total = 0;
   for (let i = 0; i < LATENCY_BINS; i += 1) total += hist[i];
   if (total === 0) return null;
