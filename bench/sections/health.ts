@@ -6,10 +6,16 @@
  *   store, autocannon, 1 KB JSON with a Stripe-Signature header, no secret) with and without
  *   health; capture_health_vs_plain is the ratio (the bar: at least 0.9). capture_verified_* do the
  *   same with valid Stripe signatures and the secret stored, so every capture is verified.
- * - health_report_100k_ms: reading the health report (a day of per-minute aggregates) with
+ * - health_report_100k_day_ms: reading the health report (a day of per-minute aggregates) with
  *   100,000 captures stored, and health_seed_100k_ms: building the aggregates from them at start.
+ * - health_view_render_100k_ms: in Chromium against the built app (`npx electron-vite build`
+ *   first) with those 100,000 stored: from the Health click to the tiles and five charts drawn,
+ *   for the last 24 hours (median of a few opens).
  */
 import autocannon from 'autocannon';
+import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { openCaptureStore } from '../../src/main/core/store';
 import { stripe } from '../../src/main/core/signatures/providers/stripe';
 import { makeRecord } from '../../src/main/core/store/test-support/records';
@@ -90,6 +96,52 @@ async function fillClassified(dataDir: string, count: number): Promise<void> {
   await store.close();
 }
 
+async function renderTime(dataDir: string): Promise<number | null> {
+  const chromiumPath = process.env.HOOKLENS_CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(new URL('../../out/main/cli.js', import.meta.url)) || !existsSync(chromiumPath)) return null;
+  const { chromium } = await import('@playwright/test');
+  const cli = fileURLToPath(new URL('../../out/main/cli.js', import.meta.url));
+  const child = spawn(process.execPath, [cli, 'serve', '--no-open', '--no-tunnel', '--port', '0', '--capture-port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const uiUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`hooklens serve did not start:\n${out}`)), 120_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const ui = /^Hooklens UI: (\S+)$/m.exec(out)?.[1];
+      if (ui) {
+        clearTimeout(timer);
+        resolve(ui);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`hooklens serve exited with ${code}:\n${out}`)));
+  });
+  const browser = await chromium.launch({ executablePath: chromiumPath });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+    await page.goto(uiUrl);
+    await page.locator('.app[data-ready="true"]').waitFor({ timeout: 120_000 });
+    const times: number[] = [];
+    for (let i = 0; i < (QUICK ? 3 : 7); i += 1) {
+      const t = performance.now();
+      await page.getByRole('button', { name: 'Health', exact: true }).click();
+      if (i === 0) await page.getByRole('combobox', { name: 'Health window' }).selectOption('1440');
+      await page.getByRole('group', { name: 'Deliveries', exact: true }).getByRole('definition').filter({ hasText: /^[1-9]/ }).waitFor();
+      await page.waitForFunction("document.querySelectorAll('.health-chart canvas').length === 5");
+      times.push(performance.now() - t);
+      await page.getByRole('region', { name: 'Webhook health' }).getByRole('button', { name: 'Close' }).click();
+    }
+    times.sort((a, b) => a - b);
+    return Math.round(times[Math.floor(times.length / 2)]);
+  } finally {
+    await browser.close();
+    const gone = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await gone;
+  }
+}
+
 export const section: BenchSection = {
   name: 'health',
   async run(): Promise<BenchFigures> {
@@ -142,7 +194,9 @@ export const section: BenchSection = {
       await store.close();
     }
     reportMs.sort((a, b) => a - b);
+    const renderMs = await renderTime(dir);
     return {
+      ...(renderMs === null ? { health_view_render_skipped: 'no built app or no Chromium' } : { health_view_render_100k_ms: renderMs }),
       health_us_per_capture_stripe_no_secret: stripeNoSecret,
       health_us_per_capture_stripe_verified: stripeVerified,
       health_us_per_capture_stripe_forged: stripeForged,
