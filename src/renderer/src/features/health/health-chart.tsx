@@ -42,6 +42,9 @@ export function HealthChart({
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const shape = `${theme}|${series.map((s) => `${s.label}:${s.color}`).join(',')}`;
+  // The latest data, for a chart (re)built by the effect below without depending on the data.
+  const latest = useRef({ minutes, series });
+  latest.current = { minutes, series };
 
   useEffect(() => {
     const el = host.current;
@@ -51,6 +54,7 @@ export function HealthChart({
     // One frame later: the theme attribute a theme switch sets is applied by then, so the colours
     // read below are the new theme's.
     const frame = requestAnimationFrame(() => {
+      const data = latest.current;
       const text = resolveColor('var(--muted)', el);
       const grid = resolveColor('var(--border)', el);
       const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
@@ -63,10 +67,10 @@ export function HealthChart({
         axes: [axis, { ...axis, size: unit ? 60 : 44, ...(unit ? { values: (_u, vals) => vals.map((v) => `${v}${unit}`) } : {}) }],
         series: [
           {},
-          ...series.map((s) => ({ label: s.label, stroke: resolveColor(s.color, el), width: 1.5, points: { show: false }, spanGaps: false })),
+          ...data.series.map((s) => ({ label: s.label, stroke: resolveColor(s.color, el), width: 1.5, points: { show: false }, spanGaps: false })),
         ],
       };
-      chart = new uPlot(opts, [minutes.map((m) => m / 1000), ...series.map((s) => s.values)] as uPlot.AlignedData, el);
+      chart = new uPlot(opts, [data.minutes.map((m) => m / 1000), ...data.series.map((s) => s.values)] as uPlot.AlignedData, el);
       plot.current = chart;
       const built = chart;
       resize = new ResizeObserver(() => built.setSize({ width: Math.max(240, el.clientWidth), height: 150 }));
@@ -78,9 +82,8 @@ export function HealthChart({
       chart?.destroy();
       plot.current = null;
     };
-    // Data updates go through setData below; only a new shape or theme rebuilds the chart.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shape]);
+    // Data updates go through setData below; only a new shape, unit or theme rebuilds the chart.
+  }, [shape, unit]);
 
   useEffect(() => {
     plot.current?.setData([minutes.map((m) => m / 1000), ...series.map((s) => s.values)] as uPlot.AlignedData);
