@@ -102,8 +102,4 @@ export class HealthAlerts {
       );
     }
   }
-
-  forgetEndpoint(endpointId: string): void {
-    this.endpoints.delete(endpointId);
-  }
 }

@@ -199,5 +199,3 @@ export function extractEvent(providerId: string, src: EventSource): EventFacts {
     return {};
   }
 }
-
-export const EXTRACTOR_PROVIDERS = Object.keys(EXTRACTORS);
