@@ -78,3 +78,32 @@ test('a GitHub-signed webhook verifies with the pasted secret', async ({ page, h
   await expect(verdict).toContainText('Invalid signature');
   await expect(verdict).toContainText('X-Hub-Signature-256 does not match');
 });
+
+test('a mismatch says whether the same secret validates the endpoint\'s other captures', async ({ page, hooklens }) => {
+  await openApp(page, hooklens);
+  const secret = 'whsec_e2e_siblings_0123456789abcdef';
+  // Stripe sends pretty-printed JSON: that alone must not be called a re-formatting.
+  const event = (n: number) => JSON.stringify({ id: `evt_${n}`, object: 'event', data: { object: { amount: 1000 + n } } }, null, 2);
+  const stripeHeaders = (body: string) => ({
+    'Content-Type': 'application/json',
+    'Stripe-Signature': stripeSdk.webhooks.generateTestHeaderString({ payload: body, secret, timestamp: Math.floor(Date.now() / 1000) }),
+  });
+  for (const n of [1, 2]) expect((await sendWebhook(hooklens.captureUrl, `/hooks/sibling-${n}`, { headers: stripeHeaders(event(n)), body: event(n) })).status).toBe(200);
+  // Signed over one body, delivered with one byte changed.
+  const changed = await sendWebhook(hooklens.captureUrl, '/hooks/changed', { headers: stripeHeaders(event(3)), body: event(3).replace('1003', '1004') });
+  expect(changed.status).toBe(200);
+
+  const panel = await openSignatureTab(page, '/hooks/changed');
+  await saveSecret(panel, secret);
+  const verdict = panel.getByRole('status', { name: 'Signature verdict' });
+  const hints = verdict.getByRole('list', { name: 'Hints' });
+  await expect(verdict).toContainText('Invalid signature: Signature mismatch');
+  await expect(hints).toContainText(/this secret validated \d+ other captures of this endpoint/);
+  await expect(hints).toContainText('the body of this one (or a signed header) was probably changed after signing');
+  await expect(verdict).not.toContainText(/pretty-printed|re-formatted/);
+  await page.screenshot({ path: test.info().outputPath('sibling-evidence.png') });
+
+  await saveSecret(panel, 'whsec_e2e_not_the_secret_at_all');
+  await expect(hints).toContainText('no capture of this endpoint validates with this secret');
+  await expect(hints).toContainText('probably the wrong secret');
+});

@@ -28,6 +28,17 @@ export interface CaptureResponse {
   ms: number;
 }
 
+/**
+ * Set when what is stored is not all that was received: the data file was damaged after the
+ * capture was written (a body file cut short, an unreadable journal line). The UI says so.
+ */
+export interface CaptureDamage {
+  /** Shown as is, e.g. "body truncated: 1000 of 80000 bytes". */
+  message: string;
+  /** What could still be read of a damaged stored line (as text, possibly garbled). */
+  readable?: string;
+}
+
 export interface CaptureRecord {
   id: string;
   endpointId: string;
@@ -45,6 +56,7 @@ export interface CaptureRecord {
   pinned?: boolean;
   /** Worked out on arrival (provider, event, signature verdict); absent in records from older versions. */
   health?: CaptureHealth;
+  damaged?: CaptureDamage;
 }
 
 /** What the list shows: everything but the headers and the body bytes. */
@@ -60,6 +72,8 @@ export interface CaptureSummary {
   status: number;
   pinned?: boolean;
   health?: CaptureHealth;
+  /** The damage message, when the stored capture is not whole. */
+  damaged?: string;
 }
 
 export const DEFAULT_ENDPOINT_ID = 'default';
@@ -92,5 +106,6 @@ export function summarize(record: CaptureRecord): CaptureSummary {
     status: record.response.status,
     ...(record.pinned ? { pinned: true } : {}),
     ...(health ? { health } : {}),
+    ...(record.damaged ? { damaged: record.damaged.message } : {}),
   };
 }

@@ -12,7 +12,7 @@ import { startControlServer } from '../serve';
 
 export const DEFAULT_UI_PORT = 8786;
 
-const SERVE_OPTIONS: Record<string, OptionSpec> = {
+export const SERVE_OPTIONS: Record<string, OptionSpec> = {
   port: { kind: 'string' },
   'capture-port': { kind: 'string' },
   'capture-host': { kind: 'string' },
@@ -56,6 +56,7 @@ export async function runServe(argv: string[]): Promise<void> {
       ...(typeof opts.subdomain === 'string' ? { subdomain: opts.subdomain } : {}),
     },
     log: (line) => console.error(line),
+    dataDirHint: 'pass --data-dir',
   });
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
   const requestedUiPort = portOption(opts.port, 'port') ?? DEFAULT_UI_PORT;

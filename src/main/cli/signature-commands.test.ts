@@ -1,11 +1,16 @@
 import { sign as octokitSign } from '@octokit/webhooks-methods';
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import * as twilioSdk from 'twilio/lib/webhooks/webhooks';
+import { startCaptureListener } from '../core/capture/listener';
+import { openCaptureStore } from '../core/store';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runProviders, runSign, runVerify, type CliIo } from './signature-commands';
-import { PROVIDERS } from '../core/signatures';
+import { captureBody, PROVIDERS, getProvider } from '../core/signatures';
 
 const stripeSdk = new Stripe('sk_test_hooklens');
 const SECRET = 'whsec_cli_0123456789abcdef';
@@ -141,5 +146,114 @@ describe('hooklens providers', () => {
     const list = JSON.parse(json.out.join('')) as { id: string; headers: string[]; canSign: boolean }[];
     expect(list.find((p) => p.id === 'github')).toMatchObject({ headers: ['X-Hub-Signature-256', 'X-Hub-Signature'], canSign: true });
     expect(list.length).toBe(PROVIDERS.length + 1);
+  });
+});
+
+async function sign(args: string[]) {
+  const io = capture();
+  const code = await runSign(args, io);
+  return { code, io, text: io.out.join('') };
+}
+
+const asHeaderArgs = (json: string) => Object.entries(JSON.parse(json) as Record<string, string>).flatMap(([n, v]) => ['--header', `${n}: ${v}`]);
+
+describe('sign, then verify with the headers it printed', () => {
+  it('a GitHub signature is detected as GitHub, not Intercom', async () => {
+    const signed = await sign(['--provider', 'github', '--secret', 'gh-secret', '--body-file', bodyFile]);
+    expect(Object.keys(JSON.parse(signed.text))).toEqual(['X-Hub-Signature-256', 'X-Hub-Signature']);
+    const r = await verify(['--secret', 'gh-secret', '--body-file', bodyFile, ...asHeaderArgs(signed.text)]);
+    expect(r.code).toBe(0);
+    expect(r.json).toMatchObject({ provider: 'github', valid: true, reason: 'X-Hub-Signature-256 matches' });
+    expect((r.json!.detected as string[])[0]).toBe('github');
+  });
+});
+
+describe('verify without a signature header', () => {
+  it('names the likely provider and its headers, once each', async () => {
+    const r = await verify(['--secret', 's', '--body-file', bodyFile, '--header', 'Content-Type: application/json', '--header', 'X-GitHub-Event: push']);
+    expect(r.code).toBe(2);
+    const text = r.io.err.join('\n');
+    expect(text).toContain('among the 2 headers given (Content-Type, X-GitHub-Event)');
+    expect(text).toContain('This may be GitHub (--provider github), which signs in X-Hub-Signature-256 / X-Hub-Signature');
+    expect(text).not.toContain('Intercom');
+    expect(text).toContain('--provider generic --signature-header NAME');
+  });
+
+  it('points at the provider whose generic signature header was given', async () => {
+    const r = await verify(['--secret', 's', '--body-file', bodyFile, '--header', `X-Signature: ${'a'.repeat(64)}`]);
+    expect(r.io.err.join('\n')).toContain('Lemon Squeezy (--provider lemonsqueezy)');
+  });
+
+  it('lists known headers without repeats when nothing points anywhere', async () => {
+    const r = await verify(['--secret', 's', '--body-file', bodyFile, '--header', 'Content-Type: application/json']);
+    const line = r.io.err.join('\n').split('\n').find((l) => l.startsWith('Known signature headers include'))!;
+    const names = line.replace(/^Known signature headers include /, '').split(', … (')[0]!.split(', ');
+    expect(names.length).toBeGreaterThan(3);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    expect(line).toMatch(/\(\d+ in all: see `hooklens providers`\)/);
+    expect(r.io.err.join('\n').split('\n').length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('verify of a URL-signed scheme', () => {
+  it('finds the URL the signature was made for, and says which URL was used when none matches', async () => {
+    const form = 'Body=hi&From=%2B100';
+    await writeFile(bodyFile, form);
+    const signedUrl = 'https://pub.example.test/sms?x=1';
+    const sig = twilioSdk.getExpectedTwilioSignature('tw-token', signedUrl, { From: '+100', Body: 'hi' });
+    const base = ['--body-file', bodyFile, '--header', 'Content-Type: application/x-www-form-urlencoded', '--header', `X-Twilio-Signature: ${sig}`];
+    const byUrl = await verify([...base, '--secret', 'tw-token', '--url', 'http://pub.example.test/sms?x=1']);
+    expect(byUrl.json).toMatchObject({ valid: false, failure: 'url_mismatch' });
+    expect(String(byUrl.json!.reason)).toContain(signedUrl);
+    const wrong = await verify([...base, '--secret', 'not-the-token', '--url', signedUrl]);
+    expect(wrong.json).toMatchObject({ valid: false, failure: 'signature_mismatch' });
+    expect((wrong.json!.hints as string[])[0]).toContain(`URL is part of the signature: checked against ${signedUrl}`);
+  });
+});
+
+describe('sign --curl', () => {
+  const exec = promisify(execFile);
+
+  it('prints a curl command that delivers a request the provider verifies', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'hooklens-curl-'));
+    const store = await openCaptureStore({ dataDir });
+    const listener = await startCaptureListener({ store, port: 0, host: '127.0.0.1', tunnelPort: null });
+    try {
+      // A path with a quote and a space, so the shell quoting is exercised.
+      const odd = join(dir, "it's a body.json");
+      await writeFile(odd, BODY);
+      const cases = [
+        { provider: 'stripe', secret: SECRET, file: odd, url: `http://127.0.0.1:${listener.port}/stripe`, extra: [] as string[] },
+        {
+          provider: 'twilio',
+          secret: 'tw-token',
+          file: join(dir, 'form.txt'),
+          url: `http://127.0.0.1:${listener.port}/sms?x=1`,
+          extra: ['--header', 'Content-Type: application/x-www-form-urlencoded'],
+        },
+      ];
+      await writeFile(cases[1]!.file, 'Body=hi&From=%2B100');
+      for (const c of cases) {
+        const r = await sign(['--provider', c.provider, '--secret', c.secret, '--body-file', c.file, '--curl', c.url, ...c.extra]);
+        expect(r.code, r.io.err.join('')).toBe(0);
+        expect(r.text).toMatch(/^curl -X POST /);
+        expect(r.text).not.toContain(c.secret);
+        const before = store.count();
+        await exec('sh', ['-c', `${r.text} --silent --fail`]);
+        expect(store.count()).toBe(before + 1);
+        const record = (await store.get(store.list()[0]!.id))!;
+        const result = getProvider(c.provider)!.verify(
+          { method: record.method, url: c.url, headers: record.headers, body: captureBody(record) },
+          { secret: c.secret, url: c.url },
+        );
+        expect(result, c.provider).toMatchObject({ valid: true });
+      }
+      const bad = await sign(['--provider', 'stripe', '--secret', SECRET, '--body-file', bodyFile, '--curl', 'not a url']);
+      expect(bad.code).toBe(2);
+    } finally {
+      await listener.close();
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,7 +2,8 @@
  * `hooklens verify | sign | providers`. Output is a contract other tools parse:
  *   verify: one JSON object on stdout; exit 0 valid, 1 invalid, 2 unusable input (error on stderr,
  *           nothing on stdout).
- *   sign: the headers to send as one JSON object; exit 0, or 2 with the error on stderr.
+ *   sign: the headers to send as one JSON object (with `--curl URL`: a curl command sending the
+ *         body file with them); exit 0, or 2 with the error on stderr.
  *   providers: a table (or `--json`: an array of { id, name, headers, canSign, needsUrl }).
  * Secrets given on the command line are never echoed, not even in error messages.
  */
@@ -19,8 +20,11 @@ import {
   providerInfo,
   PROVIDERS,
   type Provider,
+  verifyUrlSigned,
 } from '../core/signatures';
 import { parseOptions, UsageError, type OptionSpec, type ParsedOptions } from './cli-args';
+import { curlCommand } from './curl-command';
+import { missingSignatureMessage } from './missing-signature';
 
 export interface CliIo {
   stdout(s: string): void;
@@ -38,7 +42,7 @@ const GENERIC_OPTIONS: Record<string, OptionSpec> = {
   'secret-encoding': { kind: 'string' },
 };
 
-const VERIFY_OPTIONS: Record<string, OptionSpec> = {
+export const VERIFY_OPTIONS: Record<string, OptionSpec> = {
   secret: { kind: 'string' },
   'body-file': { kind: 'string' },
   header: { kind: 'list' },
@@ -50,7 +54,7 @@ const VERIFY_OPTIONS: Record<string, OptionSpec> = {
   ...GENERIC_OPTIONS,
 };
 
-const SIGN_OPTIONS: Record<string, OptionSpec> = {
+export const SIGN_OPTIONS: Record<string, OptionSpec> = {
   provider: { kind: 'string' },
   secret: { kind: 'string' },
   'body-file': { kind: 'string' },
@@ -59,6 +63,7 @@ const SIGN_OPTIONS: Record<string, OptionSpec> = {
   url: { kind: 'string' },
   method: { kind: 'string' },
   header: { kind: 'list' },
+  curl: { kind: 'string' },
   ...GENERIC_OPTIONS,
 };
 
@@ -157,13 +162,10 @@ export function runVerify(argv: string[], io: CliIo): Promise<number> {
 
     const detected = detectProviders(req);
     const provider = explicit ?? detected[0];
-    if (!provider) {
-      throw new Unusable(
-        `no signature header found; pass --provider or one of the headers: ${PROVIDERS.flatMap((p) => p.signatureHeaders.slice(0, 1)).join(', ')}`,
-      );
-    }
+    if (!provider) throw new Unusable(missingSignatureMessage(headers));
     if (provider.needsUrl && !url) throw new Unusable(`${provider.name} signs the full URL the sender called: pass --url`);
-    const result = provider.verify(req, {
+    // URL-signed schemes try the URL's neighbours (https, port, query) before blaming the secret.
+    const result = verifyUrlSigned(provider, req, {
       secret,
       ...(now !== undefined ? { now } : {}),
       ...(tolerance !== undefined ? { toleranceSec: tolerance } : {}),
@@ -184,15 +186,24 @@ export function runSign(argv: string[], io: CliIo): Promise<number> {
     if (!provider.sign) throw new Unusable(`${provider.name} signatures cannot be made here (verify only)`);
     const timestamp = unixOption(opts, 'timestamp');
     const headers = ((opts.header as string[] | undefined) ?? []).map(parseHeaderArg);
+    const curl = str(opts, 'curl');
+    if (curl !== undefined && !/^https?:\/\/[^\s]+$/i.test(curl)) throw new Unusable(`--curl needs the full http(s) URL to send to (got "${curl.slice(0, 60)}")`);
+    // The URL the request goes to is the URL a URL-signed scheme has to sign, unless told otherwise.
+    const url = str(opts, 'url') ?? curl;
+    const method = str(opts, 'method')?.toUpperCase();
     const signed = provider.sign({
       secret,
       body,
       ...(timestamp !== undefined ? { timestamp } : {}),
       ...(str(opts, 'id') !== undefined ? { id: str(opts, 'id') } : {}),
-      ...(str(opts, 'url') !== undefined ? { url: str(opts, 'url') } : {}),
-      ...(str(opts, 'method') !== undefined ? { method: str(opts, 'method')!.toUpperCase() } : {}),
+      ...(url !== undefined ? { url } : {}),
+      ...(method !== undefined ? { method } : {}),
       headers,
     });
+    if (curl !== undefined) {
+      io.stdout(curlCommand({ url: curl, method: method ?? 'POST', headers: [...headers, ...signed], bodyFile: required(opts, 'body-file'), body }));
+      return 0;
+    }
     io.stdout(JSON.stringify(Object.fromEntries(signed)));
     return 0;
   });

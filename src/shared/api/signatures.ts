@@ -27,6 +27,8 @@ export interface VerifyResult {
   skewSec?: number;
   /** Extra hints (e.g. "the body differs from its canonical JSON re-encoding"). */
   hints?: string[];
+  /** `url_mismatch` of a URL-signed scheme: the URL the signature does match. */
+  signedUrl?: string;
 }
 
 export type GenericHmacAlgorithm = 'sha1' | 'sha256' | 'sha512';
@@ -101,6 +103,20 @@ export interface SignatureCheck {
   secretSource?: 'stored' | 'given';
   /** The URL that URL-signed schemes were checked against. */
   url?: string;
+  /**
+   * On a signature mismatch: how the same secret fares on other captures of this endpoint (the most
+   * recent ones from the same provider), which tells a changed body from a wrong secret.
+   */
+  siblings?: SiblingEvidence;
+}
+
+export interface SiblingEvidence {
+  /** Other captures of this endpoint from the same provider that were checked (bounded). */
+  checked: number;
+  /** How many of them the secret validates. */
+  validated: number;
+  /** Another endpoint whose stored secret for this provider validates this capture. */
+  otherEndpointId?: string;
 }
 
 export interface SignaturesMethods {

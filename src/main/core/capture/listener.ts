@@ -284,13 +284,18 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
       // Checked in `admit`, so the 400 says why (Node's own has no body).
       requireHostHeader: false,
     });
+    // A client may shut down its sending side right after a complete request (SHUT_WR, common
+    // with HTTP/1.0 tools): the request is stored, so it is still answered before the close.
+    // Without this Node aborts the request and ends the socket at the client's FIN.
+    (server as { httpAllowHalfOpen?: boolean }).httpAllowHalfOpen = true;
     const onRequest = (req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void => {
-      if (guard.isClosing(req.socket)) {
+      if (guard.isRefusing(req.socket)) {
         req.resume();
         return;
       }
       const refusal = admit(req);
       if (refusal) return guard.refuse(req.socket, refusal, req);
+      guard.track(req, res);
       // Only now: a client waiting for 100 Continue never sends a body we would refuse.
       if (expectsContinue) res.writeContinue();
       receive(via, guard, req, res);

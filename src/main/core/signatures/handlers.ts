@@ -16,7 +16,10 @@ import type { CaptureStore } from '../store/types';
 import { createGenericHmacProvider, GENERIC_PROVIDER_ID } from './generic-hmac';
 import { detectProviders, getProvider, PROVIDERS } from './registry';
 import { openSecretStore, type SecretEncryptor, type SecretStore } from './secret-store';
-import type { Provider, SignedRequest } from './types';
+import { siblingEvidence, siblingHint } from './sibling-evidence';
+import type { Provider, SignedRequest, VerifyResult } from './types';
+import { verifyUrlSigned } from './url-signed-check';
+import type { UrlVariant } from './url-variants';
 
 export interface SignaturesDeps {
   store: CaptureStore;
@@ -26,6 +29,12 @@ export interface SignaturesDeps {
   secrets?: SecretStore;
   /** Receives 'signatures:secret-changed' (masked) when given. */
   events?: CoreEvents;
+  /**
+   * Where captures can arrive: the local capture listener and the public tunnel URL (when online),
+   * both as origins (`http://127.0.0.1:8787`). URL-signed checks try the side the capture did not
+   * come through before blaming the secret.
+   */
+  origins?: () => { local?: string; public?: string };
 }
 
 export function providerInfo(p: Provider): ProviderInfo {
@@ -65,6 +74,25 @@ export function captureUrl(record: CaptureRecord): string | undefined {
   return `${proto}://${host.split(',')[0].trim()}${record.url.startsWith('/') ? record.url : `/${record.url}`}`;
 }
 
+function origin(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The capture's path on the other side of the tunnel: the public URL for a local capture and the reverse. */
+function otherSides(record: CaptureRecord, url: string | undefined, origins: { local?: string; public?: string }): UrlVariant[] {
+  const path = record.url.startsWith('/') ? record.url : `/${record.url}`;
+  const here = origin(url);
+  const out: UrlVariant[] = [];
+  if (origins.public && origin(origins.public) !== here) out.push({ url: `${origin(origins.public)}${path}`, label: 'the public tunnel URL' });
+  if (origins.local && origin(origins.local) !== here) out.push({ url: `${origin(origins.local)}${path}`, label: 'the local capture URL' });
+  return out;
+}
+
 function isOptions(v: unknown): v is CheckSignatureOptions {
   return v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v));
 }
@@ -102,14 +130,32 @@ export async function createSignaturesHandlers(deps: SignaturesDeps): Promise<Si
       const secret = given ?? secrets.get(record.endpointId, provider.id);
       if (secret === undefined) return { ...out, providerId: provider.id, missing: 'secret' };
 
-      const receivedAt = Math.floor(Date.parse(record.receivedAt) / 1000);
-      const result = provider.verify(req, {
+      const chosen = provider;
+      const tolerance = typeof options.toleranceSec === 'number' ? { toleranceSec: options.toleranceSec } : {};
+      const receivedAtOf = (r: CaptureRecord): number | undefined => {
+        const t = Math.floor(Date.parse(r.receivedAt) / 1000);
+        return Number.isFinite(t) ? t : undefined;
+      };
+      const others = chosen.needsUrl && !options.url ? otherSides(record, url, deps.origins?.() ?? {}) : [];
+      let result = verifyUrlSigned(chosen, req, {
         secret,
-        now: typeof options.now === 'number' ? options.now : Number.isFinite(receivedAt) ? receivedAt : undefined,
-        ...(typeof options.toleranceSec === 'number' ? { toleranceSec: options.toleranceSec } : {}),
+        now: typeof options.now === 'number' ? options.now : receivedAtOf(record),
+        ...tolerance,
         ...(url ? { url } : {}),
-      });
-      return { ...out, providerId: provider.id, result, secretSource: given ? 'given' : 'stored' };
+      }, others);
+      let siblings;
+      if (result.failure === 'signature_mismatch') {
+        // Siblings are judged as this capture would be, each at its own time of arrival and URL.
+        const verifyCapture = (r: CaptureRecord, key: string): VerifyResult => {
+          const u = r.id === record.id ? url : captureUrl(r);
+          const sibling: SignedRequest = { method: r.method, url: u, headers: r.headers, body: captureBody(r) };
+          return chosen.verify(sibling, { secret: key, now: receivedAtOf(r), ...tolerance, ...(u ? { url: u } : {}) });
+        };
+        siblings = await siblingEvidence({ store: deps.store, secrets, record, provider: chosen, secret, verify: verifyCapture });
+        const hint = siblingHint(siblings);
+        if (hint) result = { ...result, hints: [hint, ...(result.hints ?? [])] };
+      }
+      return { ...out, providerId: provider.id, result, secretSource: given ? 'given' : 'stored', ...(siblings ? { siblings } : {}) };
     },
 
     async setSignatureSecret(endpointId, providerId, secret) {

@@ -11,4 +11,5 @@ export { createSignaturesService, type SignaturesService, type SignaturesService
 export { openSecretStore, mask, type SecretEncryptor, type SecretStore } from './secret-store';
 export { PROVIDERS, detectProviders, getProvider } from './registry';
 export { createGenericHmacProvider, GENERIC_PROVIDER_ID } from './generic-hmac';
+export { verifyUrlSigned } from './url-signed-check';
 export type { Provider, SignedRequest, VerifyOptions, VerifyResult, SignOptions } from './types';

@@ -5,7 +5,8 @@
  * of the secret (stray whitespace, whsec_ prefix, base64…) and other encodings of the body
  * (compact/pretty JSON, sorted keys, Python and PHP encoders, trailing newline, CRLF). A match
  * turns the verdict into `secret_format` or `body_reserialized` with the exact cause; otherwise the
- * verdict stays `signature_mismatch` with heuristic hints.
+ * verdict stays `signature_mismatch`, with hints only from evidence (an empty body, a signature of
+ * another length), never from how the body looks.
  *
  * Re-serialisation can only ever be guessed: JSON.parse drops duplicate keys and big-number
  * precision, and the original key order is lost once a proxy reordered it. A hit is conclusive,
@@ -170,16 +171,10 @@ export function bodyVariants(body: Buffer): BodyVariant[] {
 }
 
 function mismatchHints(ctx: MismatchContext, expected: string): string[] {
+  // No hint from the body's shape: senders differ (Stripe signs pretty-printed JSON), so a pretty
+  // body says nothing by itself. Re-formatting is only named when a re-encoding matches, above.
   const hints: string[] = [];
-  const text = ctx.body.toString('utf8');
-  if (ctx.body.length === 0) {
-    hints.push('the captured body is empty; if the sender posted a body, something on the way dropped it');
-  } else {
-    const parsed = ctx.body.length <= MAX_JSON_VARIANT_BYTES ? parseJsonContainer(text) : undefined;
-    if (parsed !== undefined && /\n[ \t]+["{[\]}]/.test(text)) {
-      hints.push('the body is pretty-printed JSON; senders sign the exact bytes they send, usually compact, so it may have been re-formatted on the way');
-    }
-  }
+  if (ctx.body.length === 0) hints.push('the captured body is empty; if the sender posted a body, something on the way dropped it');
   if (expected.length !== ctx.received.length) {
     hints.push(
       `the received signature has ${ctx.received.length} characters, ours ${expected.length}: the sender may use another algorithm or encoding (hex vs base64)`,

@@ -1,7 +1,13 @@
 /*
- * Every signature provider, in detection order: a request whose headers several providers claim
- * (a service built on Standard Webhooks and the generic Standard Webhooks provider) lists the more
- * specific one first. Adding a provider: one import and one array entry.
+ * Every signature provider. When several claim a request (GitHub, Bitbucket and Intercom all write
+ * X-Hub-Signature), `detectProviders` orders them by evidence, strongest first:
+ *   1. a header only that sender sends (X-GitHub-Event, X-Event-Key…);
+ *   2. the signature header's value in the provider's exact form (Bitbucket's sha256= in
+ *      X-Hub-Signature, where GitHub writes sha1=);
+ *   3. how many of the provider's signature headers are present (GitHub sends two, Intercom one);
+ *   4. the body's shape (Intercom's "notification_event");
+ *   5. the order of this list, where the more specific scheme comes first.
+ * Adding a provider: one import and one array entry.
  */
 import { coinbase } from './providers/coinbase';
 import { contentful } from './providers/contentful';
@@ -33,6 +39,7 @@ import { trello } from './providers/trello';
 import { twitch } from './providers/twitch';
 import { typeform } from './providers/typeform';
 import { zoom } from './providers/zoom';
+import { hasHeader } from './crypto-helpers';
 import type { Provider, SignedRequest } from './types';
 
 export const PROVIDERS: Provider[] = [
@@ -83,13 +90,32 @@ export function getProvider(id: string): Provider | undefined {
   return PROVIDERS.find((p) => p.id === target);
 }
 
-/** Providers whose signature headers are on the request, in registry order. */
+function safely(test: () => boolean): boolean {
+  try {
+    return test();
+  } catch {
+    return false;
+  }
+}
+
+/** The evidence for `p` in ranking order (see the top of this file); higher wins. */
+function evidenceRank(p: Provider, req: SignedRequest): number[] {
+  const e = p.evidence ?? {};
+  const has = (name: string): boolean => hasHeader(req, name);
+  return [
+    (e.senderHeaders ?? []).some(has) ? 1 : 0,
+    e.signatureForm && safely(() => e.signatureForm!(req)) ? 1 : 0,
+    p.signatureHeaders.filter(has).length,
+    e.bodyShape && safely(() => e.bodyShape!(req.body)) ? 1 : 0,
+  ];
+}
+
+/** Providers whose signature headers are on the request, best evidence first. */
 export function detectProviders(req: SignedRequest): Provider[] {
-  return PROVIDERS.filter((p) => {
-    try {
-      return p.detect(req);
-    } catch {
-      return false;
-    }
+  const ranked = PROVIDERS.filter((p) => safely(() => p.detect(req))).map((p, order) => ({ p, order, rank: evidenceRank(p, req) }));
+  ranked.sort((a, b) => {
+    for (let i = 0; i < a.rank.length; i++) if (a.rank[i] !== b.rank[i]) return b.rank[i]! - a.rank[i]!;
+    return a.order - b.order;
   });
+  return ranked.map((r) => r.p);
 }

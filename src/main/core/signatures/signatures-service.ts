@@ -7,7 +7,7 @@ import type { SignaturesMethods } from '../../../shared/api/signatures';
 import type { CoreEvents } from '../events';
 import type { CoreService } from '../service';
 import type { CaptureStore } from '../store/types';
-import { createSignaturesHandlers } from './handlers';
+import { createSignaturesHandlers, type SignaturesDeps } from './handlers';
 import type { SecretStore } from './secret-store';
 
 export interface SignaturesServiceDeps {
@@ -16,6 +16,7 @@ export interface SignaturesServiceDeps {
   secrets: SecretStore;
   events: CoreEvents;
   log?: (line: string) => void;
+  origins?: SignaturesDeps['origins'];
 }
 
 export type SignaturesService = CoreService<SignaturesMethods>;
@@ -31,7 +32,7 @@ export async function createSignaturesService(deps: SignaturesServiceDeps): Prom
           .then(() => secrets.set(entry.endpointId, entry.providerId, ''))
           .catch((err: unknown) => deps.log?.(`Could not forget a secret: ${String(err)}`));
   });
-  const handlers = await createSignaturesHandlers({ store: deps.store, dataDir: deps.dataDir, events: deps.events, secrets });
+  const handlers = await createSignaturesHandlers({ store: deps.store, dataDir: deps.dataDir, events: deps.events, secrets, origins: deps.origins });
   return {
     handlers,
     async close() {

@@ -42,6 +42,21 @@ export interface SignOptions {
   headers?: HeaderPair[];
 }
 
+/**
+ * What tells overlapping schemes apart (GitHub, Bitbucket and Intercom all use X-Hub-Signature).
+ * `detectProviders` ranks the providers whose `detect` passes by this evidence, strongest first:
+ * headers only this sender sends, then a signature header value in this provider's exact form,
+ * then how many of its signature headers are present, then the body's shape; registry order last.
+ */
+export interface DetectionEvidence {
+  /** Headers this sender sends beside its signature and nobody else does (X-GitHub-Event…). */
+  senderHeaders?: string[];
+  /** The signature header's value has this provider's exact form (prefix, digest length). */
+  signatureForm?(req: SignedRequest): boolean;
+  /** The body looks like this sender's payloads; only breaks ties. */
+  bodyShape?(body: Buffer): boolean;
+}
+
 export interface Provider {
   id: string;
   name: string;
@@ -53,6 +68,8 @@ export interface Provider {
   toleranceSec?: number;
   /** Cheap: looks at headers only. */
   detect(req: SignedRequest): boolean;
+  /** Ranks this provider against others whose `detect` also passes. */
+  evidence?: DetectionEvidence;
   verify(req: SignedRequest, opts: VerifyOptions): VerifyResult;
   /** Signs the full URL (Twilio…): verification needs `SignedRequest.url` or `VerifyOptions.url`. */
   needsUrl?: boolean;

@@ -8,6 +8,7 @@ import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { CapturedBody } from '../../../shared/capture';
 import type { BlobBody } from './record-shape';
+import { PRIVATE_FILE_MODE } from '../durable-file';
 
 /** Bodies of at least this many bytes are spilled to a blob file. */
 export const BLOB_THRESHOLD_BYTES = 64 * 1024;
@@ -48,7 +49,7 @@ export class BlobDir {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
     const tmp = `${file}.tmp-${process.pid}`;
-    const handle = await open(tmp, 'w');
+    const handle = await open(tmp, 'w', PRIVATE_FILE_MODE);
     try {
       await handle.writeFile(bytes);
       await handle.sync();
@@ -62,6 +63,16 @@ export class BlobDir {
     const bytes = await readFile(this.pathOf(body.blob));
     if (bytes.length !== body.size) throw new Error(`Body file ${body.blob} has ${bytes.length} bytes, expected ${body.size}.`);
     return { size: body.size, encoding: body.encoding, text: bytes.toString(body.encoding === 'utf8' ? 'utf8' : 'base64') };
+  }
+
+  /** The blob file's size, or null when it is missing (or not a file). */
+  async sizeOf(hash: string): Promise<number | null> {
+    try {
+      const s = await stat(this.pathOf(hash));
+      return s.isFile() ? s.size : null;
+    } catch {
+      return null;
+    }
   }
 
   /** True when the blob file exists with the expected size. */

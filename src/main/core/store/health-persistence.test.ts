@@ -92,18 +92,19 @@ describe('capture health in the store', () => {
     const file = path.join(dir, 'captures.json');
     const doc = JSON.parse(await readFile(file, 'utf8')) as { columns: string[]; captures: unknown[][] };
     expect(doc.columns.at(-1)).toBe('health');
-    // The file as the previous version wrote it: 14 columns, no health.
-    doc.columns.pop();
-    doc.captures = doc.captures.map((row) => row.slice(0, 14));
-    await writeFile(file, JSON.stringify(doc));
-    store = await openStore();
-    expect(store.notices).toEqual([]);
-    expect(store.list()).toHaveLength(1);
-    expect(store.list()[0].health).toBeUndefined();
-    await store.close();
+    // The file as earlier versions wrote it: 15 columns (no health), and 14 (no damaged either).
+    for (const columns of [15, 14]) {
+      const old = { ...doc, columns: doc.columns.slice(0, columns), captures: doc.captures.map((row) => row.slice(0, columns)) };
+      await writeFile(file, JSON.stringify(old));
+      store = await openStore();
+      expect(store.notices).toEqual([]);
+      expect(store.list()).toHaveLength(1);
+      expect(store.list()[0].health).toBeUndefined();
+      await store.close();
+    }
 
     const damaged = JSON.parse(await readFile(file, 'utf8')) as { captures: unknown[][] };
-    damaged.captures[0][14] = { verdict: 'maybe', provider: 5 };
+    damaged.captures[0][15] = { verdict: 'maybe', provider: 5 };
     await writeFile(file, JSON.stringify(damaged));
     store = await openStore();
     expect(store.notices).toEqual([]);

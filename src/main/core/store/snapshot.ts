@@ -58,11 +58,10 @@ export const SNAPSHOT_COLUMNS = [
   'off',
   'len',
   'blob',
-  // Added after the first v2 files: rows without it (14 columns) are still read.
+  'damaged',
+  // Added after `damaged`: rows without it (14 or 15 columns, from earlier versions) are still read.
   'health',
 ] as const;
-
-const COLUMNS_BEFORE_HEALTH = SNAPSHOT_COLUMNS.length - 1;
 
 type Row = [
   string,
@@ -79,25 +78,46 @@ type Row = [
   number,
   number,
   string | null,
+  string | null,
   CaptureSummary['health'] | null,
 ];
 
 function toRow(e: IndexEntry): Row {
   const s = e.summary;
-  return [s.id, s.endpointId, s.receivedAt, s.method, s.url, s.size, s.contentType, s.via, s.status, s.pinned ? 1 : 0, e.seg, e.off, e.len, e.blob ?? null, s.health ?? null];
+  return [
+    s.id,
+    s.endpointId,
+    s.receivedAt,
+    s.method,
+    s.url,
+    s.size,
+    s.contentType,
+    s.via,
+    s.status,
+    s.pinned ? 1 : 0,
+    e.seg,
+    e.off,
+    e.len,
+    e.blob ?? null,
+    s.damaged ?? null,
+    s.health ?? null,
+  ];
 }
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
 function fromRow(v: unknown): IndexEntry | null {
-  if (!Array.isArray(v) || (v.length !== SNAPSHOT_COLUMNS.length && v.length !== COLUMNS_BEFORE_HEALTH)) return null;
-  const [id, endpointId, receivedAt, method, url, size, contentType, via, status, pinned, seg, off, len, blob, rawHealth] = v as unknown[];
+  // Rows written before the `damaged` and `health` columns have one or two columns fewer.
+  if (!Array.isArray(v) || v.length > SNAPSHOT_COLUMNS.length || v.length < SNAPSHOT_COLUMNS.length - 2) return null;
+  const [id, endpointId, receivedAt, method, url, size, contentType, via, status, pinned, seg, off, len, blob, damaged = null, rawHealth] =
+    v as unknown[];
   if (!isStr(id) || !isStr(endpointId) || !isStr(receivedAt) || !isStr(method) || !isStr(url)) return null;
   if (!isCount(size) || !(contentType === null || isStr(contentType)) || (via !== 'local' && via !== 'tunnel')) return null;
   if (typeof status !== 'number' || (pinned !== 0 && pinned !== 1) || !isCount(seg) || !isCount(off) || !isCount(len)) return null;
-  if (!(blob === null || isSha256(blob))) return null;
+  if (!(blob === null || isSha256(blob)) || !(damaged === null || isStr(damaged))) return null;
   const summary: CaptureSummary = { id, endpointId, receivedAt, method, url, size, contentType, via, status };
   if (pinned) summary.pinned = true;
+  if (damaged !== null) summary.damaged = damaged;
   const health = readHealth(rawHealth);
   if (health) summary.health = health;
   return blob ? { summary, seg, off, len, blob } : { summary, seg, off, len };

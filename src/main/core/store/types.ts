@@ -1,6 +1,7 @@
 import type { CaptureRecord, CaptureSummary } from '../../../shared/capture';
 import type { StoreNotice } from '../../../shared/api/status';
 import type { HealthUpdate } from './record-shape';
+import type { NoticeBoard } from '../notice-board';
 
 /*
  * The capture store's contract. The listener calls `add` and answers the webhook 2xx only after
@@ -20,7 +21,7 @@ export interface CaptureStore {
   setPinned(id: string, pinned: boolean): Promise<CaptureSummary | undefined>;
   /** Replaces the health of existing captures (null clears it); resolves with their new summaries once durable. */
   setHealth(updates: HealthUpdate[]): Promise<CaptureSummary[]>;
-  /** Things the user must be told about the data file at start (set aside, recovered…). */
+  /** What the user must be told about the data files (set aside, recovered, a failed write): the board's notices. */
   readonly notices: StoreNotice[];
   close(): Promise<void>;
 }
@@ -29,6 +30,8 @@ export interface CaptureStoreOptions {
   dataDir: string;
   /** Retention cap; the oldest unpinned captures beyond it are removed. */
   maxCaptures?: number;
+  /** Where recovery at start and failed writes while running are reported; a board of its own when absent. */
+  notices?: NoticeBoard;
   /** Called with the ids the retention cap removed, once their removal is durable, so the UI can drop them. */
   onEvicted?: (ids: string[]) => void;
 }

@@ -11,7 +11,7 @@
  */
 import { checkSignature } from '../check-signature';
 import { hasHeader, header, hmac, invalid, valid } from '../crypto-helpers';
-import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
+import type { DetectionEvidence, Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 
 export interface BodyHmacScheme {
   id: string;
@@ -24,6 +24,8 @@ export interface BodyHmacScheme {
   secretHint: string;
   /** Cheap header-only test beyond the signature header's presence (generic or shared header names). */
   detect?(req: SignedRequest): boolean;
+  /** Sender headers and body shape that rank this scheme against others using the same header; the signature form is derived. */
+  evidence?: Omit<DetectionEvidence, 'signatureForm'>;
   /** Where the right secret lives; added as a hint when nothing else explains a mismatch. */
   secretAdvice: string;
   /** A reason when the secret cannot have this provider's shape; a mismatch then becomes `secret_format`. */
@@ -83,6 +85,12 @@ function prefixedShapeProblem(scheme: BodyHmacScheme, value: string): string | u
   return undefined;
 }
 
+function hasSchemeForm(scheme: BodyHmacScheme, req: SignedRequest): boolean {
+  const value = header(req, scheme.header)?.trim();
+  if (!value) return false;
+  return (scheme.prefixed ? prefixedShapeProblem(scheme, value) : bareShapeProblem(scheme, value)) === undefined;
+}
+
 /** The header value this scheme sends: the digest, behind `<algorithm>=` when prefixed. */
 export function computeBodyHmac(scheme: BodyHmacScheme, secret: string, body: Buffer): string {
   const digest = hmac(scheme.algorithm, secret, body, scheme.encoding);
@@ -138,6 +146,7 @@ export function bodyHmacProvider(scheme: BodyHmacScheme): Provider {
     signatureHeaders: [scheme.header],
     secretHint: scheme.secretHint,
     detect: (req) => hasHeader(req, scheme.header) && (scheme.detect?.(req) ?? true),
+    evidence: { ...scheme.evidence, signatureForm: (req) => hasSchemeForm(scheme, req) },
     verify: (req, opts) => verify(scheme, req, opts),
     sign: (opts) => [[scheme.header, computeBodyHmac(scheme, opts.secret, opts.body)]],
   };

@@ -40,6 +40,11 @@ export const github: Provider = {
   signatureHeaders: [SHA256_HEADER, SHA1_HEADER],
   secretHint: 'The webhook secret you typed in the repository, organisation or app webhook settings',
   detect: (req) => header(req, SHA256_HEADER) !== undefined || header(req, SHA1_HEADER) !== undefined,
+  evidence: {
+    senderHeaders: ['X-GitHub-Event', 'X-GitHub-Delivery', 'X-GitHub-Hook-ID'],
+    signatureForm: (req) =>
+      /^sha256=[0-9a-f]{64}$/i.test(header(req, SHA256_HEADER)?.trim() ?? '') || /^sha1=[0-9a-f]{40}$/i.test(header(req, SHA1_HEADER)?.trim() ?? ''),
+  },
   verify,
   sign: (opts) => [
     [SHA256_HEADER, `sha256=${hmac('sha256', opts.secret, opts.body, 'hex')}`],

@@ -72,6 +72,19 @@ describe('stripe provider', () => {
     expect(r.reason).toContain('compact JSON');
   });
 
+  // Stripe itself sends pretty-printed JSON: neither a wrong secret nor a one-byte change may point at re-formatting.
+  it('suggests no re-formatting for a pretty-printed Stripe body that fails for another reason', () => {
+    const pretty = JSON.stringify(JSON.parse(body), null, 2);
+    const wrongSecret = stripe.verify(request(sdkHeader(now, secret, pretty), pretty), { secret: 'whsec_other', now });
+    const oneByte = stripe.verify(request(sdkHeader(now, secret, pretty), pretty.replace('2000', '2001')), { secret, now });
+    for (const r of [wrongSecret, oneByte]) {
+      expect(r).toMatchObject({ valid: false, failure: 'signature_mismatch' });
+      expect(`${r.reason} ${(r.hints ?? []).join(' ')}`).not.toMatch(/pretty|re-?format|compact/i);
+    }
+    // The same pretty body, signed as sent, verifies.
+    expect(stripe.verify(request(sdkHeader(now, secret, pretty), pretty), { secret, now }).valid).toBe(true);
+  });
+
   it('accepts any of several v1 signatures (secret roll-over)', () => {
     const other = sdkHeader(now, 'whsec_old').match(/v1=([0-9a-f]+)/)![1];
     const r = stripe.verify(request(`${sdkHeader()},v1=${other}`), { secret, now });

@@ -1,0 +1,101 @@
+/*
+ * Help for each `hooklens` command (`hooklens <command> --help`, `hooklens help <command>`). Every
+ * option a command accepts is described here; a test holds each text to its command's option list.
+ */
+import { APP_VERSION } from '../core/version';
+import { SERVE_USAGE } from './serve-command';
+
+const VERIFY_USAGE = `hooklens verify --secret S --body-file PATH --header 'Name: value' [--header …] [--provider ID]
+                [--url URL] [--method M] [--now UNIX] [--tolerance SECONDS]`;
+const SIGN_USAGE = `hooklens sign --provider ID --secret S --body-file PATH [--timestamp UNIX] [--id ID] [--url URL]
+              [--method M] [--header 'Name: value' …] [--curl URL]`;
+const PROVIDERS_USAGE = 'hooklens providers [--json]';
+
+const GENERIC_HELP = `Home-made HMAC schemes (--provider generic):
+  --signature-header NAME   header that carries the signature (required)
+  --algorithm sha1|sha256|sha512   HMAC digest (default sha256)
+  --encoding hex|base64     how the digest is written (default hex)
+  --prefix P                text before the digest in the header, e.g. 'sha256='
+  --template T              what is signed (default '{body}'); parts: {body} {timestamp} {id} {url} {method}
+  --timestamp-header NAME   header carrying {timestamp}
+  --id-header NAME          header carrying {id}
+  --secret-encoding utf8|hex|base64   how the secret becomes key bytes (default utf8)`;
+
+export const COMMAND_HELP = {
+  serve: `${SERVE_USAGE}
+
+Runs Hooklens in the browser: the app on 127.0.0.1, printing the UI and capture URLs.
+
+Options:
+  --port N             UI port (default 8786; a free one when taken)
+  --capture-port N     port webhooks are sent to (default 8787)
+  --capture-host H     address the capture listener binds (default 127.0.0.1)
+  --data-dir DIR       where captures live (default HOOKLENS_DATA_DIR, else ~/.hooklens)
+  --no-open            do not open the browser
+  --tunnel-host URL    localtunnel server to use
+  --subdomain NAME     ask the tunnel for this subdomain
+  --no-tunnel          no public URL, local capture only`,
+
+  verify: `${VERIFY_USAGE}
+
+Checks a webhook signature offline, on the exact bytes of the body file. The provider is detected
+from the headers unless --provider names it.
+
+Options:
+  --secret S             the signing secret (never printed)
+  --body-file PATH       the raw request body, byte for byte
+  --header 'Name: value' a request header; repeat it for each (at least the signature headers)
+  --provider ID          the scheme, see \`hooklens providers\` (skips detection)
+  --url URL              the full URL the sender called; needed by schemes that sign it (Twilio,
+                         Square, HubSpot, Trello, Contentful)
+  --method M             the request method (default POST)
+  --now UNIX             judge timestamps at this unix time (default: now)
+  --tolerance SECONDS    allowed timestamp skew (default: the provider's)
+
+${GENERIC_HELP}
+
+Prints one JSON verdict on stdout. Exit 0 valid, 1 invalid, 2 unusable input (error on stderr).`,
+
+  sign: `${SIGN_USAGE}
+
+Signs a body the way the provider does, to test a receiver. Prints the headers to send as one JSON
+object, or with --curl a ready curl command.
+
+Options:
+  --provider ID          the scheme, see \`hooklens providers\` (those marked SIGN yes)
+  --secret S             the signing secret (never printed)
+  --body-file PATH       the body to sign, byte for byte
+  --timestamp UNIX       the signed time (default: now)
+  --id ID                message id, for schemes that sign one (Standard Webhooks…)
+  --url URL              the URL to sign, for schemes that sign it (default: the --curl URL)
+  --method M             the request method, for schemes that sign it (default POST)
+  --header 'Name: value' another request header (Content-Type…); repeat it for each
+  --curl URL             print a curl command that sends the body file to URL with these headers
+
+${GENERIC_HELP}`,
+
+  providers: `${PROVIDERS_USAGE}
+
+Lists the signature schemes: id, whether \`hooklens sign\` can sign them, and their headers.
+
+Options:
+  --json                 print an array of { id, name, headers, canSign, needsUrl }`,
+} as const;
+
+export type CommandName = keyof typeof COMMAND_HELP;
+
+export function isCommand(name: string | undefined): name is CommandName {
+  return name !== undefined && Object.hasOwn(COMMAND_HELP, name);
+}
+
+export const USAGE = `Hooklens ${APP_VERSION}: webhook debugger
+
+Usage:
+  ${SERVE_USAGE.replace(/\n/g, '\n  ')}
+  ${VERIFY_USAGE.replace(/\n/g, '\n  ')}
+  ${SIGN_USAGE.replace(/\n/g, '\n  ')}
+  ${PROVIDERS_USAGE}
+  hooklens <command> --help
+
+Home-made schemes: --provider generic --signature-header NAME [--algorithm …] (see verify --help).
+`;
