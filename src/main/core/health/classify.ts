@@ -81,8 +81,33 @@ export function verdictFor(
   }
 }
 
+/**
+ * Header names whose value, not only presence, some provider's detect reads (Intercom tells its
+ * sha1 X-Hub-Signature from Bitbucket's sha256 one). classify.test.ts checks that every other
+ * signing provider's detection is decided by header names alone.
+ */
+export const VALUE_SENSITIVE_HEADERS: ReadonlySet<string> = new Set(['x-hub-signature']);
+
+const DETECT_CACHE_LIMIT = 512;
+const detected = new Map<string, Provider | null>();
+
+/**
+ * The provider whose signature headers the request carries. Detection asks thirty providers about
+ * every request, most of the cost of classifying; one sender sends the same header names each
+ * time, so the answer is remembered per set of names (plus the values that matter).
+ */
 export function signingProvider(record: CaptureRecord): Provider | undefined {
-  return detectProviders({ method: record.method, headers: record.headers, body: Buffer.alloc(0) })[0];
+  let key = '';
+  for (const [name, value] of record.headers) {
+    const lower = name.toLowerCase();
+    key += VALUE_SENSITIVE_HEADERS.has(lower) ? `${lower}=${value.trim().slice(0, 8).toLowerCase()}\n` : `${lower}\n`;
+  }
+  const known = detected.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const provider = detectProviders({ method: record.method, headers: record.headers, body: Buffer.alloc(0) })[0];
+  if (detected.size >= DETECT_CACHE_LIMIT) detected.clear();
+  detected.set(key, provider ?? null);
+  return provider;
 }
 
 export function classifyCapture(record: CaptureRecord, secrets: SecretLookup): CaptureHealth {
