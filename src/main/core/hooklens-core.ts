@@ -11,6 +11,7 @@ import type { HooklensApi } from '../../shared/api';
 import type { AppStatus, StatusMethods } from '../../shared/api/status';
 import { HooklensError } from '../../shared/errors';
 import type { TunnelSettings } from '../../shared/settings';
+import { createTestEventsService } from './catalog';
 import { createCapturesService } from './capture/captures-service';
 import { startCaptureListener, type CaptureListener } from './capture/listener';
 import { createEndpointsService } from './endpoints';
@@ -39,6 +40,11 @@ export interface HooklensCoreOptions {
   captureHost?: string;
   /** Command-line overrides of the persisted tunnel settings (not saved). */
   tunnel?: Partial<TunnelSettings>;
+  /**
+   * `hooklens listen --forward-to`: every capture is auto-forwarded to this URL (endpoint targets
+   * ignored), or to nowhere when null; nothing is saved. Absent: the saved settings decide.
+   */
+  forwardTo?: string | null;
   /** Encrypts stored secrets where the platform offers it (Electron safeStorage). */
   encryptor?: SecretEncryptor;
   log?: (line: string) => void;
@@ -100,7 +106,8 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
     events,
     version: APP_VERSION,
     getSecret: async (endpointId, providerId) => secrets.get(endpointId, providerId),
-    forwardTargetFor: endpoints.forwardTargetFor,
+    forwardTargetFor: options.forwardTo === undefined ? endpoints.forwardTargetFor : () => null,
+    ...(options.forwardTo === undefined ? {} : { overrides: options.forwardTo === null ? { forwardEnabled: false } : { forwardEnabled: true, forwardTarget: options.forwardTo } }),
     notices,
   });
   const captureServices: CoreService<object>[] = [captures, endpoints, search, signatures, health, replay];
@@ -146,6 +153,15 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
     capture: () => ({ port: listener.port, host: listener.host }),
   });
 
+  const testEvents = createTestEventsService({
+    listEndpoints: () => endpoints.handlers.listEndpoints(),
+    captureUrl: () => status().captureUrl,
+    replayTargetBase: async () => (await replay.handlers.getReplaySettings()).targetBase,
+    getSecret: (endpointId, providerId) => secrets.get(endpointId, providerId),
+    storeSecret: (endpointId, providerId, secret) => signatures.handlers.setSignatureSecret(endpointId, providerId, secret),
+    sendReplay: (input) => replay.handlers.sendReplay(input),
+  });
+
   const captureHostForUrl = listener.host === '0.0.0.0' || listener.host === '::' ? '127.0.0.1' : listener.host;
   function status(): AppStatus {
     return {
@@ -180,6 +196,7 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
     ...health.handlers,
     ...tunnel.handlers,
     ...appSettings.handlers,
+    ...testEvents.handlers,
     ...statusService.handlers,
   };
   notices.onChange(() => events.emit('status:changed', status()));
@@ -198,6 +215,7 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
       // Reverse order of creation: nothing new arrives (tunnel, listener) before the services that
       // write (replay history, endpoints, secrets) settle, and the store closes last.
       await statusService.close();
+      await testEvents.close();
       await appSettings.close();
       await tunnel.close();
       await listener.close();

@@ -15,6 +15,7 @@ import { replayMethodNames, type ReplayEvents, type ReplayMethods } from './repl
 import { searchMethodNames, type SearchMethods } from './search';
 import { signaturesMethodNames, type SignaturesEvents, type SignaturesMethods } from './signatures';
 import { statusMethodNames, type StatusEvents, type StatusMethods } from './status';
+import { testEventsMethodNames, type TestEventsMethods } from './test-events';
 import { tunnelMethodNames, type TunnelEvents, type TunnelMethods } from './tunnel';
 
 export interface HooklensApi
@@ -26,7 +27,8 @@ export interface HooklensApi
     EndpointsMethods,
     SearchMethods,
     AppSettingsMethods,
-    HealthMethods {}
+    HealthMethods,
+    TestEventsMethods {}
 
 export interface HooklensEvents
   extends CapturesEvents,
@@ -51,6 +53,7 @@ export const API_METHOD_NAMES = Object.keys({
   ...searchMethodNames,
   ...appSettingsMethodNames,
   ...healthMethodNames,
+  ...testEventsMethodNames,
 } satisfies Record<ApiMethodName, true>) as ApiMethodName[];
 
 export function isApiMethodName(name: string): name is ApiMethodName {

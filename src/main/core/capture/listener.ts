@@ -19,7 +19,8 @@ import { DEFAULT_CAPTURE_PORT } from '../../../shared/settings';
 import type { CaptureStore } from '../store/types';
 import { newCaptureId } from './capture-id';
 import { connectionsCheckingInterval, createListenerGuard, hardConnectionCap, type ListenerGuard, type Refusal } from './listener-guard';
-import { encodeBody, headerPairs } from './raw-request';
+import { capturedBody } from '../body-buffer';
+import { headerPairs } from './raw-request';
 
 export interface ListenerLimits {
   /** Largest body captured. Above it: 413, on the declared Content-Length before any body byte is read, else once it passes the limit. */
@@ -225,7 +226,7 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
         url,
         httpVersion: req.httpVersion,
         headers: headerPairs(req.rawHeaders),
-        body: encodeBody(bytes),
+        body: capturedBody(bytes),
         remoteAddress: req.socket.remoteAddress ?? '',
         via,
         response: { status: reply.status, ms: Math.round((performance.now() - started) * 100) / 100 },

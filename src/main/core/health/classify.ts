@@ -6,7 +6,8 @@
  */
 import { headerValue, type CaptureRecord } from '../../../shared/capture';
 import type { CaptureHealth } from '../../../shared/health';
-import { captureBody, captureUrl } from '../signatures/handlers';
+import { bodyBuffer } from '../body-buffer';
+import { captureUrl } from '../signatures/handlers';
 import { withoutDiagnosis } from '../signatures/mismatch';
 import { detectProviders } from '../signatures/registry';
 import type { Provider, SignedRequest } from '../signatures/types';
@@ -63,9 +64,9 @@ export function verdictFor(
   const secret = secrets(record.endpointId, provider.id);
   if (secret === undefined) return { verdict: 'no-secret' };
   const url = captureUrl(record);
-  const req: SignedRequest = { method: record.method, url, headers: record.headers, body: captureBody(record) };
   const receivedAt = Math.floor(Date.parse(record.receivedAt) / 1000);
   try {
+    const req: SignedRequest = { method: record.method, url, headers: record.headers, body: bodyBuffer(record.body) };
     // Judged at the moment it arrived, as the Signature tab does: a stale capture stays "valid".
     // Why a signature fails is the Signature tab's job; here a verdict costs one check.
     const result = withoutDiagnosis(() =>

@@ -3,16 +3,18 @@
  * auto-forward hook the core calls for every new capture. Replaying reads captures and never
  * writes them; what was sent lives in the replay history file.
  */
+import type { ReplaySettings } from '../../../shared/settings';
 import type { ReplayMethods } from '../../../shared/api/replay';
 import type { CaptureRecord, HeaderPair } from '../../../shared/capture';
 import { HooklensError } from '../../../shared/errors';
-import { bodiesEqual } from '../../../shared/body-bytes';
+import { bodiesEqual } from '../../../shared/body-codec';
 import { toCurl } from '../../../shared/replay/curl-export';
 import { parseCurl } from '../../../shared/replay/curl-import';
 import { isHopByHop } from '../../../shared/replay/outgoing-headers';
 import { joinTarget } from '../../../shared/replay/target-url';
 import type { ReplayDraft, ReplayHistoryEntry, ReplayRequest, ReplaySendInput, SigningInfo } from '../../../shared/replay/types';
 import { summarizeReplay } from '../../../shared/replay/types';
+import { bodyBuffer } from '../body-buffer';
 import { newCaptureId } from '../capture/capture-id';
 import type { CoreEvents } from '../events';
 import type { NoticeBoard } from '../notice-board';
@@ -43,6 +45,8 @@ export interface ReplayServiceDeps {
   history?: { perCapture?: number; total?: number };
   /** An endpoint's own auto-forward target, or null for the global one. */
   forwardTargetFor?: (endpointId: string) => string | null;
+  /** Settings that win over the saved ones without being saved (`hooklens listen --forward-to`). */
+  overrides?: Partial<ReplaySettings>;
   notices?: NoticeBoard;
 }
 
@@ -60,7 +64,7 @@ function signedRequest(record: CaptureRecord): SignedRequest {
   return {
     method: record.method,
     headers: record.headers,
-    body: Buffer.from(record.body.text, record.body.encoding === 'base64' ? 'base64' : 'utf8'),
+    body: bodyBuffer(record.body),
   };
 }
 
@@ -75,7 +79,7 @@ function editableHeaders(headers: readonly HeaderPair[]): HeaderPair[] {
 export async function createReplayService(deps: ReplayServiceDeps): Promise<ReplayService> {
   const providers = deps.providers ?? registryProviders;
   const history = await openReplayHistory({ dataDir: deps.dataDir, ...deps.history, notices: deps.notices });
-  const settings = () => deps.settings.section('replay');
+  const settings = (): ReplaySettings => ({ ...deps.settings.section('replay'), ...deps.overrides });
 
   async function loadCapture(id: string): Promise<CaptureRecord> {
     const record = await deps.store.get(requireString(id, 'captureId'));

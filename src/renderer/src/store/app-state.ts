@@ -14,6 +14,7 @@ import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createSignaturesSlice, type SignaturesSlice } from './signatures-slice';
 import { createStatusSlice, type StatusSlice } from './status-slice';
+import { createTestEventsSlice, type TestEventsSlice } from './test-events-slice';
 import { createTunnelSlice, type TunnelSlice } from './tunnel-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 
@@ -33,6 +34,7 @@ export type AppState = CapturesSlice &
   ReplaySlice &
   SignaturesSlice &
   HealthSlice &
+  TestEventsSlice &
   LoadSlice;
 
 export function createAppState(api: HooklensClient): StateCreator<AppState> {
@@ -48,6 +50,7 @@ export function createAppState(api: HooklensClient): StateCreator<AppState> {
     ...createReplaySlice(api)(...a),
     ...createSignaturesSlice(api)(...a),
     ...createHealthSlice(api)(...a),
+    ...createTestEventsSlice(api)(...a),
     async loadAll() {
       const s = a[1]();
       const replayed = Object.keys(s.replayHistory).map((key) => s.loadReplayHistory(key || null, true));

@@ -15,7 +15,7 @@ export type MainView =
   | { kind: 'import'; source: ImportSource }
   | { kind: 'health' };
 
-export type WorkbenchDialog = 'settings' | 'endpoints' | 'shortcuts';
+export type WorkbenchDialog = 'settings' | 'endpoints' | 'shortcuts' | 'test-event';
 
 export type ComparePair =
   | { status: 'loading'; leftId: string; rightId: string }
