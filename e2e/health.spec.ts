@@ -16,8 +16,15 @@ const SECRET = 'whsec_e2e_health_0123456789abcdef';
 
 async function sendStripe(captureUrl: string, route: string, id: string, secret: string): Promise<void> {
   const body = JSON.stringify({ id, object: 'event', type: 'invoice.paid', data: { object: { id: 'in_1' } } });
-  const header = stripeSdk.webhooks.generateTestHeaderString({ payload: body, secret, timestamp: Math.floor(Date.now() / 1000) });
-  const sent = await sendWebhook(captureUrl, route, { headers: { 'Content-Type': 'application/json', 'Stripe-Signature': header }, body });
+  const header = stripeSdk.webhooks.generateTestHeaderString({
+    payload: body,
+    secret,
+    timestamp: Math.floor(Date.now() / 1000),
+  });
+  const sent = await sendWebhook(captureUrl, route, {
+    headers: { 'Content-Type': 'application/json', 'Stripe-Signature': header },
+    body,
+  });
   expect(sent.status).toBe(200);
 }
 
@@ -30,10 +37,15 @@ async function saveStripeSecret(page: Page, route: string): Promise<void> {
   await panel.getByRole('button', { name: 'Save secret & check' }).click();
 }
 
-test('Stripe verdicts on the rows, the invalid one counted and alerted, the alert leads to it', async ({ page, hooklens }) => {
+test('Stripe verdicts on the rows, the invalid one counted and alerted, the alert leads to it', async ({
+  page,
+  hooklens,
+}) => {
   await openApp(page, hooklens);
   await sendStripe(hooklens.captureUrl, '/hooks/first', 'evt_first', SECRET);
-  await expect(captureRow(page, 'POST', '/hooks/first').getByRole('img', { name: 'Signature not checked: no secret stored' })).toBeVisible();
+  await expect(
+    captureRow(page, 'POST', '/hooks/first').getByRole('img', { name: 'Signature not checked: no secret stored' }),
+  ).toBeVisible();
 
   // Storing the secret re-judges the capture already there.
   await saveStripeSecret(page, '/hooks/first');
@@ -84,7 +96,10 @@ test('Stripe verdicts on the rows, the invalid one counted and alerted, the aler
   await expect(alerts).toHaveCount(0);
 });
 
-test('a redelivered GitHub delivery is flagged as a duplicate of the first and can be filtered', async ({ page, hooklens }) => {
+test('a redelivered GitHub delivery is flagged as a duplicate of the first and can be filtered', async ({
+  page,
+  hooklens,
+}) => {
   await openApp(page, hooklens);
   const body = JSON.stringify({ action: 'opened', issue: { number: 7 } });
   const headers = {
@@ -95,7 +110,14 @@ test('a redelivered GitHub delivery is flagged as a duplicate of the first and c
   };
   expect((await sendWebhook(hooklens.captureUrl, '/gh/original', { headers, body })).status).toBe(200);
   expect((await sendWebhook(hooklens.captureUrl, '/gh/redelivery', { headers, body })).status).toBe(200);
-  expect((await sendWebhook(hooklens.captureUrl, '/gh/other', { headers: { ...headers, 'X-GitHub-Delivery': 'another-guid' }, body })).status).toBe(200);
+  expect(
+    (
+      await sendWebhook(hooklens.captureUrl, '/gh/other', {
+        headers: { ...headers, 'X-GitHub-Delivery': 'another-guid' },
+        body,
+      })
+    ).status,
+  ).toBe(200);
 
   await expect(openButton(page, 'POST', '/gh/redelivery')).toHaveAccessibleName(/issues\.opened, .*duplicate/);
   await expect(captureRow(page, 'POST', '/gh/redelivery').getByText('dup ×2')).toBeVisible();

@@ -31,7 +31,11 @@ const DURATION_S = QUICK ? 3 : 8;
 const CONNECTIONS = 64;
 
 function stripeHeaders(body: string): Record<string, string> {
-  const signed = stripe.sign!({ secret: BENCH_STRIPE_SECRET, body: Buffer.from(body), timestamp: Math.floor(Date.now() / 1000) });
+  const signed = stripe.sign!({
+    secret: BENCH_STRIPE_SECRET,
+    body: Buffer.from(body),
+    timestamp: Math.floor(Date.now() / 1000),
+  });
   return Object.fromEntries([['content-type', 'application/json'], ...signed]);
 }
 
@@ -59,12 +63,22 @@ async function perCapture(make: (i: number) => CaptureRecord, n: number, withSec
   }
 }
 
-async function throughput(kind: 'hooklens' | 'hooklens-health' | 'hooklens-health-secret', headers: Record<string, string>) {
+async function throughput(
+  kind: 'hooklens' | 'hooklens-health' | 'hooklens-health-secret',
+  headers: Record<string, string>,
+) {
   const dir = await tempDataDir(`health-${kind}`);
   const server = await startServer([kind, dir, String(1_000_000)]);
   try {
     const run = async (opts: { duration?: number; amount?: number }) => {
-      const r = await autocannon({ url: `http://127.0.0.1:${server.port}/hooks/bench`, method: 'POST', body: ONE_KB_JSON, headers, connections: CONNECTIONS, ...opts });
+      const r = await autocannon({
+        url: `http://127.0.0.1:${server.port}/hooks/bench`,
+        method: 'POST',
+        body: ONE_KB_JSON,
+        headers,
+        connections: CONNECTIONS,
+        ...opts,
+      });
       if (r.errors || r.non2xx) throw new Error(`load run saw ${r.errors} errors, ${r.non2xx} non-2xx`);
       return { rps: Math.round(r.requests.total / r.duration), requests: r.requests.total };
     };
@@ -88,7 +102,12 @@ async function fillClassified(dataDir: string, count: number): Promise<void> {
       return makeRecord(ONE_KB_JSON, {
         endpointId: i % 3 === 0 ? 'default' : `ep_${i % 5}`,
         receivedAt: new Date(start + Math.floor((i / count) * 86_400_000)).toISOString(),
-        health: { provider: 'stripe', verdict: verdicts[i % verdicts.length], eventType: 'invoice.paid', eventId: `evt_${i % 90_000}` },
+        health: {
+          provider: 'stripe',
+          verdict: verdicts[i % verdicts.length],
+          eventType: 'invoice.paid',
+          eventId: `evt_${i % 90_000}`,
+        },
       });
     });
     await Promise.all(batch.map((r) => store.add(r)));
@@ -101,9 +120,13 @@ async function renderTime(dataDir: string): Promise<number | null> {
   if (!existsSync(new URL('../../out/main/cli.js', import.meta.url)) || !existsSync(chromiumPath)) return null;
   const { chromium } = await import('@playwright/test');
   const cli = fileURLToPath(new URL('../../out/main/cli.js', import.meta.url));
-  const child = spawn(process.execPath, [cli, 'serve', '--no-open', '--no-tunnel', '--port', '0', '--capture-port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [cli, 'serve', '--no-open', '--no-tunnel', '--port', '0', '--capture-port', '0', '--data-dir', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const uiUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`hooklens serve did not start:\n${out}`)), 120_000);
@@ -127,7 +150,11 @@ async function renderTime(dataDir: string): Promise<number | null> {
       const t = performance.now();
       await page.getByRole('button', { name: 'Health', exact: true }).click();
       if (i === 0) await page.getByRole('combobox', { name: 'Health window' }).selectOption('1440');
-      await page.getByRole('group', { name: 'Deliveries', exact: true }).getByRole('definition').filter({ hasText: /^[1-9]/ }).waitFor();
+      await page
+        .getByRole('group', { name: 'Deliveries', exact: true })
+        .getByRole('definition')
+        .filter({ hasText: /^[1-9]/ })
+        .waitFor();
       await page.waitForFunction("document.querySelectorAll('.health-chart canvas').length === 5");
       times.push(performance.now() - t);
       await page.getByRole('region', { name: 'Webhook health' }).getByRole('button', { name: 'Close' }).click();
@@ -155,12 +182,23 @@ export const section: BenchSection = {
     const stripeNoSecret = await perCapture(stripeRecord, n, false);
     const stripeForged = await perCapture((i) => {
       const r = stripeRecord(i);
-      return { ...r, headers: r.headers.map(([k, v]): [string, string] => [k, k === 'stripe-signature' ? v.replace(/v1=./, 'v1=0') : v]) };
+      return {
+        ...r,
+        headers: r.headers.map(([k, v]): [string, string] => [
+          k,
+          k === 'stripe-signature' ? v.replace(/v1=./, 'v1=0') : v,
+        ]),
+      };
     }, n);
     const github = await perCapture(
       (i) =>
         makeRecord('{"action":"opened","issue":{"number":1}}', {
-          headers: [['Host', '127.0.0.1'], ['Content-Type', 'application/json'], ['X-GitHub-Event', 'issues'], ['X-GitHub-Delivery', `d-${i % 500}`]],
+          headers: [
+            ['Host', '127.0.0.1'],
+            ['Content-Type', 'application/json'],
+            ['X-GitHub-Event', 'issues'],
+            ['X-GitHub-Delivery', `d-${i % 500}`],
+          ],
         }),
       n,
     );
@@ -196,7 +234,9 @@ export const section: BenchSection = {
     reportMs.sort((a, b) => a - b);
     const renderMs = await renderTime(dir);
     return {
-      ...(renderMs === null ? { health_view_render_skipped: 'no built app or no Chromium' } : { health_view_render_100k_ms: renderMs }),
+      ...(renderMs === null
+        ? { health_view_render_skipped: 'no built app or no Chromium' }
+        : { health_view_render_100k_ms: renderMs }),
       health_us_per_capture_stripe_no_secret: stripeNoSecret,
       health_us_per_capture_stripe_verified: stripeVerified,
       health_us_per_capture_stripe_forged: stripeForged,

@@ -20,7 +20,8 @@ export function benchHealthService(store: CaptureStore, withSecret = true): Heal
     secrets: (_endpointId, providerId) => (withSecret && providerId === 'stripe' ? BENCH_STRIPE_SECRET : undefined),
     settings: {
       section: <S extends SettingsSection>(name: S) => settings[name],
-      update: async <S extends SettingsSection>(name: S, patch: Partial<Settings[S]>) => Object.assign(settings[name], patch),
+      update: async <S extends SettingsSection>(name: S, patch: Partial<Settings[S]>) =>
+        Object.assign(settings[name], patch),
     },
   });
 }

@@ -6,7 +6,14 @@
  *
  * A bucket is one minute of one scope (an endpoint, or ALL_SCOPE for everything).
  */
-import type { HealthErrorEntry, HealthReport, HealthSeries, HealthTotals, RefusalCount, RefusalEntry } from './api/health';
+import type {
+  HealthErrorEntry,
+  HealthReport,
+  HealthSeries,
+  HealthTotals,
+  RefusalCount,
+  RefusalEntry,
+} from './api/health';
 import { addInto, newHistogram, percentile } from './latency-histogram';
 
 export const ALL_SCOPE = '*';
@@ -136,7 +143,12 @@ export function buildReport(input: ReportInput): Omit<HealthReport, 'recentAlert
   const refusalsByReason: RefusalCount[] = [...reasons]
     .map(([key, count]) => {
       const space = key.indexOf(' ');
-      return { status: Number(key.slice(0, space)), error: key.slice(space + 1), count, message: input.refusalMessages[key] ?? '' };
+      return {
+        status: Number(key.slice(0, space)),
+        error: key.slice(space + 1),
+        count,
+        message: input.refusalMessages[key] ?? '',
+      };
     })
     .sort((a, b) => b.count - a.count || a.status - b.status);
   const since = first * MINUTE_MS;
@@ -152,7 +164,9 @@ export function buildReport(input: ReportInput): Omit<HealthReport, 'recentAlert
     refusalsByReason,
     recentRefusals: input.recentRefusals.filter((e) => inWindow(e.at)).slice(0, 20),
     recentErrors: input.recentErrors
-      .filter((e) => inWindow(e.at) && (endpointId === null || e.endpointId === undefined || e.endpointId === endpointId))
+      .filter(
+        (e) => inWindow(e.at) && (endpointId === null || e.endpointId === undefined || e.endpointId === endpointId),
+      )
       .slice(0, 20),
   };
 }

@@ -30,9 +30,22 @@ describe('health aggregates over a day', () => {
     const random = rng(19);
     const verdicts: SignatureVerdict[] = ['valid', 'invalid', 'no-secret', 'unsigned'];
     const outcomes: ForwardOutcome[] = ['delivered', 'retried', 'failed'];
-    const sent = { deliveries: new Array<number>(WINDOW_MINUTES).fill(0), invalid: new Array<number>(WINDOW_MINUTES).fill(0) };
+    const sent = {
+      deliveries: new Array<number>(WINDOW_MINUTES).fill(0),
+      invalid: new Array<number>(WINDOW_MINUTES).fill(0),
+    };
     const perEndpoint = { stripe: 0, github: 0 };
-    const totals = { valid: 0, invalid: 0, noSecret: 0, unsigned: 0, duplicates: 0, delivered: 0, retried: 0, failed: 0, refusals: 0 };
+    const totals = {
+      valid: 0,
+      invalid: 0,
+      noSecret: 0,
+      unsigned: 0,
+      duplicates: 0,
+      delivered: 0,
+      retried: 0,
+      failed: 0,
+      refusals: 0,
+    };
     const latencies: number[] = [];
     const hourLatencies: number[] = [];
 
@@ -63,7 +76,13 @@ describe('health aggregates over a day', () => {
         }
       }
       if (random() < 0.02) {
-        agg.refusal({ at: new Date(now).toISOString(), status: 413, error: 'payload_too_large', message: 'Body larger than the limit', via: 'local' });
+        agg.refusal({
+          at: new Date(now).toISOString(),
+          status: 413,
+          error: 'payload_too_large',
+          message: 'Body larger than the limit',
+          via: 'local',
+        });
         totals.refusals += 1;
       }
     }
@@ -86,7 +105,9 @@ describe('health aggregates over a day', () => {
       refusals: totals.refusals,
     });
     expect(totals.invalid).toBeGreaterThan(0);
-    expect(day.refusalsByReason).toEqual([{ status: 413, error: 'payload_too_large', count: totals.refusals, message: 'Body larger than the limit' }]);
+    expect(day.refusalsByReason).toEqual([
+      { status: 413, error: 'payload_too_large', count: totals.refusals, message: 'Body larger than the limit' },
+    ]);
     for (const [p, got] of [
       [0.5, day.totals.latencyP50],
       [0.95, day.totals.latencyP95],
@@ -99,7 +120,9 @@ describe('health aggregates over a day', () => {
 
     const hour = agg.report(null, 60);
     expect(hour.series.deliveries).toEqual(sent.deliveries.slice(-60));
-    expect(Math.abs(hour.totals.latencyP95! - exactPercentile(hourLatencies, 0.95)) / exactPercentile(hourLatencies, 0.95)).toBeLessThan(0.06);
+    expect(
+      Math.abs(hour.totals.latencyP95! - exactPercentile(hourLatencies, 0.95)) / exactPercentile(hourLatencies, 0.95),
+    ).toBeLessThan(0.06);
 
     // Bounded: at most one bucket per minute of the window per scope (ALL + 2 endpoints).
     expect(agg.bucketCount()).toBeLessThanOrEqual(3 * WINDOW_MINUTES);

@@ -104,7 +104,8 @@ export class HealthAggregates {
       if (minute > cutoff) break;
       buckets.delete(minute);
     }
-    if (buckets.size > WINDOW_MINUTES + 60) for (const minute of [...buckets.keys()]) if (minute <= cutoff) buckets.delete(minute);
+    if (buckets.size > WINDOW_MINUTES + 60)
+      for (const minute of [...buckets.keys()]) if (minute <= cutoff) buckets.delete(minute);
   }
 
   private bump(endpointId: string, at: number, field: Field, by: number): void {
@@ -169,10 +170,24 @@ export class HealthAggregates {
   }
 
   /** What changed since the last call: the buckets as they are now, and the entries added (oldest first). */
-  takeChanges(): { buckets: HealthBucketChange[]; refusals: RefusalEntry[]; errors: HealthErrorEntry[]; refusalMessages: Record<string, string> } {
-    const buckets = [...this.touched.values()].map(({ scope, minute, bucket }) => ({ scope, minute, bucket: structuredClone(bucket) }));
+  takeChanges(): {
+    buckets: HealthBucketChange[];
+    refusals: RefusalEntry[];
+    errors: HealthErrorEntry[];
+    refusalMessages: Record<string, string>;
+  } {
+    const buckets = [...this.touched.values()].map(({ scope, minute, bucket }) => ({
+      scope,
+      minute,
+      bucket: structuredClone(bucket),
+    }));
     this.touched.clear();
-    const out = { buckets, refusals: this.freshRefusals, errors: this.freshErrors, refusalMessages: { ...this.refusalMessages } };
+    const out = {
+      buckets,
+      refusals: this.freshRefusals,
+      errors: this.freshErrors,
+      refusalMessages: { ...this.refusalMessages },
+    };
     this.freshRefusals = [];
     this.freshErrors = [];
     return out;

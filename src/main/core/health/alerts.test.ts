@@ -8,7 +8,10 @@ const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
 function setup(overrides: Partial<HealthSettings> = {}) {
   const settings: HealthSettings = { ...DEFAULT_SETTINGS.health, ...overrides };
   const fired: HealthAlert[] = [];
-  const alerts = new HealthAlerts(() => settings, (a) => fired.push(a));
+  const alerts = new HealthAlerts(
+    () => settings,
+    (a) => fired.push(a),
+  );
   return { alerts, fired, settings };
 }
 

@@ -40,7 +40,14 @@ export class HealthAlerts {
   private fire(kind: HealthAlertKind, at: number, captureId: string, endpointId: string, message: string): void {
     if (!this.settings().alertsEnabled) return;
     this.seq += 1;
-    const alert: HealthAlert = { id: `${at.toString(36)}-${this.seq}`, kind, at: new Date(at).toISOString(), message, captureId, endpointId };
+    const alert: HealthAlert = {
+      id: `${at.toString(36)}-${this.seq}`,
+      kind,
+      at: new Date(at).toISOString(),
+      message,
+      captureId,
+      endpointId,
+    };
     this.recentAlerts.unshift(alert);
     if (this.recentAlerts.length > RECENT_LIMIT) this.recentAlerts.length = RECENT_LIMIT;
     this.raise(alert);
@@ -66,7 +73,13 @@ export class HealthAlerts {
     s.invalidInMinute += 1;
     const why = reason ? `: ${reason}` : '';
     if (previous === 'valid') {
-      this.fire('signature-failures-started', at, captureId, endpointId, `Signatures started failing on ${endpointId}${why}`);
+      this.fire(
+        'signature-failures-started',
+        at,
+        captureId,
+        endpointId,
+        `Signatures started failing on ${endpointId}${why}`,
+      );
       return;
     }
     const limit = Math.max(1, Math.floor(this.settings().invalidPerMinute));

@@ -10,7 +10,10 @@ describe('signing provider detection on the capture path', () => {
   it('is decided by header names alone for every provider that can sign, but the listed value-sensitive ones', () => {
     for (const p of PROVIDERS) {
       if (!p.sign) continue;
-      const headers: HeaderPair[] = [['Content-Type', 'application/json'], ...p.sign({ secret: 'whsec_dGVzdHNlY3JldA==', body: BODY, id: 'msg_1', url: 'https://example.test/h' })];
+      const headers: HeaderPair[] = [
+        ['Content-Type', 'application/json'],
+        ...p.sign({ secret: 'whsec_dGVzdHNlY3JldA==', body: BODY, id: 'msg_1', url: 'https://example.test/h' }),
+      ];
       const blanked = headers.map(([n, v]): HeaderPair => [n, VALUE_SENSITIVE_HEADERS.has(n.toLowerCase()) ? v : 'x']);
       const ids = (h: HeaderPair[]) => detectProviders({ method: 'POST', headers: h, body: BODY }).map((d) => d.id);
       expect(ids(blanked), p.id).toEqual(ids(headers));
@@ -21,15 +24,23 @@ describe('signing provider detection on the capture path', () => {
     const cases: HeaderPair[][] = [
       [['Stripe-Signature', 't=1,v1=00']],
       [['X-Hub-Signature', 'sha1=00']],
-      [['X-Hub-Signature', 'sha256=00'], ['X-Event-Key', 'repo:push']],
-      [['X-Hub-Signature', 'sha1=00'], ['X-GitHub-Event', 'push']],
+      [
+        ['X-Hub-Signature', 'sha256=00'],
+        ['X-Event-Key', 'repo:push'],
+      ],
+      [
+        ['X-Hub-Signature', 'sha1=00'],
+        ['X-GitHub-Event', 'push'],
+      ],
       [['x-hub-signature', ' SHA1=00']],
       [['X-Custom', '1']],
     ];
     for (let round = 0; round < 2; round += 1)
       for (const headers of cases) {
         const record = makeRecord('{}', { headers });
-        expect(signingProvider(record)?.id, JSON.stringify(headers)).toBe(detectProviders({ method: 'POST', headers, body: BODY })[0]?.id);
+        expect(signingProvider(record)?.id, JSON.stringify(headers)).toBe(
+          detectProviders({ method: 'POST', headers, body: BODY })[0]?.id,
+        );
       }
     expect(signingProvider(makeRecord('{}', { headers: [['X-Hub-Signature', 'sha1=00']] }))?.id).toBe('intercom');
   });

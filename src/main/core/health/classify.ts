@@ -23,7 +23,9 @@ function eventSource(record: CaptureRecord): EventSource {
   let form: { value: URLSearchParams | undefined } | undefined;
   const contentType = (): string => (headerValue(record.headers, 'content-type') ?? '').toLowerCase();
   const text = (): string | undefined =>
-    record.body.encoding === 'utf8' && record.body.size > 0 && record.body.size <= PARSE_LIMIT ? record.body.text : undefined;
+    record.body.encoding === 'utf8' && record.body.size > 0 && record.body.size <= PARSE_LIMIT
+      ? record.body.text
+      : undefined;
   return {
     header(name) {
       const v = headerValue(record.headers, name);
@@ -47,7 +49,10 @@ function eventSource(record: CaptureRecord): EventSource {
     form() {
       if (!form) {
         const body = text();
-        form = { value: body && contentType().includes('application/x-www-form-urlencoded') ? new URLSearchParams(body) : undefined };
+        form = {
+          value:
+            body && contentType().includes('application/x-www-form-urlencoded') ? new URLSearchParams(body) : undefined,
+        };
       }
       return form.value;
     },
@@ -115,7 +120,10 @@ export function classifyCapture(record: CaptureRecord, secrets: SecretLookup): C
   const provider = signingProvider(record);
   const src = eventSource(record);
   const providerId = provider?.id ?? providerFromHints(src);
-  const out: CaptureHealth = { ...(providerId ? { provider: providerId } : {}), ...verdictFor(record, provider, secrets) };
+  const out: CaptureHealth = {
+    ...(providerId ? { provider: providerId } : {}),
+    ...verdictFor(record, provider, secrets),
+  };
   if (providerId) {
     const { eventType, eventId } = extractEvent(providerId, src);
     if (eventType) out.eventType = eventType.slice(0, 200);

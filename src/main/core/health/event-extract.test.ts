@@ -45,9 +45,16 @@ describe('event type and id per provider', () => {
         ['X-Hub-Signature-256', 'sha256=d57c68ca6f92289e6987922ff26938930f6e66a2d161ef06abdf1859230aa23c'],
         ['User-Agent', 'GitHub-Hookshot/044aadd'],
       ],
-      JSON.stringify({ action: 'opened', issue: { url: 'https://api.github.com/repos/octocat/Hello-World/issues/1347', number: 1347 } }),
+      JSON.stringify({
+        action: 'opened',
+        issue: { url: 'https://api.github.com/repos/octocat/Hello-World/issues/1347', number: 1347 },
+      }),
     );
-    expect(h).toMatchObject({ provider: 'github', eventType: 'issues.opened', eventId: '72d3162e-cc78-11e3-81ab-4c9367dc0958' });
+    expect(h).toMatchObject({
+      provider: 'github',
+      eventType: 'issues.opened',
+      eventId: '72d3162e-cc78-11e3-81ab-4c9367dc0958',
+    });
   });
 
   it('GitHub push (no action) and an unsigned delivery still say GitHub', () => {
@@ -58,7 +65,12 @@ describe('event type and id per provider', () => {
       ],
       JSON.stringify({ ref: 'refs/heads/main' }),
     );
-    expect(h).toEqual({ provider: 'github', verdict: 'unsigned', eventType: 'push', eventId: 'd0c1b2a3-0000-11ee-8000-000000000001' });
+    expect(h).toEqual({
+      provider: 'github',
+      verdict: 'unsigned',
+      eventType: 'push',
+      eventId: 'd0c1b2a3-0000-11ee-8000-000000000001',
+    });
   });
 
   it('Shopify: X-Shopify-Topic and X-Shopify-Webhook-Id', () => {
@@ -73,7 +85,11 @@ describe('event type and id per provider', () => {
       ],
       JSON.stringify({ id: 820982911946154500, email: 'jon@example.com' }),
     );
-    expect(h).toMatchObject({ provider: 'shopify', eventType: 'orders/create', eventId: 'b54557e4-bdd9-4b37-8a5f-bf7d70bcd043' });
+    expect(h).toMatchObject({
+      provider: 'shopify',
+      eventType: 'orders/create',
+      eventId: 'b54557e4-bdd9-4b37-8a5f-bf7d70bcd043',
+    });
   });
 
   it('Slack Events API: the inner event type and event_id', () => {
@@ -105,7 +121,11 @@ describe('event type and id per provider', () => {
       'token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&command=%2Fweather&text=94070&trigger_id=13345224609.738474920.8088930838d88f008e0',
       'application/x-www-form-urlencoded',
     );
-    expect(h).toMatchObject({ provider: 'slack', eventType: '/weather', eventId: '13345224609.738474920.8088930838d88f008e0' });
+    expect(h).toMatchObject({
+      provider: 'slack',
+      eventType: '/weather',
+      eventId: '13345224609.738474920.8088930838d88f008e0',
+    });
   });
 
   it('Standard Webhooks / Svix: body type and webhook-id', () => {
@@ -115,9 +135,17 @@ describe('event type and id per provider', () => {
         ['webhook-timestamp', '1674087231'],
         ['webhook-signature', 'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4='],
       ],
-      JSON.stringify({ type: 'contact.created', timestamp: '2022-11-03T20:26:10.344522Z', data: { id: '1f81eb52-5198-4599-803e-771906343485' } }),
+      JSON.stringify({
+        type: 'contact.created',
+        timestamp: '2022-11-03T20:26:10.344522Z',
+        data: { id: '1f81eb52-5198-4599-803e-771906343485' },
+      }),
     );
-    expect(h).toMatchObject({ provider: 'standard-webhooks', eventType: 'contact.created', eventId: 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W' });
+    expect(h).toMatchObject({
+      provider: 'standard-webhooks',
+      eventType: 'contact.created',
+      eventId: 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W',
+    });
     const svix = classify(
       [
         ['svix-id', 'msg_p5jXN8AQM9LWM0D4loKWxJek'],
@@ -126,7 +154,11 @@ describe('event type and id per provider', () => {
       ],
       JSON.stringify({ type: 'invoice.paid', data: {} }),
     );
-    expect(svix).toMatchObject({ provider: 'standard-webhooks', eventType: 'invoice.paid', eventId: 'msg_p5jXN8AQM9LWM0D4loKWxJek' });
+    expect(svix).toMatchObject({
+      provider: 'standard-webhooks',
+      eventType: 'invoice.paid',
+      eventId: 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+    });
   });
 
   it('Twilio (form body): message status and the idempotency token', () => {
@@ -138,7 +170,11 @@ describe('event type and id per provider', () => {
       'AccountSid=ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX&MessageSid=SM1342fe1b2c904d1ab04f0fc7a58abca9&MessageStatus=delivered&SmsStatus=delivered&To=%2B15558675310',
       'application/x-www-form-urlencoded',
     );
-    expect(h).toMatchObject({ provider: 'twilio', eventType: 'message.delivered', eventId: '2b1e1f4c-6d39-4d5a-9e5f-0a2ae1b23c1d' });
+    expect(h).toMatchObject({
+      provider: 'twilio',
+      eventType: 'message.delivered',
+      eventId: '2b1e1f4c-6d39-4d5a-9e5f-0a2ae1b23c1d',
+    });
   });
 
   it('Square: type and event_id', () => {
@@ -152,7 +188,11 @@ describe('event type and id per provider', () => {
         data: { type: 'payment', id: 'KkAkhdMsgzn59SM8A89WgKwekxLZY' },
       }),
     );
-    expect(h).toMatchObject({ provider: 'square', eventType: 'payment.created', eventId: '13b867cf-db3d-4b1c-90b6-2f32a9d78124' });
+    expect(h).toMatchObject({
+      provider: 'square',
+      eventType: 'payment.created',
+      eventId: '13b867cf-db3d-4b1c-90b6-2f32a9d78124',
+    });
   });
 
   it('Paddle Billing: event_type and event_id', () => {
@@ -166,7 +206,11 @@ describe('event type and id per provider', () => {
         data: { id: 'txn_01h8bxpvx398a7zbawb77y0kp5' },
       }),
     );
-    expect(h).toMatchObject({ provider: 'paddle', eventType: 'transaction.updated', eventId: 'evt_01h8bzakzx3hm2fmen703n5q45' });
+    expect(h).toMatchObject({
+      provider: 'paddle',
+      eventType: 'transaction.updated',
+      eventId: 'evt_01h8bzakzx3hm2fmen703n5q45',
+    });
   });
 
   it('Linear: type.action and Linear-Delivery', () => {
@@ -176,9 +220,18 @@ describe('event type and id per provider', () => {
         ['Linear-Event', 'Issue'],
         ['Linear-Signature', '766e1d90a96e2f5ecec342a99c5552999dd95d49250171b902d703fd674f5086'],
       ],
-      JSON.stringify({ action: 'create', type: 'Issue', data: { id: '2174add1-f7c8-44e3-bbf3-2d60b5ea8bc9' }, webhookTimestamp: 1676056940508 }),
+      JSON.stringify({
+        action: 'create',
+        type: 'Issue',
+        data: { id: '2174add1-f7c8-44e3-bbf3-2d60b5ea8bc9' },
+        webhookTimestamp: 1676056940508,
+      }),
     );
-    expect(h).toMatchObject({ provider: 'linear', eventType: 'Issue.create', eventId: '234d1a4e-b617-4388-90fe-adc3633d6b72' });
+    expect(h).toMatchObject({
+      provider: 'linear',
+      eventType: 'Issue.create',
+      eventId: '234d1a4e-b617-4388-90fe-adc3633d6b72',
+    });
   });
 
   it('Zoom: the event name (Zoom documents no delivery id)', () => {
@@ -187,7 +240,11 @@ describe('event type and id per provider', () => {
         ['x-zm-request-timestamp', '1626230691'],
         ['x-zm-signature', 'v0=a05d830fa017433bc47887f835a00b9ff33d3882f22f63a2986a8a8ed1d0fa31'],
       ],
-      JSON.stringify({ event: 'meeting.started', event_ts: 1626230691572, payload: { account_id: 'AAAAAABBBB', object: { id: '1234567890' } } }),
+      JSON.stringify({
+        event: 'meeting.started',
+        event_ts: 1626230691572,
+        payload: { account_id: 'AAAAAABBBB', object: { id: '1234567890' } },
+      }),
     );
     expect(h).toEqual({ provider: 'zoom', verdict: 'no-secret', eventType: 'meeting.started' });
   });
@@ -207,7 +264,10 @@ describe('event type and id per provider', () => {
       eventType: 'channel.follow',
       eventId: 'e76c6bd4-55c9-4987-8304-da1588d8988b',
     });
-    const challenge = headers.map(([n, v]): HeaderPair => [n, n === 'Twitch-Eventsub-Message-Type' ? 'webhook_callback_verification' : v]);
+    const challenge = headers.map(([n, v]): HeaderPair => [
+      n,
+      n === 'Twitch-Eventsub-Message-Type' ? 'webhook_callback_verification' : v,
+    ]);
     expect(classify(challenge, '{"challenge":"pogchamp-kappa-360noscope-vohiyo"}').eventType).toBe(
       'channel.follow.webhook_callback_verification',
     );
@@ -246,8 +306,14 @@ describe('event type and id per provider', () => {
   });
 
   it('a damaged or non-JSON body gives no event type, and never throws', () => {
-    expect(classify([['Stripe-Signature', 't=1,v1=00']], '{"type": "payment_intent')).toEqual({ provider: 'stripe', verdict: 'no-secret' });
-    expect(classify([['Stripe-Signature', 't=1,v1=00']], '[1,2,3]')).toEqual({ provider: 'stripe', verdict: 'no-secret' });
+    expect(classify([['Stripe-Signature', 't=1,v1=00']], '{"type": "payment_intent')).toEqual({
+      provider: 'stripe',
+      verdict: 'no-secret',
+    });
+    expect(classify([['Stripe-Signature', 't=1,v1=00']], '[1,2,3]')).toEqual({
+      provider: 'stripe',
+      verdict: 'no-secret',
+    });
     const binary = makeRecord(Buffer.from([0xff, 0xfe, 0x00, 0x7b]), { headers: [['Stripe-Signature', 't=1,v1=00']] });
     expect(classifyCapture(binary, noSecrets)).toEqual({ provider: 'stripe', verdict: 'no-secret' });
   });

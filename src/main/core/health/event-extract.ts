@@ -71,7 +71,8 @@ const EXTRACTORS: Record<string, Extractor> = {
   // Event object: { id: "evt_…", type: "payment_intent.succeeded", … }; retries send the same evt_ id.
   stripe: typeAndId(),
   // X-GitHub-Event names the event, the body's `action` the activity; redeliveries keep X-GitHub-Delivery.
-  github: (src) => facts(joined(src.header('x-github-event'), field(src.json(), 'action')), src.header('x-github-delivery')),
+  github: (src) =>
+    facts(joined(src.header('x-github-event'), field(src.json(), 'action')), src.header('x-github-delivery')),
   // X-Shopify-Topic "orders/create"; X-Shopify-Webhook-Id is kept across retries (X-Shopify-Event-Id names the event).
   shopify: (src) =>
     facts(src.header('x-shopify-topic'), src.header('x-shopify-webhook-id') ?? src.header('x-shopify-event-id')),
@@ -101,7 +102,10 @@ const EXTRACTORS: Record<string, Extractor> = {
     const message = form?.get('MessageStatus') ?? form?.get('SmsStatus');
     const call = form?.get('CallStatus');
     const type = message ? `message.${message}` : call ? `call.${call}` : undefined;
-    return facts(type, src.header('i-twilio-idempotency-token') ?? form?.get('MessageSid') ?? form?.get('CallSid') ?? undefined);
+    return facts(
+      type,
+      src.header('i-twilio-idempotency-token') ?? form?.get('MessageSid') ?? form?.get('CallSid') ?? undefined,
+    );
   },
   // { type: "payment.updated", event_id: "…" }
   square: typeAndId('type', 'event_id'),
@@ -147,7 +151,8 @@ const EXTRACTORS: Record<string, Extractor> = {
   coinbase: (src) => facts(field(src.json(), 'event', 'type'), field(src.json(), 'event', 'id')),
   razorpay: (src) => facts(field(src.json(), 'event'), src.header('x-razorpay-event-id')),
   lemonsqueezy: (src) => facts(src.header('x-event-name') ?? field(src.json(), 'meta', 'event_name'), undefined),
-  sentry: (src) => facts(joined(src.header('sentry-hook-resource'), field(src.json(), 'action')), src.header('request-id')),
+  sentry: (src) =>
+    facts(joined(src.header('sentry-hook-resource'), field(src.json(), 'action')), src.header('request-id')),
   vercel: typeAndId(),
   contentful: (src) => facts(src.header('x-contentful-topic'), undefined),
   mux: typeAndId(),
@@ -164,7 +169,10 @@ const EXTRACTORS: Record<string, Extractor> = {
   bitbucket: (src) => facts(src.header('x-event-key'), src.header('x-request-uuid')),
   // X-Gitlab-Event "Push Hook"; X-Gitlab-Event-UUID per event (Idempotency-Key on retries of newer versions).
   gitlab: (src) =>
-    facts(src.header('x-gitlab-event') ?? field(src.json(), 'object_kind'), src.header('idempotency-key') ?? src.header('x-gitlab-event-uuid')),
+    facts(
+      src.header('x-gitlab-event') ?? field(src.json(), 'object_kind'),
+      src.header('idempotency-key') ?? src.header('x-gitlab-event-uuid'),
+    ),
   sanity: (src) => facts(src.header('sanity-operation'), src.header('idempotency-key')),
   // webhook-id (svix-id for Svix itself) is the message id, the same on every retry.
   'standard-webhooks': (src) => facts(field(src.json(), 'type'), src.header('webhook-id') ?? src.header('svix-id')),

@@ -40,7 +40,11 @@ function stripeEvent(id: string, type = 'invoice.paid'): string {
 }
 
 async function sendStripe(c: HooklensCore, body: string, secret = SECRET): Promise<string> {
-  const header = stripeSdk.webhooks.generateTestHeaderString({ payload: body, secret, timestamp: Math.floor(Date.now() / 1000) });
+  const header = stripeSdk.webhooks.generateTestHeaderString({
+    payload: body,
+    secret,
+    timestamp: Math.floor(Date.now() / 1000),
+  });
   return post(c, '/hooks/stripe', { 'Content-Type': 'application/json', 'Stripe-Signature': header }, body);
 }
 
@@ -60,7 +64,11 @@ describe('health on arrival', () => {
       eventType: 'payment_intent.succeeded',
       eventId: 'evt_good',
     });
-    expect((await summary(c, forged))?.health).toMatchObject({ provider: 'stripe', verdict: 'invalid', eventId: 'evt_forged' });
+    expect((await summary(c, forged))?.health).toMatchObject({
+      provider: 'stripe',
+      verdict: 'invalid',
+      eventId: 'evt_forged',
+    });
     expect((await summary(c, forged))?.health?.reason).toMatch(/signature|match/i);
     expect((await summary(c, plain))?.health).toEqual({ verdict: 'unsigned' });
     expect((await c.api.getCapture(good)).health?.verdict).toBe('valid');
@@ -80,7 +88,12 @@ describe('health on arrival', () => {
     const ep = await c.api.createEndpoint({ name: 'other' });
     const a = await sendStripe(c, stripeEvent('evt_a'));
     const b = await sendStripe(c, stripeEvent('evt_b'), 'whsec_other_secret_0000000000');
-    const gh = await post(c, '/gh', { 'X-GitHub-Event': 'ping', 'X-Hub-Signature-256': await octokitSign('gh', '{}') }, '{}');
+    const gh = await post(
+      c,
+      '/gh',
+      { 'X-GitHub-Event': 'ping', 'X-Hub-Signature-256': await octokitSign('gh', '{}') },
+      '{}',
+    );
     expect((await summary(c, a))?.health?.verdict).toBe('no-secret');
 
     const updated: string[] = [];
@@ -102,7 +115,12 @@ describe('health on arrival', () => {
     await c.api.setSignatureSecret('default', 'stripe', 'whsec_other_secret_0000000000');
     await c.health.idle();
     expect((await summary(c, a))?.health?.verdict).toBe('invalid');
-    expect((await summary(c, b))?.health).toEqual({ provider: 'stripe', verdict: 'valid', eventType: 'invoice.paid', eventId: 'evt_b' });
+    expect((await summary(c, b))?.health).toEqual({
+      provider: 'stripe',
+      verdict: 'valid',
+      eventType: 'invoice.paid',
+      eventId: 'evt_b',
+    });
 
     await c.api.setSignatureSecret('default', 'stripe', '');
     await c.health.idle();
@@ -164,7 +182,9 @@ describe('health on arrival', () => {
     await sendStripe(c, stripeEvent('evt_5'));
     await sendStripe(c, stripeEvent('evt_6'), 'whsec_wrong_000000000000000000');
     expect(alerts.filter((a) => a.kind === 'signature-failures-started')).toHaveLength(1);
-    await expect(c.api.updateHealthSettings({ invalidPerMinute: 0 })).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(c.api.updateHealthSettings({ invalidPerMinute: 0 })).rejects.toMatchObject({
+      code: 'invalid_argument',
+    });
   });
 
   it("counts the listener's refusals with their reasons", async () => {
@@ -179,7 +199,9 @@ describe('health on arrival', () => {
     if (res) expect(res.status).toBe(413);
     await expect.poll(async () => (await c.api.getHealth()).totals.refusals).toBe(1);
     const report = await c.api.getHealth();
-    expect(report.refusalsByReason).toEqual([expect.objectContaining({ status: 413, error: 'payload_too_large', count: 1 })]);
+    expect(report.refusalsByReason).toEqual([
+      expect.objectContaining({ status: 413, error: 'payload_too_large', count: 1 }),
+    ]);
     expect(report.recentRefusals[0]).toMatchObject({ status: 413, via: 'local' });
   });
 });

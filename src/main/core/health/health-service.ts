@@ -70,7 +70,8 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
     const h = s.health;
     if (h?.eventId) duplicates.add(s.id, { endpointId: s.endpointId, provider: h.provider, eventId: h.eventId });
     const at = Date.parse(s.receivedAt);
-    if (Number.isFinite(at)) aggregates.delivery({ at, endpointId: s.endpointId, verdict: h?.verdict, duplicate: !!h?.duplicateOf });
+    if (Number.isFinite(at))
+      aggregates.delivery({ at, endpointId: s.endpointId, verdict: h?.verdict, duplicate: !!h?.duplicateOf });
   }
 
   aggregates.takeChanges();
@@ -99,7 +100,11 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
       deps.log?.(`Could not classify capture ${record.id}: ${err instanceof Error ? err.message : String(err)}`);
       return;
     }
-    const first = duplicates.add(record.id, { endpointId: record.endpointId, provider: health.provider, eventId: health.eventId });
+    const first = duplicates.add(record.id, {
+      endpointId: record.endpointId,
+      provider: health.provider,
+      eventId: health.eventId,
+    });
     if (first) health.duplicateOf = first;
     record.health = health;
   };
@@ -110,7 +115,11 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
     const provider = getProvider(providerId);
     const affected = store
       .list()
-      .filter((s) => s.endpointId === endpointId && (!s.health || (s.health.provider === providerId && s.health.verdict !== 'unsigned')));
+      .filter(
+        (s) =>
+          s.endpointId === endpointId &&
+          (!s.health || (s.health.provider === providerId && s.health.verdict !== 'unsigned')),
+      );
     let updates: HealthUpdate[] = [];
     const before = new Map<string, CaptureSummary>();
     const flush = async (): Promise<void> => {
@@ -120,7 +129,8 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
       for (const summary of written) {
         const old = before.get(summary.id);
         const at = Date.parse(summary.receivedAt);
-        if (summary.health && Number.isFinite(at)) aggregates.reverdict(endpointId, at, old?.health?.verdict, summary.health.verdict);
+        if (summary.health && Number.isFinite(at))
+          aggregates.reverdict(endpointId, at, old?.health?.verdict, summary.health.verdict);
         events.emit('capture:updated', summary);
       }
       before.clear();
@@ -150,7 +160,9 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
     events.on('signatures:secret-changed', ({ endpointId, providerId }) => {
       queue = queue
         .then(() => reverdict(endpointId, providerId))
-        .catch((err: unknown) => deps.log?.(`Could not recheck signatures: ${err instanceof Error ? err.message : String(err)}`));
+        .catch((err: unknown) =>
+          deps.log?.(`Could not recheck signatures: ${err instanceof Error ? err.message : String(err)}`),
+        );
     }),
     events.on('capture:removed', ({ ids }) => duplicates.remove(ids)),
     events.on('capture:cleared', () => duplicates.clear()),
@@ -158,7 +170,8 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
       const endpointId = endpointOf.get(attempt.captureId) ?? 'unknown';
       const at = Date.parse(attempt.at);
       const when = Number.isFinite(at) ? at : now();
-      const outcome: ForwardOutcome = attempt.state === 'delivered' ? 'delivered' : attempt.state === 'retrying' ? 'retried' : 'failed';
+      const outcome: ForwardOutcome =
+        attempt.state === 'delivered' ? 'delivered' : attempt.state === 'retrying' ? 'retried' : 'failed';
       aggregates.forward(endpointId, when, outcome, attempt.status !== null ? attempt.ms : null);
       if (outcome !== 'delivered')
         aggregates.error({
@@ -170,14 +183,16 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
           captureId: attempt.captureId,
           endpointId,
         });
-      if (outcome !== 'retried') alerts.forwardSettled(attempt.captureId, endpointId, when, outcome === 'delivered', attempt.error);
+      if (outcome !== 'retried')
+        alerts.forwardSettled(attempt.captureId, endpointId, when, outcome === 'delivered', attempt.error);
       changed();
     }),
   ];
 
   const handlers: HealthMethods = {
     async getHealth(query = {}) {
-      if (typeof query !== 'object' || query === null) throw new HooklensError('invalid_argument', 'The query must be an object.');
+      if (typeof query !== 'object' || query === null)
+        throw new HooklensError('invalid_argument', 'The query must be an object.');
       const endpointId = typeof query.endpointId === 'string' && query.endpointId !== '' ? query.endpointId : null;
       const report: HealthReport = {
         ...aggregates.report(endpointId, typeof query.minutes === 'number' ? query.minutes : 60),
@@ -193,10 +208,12 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
       return settings();
     },
     async updateHealthSettings(patch) {
-      if (typeof patch !== 'object' || patch === null) throw new HooklensError('invalid_argument', 'Settings must be an object.');
+      if (typeof patch !== 'object' || patch === null)
+        throw new HooklensError('invalid_argument', 'Settings must be an object.');
       const clean: Partial<HealthSettings> = {};
       if (patch.alertsEnabled !== undefined) clean.alertsEnabled = patch.alertsEnabled === true;
-      if (patch.invalidPerMinute !== undefined) clean.invalidPerMinute = positiveInt(patch.invalidPerMinute, 'The signature failure threshold');
+      if (patch.invalidPerMinute !== undefined)
+        clean.invalidPerMinute = positiveInt(patch.invalidPerMinute, 'The signature failure threshold');
       if (patch.forwardFailuresInRow !== undefined)
         clean.forwardFailuresInRow = positiveInt(patch.forwardFailuresInRow, 'The forward failure threshold');
       const next = await deps.settings.update('health', clean);
@@ -237,7 +254,13 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
       changed();
     },
     onRefused(refusal, via) {
-      const entry: RefusalEntry = { at: new Date(now()).toISOString(), status: refusal.status, error: refusal.error, message: refusal.message, via };
+      const entry: RefusalEntry = {
+        at: new Date(now()).toISOString(),
+        status: refusal.status,
+        error: refusal.error,
+        message: refusal.message,
+        via,
+      };
       aggregates.refusal(entry);
       changed();
     },

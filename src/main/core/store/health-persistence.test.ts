@@ -94,7 +94,11 @@ describe('capture health in the store', () => {
     expect(doc.columns.at(-1)).toBe('health');
     // The file as earlier versions wrote it: 15 columns (no health), and 14 (no damaged either).
     for (const columns of [15, 14]) {
-      const old = { ...doc, columns: doc.columns.slice(0, columns), captures: doc.captures.map((row) => row.slice(0, columns)) };
+      const old = {
+        ...doc,
+        columns: doc.columns.slice(0, columns),
+        captures: doc.captures.map((row) => row.slice(0, columns)),
+      };
       await writeFile(file, JSON.stringify(old));
       store = await openStore();
       expect(store.notices).toEqual([]);

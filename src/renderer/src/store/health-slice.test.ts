@@ -8,7 +8,11 @@ const stripeSdk = new Stripe('sk_test_hooklens_health_slice');
 const SECRET = 'whsec_slice_health_0123456789abcdef';
 
 function stripeHeaders(body: string, secret: string): Record<string, string> {
-  const sig = stripeSdk.webhooks.generateTestHeaderString({ payload: body, secret, timestamp: Math.floor(Date.now() / 1000) });
+  const sig = stripeSdk.webhooks.generateTestHeaderString({
+    payload: body,
+    secret,
+    timestamp: Math.floor(Date.now() / 1000),
+  });
   return { 'Content-Type': 'application/json', 'Stripe-Signature': sig };
 }
 
@@ -71,7 +75,9 @@ describe('health slice', () => {
   it('saves alert thresholds and shows the core refusing a bad one', async () => {
     await fx.store.getState().updateHealthSettings({ invalidPerMinute: 9 });
     expect(fx.store.getState().healthSettings?.invalidPerMinute).toBe(9);
-    await expect(fx.store.getState().updateHealthSettings({ forwardFailuresInRow: 0 })).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(fx.store.getState().updateHealthSettings({ forwardFailuresInRow: 0 })).rejects.toMatchObject({
+      code: 'invalid_argument',
+    });
     expect(fx.store.getState().healthSettings?.forwardFailuresInRow).toBe(3);
   });
 });

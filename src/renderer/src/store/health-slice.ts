@@ -144,7 +144,9 @@ export const createHealthSlice =
       healthToasts: [],
       healthAlertRaised(alert) {
         set((s) => ({
-          health: s.health ? { ...s.health, recentAlerts: [alert, ...s.health.recentAlerts].slice(0, RECENT) } : s.health,
+          health: s.health
+            ? { ...s.health, recentAlerts: [alert, ...s.health.recentAlerts].slice(0, RECENT) }
+            : s.health,
           // In Electron the shell shows a desktop notification; a toast on top would say it twice.
           healthToasts: s.status?.mode === 'electron' ? s.healthToasts : [alert, ...s.healthToasts].slice(0, 5),
         }));

@@ -5,7 +5,7 @@
  * through a probe element, since they are light-dark() values), so both themes stay readable.
  * The canvas is an image to assistive technology; the table view carries the numbers.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -44,7 +44,9 @@ export function HealthChart({
   const shape = `${theme}|${series.map((s) => `${s.label}:${s.color}`).join(',')}`;
   // The latest data, for a chart (re)built by the effect below without depending on the data.
   const latest = useRef({ minutes, series });
-  latest.current = { minutes, series };
+  useLayoutEffect(() => {
+    latest.current = { minutes, series };
+  });
 
   useEffect(() => {
     const el = host.current;
@@ -64,13 +66,26 @@ export function HealthChart({
         legend: { show: true },
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
-        axes: [axis, { ...axis, size: unit ? 60 : 44, ...(unit ? { values: (_u, vals) => vals.map((v) => `${v}${unit}`) } : {}) }],
+        axes: [
+          axis,
+          { ...axis, size: unit ? 60 : 44, ...(unit ? { values: (_u, vals) => vals.map((v) => `${v}${unit}`) } : {}) },
+        ],
         series: [
           {},
-          ...data.series.map((s) => ({ label: s.label, stroke: resolveColor(s.color, el), width: 1.5, points: { show: false }, spanGaps: false })),
+          ...data.series.map((s) => ({
+            label: s.label,
+            stroke: resolveColor(s.color, el),
+            width: 1.5,
+            points: { show: false },
+            spanGaps: false,
+          })),
         ],
       };
-      chart = new uPlot(opts, [data.minutes.map((m) => m / 1000), ...data.series.map((s) => s.values)] as uPlot.AlignedData, el);
+      chart = new uPlot(
+        opts,
+        [data.minutes.map((m) => m / 1000), ...data.series.map((s) => s.values)] as uPlot.AlignedData,
+        el,
+      );
       plot.current = chart;
       const built = chart;
       resize = new ResizeObserver(() => built.setSize({ width: Math.max(240, el.clientWidth), height: 150 }));

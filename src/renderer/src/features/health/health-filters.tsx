@@ -29,14 +29,22 @@ export function HealthFilters(): React.JSX.Element {
           </option>
         ))}
       </select>
-      <select aria-label="Event type filter" value={filters.eventType} onChange={(e) => setFilters({ eventType: e.target.value })}>
+      <select
+        aria-label="Event type filter"
+        value={filters.eventType}
+        onChange={(e) => setFilters({ eventType: e.target.value })}
+      >
         <option value="">Event type</option>
         {eventTypes.map((t) => (
           <option key={t}>{t}</option>
         ))}
       </select>
       <label>
-        <input type="checkbox" checked={filters.duplicatesOnly} onChange={(e) => setFilters({ duplicatesOnly: e.target.checked })} />{' '}
+        <input
+          type="checkbox"
+          checked={filters.duplicatesOnly}
+          onChange={(e) => setFilters({ duplicatesOnly: e.target.checked })}
+        />{' '}
         Duplicates only
       </label>
     </div>

@@ -9,14 +9,24 @@ interface ChartLike {
   title: string;
 }
 
-export function HealthSeriesTable({ report, charts }: { report: HealthReport; charts: ChartLike[] }): React.JSX.Element {
-  const columns = charts.flatMap((c) => c.series.map((s) => ({ ...s, title: c.series.length > 1 ? `${c.title}: ${s.label}` : c.title })));
+export function HealthSeriesTable({
+  report,
+  charts,
+}: {
+  report: HealthReport;
+  charts: ChartLike[];
+}): React.JSX.Element {
+  const columns = charts.flatMap((c) =>
+    c.series.map((s) => ({ ...s, title: c.series.length > 1 ? `${c.title}: ${s.label}` : c.title })),
+  );
   const rows = report.series.minute
     .map((m, i) => ({ m, i }))
-    .filter(({ i }) => columns.some((c) => {
-      const v = report.series[c.key][i];
-      return typeof v === 'number' && v !== 0;
-    }))
+    .filter(({ i }) =>
+      columns.some((c) => {
+        const v = report.series[c.key][i];
+        return typeof v === 'number' && v !== 0;
+      }),
+    )
     .reverse();
   return rows.length === 0 ? (
     <p className="muted">No activity in this window.</p>

@@ -12,7 +12,11 @@ export function HealthSettingsFields(): React.JSX.Element {
     <fieldset className="wb-fieldset">
       <legend>Health alerts</legend>
       <label className="wb-row">
-        <input type="checkbox" checked={settings.alertsEnabled} onChange={(e) => void update({ alertsEnabled: e.target.checked }).catch(() => undefined)} />
+        <input
+          type="checkbox"
+          checked={settings.alertsEnabled}
+          onChange={(e) => void update({ alertsEnabled: e.target.checked }).catch(() => undefined)}
+        />
         Alert me when signatures start failing or auto-forward keeps failing
       </label>
       <NumberSetting

@@ -6,13 +6,14 @@
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { buildReport } from '../../../../shared/health-report';
+import { buildReport, MINUTE_MS } from '../../../../shared/health-report';
 import type { HealthReport } from '../../../../shared/api/health';
 import { useAppStore } from '../../app-store';
 import { formatTime } from '../../lib/format';
 import { effectiveTheme, useOsPrefersDark } from '../workbench/theme';
 import { HealthChart, type ChartSeries } from './health-chart';
 import { HealthSeriesTable, type SeriesKey } from './health-series-table';
+import { useMinuteClock } from './minute-clock';
 import './health.css';
 
 const WINDOWS: [number, string][] = [
@@ -58,13 +59,17 @@ export const HEALTH_CHARTS: ChartDef[] = [
 
 function useReport(minutes: number): HealthReport | null {
   const health = useAppStore((s) => s.health);
+  const clock = useMinuteClock();
   return useMemo(() => {
     if (!health) return null;
+    // A bucket newer than the clock's last tick (it ticks every 10 s) moves the window's end to it.
+    let newest = clock;
+    for (const m of health.scope.keys()) newest = Math.max(newest, m * MINUTE_MS);
     return {
       ...buildReport({
         endpointId: health.endpointId,
         minutes,
-        now: Date.now(),
+        now: newest,
         countingSince: health.countingSince,
         scope: health.scope,
         all: health.all,
@@ -74,10 +79,18 @@ function useReport(minutes: number): HealthReport | null {
       }),
       recentAlerts: health.recentAlerts,
     };
-  }, [health, minutes]);
+  }, [health, minutes, clock]);
 }
 
-function Tile({ label, value, tone }: { label: string; value: string | number; tone?: 'ok' | 'bad' | 'warn' }): React.JSX.Element {
+function Tile({
+  label,
+  value,
+  tone,
+}: {
+  label: string;
+  value: string | number;
+  tone?: 'ok' | 'bad' | 'warn';
+}): React.JSX.Element {
   return (
     <div className={`health-tile ${tone ? `tone-${tone}` : ''}`} role="group" aria-label={label}>
       <dt>{label}</dt>
@@ -110,13 +123,19 @@ export function HealthView({ onClose }: { onClose(): void }): React.JSX.Element 
   const theme = effectiveTheme(themeChoice, useOsPrefersDark());
   const [asTable, setAsTable] = useState(false);
   const report = useReport(minutes);
-  const scopeName = health?.endpointId ? (endpoints.find((e) => e.id === health.endpointId)?.name ?? health.endpointId) : 'All endpoints';
+  const scopeName = health?.endpointId
+    ? (endpoints.find((e) => e.id === health.endpointId)?.name ?? health.endpointId)
+    : 'All endpoints';
 
   return (
     <section className="health-view" aria-label="Webhook health">
       <header className="health-head">
         <h2>Health: {scopeName}</h2>
-        <select aria-label="Health scope" value={health?.endpointId ?? ''} onChange={(e) => void openHealth(e.target.value || null)}>
+        <select
+          aria-label="Health scope"
+          value={health?.endpointId ?? ''}
+          onChange={(e) => void openHealth(e.target.value || null)}
+        >
           <option value="">All endpoints</option>
           {endpoints.map((e) => (
             <option key={e.id} value={e.id}>
@@ -146,20 +165,42 @@ export function HealthView({ onClose }: { onClose(): void }): React.JSX.Element 
           <dl className="health-tiles" aria-label="Totals">
             <Tile label="Deliveries" value={report.totals.deliveries} />
             <Tile label="Valid signatures" value={report.totals.valid} tone="ok" />
-            <Tile label="Invalid signatures" value={report.totals.invalid} tone={report.totals.invalid > 0 ? 'bad' : undefined} />
+            <Tile
+              label="Invalid signatures"
+              value={report.totals.invalid}
+              tone={report.totals.invalid > 0 ? 'bad' : undefined}
+            />
             <Tile label="No secret" value={report.totals.noSecret} />
             <Tile label="Unsigned" value={report.totals.unsigned} />
-            <Tile label="Duplicates" value={report.totals.duplicates} tone={report.totals.duplicates > 0 ? 'warn' : undefined} />
+            <Tile
+              label="Duplicates"
+              value={report.totals.duplicates}
+              tone={report.totals.duplicates > 0 ? 'warn' : undefined}
+            />
             <Tile label="Forwarded" value={report.totals.forwardDelivered} />
             <Tile label="Forward retries" value={report.totals.forwardRetried} />
-            <Tile label="Forward failures" value={report.totals.forwardFailed} tone={report.totals.forwardFailed > 0 ? 'bad' : undefined} />
-            <Tile label="Latency p50" value={report.totals.latencyP50 === null ? '—' : `${report.totals.latencyP50} ms`} />
-            <Tile label="Latency p95" value={report.totals.latencyP95 === null ? '—' : `${report.totals.latencyP95} ms`} />
-            <Tile label="Refusals" value={report.totals.refusals} tone={report.totals.refusals > 0 ? 'warn' : undefined} />
+            <Tile
+              label="Forward failures"
+              value={report.totals.forwardFailed}
+              tone={report.totals.forwardFailed > 0 ? 'bad' : undefined}
+            />
+            <Tile
+              label="Latency p50"
+              value={report.totals.latencyP50 === null ? '—' : `${report.totals.latencyP50} ms`}
+            />
+            <Tile
+              label="Latency p95"
+              value={report.totals.latencyP95 === null ? '—' : `${report.totals.latencyP95} ms`}
+            />
+            <Tile
+              label="Refusals"
+              value={report.totals.refusals}
+              tone={report.totals.refusals > 0 ? 'warn' : undefined}
+            />
           </dl>
           <p className="muted health-note">
-            Forward outcomes, latency and refusals are counted since {formatTime(report.countingSince)} (when Hooklens started);
-            deliveries and signatures include stored captures.
+            Forward outcomes, latency and refusals are counted since {formatTime(report.countingSince)} (when Hooklens
+            started); deliveries and signatures include stored captures.
           </p>
           {asTable ? (
             <HealthSeriesTable report={report} charts={HEALTH_CHARTS} />
@@ -172,7 +213,11 @@ export function HealthView({ onClose }: { onClose(): void }): React.JSX.Element 
                   unit={c.unit}
                   theme={theme}
                   minutes={report.series.minute}
-                  series={c.series.map((s): ChartSeries => ({ label: s.label, color: s.color, values: report.series[s.key] }))}
+                  series={c.series.map((s): ChartSeries => ({
+                    label: s.label,
+                    color: s.color,
+                    values: report.series[s.key],
+                  }))}
                 />
               ))}
             </div>
@@ -220,7 +265,8 @@ function HealthLists({ report }: { report: HealthReport }): React.JSX.Element {
           <ul className="health-events">
             {report.recentAlerts.map((a) => (
               <li key={a.id}>
-                <time dateTime={a.at}>{formatTime(a.at)}</time> {a.message} <CaptureLink id={a.captureId}>Show capture</CaptureLink>
+                <time dateTime={a.at}>{formatTime(a.at)}</time> {a.message}{' '}
+                <CaptureLink id={a.captureId}>Show capture</CaptureLink>
               </li>
             ))}
           </ul>

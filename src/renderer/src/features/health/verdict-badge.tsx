@@ -41,7 +41,16 @@ export function VerdictBadge({ verdict, title }: { verdict: SignatureVerdict; ti
   const label = verdictLabel(verdict);
   return (
     <span className={`verdict-badge verdict-${verdict}`} role="img" aria-label={label} title={title ?? label}>
-      <svg width="13" height="13" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+      <svg
+        width="13"
+        height="13"
+        viewBox="0 0 16 16"
+        aria-hidden="true"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+      >
         {glyph(verdict)}
       </svg>
     </span>
