@@ -33,6 +33,12 @@ export interface RecordedWindow {
   shown: boolean;
 }
 
+export interface RecordedNotification {
+  title: string;
+  body: string;
+  click(): void;
+}
+
 export interface LoadedShell {
   dataDir: string;
   /** ipcMain.handle registrations, channel → handler, and how often each channel was registered. */
@@ -42,6 +48,8 @@ export interface LoadedShell {
   appListeners: Map<string, Listener[]>;
   opened: string[];
   safeStorage: { encrypted: number; decrypted: number };
+  /** Desktop notifications shown, with a way to click one. */
+  notifications: RecordedNotification[];
   quitCalls: number;
   /** Calls a recorded handler the way Electron would for a frame at `senderUrl`. */
   invoke(channel: string, args: unknown[], senderUrl: string | null): Promise<unknown>;
@@ -122,6 +130,7 @@ export async function loadShell(dataDir: string): Promise<LoadedShell> {
     appListeners: new Map(),
     opened: [],
     safeStorage: { encrypted: 0, decrypted: 0 },
+    notifications: [],
     quitCalls: 0,
     async invoke(channel, args, senderUrl) {
       const handler = shell.handlers.get(channel);
@@ -198,6 +207,21 @@ export async function loadShell(dataDir: string): Promise<LoadedShell> {
         shell.safeStorage.decrypted += 1;
         return standInDecrypt(cipher);
       },
+    },
+    // The shell reports a failed start with an error box; a test that gets there fails on its own.
+    dialog: { showErrorBox: (title: string, message: string) => console.error(`${title}: ${message}`) },
+    Notification: class {
+      static isSupported(): boolean {
+        return true;
+      }
+      private readonly clicks: (() => void)[] = [];
+      constructor(private readonly options: { title: string; body: string }) {}
+      on(name: string, fn: () => void): void {
+        if (name === 'click') this.clicks.push(fn);
+      }
+      show(): void {
+        shell.notifications.push({ ...this.options, click: () => this.clicks.forEach((fn) => fn()) });
+      }
     },
     BrowserWindowStatics: { getAllWindows: () => shell.windows },
     createWindow(options: RecordedWindow['options']) {
