@@ -13,4 +13,4 @@ export const BrowserWindow = new Proxy(function BrowserWindow() {}, {
   construct: (_target, args) => recorder.createWindow(...args),
   get: (_target, name) => recorder.BrowserWindowStatics[name],
 });
-export default { app, ipcMain, shell, safeStorage, BrowserWindow, Notification, dialog };
+export default { app, ipcMain, shell, safeStorage, dialog, BrowserWindow, Notification };

@@ -47,6 +47,8 @@ export interface LoadedShell {
   windows: RecordedWindow[];
   appListeners: Map<string, Listener[]>;
   opened: string[];
+  /** dialog.showErrorBox calls (title, content): how the shell reports a core that cannot start. */
+  errorBoxes: Array<[string, string]>;
   safeStorage: { encrypted: number; decrypted: number };
   /** Desktop notifications shown, with a way to click one. */
   notifications: RecordedNotification[];
@@ -129,6 +131,7 @@ export async function loadShell(dataDir: string): Promise<LoadedShell> {
     windows: [],
     appListeners: new Map(),
     opened: [],
+    errorBoxes: [],
     safeStorage: { encrypted: 0, decrypted: 0 },
     notifications: [],
     quitCalls: 0,
@@ -197,6 +200,11 @@ export async function loadShell(dataDir: string): Promise<LoadedShell> {
         shell.opened.push(url);
       },
     },
+    dialog: {
+      showErrorBox: (title: string, content: string) => {
+        shell.errorBoxes.push([title, content]);
+      },
+    },
     safeStorage: {
       isEncryptionAvailable: () => true,
       encryptString: (plain: string) => {
@@ -208,8 +216,6 @@ export async function loadShell(dataDir: string): Promise<LoadedShell> {
         return standInDecrypt(cipher);
       },
     },
-    // The shell reports a failed start with an error box; a test that gets there fails on its own.
-    dialog: { showErrorBox: (title: string, message: string) => console.error(`${title}: ${message}`) },
     Notification: class {
       static isSupported(): boolean {
         return true;

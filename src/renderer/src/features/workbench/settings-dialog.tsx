@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import type { ThemeChoice } from '../../../../shared/settings';
 import { useAppStore } from '../../app-store';
 import { HealthSettingsFields } from '../health';
+import { AccessKeySetting } from '../status/access-key-setting';
 import { TunnelSettingsForm } from '../tunnel/tunnel-settings-form';
 import { Modal } from './modal';
 import { NumberSetting } from './number-setting';
@@ -91,6 +92,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }): React.JSX.Elem
                 </>
               )}
             </div>
+            {status?.mode === 'browser' && <AccessKeySetting />}
           </fieldset>
 
           <fieldset className="wb-fieldset">
