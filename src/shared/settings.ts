@@ -44,11 +44,21 @@ export interface UiSettings {
   listWidth: number;
 }
 
+/** When the health alerts fire. */
+export interface HealthSettings {
+  alertsEnabled: boolean;
+  /** Alert when more than this many signatures fail on one endpoint within a minute. */
+  invalidPerMinute: number;
+  /** Alert when auto-forward gives up on this many captures in a row. */
+  forwardFailuresInRow: number;
+}
+
 export interface Settings {
   capture: CaptureSettings;
   tunnel: TunnelSettings;
   replay: ReplaySettings;
   ui: UiSettings;
+  health: HealthSettings;
 }
 
 export const DEFAULT_CAPTURE_PORT = 8787;
@@ -66,6 +76,7 @@ export const DEFAULT_SETTINGS: Settings = {
     resignByEndpoint: {},
   },
   ui: { theme: 'system', notifications: false, listWidth: 380 },
+  health: { alertsEnabled: true, invalidPerMinute: 5, forwardFailuresInRow: 3 },
 };
 
 export type SettingsSection = keyof Settings;

@@ -11,6 +11,7 @@ import { appSettingsMethodNames, type AppSettingsEvents, type AppSettingsMethods
 import { checkMethodNames, type CheckEvents, type CheckMethods } from './check';
 import { capturesMethodNames, type CapturesEvents, type CapturesMethods } from './captures';
 import { endpointsMethodNames, type EndpointsEvents, type EndpointsMethods } from './endpoints';
+import { healthMethodNames, type HealthEvents, type HealthMethods } from './health';
 import { replayMethodNames, type ReplayEvents, type ReplayMethods } from './replay';
 import { searchMethodNames, type SearchMethods } from './search';
 import { signaturesMethodNames, type SignaturesEvents, type SignaturesMethods } from './signatures';
@@ -27,6 +28,7 @@ export interface HooklensApi
     EndpointsMethods,
     SearchMethods,
     AppSettingsMethods,
+    HealthMethods,
     TestEventsMethods,
     CheckMethods {}
 
@@ -38,7 +40,8 @@ export interface HooklensEvents
     ReplayEvents,
     EndpointsEvents,
     AppSettingsEvents,
-    CheckEvents {}
+    CheckEvents,
+    HealthEvents {}
 
 export type ApiMethodName = keyof HooklensApi;
 export type ApiEventName = keyof HooklensEvents;
@@ -52,6 +55,7 @@ export const API_METHOD_NAMES = Object.keys({
   ...endpointsMethodNames,
   ...searchMethodNames,
   ...appSettingsMethodNames,
+  ...healthMethodNames,
   ...testEventsMethodNames,
   ...checkMethodNames,
 } satisfies Record<ApiMethodName, true>) as ApiMethodName[];

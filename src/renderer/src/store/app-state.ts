@@ -8,6 +8,7 @@ import type { HooklensClient } from '../../../shared/api';
 import { createCapturesSlice, type CapturesSlice } from './captures-slice';
 import { createCheckSlice, type CheckSlice } from './check-slice';
 import { createEndpointsSlice, type EndpointsSlice } from './endpoints-slice';
+import { createHealthSlice, type HealthSlice } from './health-slice';
 import { createReplaySlice, type ReplaySlice } from './replay-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
@@ -34,6 +35,7 @@ export type AppState = CapturesSlice &
   ReplaySlice &
   SignaturesSlice &
   CheckSlice &
+  HealthSlice &
   TestEventsSlice &
   LoadSlice;
 
@@ -50,6 +52,7 @@ export function createAppState(api: HooklensClient): StateCreator<AppState> {
     ...createReplaySlice(api)(...a),
     ...createSignaturesSlice(api)(...a),
     ...createCheckSlice(api)(...a),
+    ...createHealthSlice(api)(...a),
     ...createTestEventsSlice(api)(...a),
     async loadAll() {
       const s = a[1]();
@@ -64,6 +67,8 @@ export function createAppState(api: HooklensClient): StateCreator<AppState> {
         s.loadReplaySettings(),
         s.loadForwardAttempts(),
         s.loadProviders(),
+        s.loadHealthSettings(),
+        ...(s.health ? [s.loadHealth(s.health.endpointId)] : []),
         s.runSearch(),
         ...replayed,
         ...secrets,

@@ -28,6 +28,10 @@ export const EVENT_ACTIONS: EventActions = {
   'check:started': (s, e) => s.checkStarted(e),
   'check:probe': (s, e) => s.checkProbe(e),
   'check:finished': (s, e) => s.checkFinished(e),
+  'health:changed': (s, changes) => s.healthChanged(changes),
+  'health:alert': (s, alert) => s.healthAlertRaised(alert),
+  'health:alert-opened': (s, alert) => void s.openHealthAlert(alert),
+  'health:settings-changed': (s, settings) => s.healthSettingsChanged(settings),
 };
 
 export interface ConnectOptions {

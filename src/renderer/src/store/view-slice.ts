@@ -13,7 +13,8 @@ export type ImportSource = 'har' | 'curl';
 export type MainView =
   | { kind: 'captures' }
   | { kind: 'compare'; leftId: string; rightId: string }
-  | { kind: 'import'; source: ImportSource };
+  | { kind: 'import'; source: ImportSource }
+  | { kind: 'health' };
 
 export type WorkbenchDialog = 'settings' | 'endpoints' | 'shortcuts' | 'test-event';
 
@@ -28,6 +29,8 @@ export interface ViewSlice {
   dialog: WorkbenchDialog | null;
   openCompare(leftId: string, rightId: string): Promise<void>;
   openImport(source: ImportSource): void;
+  /** The health view; which scope it shows is the health slice's. */
+  openHealthView(): void;
   /** Back to the open capture (or the list's placeholder). */
   closeView(): void;
   openDialog(dialog: WorkbenchDialog): void;
@@ -66,6 +69,9 @@ export const createViewSlice =
     },
     openImport(source) {
       set({ view: { kind: 'import', source }, comparePair: null });
+    },
+    openHealthView() {
+      set({ view: { kind: 'health' }, comparePair: null });
     },
     closeView() {
       if (get().view.kind === 'captures') return;
