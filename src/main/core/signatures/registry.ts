@@ -39,6 +39,15 @@ import { trello } from './providers/trello';
 import { twitch } from './providers/twitch';
 import { typeform } from './providers/typeform';
 import { zoom } from './providers/zoom';
+import { asana } from './providers/asana';
+import { calCom } from './providers/cal-com';
+import { calendly } from './providers/calendly';
+import { docusign } from './providers/docusign';
+import { dropbox } from './providers/dropbox';
+import { notion } from './providers/notion';
+import { persona } from './providers/persona';
+import { woocommerce } from './providers/woocommerce';
+import { xero } from './providers/xero';
 import { hasHeader } from './crypto-helpers';
 import type { Provider, SignedRequest } from './types';
 
@@ -73,6 +82,15 @@ export const PROVIDERS: Provider[] = [
   line,
   telnyx,
   gitlab,
+  dropbox,
+  asana,
+  woocommerce,
+  xero,
+  calCom,
+  notion,
+  docusign,
+  calendly,
+  persona,
   standardWebhooks,
 ];
 
