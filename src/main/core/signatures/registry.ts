@@ -48,6 +48,11 @@ import { notion } from './providers/notion';
 import { persona } from './providers/persona';
 import { woocommerce } from './providers/woocommerce';
 import { xero } from './providers/xero';
+import { box } from './providers/box';
+import { customerio } from './providers/customerio';
+import { frameio } from './providers/frameio';
+import { webflow } from './providers/webflow';
+import { zendesk } from './providers/zendesk';
 import { hasHeader } from './crypto-helpers';
 import type { Provider, SignedRequest } from './types';
 
@@ -91,6 +96,11 @@ export const PROVIDERS: Provider[] = [
   docusign,
   calendly,
   persona,
+  frameio,
+  customerio,
+  zendesk,
+  webflow,
+  box,
   standardWebhooks,
 ];
 
