@@ -53,6 +53,9 @@ import { customerio } from './providers/customerio';
 import { frameio } from './providers/frameio';
 import { webflow } from './providers/webflow';
 import { zendesk } from './providers/zendesk';
+import { netlify } from './providers/netlify';
+import { qstash } from './providers/qstash';
+import { atlassianConnect } from './providers/atlassian-connect';
 import { hasHeader } from './crypto-helpers';
 import type { Provider, SignedRequest } from './types';
 
@@ -101,6 +104,9 @@ export const PROVIDERS: Provider[] = [
   zendesk,
   webflow,
   box,
+  qstash,
+  netlify,
+  atlassianConnect,
   standardWebhooks,
 ];
 

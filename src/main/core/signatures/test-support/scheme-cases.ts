@@ -24,11 +24,13 @@ export interface SchemeCase {
   /** Headers (and optionally a body) as the provider itself signs them. */
   reference(body: string, secret: string, t: number): HeaderPair[];
   /** The provider's own check of headers we produced; absent for verify-only schemes. */
-  referenceVerify?(headers: HeaderPair[], body: string, secret: string, t: number): boolean;
+  referenceVerify?(headers: HeaderPair[], body: string, secret: string, t: number): boolean | Promise<boolean>;
   /** Changes the body the way an attacker or a proxy would; defaults to editing the last character before a closing brace. */
   tamper?(body: string): string;
   /** Set for timestamped schemes: the documented tolerance. */
   toleranceSec?: number;
+  /** For schemes that sign the URL and not the body (Atlassian's qsh): the URL an attacker swaps in. */
+  tamperedUrl?: string;
   /** False for schemes that cannot be told from headers alone and are only checked when named (`--provider`). */
   detectFirst?: boolean;
 }
@@ -61,7 +63,13 @@ export function schemeCases(c: SchemeCase): void {
     });
   }
 
-  it('rejects a tampered body', () => {
+  if (c.tamperedUrl !== undefined) {
+    const swapped = c.tamperedUrl;
+    it('rejects the token on another URL', () => {
+      const r = c.provider.verify({ ...request(c, c.reference(c.body, c.secret, t), c.body), url: swapped }, { secret: c.secret, now });
+      expect(r).toMatchObject({ provider: c.provider.id, valid: false, failure: 'url_mismatch' });
+    });
+  } else it('rejects a tampered body', () => {
     const tampered = tamper(c.body);
     expect(tampered).not.toBe(c.body);
     const r = c.provider.verify(request(c, c.reference(c.body, c.secret, t), tampered), { secret: c.secret, now });
@@ -88,12 +96,12 @@ export function schemeCases(c: SchemeCase): void {
 
   if (c.referenceVerify) {
     const check = c.referenceVerify;
-    it('signs so that the provider\'s own check accepts, and only for the exact body and secret', () => {
+    it('signs so that the provider\'s own check accepts, and only for the exact body and secret', async () => {
       expect(c.provider.sign, 'a signing scheme').toBeDefined();
       const headers = c.provider.sign!({ secret: c.secret, body: Buffer.from(c.body), timestamp: t, url: c.url ?? 'https://hooks.example.com/in' });
-      expect(check(headers, c.body, c.secret, t)).toBe(true);
-      expect(check(headers, tamper(c.body), c.secret, t)).toBe(false);
-      expect(check(headers, c.body, c.wrongSecret, t)).toBe(false);
+      expect(await check(headers, c.body, c.secret, t)).toBe(true);
+      if (c.tamperedUrl === undefined) expect(await check(headers, tamper(c.body), c.secret, t)).toBe(false);
+      expect(await check(headers, c.body, c.wrongSecret, t)).toBe(false);
       const ours = c.provider.verify(request(c, headers, c.body), { secret: c.secret, now });
       expect(ours).toMatchObject({ valid: true });
     });
