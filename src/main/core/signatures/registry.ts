@@ -56,6 +56,9 @@ import { zendesk } from './providers/zendesk';
 import { netlify } from './providers/netlify';
 import { qstash } from './providers/qstash';
 import { atlassianConnect } from './providers/atlassian-connect';
+import { hygraph } from './providers/hygraph';
+import { mailgun } from './providers/mailgun';
+import { pagerduty } from './providers/pagerduty';
 import { hasHeader } from './crypto-helpers';
 import type { Provider, SignedRequest } from './types';
 
@@ -107,6 +110,9 @@ export const PROVIDERS: Provider[] = [
   qstash,
   netlify,
   atlassianConnect,
+  hygraph,
+  pagerduty,
+  mailgun,
   standardWebhooks,
 ];
 
