@@ -59,6 +59,8 @@ import { atlassianConnect } from './providers/atlassian-connect';
 import { hygraph } from './providers/hygraph';
 import { mailgun } from './providers/mailgun';
 import { pagerduty } from './providers/pagerduty';
+import { adyen } from './providers/adyen';
+import { braintree } from './providers/braintree';
 import { hasHeader } from './crypto-helpers';
 import type { Provider, SignedRequest } from './types';
 
@@ -113,6 +115,8 @@ export const PROVIDERS: Provider[] = [
   hygraph,
   pagerduty,
   mailgun,
+  braintree,
+  adyen,
   standardWebhooks,
 ];
 
