@@ -61,6 +61,9 @@ import { mailgun } from './providers/mailgun';
 import { pagerduty } from './providers/pagerduty';
 import { adyen } from './providers/adyen';
 import { braintree } from './providers/braintree';
+import { airtable } from './providers/airtable';
+import { recurly } from './providers/recurly';
+import { plaid } from './providers/plaid';
 import { hasHeader } from './crypto-helpers';
 import type { Provider, SignedRequest } from './types';
 
@@ -117,6 +120,9 @@ export const PROVIDERS: Provider[] = [
   mailgun,
   braintree,
   adyen,
+  airtable,
+  recurly,
+  plaid,
   standardWebhooks,
 ];
 
