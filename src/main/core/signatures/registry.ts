@@ -64,6 +64,11 @@ import { braintree } from './providers/braintree';
 import { airtable } from './providers/airtable';
 import { recurly } from './providers/recurly';
 import { plaid } from './providers/plaid';
+import { chargebee } from './providers/chargebee';
+import { figma } from './providers/figma';
+import { okta } from './providers/okta';
+import { pipedrive } from './providers/pipedrive';
+import { postmark } from './providers/postmark';
 import { hasHeader } from './crypto-helpers';
 import type { Provider, SignedRequest } from './types';
 
@@ -123,6 +128,12 @@ export const PROVIDERS: Provider[] = [
   airtable,
   recurly,
   plaid,
+  // Credentials rather than signatures: matched only with the sender's own evidence beside them.
+  postmark,
+  chargebee,
+  pipedrive,
+  okta,
+  figma,
   standardWebhooks,
 ];
 

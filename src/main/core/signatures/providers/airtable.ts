@@ -6,6 +6,7 @@
  */
 import { checkSignature } from '../check-signature';
 import { hasHeader, header, hmac, invalid, safeEqual, valid } from '../crypto-helpers';
+import { HooklensError } from '../../../../shared/errors';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 
 const ID = 'airtable';
@@ -43,5 +44,8 @@ export const airtable: Provider = {
   secretHint: 'macSecretBase64 returned when the webhook was created through the API',
   detect: (req) => hasHeader(req, HEADER),
   verify,
-  sign: (opts) => [[HEADER, airtableMac(opts.secret, opts.body)]],
+  sign(opts) {
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(opts.secret.trim())) throw new HooklensError('invalid_argument', 'the secret must be Airtable\'s macSecretBase64 (base64)');
+    return [[HEADER, airtableMac(opts.secret.trim(), opts.body)]];
+  },
 };

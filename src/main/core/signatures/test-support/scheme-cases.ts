@@ -29,6 +29,8 @@ export interface SchemeCase {
   tamper?(body: string): string;
   /** Set for timestamped schemes: the documented tolerance. */
   toleranceSec?: number;
+  /** For shared-credential schemes (Basic auth, a passcode): nothing binds the body, and the verdict must say so. */
+  bodyUnsigned?: boolean;
   /** For schemes that sign the URL and not the body (Atlassian's qsh): the URL an attacker swaps in. */
   tamperedUrl?: string;
   /** False for schemes that cannot be told from headers alone and are only checked when named (`--provider`). */
@@ -69,6 +71,12 @@ export function schemeCases(c: SchemeCase): void {
       const r = c.provider.verify({ ...request(c, c.reference(c.body, c.secret, t), c.body), url: swapped }, { secret: c.secret, now });
       expect(r).toMatchObject({ provider: c.provider.id, valid: false, failure: 'url_mismatch' });
     });
+  } else if (c.bodyUnsigned) {
+    it('passes a changed body but says the body is not protected', () => {
+      const r = c.provider.verify(request(c, c.reference(c.body, c.secret, t), tamper(c.body)), { secret: c.secret, now });
+      expect(r).toMatchObject({ provider: c.provider.id, valid: true });
+      expect(r.reason).toMatch(/not signed|not protected/);
+    });
   } else it('rejects a tampered body', () => {
     const tampered = tamper(c.body);
     expect(tampered).not.toBe(c.body);
@@ -100,7 +108,7 @@ export function schemeCases(c: SchemeCase): void {
       expect(c.provider.sign, 'a signing scheme').toBeDefined();
       const headers = c.provider.sign!({ secret: c.secret, body: Buffer.from(c.body), timestamp: t, url: c.url ?? 'https://hooks.example.com/in' });
       expect(await check(headers, c.body, c.secret, t)).toBe(true);
-      if (c.tamperedUrl === undefined) expect(await check(headers, tamper(c.body), c.secret, t)).toBe(false);
+      if (c.tamperedUrl === undefined && !c.bodyUnsigned) expect(await check(headers, tamper(c.body), c.secret, t)).toBe(false);
       expect(await check(headers, c.body, c.wrongSecret, t)).toBe(false);
       const ours = c.provider.verify(request(c, headers, c.body), { secret: c.secret, now });
       expect(ours).toMatchObject({ valid: true });
