@@ -85,7 +85,13 @@ const PIPEDRIVE_BODY = JSON.stringify({ meta: { action: 'updated', object: 'deal
 const jira = (): HeaderPair[] => [['User-Agent', 'Atlassian Webhook HTTP Client'], ...getProvider('atlassian-connect')!.sign!({ secret: 'shared-secret', body: Buffer.from(JIRA_BODY), url: 'https://hooks.example.com/in', method: 'POST', timestamp: Math.floor(Date.now() / 1000) })];
 const basic = (userAgent: string): HeaderPair[] => [['User-Agent', userAgent], ['Authorization', `Basic ${Buffer.from('hooks:pass-word').toString('base64')}`], ['Content-Type', 'application/json']];
 
-const AUTHORIZATION_DELIVERIES: Delivery[] = [
+// Lemon Squeezy and Segment both write X-Signature: SHA-256 beside X-Event-Name, SHA-1 from Segment's client.
+const LEMON_BODY = JSON.stringify({ meta: { event_name: 'order_created', custom_data: { customer_id: 25 } }, data: { type: 'orders', id: '1', attributes: { store_id: 1, total: 999 } } });
+const SEGMENT_BODY = JSON.stringify({ type: 'track', event: 'Order Completed', userId: '97980cfea0067', properties: { revenue: 39.95 } });
+
+const MORE_DELIVERIES: Delivery[] = [
+  { name: 'Lemon Squeezy order', sender: 'lemonsqueezy', secret: 'lemon-secret', headers: [['X-Event-Name', 'order_created'], ['User-Agent', 'LemonSqueezy-Hookshot'], ['X-Signature', hex('sha256', 'lemon-secret', LEMON_BODY)]], body: LEMON_BODY },
+  { name: 'Segment track event', sender: 'segment', secret: 'segment-secret', headers: [['User-Agent', 'Segment.io/1.0'], ['X-Signature', hex('sha1', 'segment-secret', SEGMENT_BODY)]], body: SEGMENT_BODY },
   { name: 'Jira Connect webhook', sender: 'atlassian-connect', secret: 'shared-secret', headers: jira(), body: JIRA_BODY },
   { name: 'Okta event hook', sender: 'okta', secret: 'okta-hook-secret', headers: [['Authorization', 'okta-hook-secret'], ['Content-Type', 'application/json']], body: OKTA_BODY },
   { name: 'Postmark delivery webhook', sender: 'postmark', secret: 'hooks:pass-word', headers: basic('Postmark'), body: POSTMARK_BODY },
@@ -97,7 +103,7 @@ const request = (d: Pick<Delivery, 'headers' | 'body'>): SignedRequest => ({ met
 const pairKey = (a: string, b: string) => [a, b].sort().join(' + ');
 
 describe('order of evidence between overlapping schemes', () => {
-  it.each([...DELIVERIES, ...AUTHORIZATION_DELIVERIES])('$name is detected as $sender first and verifies with its secret', (d) => {
+  it.each([...DELIVERIES, ...MORE_DELIVERIES])('$name is detected as $sender first and verifies with its secret', (d) => {
     const detected = detectProviders(request(d));
     expect(detected[0]?.id).toBe(d.sender);
     expect(detected[0]!.verify(request(d), { secret: d.secret })).toMatchObject({ valid: true });
@@ -121,6 +127,10 @@ describe('order of evidence between overlapping schemes', () => {
     expect(ids(jira(), OKTA_BODY)[0]).toBe('atlassian-connect');
     // The Basic senders are told apart by User-Agent only, whatever the body looks like.
     expect(ids(basic('ChargeBee'), POSTMARK_BODY)).toEqual(['chargebee']);
+    // Both X-Signature senders' evidence on one request: the signature's length decides.
+    const both: HeaderPair[] = [['X-Event-Name', 'order_created'], ['User-Agent', 'Segment.io/1.0']];
+    expect(ids([...both, ['X-Signature', hex('sha1', 's', SEGMENT_BODY)]], SEGMENT_BODY)).toEqual(['segment', 'lemonsqueezy']);
+    expect(ids([...both, ['X-Signature', hex('sha256', 's', LEMON_BODY)]], LEMON_BODY)).toEqual(['lemonsqueezy', 'segment']);
   });
 
   it('every pair of providers that can claim the same request is covered by a delivery from each side', () => {
@@ -145,7 +155,7 @@ describe('order of evidence between overlapping schemes', () => {
       throw new Error(`${p.id} signs with none of the test secrets`);
     };
     const signed = PROVIDERS.filter((p) => p.sign).map((p) => ({ sender: p.id, req: request({ headers: signWithAnySecret(p), body: '{"a":1}' }) }));
-    for (const { req } of [...signed, ...[...DELIVERIES, ...AUTHORIZATION_DELIVERIES].map((d) => ({ req: request(d) }))]) {
+    for (const { req } of [...signed, ...[...DELIVERIES, ...MORE_DELIVERIES].map((d) => ({ req: request(d) }))]) {
       const ids = detectProviders(req).map((p) => p.id);
       for (const a of ids) for (const b of ids) if (a < b) overlapping.add(pairKey(a, b));
     }
@@ -156,7 +166,7 @@ describe('order of evidence between overlapping schemes', () => {
     }
 
     const covered = new Set<string>();
-    const senders = new Set([...DELIVERIES, ...AUTHORIZATION_DELIVERIES].map((d) => d.sender));
+    const senders = new Set([...DELIVERIES, ...MORE_DELIVERIES].map((d) => d.sender));
     for (const a of senders) for (const b of senders) if (a < b) covered.add(pairKey(a, b));
     expect([...overlapping].sort()).toEqual([
       'atlassian-connect + okta',
@@ -165,6 +175,7 @@ describe('order of evidence between overlapping schemes', () => {
       'chargebee + pipedrive',
       'chargebee + postmark',
       'github + intercom',
+      'lemonsqueezy + segment',
       'pipedrive + postmark',
     ]);
     for (const pair of overlapping) expect(covered, pair).toContain(pair);

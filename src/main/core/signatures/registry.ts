@@ -69,6 +69,7 @@ import { figma } from './providers/figma';
 import { okta } from './providers/okta';
 import { pipedrive } from './providers/pipedrive';
 import { postmark } from './providers/postmark';
+import { segment } from './providers/segment';
 import { hasHeader } from './crypto-helpers';
 import type { Provider, SignedRequest } from './types';
 
@@ -128,6 +129,7 @@ export const PROVIDERS: Provider[] = [
   airtable,
   recurly,
   plaid,
+  segment,
   // Credentials rather than signatures: matched only with the sender's own evidence beside them.
   postmark,
   chargebee,
