@@ -140,7 +140,7 @@ export const PROVIDERS: Provider[] = [
 ];
 
 /** Names people type for services that sign with another provider's scheme. */
-const ALIASES: Record<string, string> = {
+export const ALIASES: Readonly<Record<string, string>> = {
   svix: 'standard-webhooks',
   clerk: 'standard-webhooks',
   resend: 'standard-webhooks',
