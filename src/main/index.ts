@@ -2,7 +2,7 @@
  * The Electron shell: one window, IPC derived from the contract, nothing else. All behaviour is in
  * the core; this file only hosts it in a hardened window.
  */
-import { app, BrowserWindow, ipcMain, safeStorage, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, shell, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { API_METHOD_NAMES, IPC_EVENT_CHANNEL, ipcChannel } from '../shared/api';
@@ -83,6 +83,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     core = await createHooklensCore({
+      dataDirHint: 'set HOOKLENS_DATA_DIR to another directory',
       dataDir: process.env.HOOKLENS_DATA_DIR || app.getPath('userData'),
       mode: 'electron',
       capturePort: process.env.HOOKLENS_CAPTURE_PORT ? Number(process.env.HOOKLENS_CAPTURE_PORT) : undefined,
@@ -92,7 +93,12 @@ if (!app.requestSingleInstanceLock()) {
         decrypt: (cipher) => safeStorage.decryptString(cipher),
       },
       log: (line) => console.error(line),
+    }).catch((err: unknown) => {
+      dialog.showErrorBox('Hooklens cannot start', err instanceof Error ? err.message : String(err));
+      app.exit(1);
+      return null;
     });
+    if (!core) return;
     registerIpc(core);
     mainWindow = createWindow();
     app.on('activate', () => {

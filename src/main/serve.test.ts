@@ -98,6 +98,38 @@ describe('browser-mode control server', () => {
     expect(escape.text).not.toContain('outside the renderer');
   });
 
+  it('routes on the raw path and refuses dot segments instead of resolving them', async () => {
+    const headers = { Host: host, 'X-Hooklens-Token': server.token, 'Content-Type': 'application/json' };
+    for (const p of ['/api/call/x/../getStatus', '/api/call/./getStatus', '/api/x/%2e%2e/call/getStatus', '/api/call/getStatus/..']) {
+      const res = await request(server.port, { path: p, method: 'POST', headers, body: '{"args":[]}' });
+      expect(res.status, p).toBe(400);
+      expect(JSON.parse(res.text).error.code, p).toBe('invalid_argument');
+      expect(res.text, p).not.toContain('captureUrl');
+    }
+  });
+
+  it('answers 413 with a reason to a control call above the body limit, declared or chunked', async () => {
+    const big = Buffer.alloc(33 * 1024 * 1024, 0x20);
+    for (const chunked of [false, true]) {
+      const res = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const headers: Record<string, string> = { Host: host, 'X-Hooklens-Token': server.token, 'Content-Type': 'application/json' };
+        if (!chunked) headers['Content-Length'] = String(big.length);
+        const req = http.request({ host: '127.0.0.1', port: server.port, path: '/api/call/listCaptures', method: 'POST', headers }, (r) => {
+          let text = '';
+          r.on('data', (d) => (text += d));
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, text }));
+        });
+        req.on('error', reject);
+        if (chunked) {
+          for (let off = 0; off < big.length; off += 1024 * 1024) req.write(big.subarray(off, off + 1024 * 1024));
+          req.end();
+        } else req.end(big);
+      });
+      expect(res.status, `chunked: ${chunked}`).toBe(413);
+      expect(JSON.parse(res.text).error).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('32 MB') });
+    }
+  });
+
   it('streams core events over SSE to a client holding the token', async () => {
     const received = new Promise<string>((resolve, reject) => {
       const req = http.get(

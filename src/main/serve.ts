@@ -74,18 +74,33 @@ function tokenMatches(given: string | null | undefined, token: string): boolean 
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+class BodyTooLarge extends Error {
+  constructor() {
+    super(`The call body is larger than the ${MAX_CALL_BYTES / (1024 * 1024)} MB limit of the control API.`);
+  }
+}
+
+/**
+ * Past the limit the rest of the body is read and dropped rather than the socket destroyed: a
+ * reset could reach the client before the 413 that says why.
+ */
 function readJsonBody(req: IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length']) > MAX_CALL_BYTES) {
+      req.resume();
+      return reject(new BodyTooLarge());
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_CALL_BYTES) {
-        reject(new Error('Request too large.'));
-        req.destroy();
+        chunks.length = 0;
+        reject(new BodyTooLarge());
       } else chunks.push(c);
     });
     req.on('end', () => {
+      if (size > MAX_CALL_BYTES) return;
       try {
         resolve(size === 0 ? {} : JSON.parse(Buffer.concat(chunks).toString('utf8')));
       } catch {
@@ -94,6 +109,19 @@ function readJsonBody(req: IncomingMessage): Promise<unknown> {
     });
     req.on('error', reject);
   });
+}
+
+/**
+ * Routing uses the path exactly as sent: WHATWG URL parsing would resolve `/api/call/x/../y` to
+ * `/api/call/y`. A dot segment (plain or percent-encoded) has no meaning here, so it is refused.
+ */
+function rawPath(target: string): string {
+  const q = target.indexOf('?');
+  return q === -1 ? target : target.slice(0, q);
+}
+
+function hasDotSegment(pathname: string): boolean {
+  return pathname.split('/').some((seg) => /^(\.|%2e){1,2}$/i.test(seg));
 }
 
 async function serveStatic(res: ServerResponse, rendererDir: string, pathname: string): Promise<void> {
@@ -137,22 +165,26 @@ export async function startControlServer(options: ControlServerOptions): Promise
   const server = http.createServer((req, res) => {
     void (async () => {
       if (!allowedHost(req.headers.host, port)) return forbidden(res, 'Unexpected Host header.');
+      const pathname = rawPath(req.url ?? '/');
+      if (!pathname.startsWith('/') || hasDotSegment(pathname))
+        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_argument', message: 'Paths with "." or ".." segments are refused.' } }));
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
 
-      if (url.pathname.startsWith('/api/')) {
+      if (pathname.startsWith('/api/')) {
         const given = req.headers['x-hooklens-token'];
         if (!tokenMatches(typeof given === 'string' ? given : url.searchParams.get('token'), token))
           return forbidden(res, 'Missing or wrong token: open the URL printed at start.');
 
-        if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(req, res);
+        if (pathname === '/api/events' && req.method === 'GET') return openEventStream(req, res);
 
-        const call = /^\/api\/call\/([A-Za-z]+)$/.exec(url.pathname);
+        const call = /^\/api\/call\/([A-Za-z]+)$/.exec(pathname);
         if (call && req.method === 'POST') {
           let body: unknown;
           try {
             body = await readJsonBody(req);
           } catch (err) {
-            return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_argument', message: (err as Error).message } }));
+            const status = err instanceof BodyTooLarge ? 413 : 400;
+            return send(res, status, JSON.stringify({ ok: false, error: { code: 'invalid_argument', message: (err as Error).message } }));
           }
           const args = (body as { args?: unknown }).args ?? [];
           const outcome = await dispatchApiCall(core.api, call[1], args);
@@ -162,7 +194,7 @@ export async function startControlServer(options: ControlServerOptions): Promise
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
-      await serveStatic(res, rendererDir, url.pathname);
+      await serveStatic(res, rendererDir, pathname);
     })().catch((err: unknown) => {
       if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: String(err) } }));
       else res.destroy();

@@ -26,6 +26,17 @@ export interface CaptureResponse {
   ms: number;
 }
 
+/**
+ * Set when what is stored is not all that was received: the data file was damaged after the
+ * capture was written (a body file cut short, an unreadable journal line). The UI says so.
+ */
+export interface CaptureDamage {
+  /** Shown as is, e.g. "body truncated: 1000 of 80000 bytes". */
+  message: string;
+  /** What could still be read of a damaged stored line (as text, possibly garbled). */
+  readable?: string;
+}
+
 export interface CaptureRecord {
   id: string;
   endpointId: string;
@@ -41,6 +52,7 @@ export interface CaptureRecord {
   via: CaptureVia;
   response: CaptureResponse;
   pinned?: boolean;
+  damaged?: CaptureDamage;
 }
 
 /** What the list shows: everything but the headers and the body bytes. */
@@ -55,6 +67,8 @@ export interface CaptureSummary {
   via: CaptureVia;
   status: number;
   pinned?: boolean;
+  /** The damage message, when the stored capture is not whole. */
+  damaged?: string;
 }
 
 export const DEFAULT_ENDPOINT_ID = 'default';
@@ -82,5 +96,6 @@ export function summarize(record: CaptureRecord): CaptureSummary {
     via: record.via,
     status: record.response.status,
     ...(record.pinned ? { pinned: true } : {}),
+    ...(record.damaged ? { damaged: record.damaged.message } : {}),
   };
 }

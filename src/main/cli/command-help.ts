@@ -3,7 +3,10 @@
  * option a command accepts is described here; a test holds each text to its command's option list.
  */
 import { APP_VERSION } from '../core/version';
+import { EVENTS_USAGE } from './events-command';
+import { LISTEN_USAGE } from './listen-command';
 import { SERVE_USAGE } from './serve-command';
+import { TRIGGER_USAGE } from './trigger-command';
 
 const VERIFY_USAGE = `hooklens verify --secret S --body-file PATH --header 'Name: value' [--header …] [--provider ID]
                 [--url URL] [--method M] [--now UNIX] [--tolerance SECONDS]`;
@@ -74,6 +77,49 @@ Options:
 
 ${GENERIC_HELP}`,
 
+  listen: `${LISTEN_USAGE}
+
+Headless capture: the capture listener and the tunnel, printing the capture and public URLs, then
+one line per delivery (time, method, path, provider, event type, signature verdict when a secret
+is stored, forward result and time). Stops on Ctrl+C / SIGTERM with a summary. Refuses a data
+directory that the app or \`hooklens serve\` holds.
+
+Options:
+  --forward-to URL     forward every capture to URL (its path appended), retrying 5xx and
+                       connection errors as the app's auto-forward does
+  --endpoint SLUG      use (or create) this endpoint: URLs point at /e/SLUG/, only its lines print
+  --no-tunnel          no public URL, local capture only
+  --json               one JSON object per delivery instead of a text line
+  --data-dir DIR       where captures live (default HOOKLENS_DATA_DIR, else ~/.hooklens)
+  --capture-port N     port webhooks are sent to (default 8787)
+  --capture-host H     address the capture listener binds (default 127.0.0.1)
+  --tunnel-host URL    localtunnel server to use
+  --subdomain NAME     ask the tunnel for this subdomain`,
+
+  events: `${EVENTS_USAGE}
+
+Lists the test-event catalog: realistic signed events per provider, lifecycle events marked with
+their object and stage.
+
+Options:
+  --provider ID          one provider only
+  --json                 print the providers with their events as one JSON array`,
+
+  trigger: `${TRIGGER_USAGE}
+
+Builds one catalog event with fresh ids and timestamps, signs it the provider's way and sends it.
+Exit 0 on a 2xx answer (or --print), 1 on another answer or no answer, 2 on unusable input.
+
+Options:
+  --provider ID          catalog provider, see \`hooklens events\`
+  --event TYPE           event type, as the provider names it
+  --target URL           where to send it (signed into the request by Twilio, Square, HubSpot)
+  --secret S             signing secret (default: a new one in the provider's format, shown on stderr)
+  --set path=value       edit the body before signing (data.object.amount=500); repeat it for each
+  --object-id ID         make a lifecycle event about this object (printed by an earlier trigger)
+  --print                print the signed request as a curl command instead of sending it
+  --timeout SECONDS      how long to wait for the answer (default 30)`,
+
   providers: `${PROVIDERS_USAGE}
 
 Lists the signature schemes: id, whether \`hooklens sign\` can sign them, and their headers.
@@ -95,6 +141,9 @@ Usage:
   ${VERIFY_USAGE.replace(/\n/g, '\n  ')}
   ${SIGN_USAGE.replace(/\n/g, '\n  ')}
   ${PROVIDERS_USAGE}
+  ${LISTEN_USAGE.replace(/\n/g, '\n  ')}
+  ${EVENTS_USAGE}
+  ${TRIGGER_USAGE.replace(/\n/g, '\n  ')}
   hooklens <command> --help
 
 Home-made schemes: --provider generic --signature-header NAME [--algorithm …] (see verify --help).

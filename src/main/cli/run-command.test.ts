@@ -4,6 +4,9 @@ import { COMMAND_HELP, USAGE, type CommandName } from './command-help';
 import { runCommand } from './run-command';
 import { SERVE_OPTIONS } from './serve-command';
 import { SIGN_OPTIONS, VERIFY_OPTIONS, type CliIo } from './signature-commands';
+import { EVENTS_OPTIONS } from './events-command';
+import { LISTEN_OPTIONS } from './listen-command';
+import { TRIGGER_OPTIONS } from './trigger-command';
 
 function io(): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -16,6 +19,9 @@ const OPTIONS: Record<CommandName, Record<string, OptionSpec>> = {
   verify: VERIFY_OPTIONS,
   sign: SIGN_OPTIONS,
   providers: { json: { kind: 'boolean' } },
+  listen: LISTEN_OPTIONS,
+  events: EVENTS_OPTIONS,
+  trigger: TRIGGER_OPTIONS,
 };
 
 describe('hooklens <command> --help', () => {
@@ -40,7 +46,7 @@ describe('hooklens <command> --help', () => {
     const r = io();
     expect(await runCommand(['--help'], r)).toBe(0);
     expect(r.out).toEqual([USAGE]);
-    for (const part of ['hooklens serve', 'hooklens verify', 'hooklens sign', 'hooklens providers', '--signature-header', '--curl URL', '<command> --help']) {
+    for (const part of ['hooklens serve', 'hooklens verify', 'hooklens sign', 'hooklens providers', 'hooklens listen', 'hooklens events', 'hooklens trigger', '--signature-header', '--curl URL', '<command> --help']) {
       expect(USAGE).toContain(part);
     }
     const unknown = io();

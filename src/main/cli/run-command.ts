@@ -4,10 +4,13 @@
  */
 import { APP_VERSION } from '../core/version';
 import { COMMAND_HELP, isCommand, USAGE } from './command-help';
+import { runEvents } from './events-command';
+import { runListen } from './listen-command';
 import { runServe } from './serve-command';
 import { runProviders, runSign, runVerify, type CliIo } from './signature-commands';
+import { runTrigger } from './trigger-command';
 
-/** The exit code, or null when the command keeps running (serve). */
+/** The exit code, or null when the command keeps running (serve, listen). */
 export async function runCommand(argv: readonly string[], io: CliIo): Promise<number | null> {
   const [command, ...rest] = argv;
   if (isCommand(command) && (rest.includes('--help') || rest.includes('-h'))) {
@@ -18,6 +21,12 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     case 'serve':
       await runServe(rest);
       return null;
+    case 'listen':
+      return runListen(rest, io);
+    case 'events':
+      return runEvents(rest, io);
+    case 'trigger':
+      return runTrigger(rest, io);
     case 'verify':
       return runVerify(rest, io);
     case 'sign':

@@ -56,6 +56,7 @@ export async function runServe(argv: string[]): Promise<void> {
       ...(typeof opts.subdomain === 'string' ? { subdomain: opts.subdomain } : {}),
     },
     log: (line) => console.error(line),
+    dataDirHint: 'pass --data-dir',
   });
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
   const requestedUiPort = portOption(opts.port, 'port') ?? DEFAULT_UI_PORT;

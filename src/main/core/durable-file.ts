@@ -3,9 +3,33 @@
  * durable once its directory is fsynced; file contents only once the file is fsynced before it is
  * renamed into place (otherwise a crash can leave the new name pointing at an empty file).
  */
-import { lstat, open, rename, unlink } from 'node:fs/promises';
+import { chmod, lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+
+/*
+ * Captures hold payment and personal data: the data directory is the user's alone and every file
+ * written in it is created 0600, whatever the umask (a umask only removes bits from these).
+ */
+export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_DIR_MODE = 0o700;
+
+/**
+ * Gives a file-system error the path the user knows: Node leaves it out of write and fsync errors
+ * (`ENOSPC: no space left on device, write`), and a temporary file's name means nothing to them.
+ */
+export function nameErrorPath(err: unknown, file: string, temporary?: string): unknown {
+  const e = err as NodeJS.ErrnoException;
+  if (e && typeof e === 'object' && typeof e.code === 'string' && (e.path === undefined || e.path === temporary)) e.path = file;
+  return err;
+}
+
+/** Creates `dir` (and missing parents) and makes it 0700, tightening one that already existed. */
+export async function ensurePrivateDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  // Windows has no such modes; chmod there only toggles read-only, which 0700 leaves off.
+  await chmod(dir, PRIVATE_DIR_MODE);
+}
 
 export async function fsyncDir(dir: string): Promise<void> {
   let handle;
@@ -23,17 +47,25 @@ export async function fsyncDir(dir: string): Promise<void> {
 
 /**
  * Writes `data` to a temporary file, fsyncs it, renames it over `file` and fsyncs the directory.
- * With `mode`, the file has exactly that mode before it takes the name (no window where a secret
- * is readable by others).
+ * The file is created 0600 (filtered by the umask); with `mode`, it has exactly that mode before
+ * it takes the name (no window where a secret is readable by others).
  */
 export async function writeFileDurably(file: string, data: string | Uint8Array, opts: { mode?: number } = {}): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
-  const handle = await open(tmp, 'w', opts.mode);
+  try {
+    await writeThroughTemporary(file, tmp, data, opts.mode ?? PRIVATE_FILE_MODE, opts.mode !== undefined);
+  } catch (err) {
+    throw nameErrorPath(err, file, tmp);
+  }
+}
+
+async function writeThroughTemporary(file: string, tmp: string, data: string | Uint8Array, mode: number, exact: boolean): Promise<void> {
+  const handle = await open(tmp, 'w', mode);
   try {
     await handle.writeFile(data);
     await handle.sync();
     // The mode given to open() is filtered by the umask; make it exact.
-    if (opts.mode !== undefined) await handle.chmod(opts.mode);
+    if (exact) await handle.chmod(mode);
   } catch (err) {
     await handle.close().catch(() => undefined);
     await unlink(tmp).catch(() => undefined);

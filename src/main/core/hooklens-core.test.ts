@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -43,6 +43,37 @@ describe('hooklens core', () => {
     expect(await readdir(dir)).toContain(path.basename(movedTo!));
     await c.api.dismissStoreNotice(0);
     expect(c.status().storeNotices.length).toBe(notices.length - 1);
+  });
+
+  it('tells the user about every data file it had to set aside, each with where it went', async () => {
+    const files = ['settings.json', 'endpoints.json', 'replay-history.json', 'secrets.json'];
+    for (const name of files) await writeFile(path.join(dir, name), `{"damaged ${name}`);
+    const c = await open();
+    const notices = c.status().storeNotices;
+    for (const name of files) {
+      const notice = notices.find((n) => n.movedTo && path.basename(n.movedTo).startsWith(`${name}.`));
+      expect(notice, name).toBeDefined();
+      expect(notice!.message, name).toContain(name);
+      expect(await readFile(notice!.movedTo!, 'utf8'), name).toBe(`{"damaged ${name}`);
+    }
+  });
+
+  it('shows a write failure that happens while running, through the status and a status:changed event', async () => {
+    const c = await open();
+    const changed: number[] = [];
+    c.events.on('status:changed', (s) => changed.push(s.storeNotices.length));
+    expect(c.status().storeNotices).toEqual([]);
+    // A directory where the journal segment must be created: the first write fails, as on a read-only disk.
+    await mkdir(path.join(dir, 'captures', 'journal-000001.jsonl'));
+    // Not through the capture listener: a failure of any store write is shown.
+    await expect(c.api.clearCaptures()).rejects.toMatchObject({ code: 'store_failed' });
+    const notices = (await c.api.getStatus()).storeNotices;
+    expect(notices).toEqual([expect.objectContaining({ kind: 'write-failed', message: expect.stringMatching(/journal/) })]);
+    expect(changed).toEqual([1]);
+    // The same failure on a capture is answered 503 and adds no second copy of the notice.
+    const res = await fetch(new URL('/will-fail', c.status().captureUrl), { method: 'POST', body: 'x' });
+    expect(res.status).toBe(503);
+    expect(c.status().storeNotices).toHaveLength(1);
   });
 
   it("forgets an endpoint's signing secrets when the endpoint is deleted", async () => {

@@ -7,15 +7,17 @@
  * services that see captures exist before the listener starts, so the first capture reaches all
  * of them; the listener hands each stored capture to every `onCapture`; closing runs in reverse.
  */
-import { mkdir } from 'node:fs/promises';
 import type { HooklensApi } from '../../shared/api';
-import type { AppStatus, StatusMethods, StoreNotice } from '../../shared/api/status';
+import type { AppStatus, StatusMethods } from '../../shared/api/status';
 import { HooklensError } from '../../shared/errors';
 import type { TunnelSettings } from '../../shared/settings';
+import { createTestEventsService } from './catalog';
 import { createCapturesService } from './capture/captures-service';
 import { startCaptureListener, type CaptureListener } from './capture/listener';
 import { createEndpointsService } from './endpoints';
+import { ensurePrivateDir } from './durable-file';
 import { createCoreEvents, type CoreEvents } from './events';
+import { createNoticeBoard } from './notice-board';
 import { createReplayService } from './replay';
 import { createSearchService } from './search/search-service';
 import type { CoreService } from './service';
@@ -23,6 +25,7 @@ import { createAppSettingsService } from './settings/app-settings-service';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
 import { createSignaturesService, openSecretStore } from './signatures';
 import type { SecretEncryptor } from './signatures/secret-store';
+import { explainStartFailure } from './start-failure';
 import { openCaptureStore } from './store';
 import type { CaptureStore } from './store/types';
 import { createTunnelService } from './tunnel';
@@ -36,9 +39,16 @@ export interface HooklensCoreOptions {
   captureHost?: string;
   /** Command-line overrides of the persisted tunnel settings (not saved). */
   tunnel?: Partial<TunnelSettings>;
+  /**
+   * `hooklens listen --forward-to`: every capture is auto-forwarded to this URL (endpoint targets
+   * ignored), or to nowhere when null; nothing is saved. Absent: the saved settings decide.
+   */
+  forwardTo?: string | null;
   /** Encrypts stored secrets where the platform offers it (Electron safeStorage). */
   encryptor?: SecretEncryptor;
   log?: (line: string) => void;
+  /** How the user picks another data directory, for start errors ("pass --data-dir"). */
+  dataDirHint?: string;
 }
 
 export interface HooklensCore {
@@ -51,32 +61,32 @@ export interface HooklensCore {
   close(): Promise<void>;
 }
 
+/** Starts the core; a failure on the data directory says which path and what to do. */
 export async function createHooklensCore(options: HooklensCoreOptions): Promise<HooklensCore> {
+  return startCore(options).catch((err: unknown) => {
+    throw explainStartFailure(err, options.dataDirHint ?? 'choose another data directory');
+  });
+}
+
+async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
   const log = options.log ?? (() => undefined);
-  await mkdir(options.dataDir, { recursive: true });
+  await ensurePrivateDir(options.dataDir);
   const events = createCoreEvents();
-  const settings = await openSettingsStore(options.dataDir);
+  // One board for every data file's notices; each change is sent as status:changed (wired below).
+  const notices = createNoticeBoard();
+  const settings = await openSettingsStore(options.dataDir, notices);
   const store = await openCaptureStore({
     dataDir: options.dataDir,
     maxCaptures: settings.section('capture').maxCaptures,
     onEvicted: (ids) => events.emit('capture:removed', { ids }),
+    notices,
   });
-  const notices: StoreNotice[] = [...store.notices];
-  if (settings.setAsidePath)
-    notices.push({
-      kind: 'set-aside',
-      message: 'The settings file could not be read; defaults are in use.',
-      movedTo: settings.setAsidePath,
-    });
 
   // Services that see captures: all exist before the listener takes the first one.
   const captures = createCapturesService({ store, events });
-  const endpoints = await createEndpointsService({ dataDir: options.dataDir, store, events, log });
-  if (endpoints.setAsidePath)
-    notices.push({ kind: 'set-aside', message: 'The endpoints file could not be read; endpoints were reset.', movedTo: endpoints.setAsidePath });
+  const endpoints = await createEndpointsService({ dataDir: options.dataDir, store, events, log, notices });
   const search = createSearchService({ store, events });
-  const secrets = await openSecretStore({ dataDir: options.dataDir, encryptor: options.encryptor });
-  for (const message of secrets.notices) notices.push({ kind: 'secrets', message: `Signing secrets: ${message}.` });
+  const secrets = await openSecretStore({ dataDir: options.dataDir, encryptor: options.encryptor, board: notices });
   const signatures = await createSignaturesService({
     store,
     dataDir: options.dataDir,
@@ -93,7 +103,9 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     events,
     version: APP_VERSION,
     getSecret: async (endpointId, providerId) => secrets.get(endpointId, providerId),
-    forwardTargetFor: endpoints.forwardTargetFor,
+    forwardTargetFor: options.forwardTo === undefined ? endpoints.forwardTargetFor : () => null,
+    ...(options.forwardTo === undefined ? {} : { overrides: options.forwardTo === null ? { forwardEnabled: false } : { forwardEnabled: true, forwardTarget: options.forwardTo } }),
+    notices,
   });
   const captureServices: CoreService<object>[] = [captures, endpoints, search, signatures, replay];
 
@@ -116,16 +128,9 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
         }
       }
     },
-    onStoreError: (err) => {
-      const message = `A capture could not be written (answered 503 so the sender retries): ${
-        err instanceof Error ? err.message : String(err)
-      }`;
-      log(message);
-      if (!notices.some((n) => n.kind === 'write-failed')) {
-        notices.push({ kind: 'write-failed', message });
-        events.emit('status:changed', status());
-      }
-    },
+    // The store puts the failure on the notice board itself.
+    onStoreError: (err) =>
+      log(`A capture could not be written (answered 503 so the sender retries): ${err instanceof Error ? err.message : String(err)}`),
   });
   if (listener.fellBack) log(`Capture port ${listener.requestedPort} is in use; listening on ${listener.port} instead.`);
 
@@ -144,6 +149,15 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     capture: () => ({ port: listener.port, host: listener.host }),
   });
 
+  const testEvents = createTestEventsService({
+    listEndpoints: () => endpoints.handlers.listEndpoints(),
+    captureUrl: () => status().captureUrl,
+    replayTargetBase: async () => (await replay.handlers.getReplaySettings()).targetBase,
+    getSecret: (endpointId, providerId) => secrets.get(endpointId, providerId),
+    storeSecret: (endpointId, providerId, secret) => signatures.handlers.setSignatureSecret(endpointId, providerId, secret),
+    sendReplay: (input) => replay.handlers.sendReplay(input),
+  });
+
   const captureHostForUrl = listener.host === '0.0.0.0' || listener.host === '::' ? '127.0.0.1' : listener.host;
   function status(): AppStatus {
     return {
@@ -153,7 +167,7 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
       capturePort: listener.port,
       capturePortFallback: listener.fellBack ? { requested: listener.requestedPort } : null,
       dataDir: options.dataDir,
-      storeNotices: [...notices],
+      storeNotices: notices.list(),
       tunnel: tunnel.status(),
     };
   }
@@ -163,10 +177,7 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
         return status();
       },
       async dismissStoreNotice(index) {
-        if (!Number.isInteger(index) || index < 0 || index >= notices.length)
-          throw new HooklensError('invalid_argument', 'No such notice.');
-        notices.splice(index, 1);
-        events.emit('status:changed', status());
+        if (!notices.dismiss(index)) throw new HooklensError('invalid_argument', 'No such notice.');
       },
     },
     close: async () => undefined,
@@ -180,8 +191,10 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
     ...replay.handlers,
     ...tunnel.handlers,
     ...appSettings.handlers,
+    ...testEvents.handlers,
     ...statusService.handlers,
   };
+  notices.onChange(() => events.emit('status:changed', status()));
 
   await tunnel.start();
 
@@ -196,6 +209,7 @@ export async function createHooklensCore(options: HooklensCoreOptions): Promise<
       // Reverse order of creation: nothing new arrives (tunnel, listener) before the services that
       // write (replay history, endpoints, secrets) settle, and the store closes last.
       await statusService.close();
+      await testEvents.close();
       await appSettings.close();
       await tunnel.close();
       await listener.close();

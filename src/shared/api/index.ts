@@ -14,6 +14,7 @@ import { replayMethodNames, type ReplayEvents, type ReplayMethods } from './repl
 import { searchMethodNames, type SearchMethods } from './search';
 import { signaturesMethodNames, type SignaturesEvents, type SignaturesMethods } from './signatures';
 import { statusMethodNames, type StatusEvents, type StatusMethods } from './status';
+import { testEventsMethodNames, type TestEventsMethods } from './test-events';
 import { tunnelMethodNames, type TunnelEvents, type TunnelMethods } from './tunnel';
 
 export interface HooklensApi
@@ -24,7 +25,8 @@ export interface HooklensApi
     ReplayMethods,
     EndpointsMethods,
     SearchMethods,
-    AppSettingsMethods {}
+    AppSettingsMethods,
+    TestEventsMethods {}
 
 export interface HooklensEvents
   extends CapturesEvents,
@@ -47,6 +49,7 @@ export const API_METHOD_NAMES = Object.keys({
   ...endpointsMethodNames,
   ...searchMethodNames,
   ...appSettingsMethodNames,
+  ...testEventsMethodNames,
 } satisfies Record<ApiMethodName, true>) as ApiMethodName[];
 
 export function isApiMethodName(name: string): name is ApiMethodName {

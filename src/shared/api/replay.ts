@@ -8,14 +8,19 @@ import type {
   ReplaySendInput,
 } from '../replay/types';
 
-/** What to copy as cURL: a capture (sent to the replay target) or one history entry as it was sent. */
-export type CurlSource = { captureId: string; targetBase?: string } | { replayId: string };
+/**
+ * What to copy as cURL: a capture (sent to the replay target) or one history entry as it was sent.
+ * Secrets the request carries are masked as references to the secret store unless `includeSecrets`.
+ */
+export type CurlSource = ({ captureId: string; targetBase?: string } | { replayId: string }) & { includeSecrets?: boolean };
 
 export interface HarExportOptions {
   /** Omitted: every capture. */
   captureIds?: string[];
   /** Adds each capture's replays (request as sent + response) as further entries. */
   includeReplays?: boolean;
+  /** Writes stored secrets (e.g. GitLab's token) into the export instead of references to them. */
+  includeSecrets?: boolean;
 }
 
 export interface ReplayMethods {

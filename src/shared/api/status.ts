@@ -9,7 +9,7 @@ export interface StoreNotice {
 }
 
 export interface AppStatus {
-  mode: 'electron' | 'browser';
+  mode: 'electron' | 'browser' | 'headless';
   version: string;
   /** Local capture URL, e.g. http://127.0.0.1:8787/ */
   captureUrl: string;

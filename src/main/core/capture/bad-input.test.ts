@@ -109,6 +109,46 @@ describe('pipelined bad input', () => {
   });
 });
 
+describe('pipelined requests ending in a bad one', () => {
+  const body = (i: number): string => `{"n":${i}}`;
+  const request = (i: number): string => `POST /p${i} HTTP/1.1\r\nHost: x\r\nContent-Length: ${body(i).length}\r\n\r\n${body(i)}`;
+  const bad: [string, string][] = [
+    ['Content-Length: zz', 'POST /bad HTTP/1.1\r\nHost: x\r\nContent-Length: zz\r\n\r\n{}'],
+    ['no Host header', 'POST /bad HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}'],
+  ];
+  it.each(bad)('answers every stored request in order, then 400 to the one with %s, then closes', async (_name, last) => {
+    const conn = await openRaw(listener.port);
+    let data = '';
+    conn.socket.on('data', (d: Buffer) => (data += d.toString('latin1')));
+    conn.socket.write([1, 2, 3, 4].map(request).join('') + last);
+    await conn.closed;
+    const statuses = [...data.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => Number(m[1]));
+    const ids = [...data.matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]);
+    expect(statuses).toEqual([200, 200, 200, 200, 400]);
+    expect(data.slice(data.lastIndexOf('HTTP/1.1 400'))).toContain('"error":"bad_request"');
+    // The answers come in request order: each id is the capture of the request at that position.
+    const urls = await Promise.all(ids.map(async (id) => (await store.get(id))?.url));
+    expect(urls).toEqual(['/p1', '/p2', '/p3', '/p4']);
+    await expectOnlyNextCaptured(listener.port, ['/p4', '/p3', '/p2', '/p1']);
+  });
+});
+
+describe('client half-close', () => {
+  const cases: [string, string][] = [
+    ['HTTP/1.1', 'POST /half HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}'],
+    ['HTTP/1.0', 'POST /half HTTP/1.0\r\nContent-Length: 2\r\n\r\n{}'],
+  ];
+  it.each(cases)('stores and answers a %s request whose client shuts down its sending side right after the body', async (_name, req) => {
+    const conn = await openRaw(listener.port);
+    conn.socket.end(req);
+    const res = await conn.response;
+    expect(res.status).toBe(200);
+    const id = (JSON.parse(res.body) as { id: string }).id;
+    expect(await store.get(id)).toMatchObject({ url: '/half', body: { text: '{}' } });
+    await expectOnlyNextCaptured(listener.port, ['/half']);
+  });
+});
+
 describe('invalid chunked encoding', () => {
   const cases: [string, string][] = [
     ['a non-hex chunk size', `${chunkedHead('/c')}zz\r\nhello\r\n0\r\n\r\n`],

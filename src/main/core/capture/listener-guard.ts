@@ -8,6 +8,10 @@
  *
  * A socket being closed this way is marked; the listener ignores any request Node still parses
  * from it, and later parser errors on it are not answered twice.
+ *
+ * Pipelining: a refusal never overtakes an answer. Requests that fully arrived before the bad one
+ * are stored, so each still gets its own answer, in order; only then is the refusal written and
+ * the connection closed.
  */
 import type { Socket } from 'node:net';
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -92,8 +96,12 @@ export function refusalForClientError(err: NodeJS.ErrnoException & { reason?: st
 }
 
 export interface ListenerGuard {
-  /** True once a refusal was written on this socket: nothing more is read from it as a request. */
+  /** True once a refusal was written on this socket: nothing more is written to it as an answer. */
   isClosing(socket: Duplex): boolean;
+  /** True once a refusal is written or waiting for earlier answers: nothing more is read from it as a request. */
+  isRefusing(socket: Duplex): boolean;
+  /** Counts a request the listener handles, until its answer is written (or the socket is gone). */
+  track(req: IncomingMessage, res: ServerResponse): void;
   /** Answers with the refusal and closes the connection gently. */
   refuse(socket: Duplex, refusal: Refusal, req?: IncomingMessage): void;
   onClientError(err: Error, socket: Duplex): void;
@@ -105,16 +113,29 @@ export interface ListenerGuard {
 
 export function createListenerGuard(getLimits: () => GuardLimits): ListenerGuard {
   const closing = new WeakSet<Duplex>();
-  /** Sockets whose refusal waits for the answer to an earlier, complete request. */
-  const deferred = new WeakSet<Duplex>();
+  /** Refusals waiting for the answers to earlier, complete requests on the same socket. */
+  const deferred = new WeakMap<Duplex, Refusal>();
+  /** Requests being handled per socket whose answers are not written yet. */
+  const unanswered = new WeakMap<Duplex, Set<IncomingMessage>>();
   const lingering = new Set<Duplex>();
   let active = 0;
 
+  const waitingOn = (socket: Duplex): Set<IncomingMessage> | undefined => {
+    const set = unanswered.get(socket);
+    return set && set.size > 0 ? set : undefined;
+  };
+
   const refuse = (socket: Duplex, refusal: Refusal, req?: IncomingMessage): void => {
     if (closing.has(socket)) return;
-    closing.add(socket);
+    if (req) unanswered.get(socket)?.delete(req);
     // An unread body would stall the socket (and so the client) until the linger ends.
     req?.resume();
+    if (waitingOn(socket)) {
+      if (!deferred.has(socket)) deferred.set(socket, refusal);
+      return;
+    }
+    deferred.delete(socket);
+    closing.add(socket);
     if (!socket.writable || responseStarted(socket)) {
       socket.destroy();
       return;
@@ -132,17 +153,32 @@ export function createListenerGuard(getLimits: () => GuardLimits): ListenerGuard
 
   return {
     isClosing: (socket) => closing.has(socket),
+    isRefusing: (socket) => closing.has(socket) || deferred.has(socket),
+    track(req, res) {
+      const socket = req.socket;
+      let set = unanswered.get(socket);
+      if (!set) unanswered.set(socket, (set = new Set()));
+      set.add(req);
+      const done = (): void => {
+        if (!set.delete(req)) return;
+        const refusal = deferred.get(socket);
+        if (refusal && set.size === 0) refuse(socket, refusal);
+      };
+      res.once('finish', done);
+      res.once('close', done);
+    },
     refuse,
     onClientError(err, socket) {
       // Node calls this again for every chunk that arrives after a parse error.
       if (closing.has(socket) || deferred.has(socket)) return;
       const refusal = refusalForClientError(err as NodeJS.ErrnoException, socket, getLimits());
-      const inFlight = attachedResponse(socket);
-      if (refusal && inFlight && inFlight.req.complete && !inFlight.writableFinished) {
-        // The error is in a request pipelined behind one that fully arrived and is still being
-        // answered (waiting for the store, or a deliberate delay): answer that one first.
-        deferred.add(socket);
-        inFlight.once('finish', () => refuse(socket, refusal));
+      // The request the parser failed in never completes: it will not be answered.
+      const set = unanswered.get(socket);
+      if (set) for (const req of set) if (!req.complete) set.delete(req);
+      if (refusal && waitingOn(socket)) {
+        // The error is in a request pipelined behind ones that fully arrived and are still being
+        // answered (waiting for the store, or a deliberate delay): answer those first.
+        refuse(socket, refusal);
         return;
       }
       if (!refusal || responseStarted(socket)) {

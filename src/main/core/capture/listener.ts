@@ -19,7 +19,8 @@ import { DEFAULT_CAPTURE_PORT } from '../../../shared/settings';
 import type { CaptureStore } from '../store/types';
 import { newCaptureId } from './capture-id';
 import { connectionsCheckingInterval, createListenerGuard, hardConnectionCap, type ListenerGuard, type Refusal } from './listener-guard';
-import { encodeBody, headerPairs } from './raw-request';
+import { capturedBody } from '../body-buffer';
+import { headerPairs } from './raw-request';
 
 export interface ListenerLimits {
   /** Largest body captured. Above it: 413, on the declared Content-Length before any body byte is read, else once it passes the limit. */
@@ -223,7 +224,7 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
         url,
         httpVersion: req.httpVersion,
         headers: headerPairs(req.rawHeaders),
-        body: encodeBody(bytes),
+        body: capturedBody(bytes),
         remoteAddress: req.socket.remoteAddress ?? '',
         via,
         response: { status: reply.status, ms: Math.round((performance.now() - started) * 100) / 100 },
@@ -282,13 +283,18 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
       // Checked in `admit`, so the 400 says why (Node's own has no body).
       requireHostHeader: false,
     });
+    // A client may shut down its sending side right after a complete request (SHUT_WR, common
+    // with HTTP/1.0 tools): the request is stored, so it is still answered before the close.
+    // Without this Node aborts the request and ends the socket at the client's FIN.
+    (server as { httpAllowHalfOpen?: boolean }).httpAllowHalfOpen = true;
     const onRequest = (req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void => {
-      if (guard.isClosing(req.socket)) {
+      if (guard.isRefusing(req.socket)) {
         req.resume();
         return;
       }
       const refusal = admit(req);
       if (refusal) return guard.refuse(req.socket, refusal, req);
+      guard.track(req, res);
       // Only now: a client waiting for 100 Continue never sends a body we would refuse.
       if (expectsContinue) res.writeContinue();
       receive(via, guard, req, res);

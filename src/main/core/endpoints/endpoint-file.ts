@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Endpoint } from '../../../shared/api/endpoints';
 import { DEFAULT_ENDPOINT_ID } from '../../../shared/capture';
 import { openJsonDocument } from '../json-document';
+import type { NoticeBoard } from '../notice-board';
 import { checkFailNext, checkResponse } from './response';
 import { checkName, checkSlug } from './slug';
 
@@ -79,9 +80,10 @@ export function normalizeEndpoints(raw: unknown): Endpoint[] {
   return out;
 }
 
-export async function openEndpointFile(dataDir: string): Promise<EndpointFile> {
+export async function openEndpointFile(dataDir: string, notices?: NoticeBoard): Promise<EndpointFile> {
   const file = path.join(dataDir, ENDPOINTS_FILE);
-  const doc = await openJsonDocument<EndpointsFile>(file, { version: 1, endpoints: [] });
+  const report = notices && { notices, consequence: 'endpoints were reset' };
+  const doc = await openJsonDocument<EndpointsFile>(file, { version: 1, endpoints: [] }, report);
   let endpoints = normalizeEndpoints(doc.db.data);
   return {
     get endpoints() {

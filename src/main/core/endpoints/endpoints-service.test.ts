@@ -117,8 +117,10 @@ describe('endpoints service', () => {
     expect(statuses).toEqual([500, 500, 200]);
     const recorded = store.list().map((c) => c.status);
     expect(recorded).toEqual([200, 500, 500]);
-    const saved = JSON.parse(await readFile(path.join(dir, ENDPOINTS_FILE), 'utf8'));
-    expect(saved.endpoints.find((e: { id: string }) => e.id === ep.id).failNext).toBe(0);
+    // The countdown is saved after each answer, not before it: wait for the last save.
+    const savedFailNext = async (): Promise<number> =>
+      JSON.parse(await readFile(path.join(dir, ENDPOINTS_FILE), 'utf8')).endpoints.find((e: { id: string }) => e.id === ep.id).failNext;
+    await expect.poll(savedFailNext).toBe(0);
   });
 
   it('rejects responses that would break the listener', async () => {

@@ -16,12 +16,14 @@ import { openEndpointFile } from './endpoint-file';
 import { checkFailNext, checkResponse, replyFor } from './response';
 import { routeEndpointId } from './routing';
 import { checkName, checkSlug, slugify } from './slug';
+import type { NoticeBoard } from '../notice-board';
 
 export interface EndpointsServiceDeps {
   dataDir: string;
   store: CaptureStore;
   events: CoreEvents;
   log?: (line: string) => void;
+  notices?: NoticeBoard;
 }
 
 export interface EndpointsService extends CoreService<EndpointsMethods> {
@@ -50,7 +52,7 @@ function checkForwardTarget(raw: unknown): string {
 }
 
 export async function createEndpointsService(deps: EndpointsServiceDeps): Promise<EndpointsService> {
-  const file = await openEndpointFile(deps.dataDir);
+  const file = await openEndpointFile(deps.dataDir, deps.notices);
   let endpoints = file.endpoints;
   let bySlug = new Map<string, string>();
   let byId = new Map<string, Endpoint>();

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { openJsonDocument } from '../json-document';
+import type { NoticeBoard } from '../notice-board';
 import { summarizeReplay, type ReplayHistoryEntry, type ReplayHistorySummary } from '../../../shared/replay/types';
 
 export const HISTORY_FILE = 'replay-history.json';
@@ -22,6 +23,8 @@ export interface ReplayHistoryOptions {
   total?: number;
   /** Rough cap on the bodies kept, in characters of stored text; the oldest entries go first. */
   maxBodyChars?: number;
+  /** Where a history file that had to be set aside is reported. */
+  notices?: NoticeBoard;
 }
 
 export interface ReplayHistory {
@@ -77,7 +80,8 @@ export async function openReplayHistory(options: ReplayHistoryOptions): Promise<
   const total = options.total ?? 500;
   const maxBodyChars = options.maxBodyChars ?? 64 * 1024 * 1024;
   const file = path.join(options.dataDir, HISTORY_FILE);
-  const doc = await openJsonDocument<HistoryFile>(file, { version: 1, entries: [] });
+  const report = options.notices && { notices: options.notices, consequence: 'the replay history starts empty' };
+  const doc = await openJsonDocument<HistoryFile>(file, { version: 1, entries: [] }, report);
   const { db, setAsidePath } = doc;
   const rawEntries: unknown = db.data && typeof db.data === 'object' ? (db.data as Partial<HistoryFile>).entries : undefined;
   db.data = { version: 1, entries: Array.isArray(rawEntries) ? rawEntries.filter(isEntry) : [] };

@@ -3,18 +3,21 @@
  * auto-forward hook the core calls for every new capture. Replaying reads captures and never
  * writes them; what was sent lives in the replay history file.
  */
+import type { ReplaySettings } from '../../../shared/settings';
 import type { ReplayMethods } from '../../../shared/api/replay';
 import type { CaptureRecord, HeaderPair } from '../../../shared/capture';
 import { HooklensError } from '../../../shared/errors';
-import { bodiesEqual } from '../../../shared/body-bytes';
+import { bodiesEqual } from '../../../shared/body-codec';
 import { toCurl } from '../../../shared/replay/curl-export';
 import { parseCurl } from '../../../shared/replay/curl-import';
 import { isHopByHop } from '../../../shared/replay/outgoing-headers';
 import { joinTarget } from '../../../shared/replay/target-url';
 import type { ReplayDraft, ReplayHistoryEntry, ReplayRequest, ReplaySendInput, SigningInfo } from '../../../shared/replay/types';
 import { summarizeReplay } from '../../../shared/replay/types';
+import { bodyBuffer } from '../body-buffer';
 import { newCaptureId } from '../capture/capture-id';
 import type { CoreEvents } from '../events';
+import type { NoticeBoard } from '../notice-board';
 import type { CoreService } from '../service';
 import type { SettingsStore } from '../settings/settings-store';
 import { detectProviders, getProvider } from '../signatures/registry';
@@ -25,6 +28,7 @@ import { buildHar, captureToHar, replayToHar, type HarEntry } from './har-export
 import { parseHar } from './har-import';
 import { openReplayHistory } from './replay-history';
 import { resignHeaders, type SignatureProviders } from './resign';
+import { fillSecretRefs, maskSecrets, NO_REFS, refScope, secretRef, type KnownSecret, type SecretRefScope } from './secret-refs';
 import { sendRequest, validateRequest } from './send-request';
 import { parseSendInput, parseSettingsPatch, requireString } from './validate-input';
 
@@ -41,6 +45,9 @@ export interface ReplayServiceDeps {
   history?: { perCapture?: number; total?: number };
   /** An endpoint's own auto-forward target, or null for the global one. */
   forwardTargetFor?: (endpointId: string) => string | null;
+  /** Settings that win over the saved ones without being saved (`hooklens listen --forward-to`). */
+  overrides?: Partial<ReplaySettings>;
+  notices?: NoticeBoard;
 }
 
 export interface ReplayService extends CoreService<ReplayMethods> {
@@ -57,7 +64,7 @@ function signedRequest(record: CaptureRecord): SignedRequest {
   return {
     method: record.method,
     headers: record.headers,
-    body: Buffer.from(record.body.text, record.body.encoding === 'base64' ? 'base64' : 'utf8'),
+    body: bodyBuffer(record.body),
   };
 }
 
@@ -71,8 +78,8 @@ function editableHeaders(headers: readonly HeaderPair[]): HeaderPair[] {
 
 export async function createReplayService(deps: ReplayServiceDeps): Promise<ReplayService> {
   const providers = deps.providers ?? registryProviders;
-  const history = await openReplayHistory({ dataDir: deps.dataDir, ...deps.history });
-  const settings = () => deps.settings.section('replay');
+  const history = await openReplayHistory({ dataDir: deps.dataDir, ...deps.history, notices: deps.notices });
+  const settings = (): ReplaySettings => ({ ...deps.settings.section('replay'), ...deps.overrides });
 
   async function loadCapture(id: string): Promise<CaptureRecord> {
     const record = await deps.store.get(requireString(id, 'captureId'));
@@ -105,13 +112,34 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
     };
   }
 
+  const lookupSecret = async (endpointId: string, providerId: string): Promise<string | undefined> =>
+    deps.getSecret ? deps.getSecret(endpointId, providerId) : undefined;
+
+  /** The stored secret of the capture's provider: masked wherever the capture's own headers carry it. */
+  async function captureSecrets(record: CaptureRecord): Promise<KnownSecret[]> {
+    const provider = detect(record);
+    const value = provider ? await lookupSecret(record.endpointId, provider.id) : undefined;
+    return provider && value ? [{ value, ref: secretRef(record.endpointId, provider.id) }] : [];
+  }
+
+  /** The references a request tied to this capture may have filled in. */
+  function scopeFor(record: CaptureRecord | undefined): SecretRefScope {
+    const provider = record ? detect(record) : undefined;
+    return record && provider ? refScope(record.endpointId, provider) : NO_REFS;
+  }
+
   async function send(input: ReplaySendInput): Promise<ReplayHistoryEntry> {
     const record = input.captureId ? await loadCapture(input.captureId) : undefined;
-    const request = { ...input.request };
+    const provider = record ? detect(record) : undefined;
+    // A request edited from the history carries references to secrets: they are filled in only now.
+    // A capture replayed or forwarded as received is sent as received.
+    const fromUser = input.source === undefined || input.source === 'edit';
+    const filled = await fillSecretRefs(input.request.headers, lookupSecret, fromUser ? scopeFor(record) : NO_REFS);
+    const request = { ...input.request, headers: filled.headers };
     const { body } = validateRequest(request);
     const warnings: string[] = [];
     let resignedWith: string | undefined;
-    const provider = record ? detect(record) : undefined;
+    const secrets: KnownSecret[] = [...filled.used, ...(record ? await captureSecrets(record) : [])];
 
     if (input.resign) {
       if (!record || !provider) {
@@ -123,6 +151,7 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
       }
       request.headers = resignHeaders({ method: request.method, url: request.url, headers: request.headers, body }, { provider, secret });
       resignedWith = provider.id;
+      secrets.push({ value: secret, ref: secretRef(record.endpointId, provider.id) });
     } else if (record && provider && !bodiesEqual(request.body, record.body)) {
       warnings.push(`The body was edited but not re-signed: the original ${provider.name} signature will no longer match.`);
     }
@@ -141,7 +170,8 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
       captureId: input.captureId,
       source: input.source ?? (input.captureId ? 'edit' : 'import'),
       sentAt: new Date().toISOString(),
-      request: result.sent,
+      // What was sent, but never a secret: the history file and everything shown or exported from it.
+      request: { ...result.sent, headers: maskSecrets(result.sent.headers, secrets) },
       ...(resignedWith ? { resignedWith } : {}),
       outcome: result.outcome,
       ms: result.ms,
@@ -163,14 +193,29 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
   const prune = (): void => void history.retainCaptures((id) => deps.store.has(id)).catch(() => undefined);
   const unsubscribe = [deps.events.on('capture:removed', prune), deps.events.on('capture:cleared', prune)];
 
-  async function harEntries(captureIds: string[] | undefined, includeReplays: boolean): Promise<HarEntry[]> {
+  /** A capture for export: its headers with the stored secret masked, unless secrets are asked for. */
+  async function exportedCapture(record: CaptureRecord, includeSecrets: boolean): Promise<CaptureRecord> {
+    return includeSecrets ? record : { ...record, headers: maskSecrets(record.headers, await captureSecrets(record)) };
+  }
+
+  /** A history entry for export: references stay references unless secrets are asked for. */
+  async function exportedReplay(entry: ReplayHistoryEntry, includeSecrets: boolean): Promise<ReplayHistoryEntry> {
+    if (!includeSecrets) return entry;
+    const record = entry.captureId ? await deps.store.get(entry.captureId).catch(() => undefined) : undefined;
+    const filled = await fillSecretRefs(entry.request.headers, lookupSecret, scopeFor(record));
+    return { ...entry, request: { ...entry.request, headers: filled.headers } };
+  }
+
+  async function harEntries(captureIds: string[] | undefined, includeReplays: boolean, includeSecrets: boolean): Promise<HarEntry[]> {
     const ids = captureIds ?? deps.store.list().map((s) => s.id);
     const out: HarEntry[] = [];
+    const replays = async (captureId: string | null): Promise<HarEntry[]> =>
+      (await Promise.all(history.entries(captureId).map((e) => exportedReplay(e, includeSecrets)))).map(replayToHar);
     for (const id of ids) {
-      out.push(captureToHar(await loadCapture(id)));
-      if (includeReplays) out.push(...history.entries(id).map(replayToHar));
+      out.push(captureToHar(await exportedCapture(await loadCapture(id), includeSecrets)));
+      if (includeReplays) out.push(...(await replays(id)));
     }
-    if (includeReplays && !captureIds) out.push(...history.entries(null).map(replayToHar));
+    if (includeReplays && !captureIds) out.push(...(await replays(null)));
     return out;
   }
 
@@ -208,13 +253,14 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
       return next;
     },
     async exportCurl(source) {
+      const includeSecrets = source?.includeSecrets === true;
       if (source && typeof source === 'object' && 'replayId' in source) {
-        return toCurl((await handlers.getReplay(source.replayId)).request);
+        return toCurl((await exportedReplay(await handlers.getReplay(source.replayId), includeSecrets)).request);
       }
       if (!source || typeof source !== 'object' || !('captureId' in source)) {
         throw new HooklensError('invalid_argument', 'exportCurl expects { captureId } or { replayId }.');
       }
-      const record = await loadCapture(source.captureId);
+      const record = await exportedCapture(await loadCapture(source.captureId), includeSecrets);
       const request = captureRequest(record, source.targetBase ?? settings().targetBase);
       validateRequest(request);
       // The capture's Host names the tunnel; curl derives the right one from the URL.
@@ -225,7 +271,7 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
       if (ids !== undefined && (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))) {
         throw new HooklensError('invalid_argument', 'captureIds must be a list of capture ids.');
       }
-      const entries = await harEntries(ids, options?.includeReplays === true);
+      const entries = await harEntries(ids, options?.includeReplays === true, options?.includeSecrets === true);
       return JSON.stringify(buildHar(entries, deps.version ?? '0.1.0'), null, 2);
     },
     importCurl: async (command) => parseCurl(requireString(command, 'The cURL command')),

@@ -37,7 +37,7 @@ export function parseRequest(v: unknown): ReplayRequest {
   return { method, url, headers, body: { encoding: body.encoding as 'utf8' | 'base64', text: body.text as string } };
 }
 
-const SOURCES: ReplaySource[] = ['replay', 'edit', 'forward', 'import'];
+const SOURCES: ReplaySource[] = ['replay', 'edit', 'forward', 'import', 'test-event'];
 
 export function parseSendInput(v: unknown): ReplaySendInput {
   if (!isObject(v)) bad('sendReplay expects { captureId, request, resign? }.');

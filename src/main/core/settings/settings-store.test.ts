@@ -37,7 +37,7 @@ describe('settings store', () => {
   it('moves an unreadable file aside instead of overwriting it', async () => {
     await writeFile(path.join(dir, 'settings.json'), '{"capture": {"port": 1');
     const store = await openSettingsStore(dir);
-    expect(store.setAsidePath).toMatch(/settings\.json\.corrupt-\d+$/);
+    expect(store.setAsidePath).toMatch(/settings\.json\.corrupt-[0-9TZ-]+$/);
     expect(await readFile(store.setAsidePath!, 'utf8')).toBe('{"capture": {"port": 1');
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
     await store.update('ui', { theme: 'dark' });

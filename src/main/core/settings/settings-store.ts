@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { openJsonDocument } from '../json-document';
+import type { NoticeBoard } from '../notice-board';
 import { DEFAULT_SETTINGS, type Settings, type SettingsSection } from '../../../shared/settings';
 
 export interface SettingsStore {
@@ -37,8 +38,9 @@ export function normalizeSettings(raw: unknown): Settings {
   };
 }
 
-export async function openSettingsStore(dataDir: string): Promise<SettingsStore> {
-  const doc = await openJsonDocument<Settings>(path.join(dataDir, SETTINGS_FILE), DEFAULT_SETTINGS);
+export async function openSettingsStore(dataDir: string, notices?: NoticeBoard): Promise<SettingsStore> {
+  const report = notices && { notices, consequence: 'defaults are in use' };
+  const doc = await openJsonDocument<Settings>(path.join(dataDir, SETTINGS_FILE), DEFAULT_SETTINGS, report);
   const { db, setAsidePath } = doc;
   db.data = normalizeSettings(db.data);
 

@@ -9,8 +9,9 @@
  *
  * Secrets never appear in errors, logs or status: callers get `mask()`ed forms only.
  */
-import { chmod, mkdir, readFile, rename } from 'node:fs/promises';
-import { writeFileDurably } from '../durable-file';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
+import { setAside, writeFileDurably } from '../durable-file';
+import type { NoticeBoard } from '../notice-board';
 import { join } from 'node:path';
 import type { SecretStatus } from '../../../shared/api/signatures';
 import { HooklensError } from '../../../shared/errors';
@@ -36,6 +37,8 @@ export interface SecretStore {
 export interface SecretStoreOptions {
   dataDir: string;
   encryptor?: SecretEncryptor;
+  /** Where problems met while reading the file are also reported, for the UI. */
+  board?: NoticeBoard;
 }
 
 interface Entry {
@@ -81,6 +84,10 @@ function isEntry(v: unknown): v is Omit<Entry, 'plain'> {
 export async function openSecretStore(opts: SecretStoreOptions): Promise<SecretStore> {
   const path = join(opts.dataDir, SECRETS_FILE);
   const notices: string[] = [];
+  const note = (message: string): void => {
+    notices.push(message);
+    opts.board?.add({ kind: 'secrets', message: `Signing secrets: ${message}.` });
+  };
   const encryptor = opts.encryptor;
   const canEncrypt = (): boolean => {
     try {
@@ -89,7 +96,7 @@ export async function openSecretStore(opts: SecretStoreOptions): Promise<SecretS
       return false;
     }
   };
-  await mkdir(opts.dataDir, { recursive: true });
+  await mkdir(opts.dataDir, { recursive: true, mode: 0o700 });
 
   let entries: Entry[] = [];
   let raw: string | undefined;
@@ -107,9 +114,10 @@ export async function openSecretStore(opts: SecretStoreOptions): Promise<SecretS
       entries = parsed.entries.filter(isEntry).map((e) => ({ ...e }));
     } catch {
       // Never overwrite a file we cannot read: the user may want it back.
-      const aside = `${path}.unreadable-${Date.now()}`;
-      await rename(path, aside);
-      notices.push(`${SECRETS_FILE} could not be read and was set aside as ${aside}; stored secrets must be entered again`);
+      const aside = await setAside(path, 'unreadable');
+      const message = `${SECRETS_FILE} could not be read and was set aside as ${aside}; stored secrets must be entered again`;
+      notices.push(message);
+      opts.board?.add({ kind: 'set-aside', message: `Signing secrets: ${message}.`, movedTo: aside });
     }
     await chmod(path, FILE_MODE).catch(() => undefined);
   }
@@ -120,10 +128,10 @@ export async function openSecretStore(opts: SecretStoreOptions): Promise<SecretS
       try {
         e.plain = encryptor!.decrypt(Buffer.from(e.value, 'base64'));
       } catch {
-        notices.push(`the secret for ${e.providerId} on endpoint ${e.endpointId} could not be decrypted; enter it again`);
+        note(`the secret for ${e.providerId} on endpoint ${e.endpointId} could not be decrypted; enter it again`);
       }
     } else {
-      notices.push(`the secret for ${e.providerId} on endpoint ${e.endpointId} is encrypted and no decryption is available here`);
+      note(`the secret for ${e.providerId} on endpoint ${e.endpointId} is encrypted and no decryption is available here`);
     }
     e.masked = e.plain !== undefined ? mask(e.plain) : '(encrypted)';
   }

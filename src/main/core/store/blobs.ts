@@ -7,14 +7,12 @@ import { createHash } from 'node:crypto';
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { CapturedBody } from '../../../shared/capture';
+import { bodyBuffer } from '../body-buffer';
 import type { BlobBody } from './record-shape';
+import { PRIVATE_FILE_MODE } from '../durable-file';
 
 /** Bodies of at least this many bytes are spilled to a blob file. */
 export const BLOB_THRESHOLD_BYTES = 64 * 1024;
-
-export function bodyBytes(body: CapturedBody): Buffer {
-  return Buffer.from(body.text, body.encoding === 'utf8' ? 'utf8' : 'base64');
-}
 
 /**
  * The raw bytes to spill, or null to keep the body inline: small bodies, and text that would not
@@ -22,7 +20,7 @@ export function bodyBytes(body: CapturedBody): Buffer {
  */
 export function spillableBytes(body: CapturedBody): Buffer | null {
   if (body.size < BLOB_THRESHOLD_BYTES) return null;
-  const bytes = bodyBytes(body);
+  const bytes = bodyBuffer(body);
   const back = body.encoding === 'utf8' ? bytes.toString('utf8') : bytes.toString('base64');
   return back === body.text ? bytes : null;
 }
@@ -48,7 +46,7 @@ export class BlobDir {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
     const tmp = `${file}.tmp-${process.pid}`;
-    const handle = await open(tmp, 'w');
+    const handle = await open(tmp, 'w', PRIVATE_FILE_MODE);
     try {
       await handle.writeFile(bytes);
       await handle.sync();
@@ -62,6 +60,16 @@ export class BlobDir {
     const bytes = await readFile(this.pathOf(body.blob));
     if (bytes.length !== body.size) throw new Error(`Body file ${body.blob} has ${bytes.length} bytes, expected ${body.size}.`);
     return { size: body.size, encoding: body.encoding, text: bytes.toString(body.encoding === 'utf8' ? 'utf8' : 'base64') };
+  }
+
+  /** The blob file's size, or null when it is missing (or not a file). */
+  async sizeOf(hash: string): Promise<number | null> {
+    try {
+      const s = await stat(this.pathOf(hash));
+      return s.isFile() ? s.size : null;
+    } catch {
+      return null;
+    }
   }
 
   /** True when the blob file exists with the expected size. */

@@ -9,7 +9,7 @@
  * and mostly-dead ones are compacted by re-writing their live captures to the current segment.
  * See docs/architecture.md, "How captures are stored".
  */
-import { open, unlink, type FileHandle } from 'node:fs/promises';
+import { copyFile, open, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Low } from 'lowdb';
 import type { CaptureRecord, CaptureSummary } from '../../../shared/capture';
@@ -17,13 +17,14 @@ import type { StoreNotice } from '../../../shared/api/status';
 import { HooklensError } from '../../../shared/errors';
 import { BlobDir } from './blobs';
 import type { CaptureIndex, IndexEntry } from './capture-index';
-import { fsyncDir } from '../durable-file';
+import { fileStamp, fsyncDir } from '../durable-file';
 import { encodeOps, segmentName, SegmentWriter } from './journal';
-import { isBlobBody, isCaptureRecord, type JournalOp, type StoredRecord } from './record-shape';
+import { isBlobBody, isCaptureRecord, isStoredRecord, type JournalOp } from './record-shape';
 import { buildOps, settle, type Waiter, type WorkItem } from './work-batch';
 import type { SnapshotDoc } from './snapshot';
 import { applyOp, loadStore, type StorePaths } from './store-loader';
 import type { StoreLock } from './store-lock';
+import { createNoticeBoard, type NoticeBoard } from '../notice-board';
 import type { CaptureStore, CaptureStoreOptions } from './types';
 
 export const DEFAULT_MAX_CAPTURES = 10_000;
@@ -34,6 +35,16 @@ export interface StoreTuning {
   rollOps: number;
   maxBatch: number;
 }
+
+/** A journal line the index points to that is not the capture it should be (damaged after it was written). */
+class DamagedLine extends Error {
+  constructor(readonly bytes: Buffer) {
+    super('the stored line is damaged');
+  }
+}
+
+/** How much of a damaged line is kept on the record for the UI to show. */
+const READABLE_CHARS = 64 * 1024;
 
 const DEFAULT_TUNING: StoreTuning = { rollBytes: 32 * 1024 * 1024, rollOps: 20_000, maxBatch: 2048 };
 
@@ -55,13 +66,17 @@ class JournalCaptureStore implements CaptureStore {
   private readonly compacting = new Set<number>();
   private snapshotting: Promise<void> | null = null;
   private readonly blobs: BlobDir;
+  /** Damaged lines being turned into damaged records, so two reads do it once. */
+  private readonly salvaging = new Map<string, Promise<CaptureRecord>>();
+  /** Segments already copied aside this run because of a damaged line. */
+  private readonly copiedAside = new Map<number, Promise<string>>();
 
   constructor(
     private readonly paths: StorePaths,
     private readonly lock: StoreLock,
     private readonly db: Low<SnapshotDoc>,
     private readonly index: CaptureIndex,
-    readonly notices: StoreNotice[],
+    private readonly board: NoticeBoard,
     private readonly maxCaptures: number,
     private readonly onEvicted: ((ids: string[]) => void) | undefined,
     private readonly tuning: StoreTuning,
@@ -71,6 +86,10 @@ class JournalCaptureStore implements CaptureStore {
     private readonly segSizes: Map<number, number>,
   ) {
     this.blobs = new BlobDir(paths.blobs);
+  }
+
+  get notices(): StoreNotice[] {
+    return this.board.list();
   }
 
   // ---- reads (memory, or one positional read) ----
@@ -95,6 +114,7 @@ class JournalCaptureStore implements CaptureStore {
         return await this.readRecord(entry);
       } catch (err) {
         const now = this.index.get(id);
+        if (err instanceof DamagedLine && now === entry) return this.salvage(entry, err.bytes);
         // Compaction may have moved it between the lookup and the read: look again once.
         if (attempt === 0 && now && (now.seg !== entry.seg || now.off !== entry.off)) continue;
         if (!now) return undefined;
@@ -105,10 +125,68 @@ class JournalCaptureStore implements CaptureStore {
 
   private async readRecord(entry: IndexEntry): Promise<CaptureRecord> {
     const buf = await this.readLine(entry);
-    const stored = (JSON.parse(buf.toString('utf8')) as { record: StoredRecord }).record;
+    let stored: unknown;
+    try {
+      stored = (JSON.parse(buf.toString('utf8')) as { record?: unknown }).record;
+    } catch {
+      throw new DamagedLine(buf);
+    }
+    if (!isStoredRecord(stored) || stored.id !== entry.summary.id) throw new DamagedLine(buf);
     const body = isBlobBody(stored.body) ? await this.blobs.read(stored.body) : stored.body;
     const { pinned: _pinned, ...rest } = stored;
     return entry.summary.pinned ? { ...rest, body, pinned: true } : { ...rest, body };
+  }
+
+  /**
+   * The index points at a line that is not its capture any more. The user is told, the segment is
+   * copied aside as it is, and the capture is re-written as a damaged record (its summary and the
+   * readable part of the line), so it is shown as damaged rather than failing every time it is opened.
+   */
+  private salvage(entry: IndexEntry, bytes: Buffer): Promise<CaptureRecord> {
+    const id = entry.summary.id;
+    let running = this.salvaging.get(id);
+    if (running) return running;
+    running = (async () => {
+      const file = path.join(this.paths.journal, segmentName(entry.seg));
+      let copy = this.copiedAside.get(entry.seg);
+      if (!copy) {
+        const target = `${file}.damaged-${fileStamp()}`;
+        copy = copyFile(file, target).then(() => target);
+        this.copiedAside.set(entry.seg, copy);
+      }
+      const movedTo = await copy.catch(() => undefined);
+      const s = entry.summary;
+      this.board.add({
+        kind: 'recovered',
+        message:
+          `The stored data of capture ${id} (${s.method} ${s.url}, ${s.receivedAt}) in ${file} is damaged; it is shown with what could be read.` +
+          (movedTo ? ` A copy of the file is at ${movedTo}.` : ''),
+        ...(movedTo ? { movedTo } : {}),
+      });
+      const record: CaptureRecord = {
+        id,
+        endpointId: s.endpointId,
+        receivedAt: s.receivedAt,
+        method: s.method,
+        url: s.url,
+        httpVersion: '',
+        headers: s.contentType !== null ? [['Content-Type', s.contentType]] : [],
+        body: { size: 0, encoding: 'utf8', text: '' },
+        remoteAddress: '',
+        via: s.via,
+        response: { status: s.status, ms: 0 },
+        ...(s.pinned ? { pinned: true } : {}),
+        damaged: {
+          message: `stored data damaged: only the summary of this ${s.size}-byte capture could be read`,
+          readable: bytes.toString('utf8').slice(0, READABLE_CHARS),
+        },
+      };
+      // Written down so the next start shows the same; if the write fails the record is still shown.
+      await this.add(record).catch(() => undefined);
+      return record;
+    })().finally(() => this.salvaging.delete(id));
+    this.salvaging.set(id, running);
+    return running;
   }
 
   private reader(seg: number): Promise<FileHandle> {
@@ -219,7 +297,7 @@ class JournalCaptureStore implements CaptureStore {
       await this.removeBlobs(freed);
     } catch (err) {
       const failure = new HooklensError('store_failed', `Captures could not be written: ${(err as Error).message}`);
-      this.noteFailure('A write to the captures journal failed', err);
+      this.noteFailure('A write to the captures journal failed; until one succeeds captures are not acknowledged, so senders retry', err);
       for (const item of items) if ('waiter' in item) item.waiter?.reject(failure);
     }
   }
@@ -268,8 +346,7 @@ class JournalCaptureStore implements CaptureStore {
   }
 
   private noteFailure(what: string, err: unknown): void {
-    const message = `${what}: ${(err as Error)?.message ?? String(err)}`;
-    if (this.notices.at(-1)?.message !== message) this.notices.push({ kind: 'write-failed', message });
+    this.board.add({ kind: 'write-failed', message: `${what}: ${(err as Error)?.message ?? String(err)}` });
   }
 
   // ---- sealing, snapshot, collection ----
@@ -357,10 +434,13 @@ class JournalCaptureStore implements CaptureStore {
   }
 
   /** Opening: evict beyond the cap, write recovery's removals, save a fresh index if needed. */
-  async settleOpen(pendingDeletes: string[], needSnapshot: boolean): Promise<void> {
+  async settleOpen(pendingDeletes: string[], pendingAdds: CaptureRecord[], needSnapshot: boolean): Promise<void> {
     if (pendingDeletes.length) this.pending.push({ kind: 'delete', ids: pendingDeletes });
+    const failures: unknown[] = [];
+    for (const record of pendingAdds) this.pending.push({ kind: 'add', record, waiter: { resolve: () => undefined, reject: (e) => failures.push(e) } });
     this.enforceRetention();
     await this.flushNow();
+    if (failures.length > 0) throw failures[0];
     if (needSnapshot) await this.snapshot();
     await this.flushNow();
     await this.snapshotting;
@@ -377,12 +457,14 @@ export async function openCaptureStore(opts: OpenCaptureStoreOptions): Promise<J
   const max = opts.maxCaptures ?? DEFAULT_MAX_CAPTURES;
   if (!Number.isSafeInteger(max) || max < 1) throw new HooklensError('invalid_argument', 'maxCaptures must be a positive integer.');
   const loaded = await loadStore(opts.dataDir);
+  const board = opts.notices ?? createNoticeBoard();
+  for (const notice of loaded.notices) board.add(notice);
   const store = new JournalCaptureStore(
     loaded.paths,
     loaded.lock,
     loaded.db,
     loaded.index,
-    loaded.notices,
+    board,
     max,
     opts.onEvicted,
     { ...DEFAULT_TUNING, ...opts.tuning },
@@ -392,7 +474,7 @@ export async function openCaptureStore(opts: OpenCaptureStoreOptions): Promise<J
     loaded.segSizes,
   );
   try {
-    await store.settleOpen(loaded.pendingDeletes, loaded.needSnapshot);
+    await store.settleOpen(loaded.pendingDeletes, loaded.pendingAdds, loaded.needSnapshot);
   } catch (err) {
     await store.close().catch(() => undefined);
     throw err;

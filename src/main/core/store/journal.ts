@@ -9,7 +9,7 @@
  */
 import { open, readdir, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { fsyncDir } from '../durable-file';
+import { fsyncDir, PRIVATE_FILE_MODE } from '../durable-file';
 import { parseJournalOp, type JournalOp } from './record-shape';
 
 const SEGMENT_RE = /^journal-(\d{6,})\.jsonl$/;
@@ -48,7 +48,7 @@ export class SegmentWriter {
       handle = await open(file, 'r+');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      handle = await open(file, 'wx+');
+      handle = await open(file, 'wx+', PRIVATE_FILE_MODE);
       // The new name must survive a crash before anything in it is acknowledged.
       await fsyncDir(dir);
     }

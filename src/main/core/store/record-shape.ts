@@ -44,6 +44,7 @@ function hasRecordFields(v: Record<string, unknown>): boolean {
     isNum(v.response.status) &&
     isNum(v.response.ms) &&
     (v.pinned === undefined || typeof v.pinned === 'boolean') &&
+    (v.damaged === undefined || (isObj(v.damaged) && isStr(v.damaged.message) && (v.damaged.readable === undefined || isStr(v.damaged.readable)))) &&
     isObj(v.body) &&
     isNum(v.body.size) &&
     (v.body.encoding === 'utf8' || v.body.encoding === 'base64')

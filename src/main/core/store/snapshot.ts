@@ -57,26 +57,29 @@ export const SNAPSHOT_COLUMNS = [
   'off',
   'len',
   'blob',
+  'damaged',
 ] as const;
 
-type Row = [string, string, string, string, string, number, string | null, 'local' | 'tunnel', number, 0 | 1, number, number, number, string | null];
+type Row = [string, string, string, string, string, number, string | null, 'local' | 'tunnel', number, 0 | 1, number, number, number, string | null, string | null];
 
 function toRow(e: IndexEntry): Row {
   const s = e.summary;
-  return [s.id, s.endpointId, s.receivedAt, s.method, s.url, s.size, s.contentType, s.via, s.status, s.pinned ? 1 : 0, e.seg, e.off, e.len, e.blob ?? null];
+  return [s.id, s.endpointId, s.receivedAt, s.method, s.url, s.size, s.contentType, s.via, s.status, s.pinned ? 1 : 0, e.seg, e.off, e.len, e.blob ?? null, s.damaged ?? null];
 }
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
 function fromRow(v: unknown): IndexEntry | null {
-  if (!Array.isArray(v) || v.length !== SNAPSHOT_COLUMNS.length) return null;
-  const [id, endpointId, receivedAt, method, url, size, contentType, via, status, pinned, seg, off, len, blob] = v as unknown[];
+  // Rows written before the `damaged` column have one column fewer.
+  if (!Array.isArray(v) || (v.length !== SNAPSHOT_COLUMNS.length && v.length !== SNAPSHOT_COLUMNS.length - 1)) return null;
+  const [id, endpointId, receivedAt, method, url, size, contentType, via, status, pinned, seg, off, len, blob, damaged = null] = v as unknown[];
   if (!isStr(id) || !isStr(endpointId) || !isStr(receivedAt) || !isStr(method) || !isStr(url)) return null;
   if (!isCount(size) || !(contentType === null || isStr(contentType)) || (via !== 'local' && via !== 'tunnel')) return null;
   if (typeof status !== 'number' || (pinned !== 0 && pinned !== 1) || !isCount(seg) || !isCount(off) || !isCount(len)) return null;
-  if (!(blob === null || isSha256(blob))) return null;
+  if (!(blob === null || isSha256(blob)) || !(damaged === null || isStr(damaged))) return null;
   const summary: CaptureSummary = { id, endpointId, receivedAt, method, url, size, contentType, via, status };
   if (pinned) summary.pinned = true;
+  if (damaged !== null) summary.damaged = damaged;
   return blob ? { summary, seg, off, len, blob } : { summary, seg, off, len };
 }
 

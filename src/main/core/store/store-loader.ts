@@ -4,15 +4,16 @@
  * is moved or copied aside, everything readable is kept, and a notice says how many captures came
  * back and where the old bytes went.
  */
-import { copyFile, mkdir, open, readdir, readFile, rename, stat, truncate, unlink } from 'node:fs/promises';
+import { copyFile, open, readdir, readFile, rename, stat, truncate, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { summarize, type CaptureSummary } from '../../../shared/capture';
+import { summarize, type CaptureRecord, type CaptureSummary } from '../../../shared/capture';
+import { capturedBody } from '../body-buffer';
 import type { StoreNotice } from '../../../shared/api/status';
 import { assertNever, HooklensError } from '../../../shared/errors';
 import { BlobDir, blobHash, spillableBytes } from './blobs';
 import { CaptureIndex, type IndexEntry } from './capture-index';
-import { DurableTextFile, fileStamp, fsyncDir, setAside, writeFileDurably } from '../durable-file';
+import { DurableTextFile, ensurePrivateDir, fileStamp, fsyncDir, setAside, writeFileDurably } from '../durable-file';
 import { encodeOps, listSegments, scanSegment, segmentName, SegmentWriter } from './journal';
 import { isBlobBody, type JournalOp, type StoredRecord } from './record-shape';
 import { SNAPSHOT_FILE, snapshotCodec, type SnapshotDoc } from './snapshot';
@@ -51,6 +52,8 @@ export interface LoadedStore {
   needSnapshot: boolean;
   /** Removals recovery decided on, to be written to the journal at once. */
   pendingDeletes: string[];
+  /** Captures recovery re-writes (kept with what survived and a damage mark), written at once. */
+  pendingAdds: CaptureRecord[];
 }
 
 export function summarizeStored(record: StoredRecord): CaptureSummary {
@@ -85,7 +88,9 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 
 export async function loadStore(dataDir: string): Promise<LoadedStore> {
   const paths = storePaths(dataDir);
-  await mkdir(paths.blobs, { recursive: true });
+  await ensurePrivateDir(dataDir);
+  await ensurePrivateDir(paths.journal);
+  await ensurePrivateDir(paths.blobs);
   const lock = await lockStore(paths.journal);
   try {
     return await load(paths, lock);
@@ -237,11 +242,42 @@ async function load(paths: StorePaths, lock: StoreLock): Promise<LoadedStore> {
 
   // Large bodies live in blob files; a capture whose body file is gone cannot be shown byte-exact.
   const missing: IndexEntry[] = [];
+  const short: { entry: IndexEntry; kept: number }[] = [];
   const withBlob = index.oldestFirst().filter((e) => e.blob);
   for (let i = 0; i < withBlob.length; i += 64) {
     const chunk = withBlob.slice(i, i + 64);
-    const ok = await Promise.all(chunk.map((e) => blobs.check(e.blob!, e.summary.size)));
-    chunk.forEach((e, k) => ok[k] || missing.push(e));
+    const sizes = await Promise.all(chunk.map((e) => blobs.sizeOf(e.blob!)));
+    chunk.forEach((e, k) => {
+      const size = sizes[k];
+      if (size === e.summary.size) return;
+      if (size !== null && size > 0 && size < e.summary.size) short.push({ entry: e, kept: size });
+      else missing.push(e);
+    });
+  }
+  const pendingAdds: CaptureRecord[] = [];
+  if (short.length > 0) {
+    // A body file cut short (a disk error, a copy that stopped): keep the capture with what survived.
+    const folder = path.join(dataDir, `captures-truncated-bodies-${fileStamp()}`);
+    await ensurePrivateDir(folder);
+    let mark = '';
+    for (const { entry, kept } of short) {
+      const stored = await readLine(paths, entry).catch(() => null);
+      if (!stored) {
+        missing.push(entry);
+        continue;
+      }
+      const bytes = (await readFile(blobs.pathOf(entry.blob!))).subarray(0, kept);
+      await writeFileDurably(path.join(folder, `${entry.summary.id}.bin`), bytes);
+      mark = `body truncated: ${kept} of ${entry.summary.size} bytes`;
+      const { pinned: _pinned, ...rest } = stored;
+      pendingAdds.push({ ...rest, ...(entry.summary.pinned ? { pinned: true } : {}), body: capturedBody(bytes), damaged: { message: mark } });
+    }
+    if (pendingAdds.length > 0)
+      notices.push({
+        kind: 'recovered',
+        message: `${plural(pendingAdds.length, 'capture')} had ${pendingAdds.length === 1 ? 'its' : 'their'} body file cut short and ${pendingAdds.length === 1 ? 'is' : 'are'} kept with the bytes that survived (${pendingAdds.length === 1 ? mark : 'marked "body truncated"'}). The surviving bytes were also saved to ${folder}.`,
+        movedTo: folder,
+      });
   }
   if (missing.length > 0) {
     const records: unknown[] = [];
@@ -278,8 +314,9 @@ async function load(paths: StorePaths, lock: StoreLock): Promise<LoadedStore> {
     activeSize: last !== undefined ? (segSizes.get(last) ?? 0) : 0,
     opsSinceSnapshot,
     segSizes,
-    needSnapshot: needSnapshot || pendingDeletes.length > 0,
+    needSnapshot: needSnapshot || pendingDeletes.length > 0 || pendingAdds.length > 0,
     pendingDeletes,
+    pendingAdds,
   };
 }
 

@@ -149,6 +149,62 @@ describe('capture store recovery', () => {
     expect((await openStore()).notices).toEqual([]);
   });
 
+  it('keeps a capture whose body file was cut short, with the bytes that survive and a truncated mark', async () => {
+    const original = randomBytes(80_000);
+    const big = makeRecord(original);
+    const small = makeRecord('"small"');
+    const store0 = await openStore();
+    await store0.add(big);
+    await store0.add(small);
+    await store0.close();
+    const blobs = path.join(dir, 'captures', 'blobs');
+    const [blob] = await readdir(blobs);
+    await truncate(path.join(blobs, blob), 1000);
+    const store = await openStore();
+    expect(store.count()).toBe(2);
+    expect(await store.get(small.id)).toEqual(small);
+    const kept = await store.get(big.id);
+    expect(Buffer.from(kept!.body.text, kept!.body.encoding === 'utf8' ? 'utf8' : 'base64')).toEqual(original.subarray(0, 1000));
+    expect(kept).toMatchObject({ headers: big.headers, url: big.url, damaged: { message: 'body truncated: 1000 of 80000 bytes' } });
+    expect(store.list().find((c) => c.id === big.id)).toMatchObject({ damaged: 'body truncated: 1000 of 80000 bytes' });
+    expect(store.notices).toHaveLength(1);
+    expect(store.notices[0].message).toMatch(/1 capture.*body file.*cut short.*1000 of 80000 bytes/);
+    const setAside = store.notices[0].movedTo!;
+    expect(path.dirname(setAside)).toBe(dir);
+    expect(await readFile(path.join(setAside, `${big.id}.bin`))).toEqual(original.subarray(0, 1000));
+    // Written down: the next start reports nothing and still shows the mark.
+    await store.close();
+    const again = await openStore();
+    expect(again.notices).toEqual([]);
+    expect((await again.get(big.id))?.damaged?.message).toBe('body truncated: 1000 of 80000 bytes');
+  });
+
+  it('shows a capture whose journal line is damaged as damaged, with what could be read, and keeps a copy', async () => {
+    const { store: first, records } = await seed(3);
+    await first.close();
+    // The index (saved at close) points into segment 1, which is not replayed at the next start.
+    const buf = await readFile(journal(1));
+    const at = buf.indexOf(`"id":"${records[1].id}"`);
+    const headersAt = buf.indexOf('"headers":[', at);
+    buf.write('#garbled#', headersAt, 'latin1');
+    await writeFile(journal(1), buf);
+    const store = await openStore();
+    expect(store.count()).toBe(3);
+    const damaged = await store.get(records[1].id);
+    expect(damaged).toMatchObject({ id: records[1].id, url: records[1].url, method: 'POST', damaged: { message: expect.stringMatching(/damaged/) } });
+    expect(damaged!.damaged!.readable).toContain(records[1].id);
+    expect(await store.get(records[0].id)).toEqual(records[0]);
+    expect(await store.get(records[2].id)).toEqual(records[2]);
+    const notice = store.notices.find((n) => n.movedTo?.includes('.damaged-'));
+    expect(notice).toMatchObject({ kind: 'recovered', message: expect.stringContaining(records[1].id) });
+    expect(await readFile(notice!.movedTo!)).toEqual(buf);
+    expect(store.list().find((c) => c.id === records[1].id)?.damaged).toMatch(/damaged/);
+    await store.close();
+    const again = await openStore();
+    expect((await again.get(records[1].id))?.damaged?.message).toMatch(/damaged/);
+    expect(again.notices).toEqual([]);
+  });
+
   it('drops index entries whose journal segment is gone', async () => {
     const { store: first, records } = await seed(3);
     await first.close();

@@ -1,5 +1,6 @@
 import type { CaptureRecord, CaptureSummary } from '../../../shared/capture';
 import type { StoreNotice } from '../../../shared/api/status';
+import type { NoticeBoard } from '../notice-board';
 
 /*
  * The capture store's contract. The listener calls `add` and answers the webhook 2xx only after
@@ -17,7 +18,7 @@ export interface CaptureStore {
   delete(ids: string[]): Promise<void>;
   clear(): Promise<void>;
   setPinned(id: string, pinned: boolean): Promise<CaptureSummary | undefined>;
-  /** Things the user must be told about the data file at start (set aside, recovered…). */
+  /** What the user must be told about the data files (set aside, recovered, a failed write): the board's notices. */
   readonly notices: StoreNotice[];
   close(): Promise<void>;
 }
@@ -26,6 +27,8 @@ export interface CaptureStoreOptions {
   dataDir: string;
   /** Retention cap; the oldest unpinned captures beyond it are removed. */
   maxCaptures?: number;
+  /** Where recovery at start and failed writes while running are reported; a board of its own when absent. */
+  notices?: NoticeBoard;
   /** Called with the ids the retention cap removed, once their removal is durable, so the UI can drop them. */
   onEvicted?: (ids: string[]) => void;
 }

@@ -13,6 +13,7 @@ import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createSignaturesSlice, type SignaturesSlice } from './signatures-slice';
 import { createStatusSlice, type StatusSlice } from './status-slice';
+import { createTestEventsSlice, type TestEventsSlice } from './test-events-slice';
 import { createTunnelSlice, type TunnelSlice } from './tunnel-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 
@@ -31,6 +32,7 @@ export type AppState = CapturesSlice &
   SettingsSlice &
   ReplaySlice &
   SignaturesSlice &
+  TestEventsSlice &
   LoadSlice;
 
 export function createAppState(api: HooklensClient): StateCreator<AppState> {
@@ -45,6 +47,7 @@ export function createAppState(api: HooklensClient): StateCreator<AppState> {
     ...createSettingsSlice(api)(...a),
     ...createReplaySlice(api)(...a),
     ...createSignaturesSlice(api)(...a),
+    ...createTestEventsSlice(api)(...a),
     async loadAll() {
       const s = a[1]();
       const replayed = Object.keys(s.replayHistory).map((key) => s.loadReplayHistory(key || null, true));

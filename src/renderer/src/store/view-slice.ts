@@ -14,7 +14,7 @@ export type MainView =
   | { kind: 'compare'; leftId: string; rightId: string }
   | { kind: 'import'; source: ImportSource };
 
-export type WorkbenchDialog = 'settings' | 'endpoints' | 'shortcuts';
+export type WorkbenchDialog = 'settings' | 'endpoints' | 'shortcuts' | 'test-event';
 
 export type ComparePair =
   | { status: 'loading'; leftId: string; rightId: string }

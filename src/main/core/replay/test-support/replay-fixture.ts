@@ -22,6 +22,8 @@ export const stripe = new Stripe('sk_test_unused');
 export interface ServiceOptions {
   perCapture?: number;
   secret?: string | undefined;
+  /** Further stored secrets of the default endpoint, by provider id. */
+  secrets?: Record<string, string>;
   forwardTargetFor?: (endpointId: string) => string | null;
 }
 
@@ -52,7 +54,8 @@ export function useReplayFixture(): ReplayFixture {
       dataDir: fx.dataDir,
       settings: fx.settings,
       events: fx.events,
-      getSecret: async (endpointId, providerId) => (endpointId === 'default' && providerId === 'stripe' ? secret : undefined),
+      getSecret: async (endpointId, providerId) =>
+        endpointId !== 'default' ? undefined : providerId === 'stripe' ? secret : options.secrets?.[providerId],
       history: { perCapture: options.perCapture },
       forwardTargetFor: options.forwardTargetFor,
     });

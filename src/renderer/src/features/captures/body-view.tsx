@@ -7,17 +7,17 @@ import type { CapturedBody } from '../../../../shared/capture';
 import { CodeViewer } from '../../components/code-viewer';
 import { CopyButton } from '../../components/copy-button';
 import { HexView } from '../../components/hex-view';
-import { bodyBytes, bodyText } from '../../lib/body-bytes';
+import { bodyDisplayText, decodeBody } from '../../../../shared/body-codec';
 import { formatBytes } from '../../lib/format';
 import { prettyJson } from '../../lib/pretty-json';
 
 type BodyMode = 'pretty' | 'raw' | 'hex';
 
 export function BodyView({ body }: { body: CapturedBody }): React.JSX.Element {
-  const text = useMemo(() => bodyText(body), [body]);
+  const text = useMemo(() => bodyDisplayText(body), [body]);
   const pretty = useMemo(() => (body.encoding === 'utf8' ? prettyJson(body.text) : null), [body]);
   const [mode, setMode] = useState<BodyMode>(body.encoding === 'base64' ? 'hex' : pretty ? 'pretty' : 'raw');
-  const bytes = useMemo(() => (mode === 'hex' ? bodyBytes(body) : null), [body, mode]);
+  const bytes = useMemo(() => (mode === 'hex' ? decodeBody(body) : null), [body, mode]);
 
   if (body.size === 0) return <p className="muted">Empty body.</p>;
   return (

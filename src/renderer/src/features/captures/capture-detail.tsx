@@ -64,6 +64,17 @@ export function CaptureDetail({ featureTabs = [] }: { featureTabs?: FeatureTab[]
           Delete
         </button>
       </div>
+      {capture.damaged && (
+        <div role="status" aria-label="Capture damaged" className="capture-damaged">
+          <strong>Not all of this capture could be read back: {capture.damaged.message}.</strong>
+          {capture.damaged.readable !== undefined && (
+            <details>
+              <summary>What could be read</summary>
+              <pre>{capture.damaged.readable}</pre>
+            </details>
+          )}
+        </div>
+      )}
       <Tabs label="Capture sections" tabs={tabs} active={tab} onChange={setTab} />
     </section>
   );

@@ -88,6 +88,11 @@ export function CaptureList({ captures }: { captures: CaptureSummary[] }): React
                   </time>
                   <span>{formatBytes(c.size)}</span>
                   {c.via === 'tunnel' && <span className="via-badge">tunnel</span>}
+                  {c.damaged && (
+                    <span className="via-badge damaged-badge" title={c.damaged}>
+                      damaged
+                    </span>
+                  )}
                   <StatusBadge status={c.status} />
                 </span>
               </button>

@@ -1,5 +1,6 @@
 import { useAppStore } from '../../app-store';
 import { CopyButton } from '../../components/copy-button';
+import { SendTestEventButton } from '../test-events';
 import { ImportButtons } from './list-toolbar';
 
 export function EmptyState(): React.JSX.Element {
@@ -15,6 +16,8 @@ export function EmptyState(): React.JSX.Element {
         <code>{curl}</code>
         <CopyButton text={curl} label="Copy example curl command" />
       </div>
+      <p>No provider account? Send a realistic signed event from the catalog (Stripe, GitHub, Shopify, Slack…):</p>
+      <SendTestEventButton className="primary" />
       <p>Or bring requests from elsewhere, to inspect and send them again:</p>
       <ImportButtons />
     </div>

@@ -13,6 +13,7 @@ const SOURCE_LABEL: Record<ReplayHistorySummary['source'], string> = {
   edit: 'edited',
   forward: 'auto-forward',
   import: 'imported',
+  'test-event': 'test event',
 };
 
 export function HistoryList({ items, selectedId, onOpen }: HistoryListProps): React.JSX.Element {

@@ -54,6 +54,8 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  // Exports show references to the secret store in place of secrets unless this is ticked.
+  const [includeSecrets, setIncludeSecrets] = useState(false);
 
   const loadHistory = useAppStore((s) => s.loadReplayHistory);
   useEffect(() => {
@@ -146,20 +148,23 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
             onBlur={saveTimeout}
           />
         </label>
-        <button type="button" onClick={() => void copyCurl({ captureId: capture.id })}>
+        <button type="button" onClick={() => void copyCurl({ captureId: capture.id, includeSecrets })}>
           Copy as cURL
         </button>
         <button
           type="button"
           onClick={() =>
             void run(async () => {
-              const har = await actions.exportHar({ captureIds: [capture.id], includeReplays: true });
+              const har = await actions.exportHar({ captureIds: [capture.id], includeReplays: true, includeSecrets });
               downloadText(`hooklens-${capture.id}.har`, har, 'application/json');
             })
           }
         >
           Export HAR
         </button>
+        <label className="replay-include-secrets">
+          <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.target.checked)} /> Include secrets in exports
+        </label>
         <button type="button" onClick={() => setMode('import')}>
           Import cURL
         </button>
@@ -207,7 +212,7 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
             <button type="button" onClick={() => openEditor(modelFromRequest(current.request), current.captureId, session?.draft ?? null)}>
               Edit this request
             </button>
-            <button type="button" onClick={() => void copyCurl({ replayId: current.id })}>
+            <button type="button" onClick={() => void copyCurl({ replayId: current.id, includeSecrets })}>
               Copy this send as cURL
             </button>
           </div>

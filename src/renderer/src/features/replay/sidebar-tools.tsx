@@ -10,10 +10,11 @@ export function ReplaySidebarTools(): React.JSX.Element {
   const count = useAppStore((s) => s.captures.length);
   const exportHarText = useAppStore((s) => s.exportHar);
   const [error, setError] = useState<string | null>(null);
+  const [includeSecrets, setIncludeSecrets] = useState(false);
 
   const exportHar = (captureIds?: string[]): void => {
     setError(null);
-    exportHarText({ ...(captureIds ? { captureIds } : {}), includeReplays: true }).then(
+    exportHarText({ ...(captureIds ? { captureIds } : {}), includeReplays: true, includeSecrets }).then(
       (text) => downloadText(`hooklens-${new Date().toISOString().replace(/[:.]/g, '-')}.har`, text, 'application/json'),
       (err: Error) => setError(err.message),
     );
@@ -29,6 +30,9 @@ export function ReplaySidebarTools(): React.JSX.Element {
         <button type="button" disabled={count === 0} onClick={() => exportHar()}>
           Export all as HAR
         </button>
+        <label className="replay-include-secrets">
+          <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.target.checked)} /> Include secrets
+        </label>
       </div>
       {error && (
         <p role="alert" className="replay-error">

@@ -14,7 +14,7 @@ export function StoreNotices(): React.JSX.Element | null {
         <div key={i} role="alert" className={`notice notice-${n.kind}`}>
           <span>
             {n.message}
-            {n.movedTo && (
+            {n.movedTo && !n.message.includes(n.movedTo) && (
               <>
                 {' '}
                 The old file was moved to <code>{n.movedTo}</code>.

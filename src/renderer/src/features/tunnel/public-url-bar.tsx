@@ -3,7 +3,7 @@
  * warnings (another subdomain than asked for, a URL that changed on reconnect) and the settings form.
  * State and actions are the tunnel slice's, kept current by `tunnel:changed`.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState, useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app-store';
 import { CopyButton } from '../../components/copy-button';
@@ -11,15 +11,17 @@ import './public-url-bar.css';
 import { TunnelSettingsForm } from './tunnel-settings-form';
 import { retryHint, tunnelStateLabel } from './tunnel-labels';
 
+// The clock in whole seconds: the same value for every read within a second, as
+// useSyncExternalStore needs, and a tick each second while something counts down.
+const nowSecond = (): number => Math.floor(Date.now() / 1000) * 1000;
+const everySecond = (tick: () => void): (() => void) => {
+  const t = setInterval(tick, 1000);
+  return () => clearInterval(t);
+};
+const never = (): (() => void) => () => undefined;
+
 function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    setNow(Date.now());
-    const t = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(t);
-  }, [active]);
-  return now;
+  return useSyncExternalStore(active ? everySecond : never, nowSecond);
 }
 
 export function PublicUrlBar(): React.JSX.Element | null {

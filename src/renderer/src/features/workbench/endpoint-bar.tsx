@@ -1,11 +1,12 @@
 /*
  * The endpoint picker above the list: which endpoint's captures to show, its URL to copy, and the
- * way into the endpoints manager.
+ * way into the endpoints manager and "Send test event".
  */
 import { useShallow } from 'zustand/react/shallow';
 import type { Endpoint } from '../../../../shared/api/endpoints';
 import { useAppStore } from '../../app-store';
 import { CopyButton } from '../../components/copy-button';
+import { SendTestEventButton } from '../test-events';
 
 export function endpointUrl(base: string | undefined, endpoint: Pick<Endpoint, 'slug'>): string {
   if (!base) return '';
@@ -39,6 +40,7 @@ export function EndpointBar(): React.JSX.Element {
       <button type="button" onClick={() => openDialog('endpoints')}>
         Endpoints…
       </button>
+      <SendTestEventButton compact />
     </div>
   );
 }

@@ -60,6 +60,9 @@ export function useKeyboardShortcuts(): void {
       if (e.key === '?') {
         e.preventDefault();
         s.openDialog('shortcuts');
+      } else if (e.key === 't' || e.key === 'T') {
+        e.preventDefault();
+        void s.openTestEvent();
       } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault();
         moveSelection(e.key === 'ArrowDown' ? 1 : -1);

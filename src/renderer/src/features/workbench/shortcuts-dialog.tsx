@@ -7,6 +7,7 @@ export const SHORTCUTS: [keys: string, action: string][] = [
   ['Enter', 'Open the focused request'],
   ['Delete', 'Delete the open request'],
   ['P', 'Pin / unpin the open request (pinned ones outlive the retention cap)'],
+  ['T', 'Send a test event (signed, from the catalog)'],
   [`${MOD}+K`, 'Search captures'],
   [`${MOD}+Enter`, 'Send (in the replay editor and other forms)'],
   ['?', 'Show this list'],

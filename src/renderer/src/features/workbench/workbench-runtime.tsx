@@ -9,6 +9,7 @@ import { useCaptureNotifications } from './notifications';
 import { SettingsDialog } from './settings-dialog';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { useApplyTheme } from './theme';
+import { TestEventDialog } from '../test-events';
 import { assertNever } from '../../../../shared/errors';
 
 export function WorkbenchRuntime(): React.JSX.Element | null {
@@ -25,6 +26,8 @@ export function WorkbenchRuntime(): React.JSX.Element | null {
       return <EndpointsDialog onClose={close} />;
     case 'shortcuts':
       return <ShortcutsDialog onClose={close} />;
+    case 'test-event':
+      return <TestEventDialog onClose={close} />;
     default:
       return assertNever(dialog, 'dialog');
   }
