@@ -29,7 +29,8 @@ function decodeJson(part: string): Record<string, unknown> | undefined {
 /** The token's parts, or a sentence saying why `token` is not a compact JWS. */
 export function parseJws(token: string, what: string): Jws | string {
   const parts = token.split('.');
-  if (parts.length !== 3) return `${what} should be a JWT (three base64url parts joined by "."), got ${parts.length} part${parts.length === 1 ? '' : 's'}`;
+  if (parts.length !== 3)
+    return `${what} should be a JWT (three base64url parts joined by "."), got ${parts.length} part${parts.length === 1 ? '' : 's'}`;
   if (!parts.every((p) => B64URL.test(p))) return `${what} contains characters outside base64url, so it is not a JWT`;
   const header = decodeJson(parts[0]!);
   const payload = decodeJson(parts[1]!);
@@ -45,7 +46,11 @@ export function verifyHs256(jws: Jws, key: string | Buffer): boolean {
   return safeEqual(hs256(key, jws.signingInput), jws.signature);
 }
 
-export function signHs256(payload: Record<string, unknown>, key: string | Buffer, header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' }): string {
+export function signHs256(
+  payload: Record<string, unknown>,
+  key: string | Buffer,
+  header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' },
+): string {
   const input = `${Buffer.from(JSON.stringify(header)).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
   return `${input}.${hs256(key, input).toString('base64url')}`;
 }

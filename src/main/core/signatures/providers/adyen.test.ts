@@ -31,7 +31,10 @@ describe('adyen', () => {
     secret: KEY,
     wrongSecret: OTHER,
     body: body(KEY),
-    delivery: [['Content-Type', 'application/json'], ['User-Agent', 'Adyen HttpClient 1.0']],
+    delivery: [
+      ['Content-Type', 'application/json'],
+      ['User-Agent', 'Adyen HttpClient 1.0'],
+    ],
     // value is one of the signed fields; eventDate or reason are not.
     tamper: (b) => b.replace('"value":1130', '"value":1'),
     reference: () => [],
@@ -45,7 +48,11 @@ describe('adyen', () => {
   });
 
   it('verifies a Banking webhook signed over the raw body', () => {
-    const raw = JSON.stringify({ data: { balancePlatform: 'YOUR_BALANCE_PLATFORM', id: 'BA00000000000000000000001' }, environment: 'test', type: 'balancePlatform.accountHolder.created' });
+    const raw = JSON.stringify({
+      data: { balancePlatform: 'YOUR_BALANCE_PLATFORM', id: 'BA00000000000000000000001' },
+      environment: 'test',
+      type: 'balancePlatform.accountHolder.created',
+    });
     const sig = createHmac('sha256', Buffer.from(KEY, 'hex')).update(raw).digest('base64');
     expect(validator.validateHMACSignature(KEY, sig, raw)).toBe(true);
     const req = { method: 'POST', headers: [['HmacSignature', sig]] as [string, string][], body: Buffer.from(raw) };

@@ -28,7 +28,11 @@ export const asana: Provider = {
   verify(req, opts) {
     const secret = header(req, HANDSHAKE);
     if (header(req, 'X-Hook-Signature') === undefined && secret !== undefined) {
-      return invalid('asana', 'missing_header', `this is Asana's handshake: it is not signed; echo X-Hook-Secret back in the response, and keep its value (${secret.length} characters) as the secret for the deliveries that follow`);
+      return invalid(
+        'asana',
+        'missing_header',
+        `this is Asana's handshake: it is not signed; echo X-Hook-Secret back in the response, and keep its value (${secret.length} characters) as the secret for the deliveries that follow`,
+      );
     }
     return signed.verify(req, opts);
   },

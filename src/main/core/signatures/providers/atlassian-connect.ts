@@ -12,7 +12,8 @@ import { header } from '../crypto-helpers';
 import type { SignedRequest } from '../types';
 import { jwtHmacProvider } from './jwt-hmac-scheme';
 
-const rfc3986 = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const rfc3986 = (s: string): string =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 function canonicalPath(path: string): string {
   let p = path.replace(/&/g, '%26');
@@ -34,7 +35,9 @@ function canonicalQuery(search: URLSearchParams): string {
 export function queryStringHash(method: string, url: string, basePath = ''): string {
   const u = new URL(url);
   const path = basePath && u.pathname.startsWith(basePath) ? u.pathname.slice(basePath.length) : u.pathname;
-  return createHash('sha256').update(`${method.toUpperCase()}&${canonicalPath(decodeURIComponent(path))}&${canonicalQuery(u.searchParams)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method.toUpperCase()}&${canonicalPath(decodeURIComponent(path))}&${canonicalQuery(u.searchParams)}`)
+    .digest('hex');
 }
 
 /** The app base paths a capture's path may sit under: "", "/a", "/a/b"… */
@@ -43,10 +46,15 @@ function basePaths(url: string): string[] {
   return segments.map((_, i) => (i === 0 ? '' : `/${segments.slice(0, i).join('/')}`));
 }
 
-function requestProblem(payload: Record<string, unknown>, req: SignedRequest, url: string | undefined): string | undefined {
+function requestProblem(
+  payload: Record<string, unknown>,
+  req: SignedRequest,
+  url: string | undefined,
+): string | undefined {
   const qsh = payload.qsh;
   if (qsh === 'context-qsh') return undefined;
-  if (typeof qsh !== 'string') return 'the JWT verifies, but it has no qsh claim: Atlassian binds every Connect request to its method and URL';
+  if (typeof qsh !== 'string')
+    return 'the JWT verifies, but it has no qsh claim: Atlassian binds every Connect request to its method and URL';
   if (url === undefined) return undefined;
   if (basePaths(url).some((base) => queryStringHash(req.method, url, base) === qsh)) return undefined;
   return `the JWT verifies, but its qsh does not match ${req.method.toUpperCase()} ${new URL(url).pathname}${new URL(url).search}: the token was made for another URL or method (was the query string changed?)`;
@@ -61,7 +69,8 @@ export const atlassianConnect = jwtHmacProvider({
   toleranceSec: 180,
   lifetimeSec: 180,
   secretHint: 'sharedSecret from the installed lifecycle payload Jira/Confluence sent to the app',
-  secretAdvice: 'Atlassian signs with the sharedSecret of this installation (the "installed" lifecycle callback\'s body), not with an API token',
+  secretAdvice:
+    'Atlassian signs with the sharedSecret of this installation (the "installed" lifecycle callback\'s body), not with an API token',
   claims: (opts) => ({
     iss: 'jira:00000000-0000-0000-0000-000000000000',
     qsh: opts.url ? queryStringHash(opts.method ?? 'POST', opts.url) : 'context-qsh',

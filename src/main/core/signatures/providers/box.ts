@@ -17,6 +17,7 @@ export const box = headerTimestampProvider({
   messageForm: '"<body><timestamp>"',
   toleranceSec: 600,
   secretHint: 'Primary or secondary signature key (Developer Console → your app → Webhooks → Manage signature keys)',
-  secretAdvice: 'Box signs with the app\'s primary and secondary signature keys (Developer Console → Webhooks → Manage signature keys), not with the client secret',
+  secretAdvice:
+    "Box signs with the app's primary and secondary signature keys (Developer Console → Webhooks → Manage signature keys), not with the client secret",
   evidence: { senderHeaders: ['BOX-DELIVERY-ID'] },
 });

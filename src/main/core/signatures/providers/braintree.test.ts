@@ -14,9 +14,17 @@ const braintreeSdk = createRequire(import.meta.url)('braintree') as {
   WebhookNotification: { Kind: { SubscriptionWentPastDue: string } };
 };
 const gateway = (privateKey: string) =>
-  new braintreeSdk.BraintreeGateway({ environment: braintreeSdk.Environment.Sandbox, merchantId: 'integration_merchant_id', publicKey: 'integration_public_key', privateKey });
+  new braintreeSdk.BraintreeGateway({
+    environment: braintreeSdk.Environment.Sandbox,
+    merchantId: 'integration_merchant_id',
+    publicKey: 'integration_public_key',
+    privateKey,
+  });
 const PRIVATE = 'integration_private_key';
-const sample = gateway(PRIVATE).webhookTesting.sampleNotification(braintreeSdk.WebhookNotification.Kind.SubscriptionWentPastDue, 'subscription_id');
+const sample = gateway(PRIVATE).webhookTesting.sampleNotification(
+  braintreeSdk.WebhookNotification.Kind.SubscriptionWentPastDue,
+  'subscription_id',
+);
 const form = (s: { bt_signature: string; bt_payload: string }) => new URLSearchParams(s).toString();
 
 describe('braintree', () => {
@@ -25,7 +33,10 @@ describe('braintree', () => {
     secret: PRIVATE,
     wrongSecret: 'another_private_key',
     body: form(sample),
-    delivery: [['Content-Type', 'application/x-www-form-urlencoded'], ['User-Agent', 'Braintree/1.0']],
+    delivery: [
+      ['Content-Type', 'application/x-www-form-urlencoded'],
+      ['User-Agent', 'Braintree/1.0'],
+    ],
     // The payload is base64: change one character of it.
     tamper: (body) => body.replace(/bt_payload=(.)/, (_m, c: string) => `bt_payload=${c === 'P' ? 'Q' : 'P'}`),
     reference: () => [],

@@ -12,7 +12,8 @@ import { explainMismatch } from '../mismatch';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 
 const ID = 'braintree';
-const ADVICE = 'Braintree signs with the private key of an API key pair (Settings → API → API Keys → private key), not with the public key or merchant id';
+const ADVICE =
+  'Braintree signs with the private key of an API key pair (Settings → API → API Keys → private key), not with the public key or merchant id';
 
 /** hex HMAC-SHA1 keyed with the SHA-1 digest of the private key, as Braintree computes it. */
 export function braintreeSignature(privateKey: string, payload: string): string {
@@ -31,19 +32,44 @@ function fields(req: SignedRequest): { signature: string; payload: string } | un
 }
 
 function matches(privateKey: string, payload: string, sig: string): boolean {
-  return [payload, `${payload}\n`, payload.replace(/\n$/, '')].some((p) => safeEqual(braintreeSignature(privateKey, p), sig.toLowerCase()));
+  return [payload, `${payload}\n`, payload.replace(/\n$/, '')].some((p) =>
+    safeEqual(braintreeSignature(privateKey, p), sig.toLowerCase()),
+  );
 }
 
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const f = fields(req);
-  if (!f) return invalid(ID, 'missing_header', 'no bt_signature / bt_payload form fields in the body: not a Braintree webhook');
-  const pairs = f.signature.split('&').filter((p) => p.includes('|')).map((p) => p.split('|') as [string, string]);
+  if (!f)
+    return invalid(
+      ID,
+      'missing_header',
+      'no bt_signature / bt_payload form fields in the body: not a Braintree webhook',
+    );
+  const pairs = f.signature
+    .split('&')
+    .filter((p) => p.includes('|'))
+    .map((p) => p.split('|') as [string, string]);
   const shaped = pairs.filter(([, sig]) => /^[0-9a-fA-F]{40}$/.test(sig ?? ''));
-  if (shaped.length === 0) return invalid(ID, 'malformed_header', `bt_signature should hold "<public key>|<40 hex characters>", got "${f.signature.slice(0, 80)}"`, { received: f.signature });
-  if (/[^A-Za-z0-9+=/\n]/.test(f.payload)) return invalid(ID, 'malformed_header', 'bt_payload contains characters outside base64: the form was decoded or re-encoded on the way');
+  if (shaped.length === 0)
+    return invalid(
+      ID,
+      'malformed_header',
+      `bt_signature should hold "<public key>|<40 hex characters>", got "${f.signature.slice(0, 80)}"`,
+      { received: f.signature },
+    );
+  if (/[^A-Za-z0-9+=/\n]/.test(f.payload))
+    return invalid(
+      ID,
+      'malformed_header',
+      'bt_payload contains characters outside base64: the form was decoded or re-encoded on the way',
+    );
   if (opts.secret === '') return invalid(ID, 'secret_format', `no secret given: ${ADVICE}`);
   const hit = shaped.find(([, sig]) => matches(opts.secret, f.payload, sig));
-  if (hit) return valid(ID, `bt_signature for public key ${hit[0]} matches the HMAC-SHA1 of bt_payload`, { expected: braintreeSignature(opts.secret, f.payload), received: hit[1] });
+  if (hit)
+    return valid(ID, `bt_signature for public key ${hit[0]} matches the HMAC-SHA1 of bt_payload`, {
+      expected: braintreeSignature(opts.secret, f.payload),
+      received: hit[1],
+    });
   const result = explainMismatch({
     provider: ID,
     body: req.body,
@@ -56,7 +82,12 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
       return g !== undefined && shaped.some(([, sig]) => matches(c.secret, g.payload, sig));
     },
   });
-  return result.failure === 'signature_mismatch' ? { ...result, hints: [...(result.hints ?? []), `signed for public key ${shaped.map(([k]) => k).join(', ')}: ${ADVICE}`] } : result;
+  return result.failure === 'signature_mismatch'
+    ? {
+        ...result,
+        hints: [...(result.hints ?? []), `signed for public key ${shaped.map(([k]) => k).join(', ')}: ${ADVICE}`],
+      }
+    : result;
 }
 
 export const braintree: Provider = {

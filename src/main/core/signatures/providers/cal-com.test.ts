@@ -13,7 +13,16 @@ describe('cal-com', () => {
     provider: calCom,
     secret: 'cal_whsec_9f8e7d',
     wrongSecret: 'cal_whsec_9f8e7d'.replace(/.$/, (c) => (c === 'x' ? 'y' : 'x')),
-    body: JSON.stringify({ triggerEvent: 'BOOKING_CREATED', createdAt: '2026-01-01T10:00:00.000Z', payload: { type: '30min', title: '30 Min Meeting between Ada and Bob', uid: 'bFJeNb2uX8ANpT3JL5EfXw', attendees: [{ email: 'bob@example.com', timeZone: 'Europe/London' }] } }),
+    body: JSON.stringify({
+      triggerEvent: 'BOOKING_CREATED',
+      createdAt: '2026-01-01T10:00:00.000Z',
+      payload: {
+        type: '30min',
+        title: '30 Min Meeting between Ada and Bob',
+        uid: 'bFJeNb2uX8ANpT3JL5EfXw',
+        attendees: [{ email: 'bob@example.com', timeZone: 'Europe/London' }],
+      },
+    }),
     delivery: [['Content-Type', 'application/json']],
     reference: (body, secret): HeaderPair[] => [['X-Cal-Signature-256', digest(secret, body)]],
     referenceVerify: (headers, body, secret) => header({ headers }, 'X-Cal-Signature-256') === digest(secret, body),

@@ -12,5 +12,6 @@ export const calCom = bodyHmacProvider({
   algorithm: 'sha256',
   encoding: 'hex',
   secretHint: 'Secret typed on the webhook (Settings → Developer → Webhooks → Secret)',
-  secretAdvice: 'Cal.com signs with the secret typed on the webhook (Settings → Developer → Webhooks), not with an API key',
+  secretAdvice:
+    'Cal.com signs with the secret typed on the webhook (Settings → Developer → Webhooks), not with an API key',
 });

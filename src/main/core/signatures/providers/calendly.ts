@@ -13,7 +13,7 @@ export const calendly = timestampedHmacProvider({
   encoding: 'hex',
   separator: ',',
   toleranceSec: 180,
-  secretHint: 'Webhook signing key (signing_key given when the subscription was created, or the OAuth app\'s key)',
+  secretHint: "Webhook signing key (signing_key given when the subscription was created, or the OAuth app's key)",
   secretAdvice:
-    'Calendly signs with the signing_key of the webhook subscription (or the OAuth app\'s webhook signing key), not with the personal access token',
+    "Calendly signs with the signing_key of the webhook subscription (or the OAuth app's webhook signing key), not with the personal access token",
 });

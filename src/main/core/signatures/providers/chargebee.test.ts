@@ -12,9 +12,21 @@ describe('chargebee', () => {
     provider: chargebee,
     secret: 'cb-hooks:s3cr3tPass',
     wrongSecret: 'cb-hooks:s3cr3tPass'.replace(/.$/, (c) => (c === 'x' ? 'y' : 'x')),
-    body: JSON.stringify({ id: 'ev_16BHbhF4s42tO2lK', occurred_at: 1760000000, source: 'admin_console', object: 'event', api_version: 'v2', event_type: 'subscription_created', webhook_status: 'not_configured', content: { subscription: { id: '16BHbhF4s42tO2lJ', plan_id: 'basic', status: 'active' } } }),
+    body: JSON.stringify({
+      id: 'ev_16BHbhF4s42tO2lK',
+      occurred_at: 1760000000,
+      source: 'admin_console',
+      object: 'event',
+      api_version: 'v2',
+      event_type: 'subscription_created',
+      webhook_status: 'not_configured',
+      content: { subscription: { id: '16BHbhF4s42tO2lJ', plan_id: 'basic', status: 'active' } },
+    }),
     bodyUnsigned: true,
-    delivery: [['Content-Type', 'application/json'], ['User-Agent', 'ChargeBee']],
+    delivery: [
+      ['Content-Type', 'application/json'],
+      ['User-Agent', 'ChargeBee'],
+    ],
     reference: (_body, secret): HeaderPair[] => [['Authorization', basic(secret)]],
     referenceVerify: (headers, _body, secret) => header({ headers }, 'Authorization') === basic(secret),
   });

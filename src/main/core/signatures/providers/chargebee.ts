@@ -12,6 +12,7 @@ export const chargebee = sharedCredentialProvider(
     userAgent: /ChargeBee/i,
     missingWhy: 'basic authentication is not switched on for this webhook in Chargebee',
     secretHint: 'user:password set on the webhook (Settings → Webhooks → basic authentication)',
-    secretAdvice: 'Chargebee sends the username and password set on the webhook (Settings → Configure Chargebee → Webhooks), not the site API key',
+    secretAdvice:
+      'Chargebee sends the username and password set on the webhook (Settings → Configure Chargebee → Webhooks), not the site API key',
   }),
 );

@@ -17,5 +17,5 @@ export const customerio = headerTimestampProvider({
   messageForm: '"v0:<timestamp>:<body>"',
   toleranceSec: 300,
   secretHint: 'Webhook signing key (Data & Integrations → Reporting Webhooks → your webhook)',
-  secretAdvice: 'Customer.io signs with the reporting webhook\'s signing key, not with the Track or App API key',
+  secretAdvice: "Customer.io signs with the reporting webhook's signing key, not with the Track or App API key",
 });

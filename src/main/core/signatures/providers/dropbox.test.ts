@@ -13,8 +13,14 @@ describe('dropbox', () => {
     provider: dropbox,
     secret: 'k3m9xq0zrtv1abc',
     wrongSecret: 'k3m9xq0zrtv1abc'.replace(/.$/, (c) => (c === 'x' ? 'y' : 'x')),
-    body: JSON.stringify({ list_folder: { accounts: ['dbid:AAH4f99T0taONIb-OurWxbNQ6ywGRopQngc'] }, delta: { users: [12345678] } }),
-    delivery: [['User-Agent', 'DropboxWebhooks/1.0'], ['Content-Type', 'application/json']],
+    body: JSON.stringify({
+      list_folder: { accounts: ['dbid:AAH4f99T0taONIb-OurWxbNQ6ywGRopQngc'] },
+      delta: { users: [12345678] },
+    }),
+    delivery: [
+      ['User-Agent', 'DropboxWebhooks/1.0'],
+      ['Content-Type', 'application/json'],
+    ],
     reference: (body, secret): HeaderPair[] => [['X-Dropbox-Signature', digest(secret, body)]],
     referenceVerify: (headers, body, secret) => header({ headers }, 'X-Dropbox-Signature') === digest(secret, body),
   });

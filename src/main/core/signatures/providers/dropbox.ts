@@ -12,5 +12,6 @@ export const dropbox = bodyHmacProvider({
   algorithm: 'sha256',
   encoding: 'hex',
   secretHint: 'App secret (App Console → your app → Settings → App secret)',
-  secretAdvice: 'Dropbox signs with the app secret from the App Console (Settings tab), not with an access token or the app key',
+  secretAdvice:
+    'Dropbox signs with the app secret from the App Console (Settings tab), not with an access token or the app key',
 });

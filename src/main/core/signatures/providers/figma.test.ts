@@ -4,7 +4,15 @@ import { schemeCases } from '../test-support/scheme-cases';
 import { figma } from './figma';
 
 // Figma's webhooks (v2) docs: the passcode given at creation is echoed in every event body.
-const body = (passcode: string) => JSON.stringify({ event_type: 'FILE_UPDATE', file_key: 'zJz8NQ7DmOl7sgtTqKvWbb', file_name: 'Design system', timestamp: '2026-01-01T00:00:00Z', webhook_id: '22', passcode });
+const body = (passcode: string) =>
+  JSON.stringify({
+    event_type: 'FILE_UPDATE',
+    file_key: 'zJz8NQ7DmOl7sgtTqKvWbb',
+    file_name: 'Design system',
+    timestamp: '2026-01-01T00:00:00Z',
+    webhook_id: '22',
+    passcode,
+  });
 
 describe('figma', () => {
   schemeCases({
@@ -19,7 +27,11 @@ describe('figma', () => {
   });
 
   it('is not claimed for bodies without the passcode field', () => {
-    const req = { method: 'POST', headers: [] as [string, string][], body: Buffer.from('{"event_type":"PING","webhook_id":"1"}') };
+    const req = {
+      method: 'POST',
+      headers: [] as [string, string][],
+      body: Buffer.from('{"event_type":"PING","webhook_id":"1"}'),
+    };
     expect(detectProviders(req).map((p) => p.id)).not.toContain('figma');
   });
 });

@@ -17,5 +17,6 @@ export const frameio = headerTimestampProvider({
   messageForm: '"v0:<timestamp>:<body>"',
   toleranceSec: 300,
   secretHint: 'Webhook signing secret (shown once when the webhook is created)',
-  secretAdvice: 'Frame.io signs with the webhook\'s signing secret, shown only when the webhook was created, not with a developer token',
+  secretAdvice:
+    "Frame.io signs with the webhook's signing secret, shown only when the webhook was created, not with a developer token",
 });

@@ -66,16 +66,24 @@ export interface HeaderTimestampScheme {
 function digestShape(scheme: HeaderTimestampScheme, name: string, value: string): string | undefined {
   const prefix = scheme.prefix ?? '';
   if (prefix && !value.startsWith(prefix)) return `${name} should start with "${prefix}", got "${value.slice(0, 40)}"`;
-  if (!prefix && /^(v\d+|sha256)[=,]/.test(value)) return `${name} starts with "${/^[^=,]+[=,]/.exec(value)![0]}", but ${scheme.name} sends the bare digest`;
+  if (!prefix && /^(v\d+|sha256)[=,]/.test(value))
+    return `${name} starts with "${/^[^=,]+[=,]/.exec(value)![0]}", but ${scheme.name} sends the bare digest`;
   const digest = value.slice(prefix.length);
   if (scheme.encoding === 'hex') {
-    return /^[0-9a-fA-F]{64}$/.test(digest) ? undefined : `${name} should hold 64 hex characters (HMAC-SHA256)${prefix ? ` after "${prefix}"` : ''}, got ${digest.length} characters`;
+    return /^[0-9a-fA-F]{64}$/.test(digest)
+      ? undefined
+      : `${name} should hold 64 hex characters (HMAC-SHA256)${prefix ? ` after "${prefix}"` : ''}, got ${digest.length} characters`;
   }
   if (/^[A-Za-z0-9+/]{43}=$/.test(digest)) return undefined;
   return `${name} should be standard base64 of a 32-byte HMAC-SHA256 (44 characters), got ${digest.length} characters`;
 }
 
-export function computeHeaderTimestampHmac(scheme: HeaderTimestampScheme, secret: string, ts: string, body: Buffer): string {
+export function computeHeaderTimestampHmac(
+  scheme: HeaderTimestampScheme,
+  secret: string,
+  ts: string,
+  body: Buffer,
+): string {
   return `${scheme.prefix ?? ''}${hmac('sha256', secret, scheme.message(ts, body), scheme.encoding)}`;
 }
 
@@ -93,15 +101,32 @@ function verify(scheme: HeaderTimestampScheme, req: SignedRequest, opts: VerifyO
     return v === undefined ? [] : [{ name, value: v.trim() }];
   });
   if (present.length === 0) {
-    return invalid(id, 'missing_header', `${scheme.signatureHeaders.join(' / ')} header is missing: the request was not signed by ${scheme.name} (is signing set up?), or a proxy dropped it`);
+    return invalid(
+      id,
+      'missing_header',
+      `${scheme.signatureHeaders.join(' / ')} header is missing: the request was not signed by ${scheme.name} (is signing set up?), or a proxy dropped it`,
+    );
   }
   const tsRaw = header(req, scheme.timestampHeader);
-  if (tsRaw === undefined) return invalid(id, 'missing_header', `${present[0]!.name} is present but ${scheme.timestampHeader} is missing; ${scheme.name} signs ${scheme.messageForm}`);
+  if (tsRaw === undefined)
+    return invalid(
+      id,
+      'missing_header',
+      `${present[0]!.name} is present but ${scheme.timestampHeader} is missing; ${scheme.name} signs ${scheme.messageForm}`,
+    );
   const ts = tsRaw.trim();
   const seconds = scheme.timestamp.parse(ts);
-  if (seconds === undefined) return invalid(id, 'malformed_header', `${scheme.timestampHeader} "${ts.slice(0, 40)}" is not ${scheme.timestamp.label}, the form ${scheme.name} sends`);
+  if (seconds === undefined)
+    return invalid(
+      id,
+      'malformed_header',
+      `${scheme.timestampHeader} "${ts.slice(0, 40)}" is not ${scheme.timestamp.label}, the form ${scheme.name} sends`,
+    );
   const shaped = present.filter((p) => digestShape(scheme, p.name, p.value) === undefined);
-  if (shaped.length === 0) return invalid(id, 'malformed_header', digestShape(scheme, present[0]!.name, present[0]!.value)!, { received: present[0]!.value });
+  if (shaped.length === 0)
+    return invalid(id, 'malformed_header', digestShape(scheme, present[0]!.name, present[0]!.value)!, {
+      received: present[0]!.value,
+    });
   if (opts.secret === '') return invalid(id, 'secret_format', `no secret given: ${scheme.secretAdvice}`);
 
   const time = checkTimestamp(id, seconds, opts, scheme.toleranceSec);
@@ -119,11 +144,15 @@ function verify(scheme: HeaderTimestampScheme, req: SignedRequest, opts: VerifyO
   }
   const matchedHeader = shaped.find((p) => comparable(scheme, p.value) === check.matched)!.name;
   if (time.failure) return { ...time.failure, expected: check.expected, received: check.matched };
-  return valid(id, `${matchedHeader} matches the HMAC-SHA256 of ${scheme.messageForm}; ${describeWindow(time)} (skew ${time.skewSec} s)`, {
-    expected: check.expected,
-    received: check.matched,
-    skewSec: time.skewSec,
-  });
+  return valid(
+    id,
+    `${matchedHeader} matches the HMAC-SHA256 of ${scheme.messageForm}; ${describeWindow(time)} (skew ${time.skewSec} s)`,
+    {
+      expected: check.expected,
+      received: check.matched,
+      skewSec: time.skewSec,
+    },
+  );
 }
 
 export function headerTimestampProvider(scheme: HeaderTimestampScheme): Provider {
@@ -136,7 +165,9 @@ export function headerTimestampProvider(scheme: HeaderTimestampScheme): Provider
     detect: (req) => scheme.signatureHeaders.some((h) => hasHeader(req, h)),
     evidence: {
       ...scheme.evidence,
-      signatureForm: (req) => hasHeader(req, scheme.timestampHeader) && scheme.timestamp.parse(header(req, scheme.timestampHeader)!.trim()) !== undefined,
+      signatureForm: (req) =>
+        hasHeader(req, scheme.timestampHeader) &&
+        scheme.timestamp.parse(header(req, scheme.timestampHeader)!.trim()) !== undefined,
     },
     verify: (req, opts) => verify(scheme, req, opts),
     sign(opts) {

@@ -21,10 +21,17 @@ describe('hygraph', () => {
     provider: hygraph,
     secret: 'hygraph-webhook-secret-1f3e',
     wrongSecret: 'hygraph-webhook-secret-1f3x',
-    body: JSON.stringify({ operation: 'publish', data: { __typename: 'Post', id: 'ckadrcx4g00pw01525c5d2e56', title: 'Hello «world»', stage: 'PUBLISHED' } }),
+    body: JSON.stringify({
+      operation: 'publish',
+      data: { __typename: 'Post', id: 'ckadrcx4g00pw01525c5d2e56', title: 'Hello «world»', stage: 'PUBLISHED' },
+    }),
     toleranceSec: 300,
-    delivery: [['Content-Type', 'application/json'], ['User-Agent', 'Hygraph']],
+    delivery: [
+      ['Content-Type', 'application/json'],
+      ['User-Agent', 'Hygraph'],
+    ],
     reference: (body, secret, t): HeaderPair[] => [['gcms-signature', sdkSign(body, secret, t)]],
-    referenceVerify: (headers, body, secret) => verifyWebhookSignature({ rawPayload: body, signature: header({ headers }, 'gcms-signature')!, secret }),
+    referenceVerify: (headers, body, secret) =>
+      verifyWebhookSignature({ rawPayload: body, signature: header({ headers }, 'gcms-signature')!, secret }),
   });
 });

@@ -15,21 +15,42 @@ import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../ty
 const ID = 'hygraph';
 const HEADER = 'gcms-signature';
 const TOLERANCE_SEC = 300;
-const ADVICE = 'Hygraph signs with the secret key set on the webhook (Project settings → Webhooks → Secret key), not with a Permanent Auth Token';
+const ADVICE =
+  'Hygraph signs with the secret key set on the webhook (Project settings → Webhooks → Secret key), not with a Permanent Auth Token';
 
 export function hygraphSignature(secret: string, body: Buffer, env: string, t: number): string {
-  return hmac('sha256', secret, JSON.stringify({ Body: body.toString('utf8'), EnvironmentName: env, TimeStamp: t }), 'base64');
+  return hmac(
+    'sha256',
+    secret,
+    JSON.stringify({ Body: body.toString('utf8'), EnvironmentName: env, TimeStamp: t }),
+    'base64',
+  );
 }
 
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const raw = header(req, HEADER);
-  if (raw === undefined) return invalid(ID, 'missing_header', `${HEADER} header is missing: the webhook has no secret key set in Hygraph, or a proxy dropped the header`);
+  if (raw === undefined)
+    return invalid(
+      ID,
+      'missing_header',
+      `${HEADER} header is missing: the webhook has no secret key set in Hygraph, or a proxy dropped the header`,
+    );
   const params = parseHeaderParams(raw, ',');
   const sign = params.get('sign')?.[0];
   const env = params.get('env')?.[0];
   const tText = params.get('t')?.[0];
-  if (!sign || env === undefined || tText === undefined) return invalid(ID, 'malformed_header', `${HEADER} should read "sign=<base64>, env=<environment>, t=<unix ms>", got "${raw.slice(0, 80)}"`);
-  if (!/^\d{12,14}$/.test(tText)) return invalid(ID, 'malformed_header', `${HEADER} t=${tText.slice(0, 20)} is not unix milliseconds, the unit Hygraph signs`);
+  if (!sign || env === undefined || tText === undefined)
+    return invalid(
+      ID,
+      'malformed_header',
+      `${HEADER} should read "sign=<base64>, env=<environment>, t=<unix ms>", got "${raw.slice(0, 80)}"`,
+    );
+  if (!/^\d{12,14}$/.test(tText))
+    return invalid(
+      ID,
+      'malformed_header',
+      `${HEADER} t=${tText.slice(0, 20)} is not unix milliseconds, the unit Hygraph signs`,
+    );
   if (opts.secret === '') return invalid(ID, 'secret_format', `no secret given: ${ADVICE}`);
   const t = Number(tText);
   const time = checkTimestamp(ID, Math.round(t / 1000), opts, TOLERANCE_SEC);
@@ -44,7 +65,11 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
     return withHints(result, [...(result.failure === 'signature_mismatch' ? [ADVICE] : []), ...toleranceHints(time)]);
   }
   if (time.failure) return { ...time.failure, expected: check.expected, received: sign };
-  return valid(ID, `sign matches for environment "${env}"; ${describeWindow(time)} (skew ${time.skewSec} s)`, { expected: check.expected, received: sign, skewSec: time.skewSec });
+  return valid(ID, `sign matches for environment "${env}"; ${describeWindow(time)} (skew ${time.skewSec} s)`, {
+    expected: check.expected,
+    received: sign,
+    skewSec: time.skewSec,
+  });
 }
 
 export const hygraph: Provider = {

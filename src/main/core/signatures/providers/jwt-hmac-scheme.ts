@@ -38,7 +38,9 @@ export interface JwtHmacScheme {
 function token(scheme: JwtHmacScheme, raw: string): string | undefined {
   const v = raw.trim();
   if (!scheme.tokenPrefix) return v;
-  return v.toLowerCase().startsWith(scheme.tokenPrefix.toLowerCase()) ? v.slice(scheme.tokenPrefix.length).trim() : undefined;
+  return v.toLowerCase().startsWith(scheme.tokenPrefix.toLowerCase())
+    ? v.slice(scheme.tokenPrefix.length).trim()
+    : undefined;
 }
 
 function bodyMatches(scheme: JwtHmacScheme, jws: Jws, body: Buffer): boolean {
@@ -48,19 +50,43 @@ function bodyMatches(scheme: JwtHmacScheme, jws: Jws, body: Buffer): boolean {
 }
 
 /** exp/nbf when the token has them (a sender's library rejects outside them), else iat against the tolerance. */
-function timeVerdict(scheme: JwtHmacScheme, jws: Jws, opts: VerifyOptions): { failure?: VerifyResult; skewSec?: number; note: string } {
+function timeVerdict(
+  scheme: JwtHmacScheme,
+  jws: Jws,
+  opts: VerifyOptions,
+): { failure?: VerifyResult; skewSec?: number; note: string } {
   const now = opts.now ?? nowSeconds();
   const exp = numericClaim(jws.payload, 'exp');
   const nbf = numericClaim(jws.payload, 'nbf');
   const iat = numericClaim(jws.payload, 'iat');
   const off = opts.toleranceSec === 0;
   if (exp !== undefined && !off && now > exp) {
-    return { failure: invalid(scheme.id, 'timestamp_out_of_tolerance', `signature matches but the token expired ${now - exp} s ago (exp ${exp})`, { skewSec: exp - now }), note: '' };
+    return {
+      failure: invalid(
+        scheme.id,
+        'timestamp_out_of_tolerance',
+        `signature matches but the token expired ${now - exp} s ago (exp ${exp})`,
+        { skewSec: exp - now },
+      ),
+      note: '',
+    };
   }
   if (nbf !== undefined && !off && now < nbf) {
-    return { failure: invalid(scheme.id, 'timestamp_out_of_tolerance', `signature matches but the token is not valid for another ${nbf - now} s (nbf ${nbf}): is this clock behind?`, { skewSec: nbf - now }), note: '' };
+    return {
+      failure: invalid(
+        scheme.id,
+        'timestamp_out_of_tolerance',
+        `signature matches but the token is not valid for another ${nbf - now} s (nbf ${nbf}): is this clock behind?`,
+        { skewSec: nbf - now },
+      ),
+      note: '',
+    };
   }
-  if (exp !== undefined) return { note: `token valid until exp (${exp - now} s left)`, ...(iat !== undefined ? { skewSec: iat - now } : {}) };
+  if (exp !== undefined)
+    return {
+      note: `token valid until exp (${exp - now} s left)`,
+      ...(iat !== undefined ? { skewSec: iat - now } : {}),
+    };
   if (iat === undefined) return { note: 'the token carries no time, so a replay cannot be told' };
   const time = checkTimestamp(scheme.id, iat, opts, scheme.toleranceSec);
   if (time.failure) return { failure: time.failure, skewSec: time.skewSec, note: '' };
@@ -70,15 +96,31 @@ function timeVerdict(scheme: JwtHmacScheme, jws: Jws, opts: VerifyOptions): { fa
 function verify(scheme: JwtHmacScheme, req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const { id } = scheme;
   const raw = header(req, scheme.header);
-  if (raw === undefined) return invalid(id, 'missing_header', `${scheme.header} header is missing: the request was not signed by ${scheme.name}, or a proxy dropped it`);
+  if (raw === undefined)
+    return invalid(
+      id,
+      'missing_header',
+      `${scheme.header} header is missing: the request was not signed by ${scheme.name}, or a proxy dropped it`,
+    );
   const tok = token(scheme, raw);
-  if (tok === undefined) return invalid(id, 'malformed_header', `${scheme.header} should read "${scheme.tokenPrefix}<token>", got "${raw.slice(0, 40)}"`);
+  if (tok === undefined)
+    return invalid(
+      id,
+      'malformed_header',
+      `${scheme.header} should read "${scheme.tokenPrefix}<token>", got "${raw.slice(0, 40)}"`,
+    );
   const jws = parseJws(tok, scheme.header);
   if (typeof jws === 'string') return invalid(id, 'malformed_header', jws, { received: tok.slice(0, 200) });
   if (jws.header.alg !== 'HS256') {
-    return invalid(id, 'malformed_header', `the JWT in ${scheme.header} is signed with ${JSON.stringify(jws.header.alg)}; ${scheme.name} signs HS256 with a shared secret`, { received: tok });
+    return invalid(
+      id,
+      'malformed_header',
+      `the JWT in ${scheme.header} is signed with ${JSON.stringify(jws.header.alg)}; ${scheme.name} signs HS256 with a shared secret`,
+      { received: tok },
+    );
   }
-  if (opts.secret === '') return invalid(id, 'secret_format', `no secret given: ${scheme.secretAdvice}`, { received: tok });
+  if (opts.secret === '')
+    return invalid(id, 'secret_format', `no secret given: ${scheme.secretAdvice}`, { received: tok });
 
   if (!verifyHs256(jws, opts.secret)) {
     const result = explainMismatch({
@@ -90,10 +132,17 @@ function verify(scheme: JwtHmacScheme, req: SignedRequest, opts: VerifyOptions):
       keySource: scheme.secretAdvice,
       matches: (c) => verifyHs256(jws, c.secret) && bodyMatches(scheme, jws, c.body),
     });
-    return result.failure === 'signature_mismatch' ? { ...result, hints: [...(result.hints ?? []), scheme.secretAdvice] } : result;
+    return result.failure === 'signature_mismatch'
+      ? { ...result, hints: [...(result.hints ?? []), scheme.secretAdvice] }
+      : result;
   }
   if (scheme.issuer !== undefined && jws.payload.iss !== scheme.issuer) {
-    return invalid(id, 'malformed_header', `the JWT verifies, but its iss is ${JSON.stringify(jws.payload.iss)} where ${scheme.name} writes "${scheme.issuer}"`, { received: tok });
+    return invalid(
+      id,
+      'malformed_header',
+      `the JWT verifies, but its iss is ${JSON.stringify(jws.payload.iss)} where ${scheme.name} writes "${scheme.issuer}"`,
+      { received: tok },
+    );
   }
   if (!bodyMatches(scheme, jws, req.body)) {
     const claim = scheme.bodyClaim!;
@@ -113,7 +162,10 @@ function verify(scheme: JwtHmacScheme, req: SignedRequest, opts: VerifyOptions):
   const time = timeVerdict(scheme, jws, opts);
   if (time.failure) return { ...time.failure, received: tok };
   const bound = scheme.bodyClaim ? `, its ${scheme.bodyClaim.name} claim matches the body` : '';
-  return valid(id, `JWT in ${scheme.header} verifies with the secret${bound}; ${time.note}`, { received: tok, ...(time.skewSec !== undefined ? { skewSec: time.skewSec } : {}) });
+  return valid(id, `JWT in ${scheme.header} verifies with the secret${bound}; ${time.note}`, {
+    received: tok,
+    ...(time.skewSec !== undefined ? { skewSec: time.skewSec } : {}),
+  });
 }
 
 export function jwtHmacProvider(scheme: JwtHmacScheme): Provider {

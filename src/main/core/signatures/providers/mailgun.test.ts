@@ -10,7 +10,13 @@ const TOKEN = '50f0a2fbd3b04e2b6e5b4c23a4f3b7d2e0c7f4a7b1c9ad1ee0';
 const sig = (key: string, t: number, token: string) => createHmac('sha256', key).update(`${t}${token}`).digest('hex');
 const BODY = JSON.stringify({
   signature: { timestamp: String(T), token: TOKEN, signature: sig(KEY, T, TOKEN) },
-  'event-data': { event: 'delivered', timestamp: 1760000000.0, id: 'CPgfbmQMTCKtHW6uIWtuVe', recipient: 'alice@example.com', message: { headers: { 'message-id': '20130503182626.18666.16540@example.com' } } },
+  'event-data': {
+    event: 'delivered',
+    timestamp: 1760000000.0,
+    id: 'CPgfbmQMTCKtHW6uIWtuVe',
+    recipient: 'alice@example.com',
+    message: { headers: { 'message-id': '20130503182626.18666.16540@example.com' } },
+  },
 });
 
 describe('mailgun', () => {
@@ -21,17 +27,33 @@ describe('mailgun', () => {
     body: BODY,
     t: T,
     toleranceSec: 300,
-    delivery: [['Content-Type', 'application/json'], ['User-Agent', 'mailgun/treq-16.12.0']],
+    delivery: [
+      ['Content-Type', 'application/json'],
+      ['User-Agent', 'mailgun/treq-16.12.0'],
+    ],
     // The event data is not signed: tampering that Mailgun can catch is a changed token or timestamp.
     tamper: (body) => body.replace(TOKEN, `${TOKEN.slice(0, -1)}1`),
     reference: () => [],
   });
 
   it('reads the form fields routes post', () => {
-    const form = new URLSearchParams({ timestamp: String(T), token: TOKEN, signature: sig(KEY, T, TOKEN), recipient: 'bob@example.com', 'body-plain': 'hi' }).toString();
-    const req = { method: 'POST', headers: [['Content-Type', 'application/x-www-form-urlencoded']] as [string, string][], body: Buffer.from(form) };
+    const form = new URLSearchParams({
+      timestamp: String(T),
+      token: TOKEN,
+      signature: sig(KEY, T, TOKEN),
+      recipient: 'bob@example.com',
+      'body-plain': 'hi',
+    }).toString();
+    const req = {
+      method: 'POST',
+      headers: [['Content-Type', 'application/x-www-form-urlencoded']] as [string, string][],
+      body: Buffer.from(form),
+    };
     expect(mailgun.detect(req)).toBe(true);
     expect(mailgun.verify(req, { secret: KEY, now: T + 1 })).toMatchObject({ valid: true });
-    expect(mailgun.verify(req, { secret: 'key-wrong', now: T + 1 })).toMatchObject({ valid: false, failure: 'signature_mismatch' });
+    expect(mailgun.verify(req, { secret: 'key-wrong', now: T + 1 })).toMatchObject({
+      valid: false,
+      failure: 'signature_mismatch',
+    });
   });
 });

@@ -13,9 +13,14 @@ export const netlify = jwtHmacProvider({
   issuer: 'netlify',
   bodyClaim: { name: 'sha256', digest: (body) => createHash('sha256').update(body).digest('hex') },
   toleranceSec: 0,
-  secretHint: 'JWS secret token typed on the outgoing webhook (Site configuration → Notifications → Deploy notifications)',
-  secretAdvice: 'Netlify signs with the JWS secret token typed on the deploy notification, not with a personal access token',
+  secretHint:
+    'JWS secret token typed on the outgoing webhook (Site configuration → Notifications → Deploy notifications)',
+  secretAdvice:
+    'Netlify signs with the JWS secret token typed on the deploy notification, not with a personal access token',
   claims: () => ({ iss: 'netlify' }),
   // The header name is generic; Netlify's value is always a three-part JWS.
-  detect: (req) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test((req.headers.find(([n]) => n.toLowerCase() === 'x-webhook-signature')?.[1] ?? '').trim()),
+  detect: (req) =>
+    /^[\w-]+\.[\w-]+\.[\w-]+$/.test(
+      (req.headers.find(([n]) => n.toLowerCase() === 'x-webhook-signature')?.[1] ?? '').trim(),
+    ),
 });

@@ -21,8 +21,14 @@ export const okta = sharedCredentialProvider({
   name: 'Okta event hooks',
   carrier: 'Authorization',
   read: (req) => {
-    if (header(req, CHALLENGE) !== undefined && req.method.toUpperCase() === 'GET' && header(req, 'Authorization') === undefined) {
-      return { problem: `this is Okta's one-time verification request: answer with {"verification": <the ${CHALLENGE} value>}` };
+    if (
+      header(req, CHALLENGE) !== undefined &&
+      req.method.toUpperCase() === 'GET' &&
+      header(req, 'Authorization') === undefined
+    ) {
+      return {
+        problem: `this is Okta's one-time verification request: answer with {"verification": <the ${CHALLENGE} value>}`,
+      };
     }
     const v = header(req, 'Authorization');
     return v === undefined ? undefined : { value: v };

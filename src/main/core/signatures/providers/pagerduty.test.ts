@@ -7,7 +7,16 @@ import { pagerduty } from './pagerduty';
 
 // PagerDuty's "Verifying Signatures": v1= and the hex HMAC-SHA256 of the raw body; several during a rotation.
 const v1 = (secret: string, body: string) => `v1=${createHmac('sha256', secret).update(body).digest('hex')}`;
-const BODY = JSON.stringify({ event: { id: '01DEN4HPBQAIN3Y9X0JJOQFUSS', event_type: 'incident.triggered', resource_type: 'incident', occurred_at: '2026-01-01T00:00:00.000Z', agent: null, data: { id: 'PGR0VU2', type: 'incident', title: 'A little bump in the road', number: 2 } } });
+const BODY = JSON.stringify({
+  event: {
+    id: '01DEN4HPBQAIN3Y9X0JJOQFUSS',
+    event_type: 'incident.triggered',
+    resource_type: 'incident',
+    occurred_at: '2026-01-01T00:00:00.000Z',
+    agent: null,
+    data: { id: 'PGR0VU2', type: 'incident', title: 'A little bump in the road', number: 2 },
+  },
+});
 
 describe('pagerduty', () => {
   schemeCases({
@@ -15,9 +24,15 @@ describe('pagerduty', () => {
     secret: 'pd-webhook-secret-Xr7Lq',
     wrongSecret: 'pd-webhook-secret-Xr7Lx',
     body: BODY,
-    delivery: [['Content-Type', 'application/json'], ['User-Agent', 'PagerDuty-Webhook/V3.0'], ['X-Webhook-Id', 'PF9KMXH'], ['X-Webhook-Subscription', 'PY1OQ9D']],
+    delivery: [
+      ['Content-Type', 'application/json'],
+      ['User-Agent', 'PagerDuty-Webhook/V3.0'],
+      ['X-Webhook-Id', 'PF9KMXH'],
+      ['X-Webhook-Subscription', 'PY1OQ9D'],
+    ],
     reference: (body, secret): HeaderPair[] => [['X-PagerDuty-Signature', v1(secret, body)]],
-    referenceVerify: (headers, body, secret) => (header({ headers }, 'X-PagerDuty-Signature') ?? '').split(',').includes(v1(secret, body)),
+    referenceVerify: (headers, body, secret) =>
+      (header({ headers }, 'X-PagerDuty-Signature') ?? '').split(',').includes(v1(secret, body)),
   });
 
   it('accepts any of the signatures sent while a secret rotates', () => {

@@ -9,23 +9,47 @@ import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../ty
 
 const ID = 'pagerduty';
 const HEADER = 'X-PagerDuty-Signature';
-const ADVICE = 'PagerDuty signs with the secret shown once when the webhook subscription was created (Integrations → Generic Webhooks (v3)), not with an API key';
+const ADVICE =
+  'PagerDuty signs with the secret shown once when the webhook subscription was created (Integrations → Generic Webhooks (v3)), not with an API key';
 
 const compute = (secret: string, body: Buffer): string => `v1=${hmac('sha256', secret, body, 'hex')}`;
 
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const raw = header(req, HEADER);
-  if (raw === undefined) return invalid(ID, 'missing_header', `${HEADER} header is missing: the request was not signed by PagerDuty v3 webhooks (v1/v2 webhooks are unsigned), or a proxy dropped it`);
-  const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
+  if (raw === undefined)
+    return invalid(
+      ID,
+      'missing_header',
+      `${HEADER} header is missing: the request was not signed by PagerDuty v3 webhooks (v1/v2 webhooks are unsigned), or a proxy dropped it`,
+    );
+  const values = raw
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   const shaped = values.filter((v) => /^v1=[0-9a-fA-F]{64}$/.test(v)).map((v) => `v1=${v.slice(3).toLowerCase()}`);
-  if (shaped.length === 0) return invalid(ID, 'malformed_header', `${HEADER} should hold v1=<64 hex characters>, comma-separated while a secret rotates; got "${raw.slice(0, 80)}"`, { received: raw });
+  if (shaped.length === 0)
+    return invalid(
+      ID,
+      'malformed_header',
+      `${HEADER} should hold v1=<64 hex characters>, comma-separated while a secret rotates; got "${raw.slice(0, 80)}"`,
+      { received: raw },
+    );
   if (opts.secret === '') return invalid(ID, 'secret_format', `no secret given: ${ADVICE}`);
-  const check = checkSignature(ID, req, opts, { received: shaped.join(','), candidates: shaped, what: 'v1 signature', compute });
+  const check = checkSignature(ID, req, opts, {
+    received: shaped.join(','),
+    candidates: shaped,
+    what: 'v1 signature',
+    compute,
+  });
   if (check.matched === undefined) {
     const result = check.explain();
     return result.failure === 'signature_mismatch' ? { ...result, hints: [...(result.hints ?? []), ADVICE] } : result;
   }
-  return valid(ID, `${shaped.length > 1 ? `one of ${shaped.length} v1 signatures` : 'v1 signature'} matches the HMAC-SHA256 of the raw body`, { expected: check.expected, received: check.matched });
+  return valid(
+    ID,
+    `${shaped.length > 1 ? `one of ${shaped.length} v1 signatures` : 'v1 signature'} matches the HMAC-SHA256 of the raw body`,
+    { expected: check.expected, received: check.matched },
+  );
 }
 
 export const pagerduty: Provider = {

@@ -20,7 +20,7 @@ const pair = timestampedHmacProvider({
   separator: ',',
   toleranceSec: 300,
   secretHint: 'Webhook secret, wbhsec_… (Dashboard → Webhooks → your webhook)',
-  secretAdvice: 'Persona signs with the webhook\'s own secret (wbhsec_…, Dashboard → Webhooks), not with the API key',
+  secretAdvice: "Persona signs with the webhook's own secret (wbhsec_…, Dashboard → Webhooks), not with the API key",
 });
 
 export const persona: Provider = {

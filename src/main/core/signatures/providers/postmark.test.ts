@@ -12,9 +12,21 @@ describe('postmark', () => {
     provider: postmark,
     secret: 'hooks:Pm-9f2Kq7',
     wrongSecret: 'hooks:Pm-9f2Kq7'.replace(/.$/, (c) => (c === 'x' ? 'y' : 'x')),
-    body: JSON.stringify({ RecordType: 'Delivery', ServerID: 23, MessageStream: 'outbound', MessageID: '00000000-0000-0000-0000-000000000000', Recipient: 'john@example.com', Tag: 'welcome-email', DeliveredAt: '2026-01-01T00:00:00Z', Details: 'Test delivery webhook details' }),
+    body: JSON.stringify({
+      RecordType: 'Delivery',
+      ServerID: 23,
+      MessageStream: 'outbound',
+      MessageID: '00000000-0000-0000-0000-000000000000',
+      Recipient: 'john@example.com',
+      Tag: 'welcome-email',
+      DeliveredAt: '2026-01-01T00:00:00Z',
+      Details: 'Test delivery webhook details',
+    }),
     bodyUnsigned: true,
-    delivery: [['Content-Type', 'application/json'], ['User-Agent', 'Postmark']],
+    delivery: [
+      ['Content-Type', 'application/json'],
+      ['User-Agent', 'Postmark'],
+    ],
     reference: (_body, secret): HeaderPair[] => [['Authorization', basic(secret)]],
     referenceVerify: (headers, _body, secret) => header({ headers }, 'Authorization') === basic(secret),
   });

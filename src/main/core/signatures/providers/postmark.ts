@@ -12,6 +12,7 @@ export const postmark = sharedCredentialProvider(
     userAgent: /Postmark/i,
     missingWhy: 'the webhook URL in Postmark has no user:password@ part, so Postmark sends no credentials',
     secretHint: 'user:password written into the webhook URL (https://user:password@host/…)',
-    secretAdvice: 'Postmark sends the user:password written into the webhook URL (Servers → Webhooks), not the server API token',
+    secretAdvice:
+      'Postmark sends the user:password written into the webhook URL (Servers → Webhooks), not the server API token',
   }),
 );

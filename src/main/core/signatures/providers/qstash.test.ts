@@ -27,7 +27,11 @@ async function qstashToken(body: string, secret: string, t: number, url = URL): 
 
 const tokens = new Map<string, string>();
 const BODY = JSON.stringify({ hello: 'world', count: 3 });
-for (const [b, s] of [[BODY, CURRENT], [BODY, NEXT]] as const) tokens.set(`${b}|${s}`, await qstashToken(b, s, NOW));
+for (const [b, s] of [
+  [BODY, CURRENT],
+  [BODY, NEXT],
+] as const)
+  tokens.set(`${b}|${s}`, await qstashToken(b, s, NOW));
 
 describe('qstash', () => {
   schemeCases({
@@ -37,7 +41,11 @@ describe('qstash', () => {
     body: BODY,
     t: NOW,
     url: URL,
-    delivery: [['Content-Type', 'application/json'], ['Upstash-Message-Id', 'msg_26hZCxZCuWyyTWPmSVBrNB882AMRP1TsgzpygELRcLWep'], ['User-Agent', 'Upstash-QStash']],
+    delivery: [
+      ['Content-Type', 'application/json'],
+      ['Upstash-Message-Id', 'msg_26hZCxZCuWyyTWPmSVBrNB882AMRP1TsgzpygELRcLWep'],
+      ['User-Agent', 'Upstash-QStash'],
+    ],
     reference: (body, secret): HeaderPair[] => [['Upstash-Signature', tokens.get(`${body}|${secret}`)!]],
     referenceVerify: async (headers, body, secret) =>
       new Receiver({ currentSigningKey: secret, nextSigningKey: secret })
@@ -47,14 +55,26 @@ describe('qstash', () => {
 
   it('rejects a token made for another destination URL', async () => {
     const tok = await qstashToken(BODY, CURRENT, NOW, 'https://other.example.com/hook');
-    const r = qstash.verify({ method: 'POST', url: URL, headers: [['Upstash-Signature', tok]], body: Buffer.from(BODY) }, { secret: CURRENT, now: NOW });
+    const r = qstash.verify(
+      { method: 'POST', url: URL, headers: [['Upstash-Signature', tok]], body: Buffer.from(BODY) },
+      { secret: CURRENT, now: NOW },
+    );
     expect(r).toMatchObject({ valid: false, failure: 'url_mismatch' });
   });
 
   it('rejects an expired token that the SDK also rejects', async () => {
     const old = await qstashToken(BODY, CURRENT, NOW - 900);
-    await expect(new Receiver({ currentSigningKey: CURRENT, nextSigningKey: NEXT }).verify({ signature: old, body: BODY, url: URL })).rejects.toThrow();
-    const r = qstash.verify({ method: 'POST', url: URL, headers: [['Upstash-Signature', old]], body: Buffer.from(BODY) }, { secret: CURRENT, now: NOW });
+    await expect(
+      new Receiver({ currentSigningKey: CURRENT, nextSigningKey: NEXT }).verify({
+        signature: old,
+        body: BODY,
+        url: URL,
+      }),
+    ).rejects.toThrow();
+    const r = qstash.verify(
+      { method: 'POST', url: URL, headers: [['Upstash-Signature', old]], body: Buffer.from(BODY) },
+      { secret: CURRENT, now: NOW },
+    );
     expect(r).toMatchObject({ valid: false, failure: 'timestamp_out_of_tolerance' });
   });
 });

@@ -21,6 +21,7 @@ export const qstash = jwtHmacProvider({
   toleranceSec: 300,
   lifetimeSec: 300,
   secretHint: 'Current signing key, sig_… (Upstash console → QStash → Signing keys); the next key after a rotation',
-  secretAdvice: 'QStash signs with the current signing key (console → QStash → Signing keys), or the next one right after a rotation; not with the QStash token',
+  secretAdvice:
+    'QStash signs with the current signing key (console → QStash → Signing keys), or the next one right after a rotation; not with the QStash token',
   claims: (opts) => ({ iss: 'Upstash', sub: opts.url ?? '', jti: `jwt_${randomUUID().replace(/-/g, '')}` }),
 });

@@ -13,8 +13,18 @@ describe('segment', () => {
     provider: segment,
     secret: 'segment-shared-secret-91ab',
     wrongSecret: 'segment-shared-secret-91ax',
-    body: JSON.stringify({ type: 'track', event: 'Order Completed', userId: '97980cfea0067', messageId: 'ajs-next-6b9b3c7b', properties: { revenue: 39.95, currency: 'USD' }, timestamp: '2026-01-01T00:00:00.000Z' }),
-    delivery: [['Content-Type', 'application/json'], ['User-Agent', 'Segment.io/1.0']],
+    body: JSON.stringify({
+      type: 'track',
+      event: 'Order Completed',
+      userId: '97980cfea0067',
+      messageId: 'ajs-next-6b9b3c7b',
+      properties: { revenue: 39.95, currency: 'USD' },
+      timestamp: '2026-01-01T00:00:00.000Z',
+    }),
+    delivery: [
+      ['Content-Type', 'application/json'],
+      ['User-Agent', 'Segment.io/1.0'],
+    ],
     reference: (body, secret): HeaderPair[] => [['X-Signature', digest(secret, body)]],
     referenceVerify: (headers, body, secret) => header({ headers }, 'X-Signature') === digest(secret, body),
   });

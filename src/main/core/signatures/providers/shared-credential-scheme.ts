@@ -54,7 +54,11 @@ function verify(scheme: SharedCredentialScheme, req: SignedRequest, opts: Verify
     },
   });
   return result.failure === 'signature_mismatch'
-    ? { ...result, reason: `${scheme.carrier} does not hold the configured credential (received ${mask(got.value)})`, hints: [...(result.hints ?? []), scheme.secretAdvice] }
+    ? {
+        ...result,
+        reason: `${scheme.carrier} does not hold the configured credential (received ${mask(got.value)})`,
+        hints: [...(result.hints ?? []), scheme.secretAdvice],
+      }
     : result;
 }
 
@@ -75,14 +79,21 @@ export function readBasicAuth(req: SignedRequest): { value: string } | { problem
   const raw = header(req, 'Authorization');
   if (raw === undefined) return undefined;
   const m = /^Basic\s+([A-Za-z0-9+/]+={0,2})\s*$/i.exec(raw);
-  if (!m) return { problem: `Authorization is not HTTP Basic auth ("Basic <base64 user:password>"), got "${raw.slice(0, 20)}…"` };
+  if (!m)
+    return {
+      problem: `Authorization is not HTTP Basic auth ("Basic <base64 user:password>"), got "${raw.slice(0, 20)}…"`,
+    };
   const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
-  return decoded.includes(':') ? { value: decoded } : { problem: 'the Basic credentials decode to text without a ":", so they are not user:password' };
+  return decoded.includes(':')
+    ? { value: decoded }
+    : { problem: 'the Basic credentials decode to text without a ":", so they are not user:password' };
 }
 
 /** Basic auth as the sender sends it: the secret field holds "user:password". */
 export function basicAuthScheme(
-  base: Pick<SharedCredentialScheme, 'id' | 'name' | 'secretHint' | 'secretAdvice' | 'missingWhy'> & { userAgent: RegExp },
+  base: Pick<SharedCredentialScheme, 'id' | 'name' | 'secretHint' | 'secretAdvice' | 'missingWhy'> & {
+    userAgent: RegExp;
+  },
 ): SharedCredentialScheme {
   return {
     ...base,
@@ -90,9 +101,14 @@ export function basicAuthScheme(
     read: readBasicAuth,
     expected: (secret) => secret,
     // Basic auth is everywhere; only the sender's own User-Agent makes it this sender's.
-    detect: (req) => /^Basic\s/i.test(header(req, 'Authorization') ?? '') && base.userAgent.test(header(req, 'User-Agent') ?? ''),
+    detect: (req) =>
+      /^Basic\s/i.test(header(req, 'Authorization') ?? '') && base.userAgent.test(header(req, 'User-Agent') ?? ''),
     sign(opts) {
-      if (!opts.secret.includes(':')) throw new HooklensError('invalid_argument', `the secret must be "user:password", the Basic credentials ${base.name} sends`);
+      if (!opts.secret.includes(':'))
+        throw new HooklensError(
+          'invalid_argument',
+          `the secret must be "user:password", the Basic credentials ${base.name} sends`,
+        );
       return [['Authorization', `Basic ${Buffer.from(opts.secret).toString('base64')}`]];
     },
     mask: (v) => `user "${v.slice(0, v.indexOf(':'))}" with a ${v.length - v.indexOf(':') - 1}-character password`,

@@ -18,5 +18,6 @@ export const webflow = headerTimestampProvider({
   messageForm: '"<timestamp>:<body>"',
   toleranceSec: 300,
   secretHint: 'OAuth app client secret, or the secret returned when the webhook was created through the API',
-  secretAdvice: 'Webflow signs with the OAuth app\'s client secret (or the secret the API returned for the webhook), not with a site API token',
+  secretAdvice:
+    "Webflow signs with the OAuth app's client secret (or the secret the API returned for the webhook), not with a site API token",
 });

@@ -14,5 +14,6 @@ export const woocommerce = bodyHmacProvider({
   encoding: 'base64',
   secretHint: 'Webhook secret (WooCommerce → Settings → Advanced → Webhooks → Secret)',
   evidence: { senderHeaders: ['X-WC-Webhook-Source', 'X-WC-Webhook-Topic'] },
-  secretAdvice: 'WooCommerce signs with the Secret field of the webhook (Settings → Advanced → Webhooks), not with a REST API consumer secret',
+  secretAdvice:
+    'WooCommerce signs with the Secret field of the webhook (Settings → Advanced → Webhooks), not with a REST API consumer secret',
 });

@@ -40,7 +40,12 @@ export interface SchemeCase {
 const T = 1_760_000_000;
 
 export function request(c: SchemeCase, headers: HeaderPair[], body: string): SignedRequest {
-  return { method: 'POST', url: c.url ?? 'https://hooks.example.com/in', headers: [...(c.delivery ?? []), ...headers], body: Buffer.from(body) };
+  return {
+    method: 'POST',
+    url: c.url ?? 'https://hooks.example.com/in',
+    headers: [...(c.delivery ?? []), ...headers],
+    body: Buffer.from(body),
+  };
 }
 
 function defaultTamper(body: string): string {
@@ -60,7 +65,7 @@ export function schemeCases(c: SchemeCase): void {
   });
 
   if (c.detectFirst !== false) {
-    it('is detected first on the provider\'s delivery', () => {
+    it("is detected first on the provider's delivery", () => {
       expect(detectProviders(request(c, c.reference(c.body, c.secret, t), c.body))[0]?.id).toBe(c.provider.id);
     });
   }
@@ -68,22 +73,29 @@ export function schemeCases(c: SchemeCase): void {
   if (c.tamperedUrl !== undefined) {
     const swapped = c.tamperedUrl;
     it('rejects the token on another URL', () => {
-      const r = c.provider.verify({ ...request(c, c.reference(c.body, c.secret, t), c.body), url: swapped }, { secret: c.secret, now });
+      const r = c.provider.verify(
+        { ...request(c, c.reference(c.body, c.secret, t), c.body), url: swapped },
+        { secret: c.secret, now },
+      );
       expect(r).toMatchObject({ provider: c.provider.id, valid: false, failure: 'url_mismatch' });
     });
   } else if (c.bodyUnsigned) {
     it('passes a changed body but says the body is not protected', () => {
-      const r = c.provider.verify(request(c, c.reference(c.body, c.secret, t), tamper(c.body)), { secret: c.secret, now });
+      const r = c.provider.verify(request(c, c.reference(c.body, c.secret, t), tamper(c.body)), {
+        secret: c.secret,
+        now,
+      });
       expect(r).toMatchObject({ provider: c.provider.id, valid: true });
       expect(r.reason).toMatch(/not signed|not protected/);
     });
-  } else it('rejects a tampered body', () => {
-    const tampered = tamper(c.body);
-    expect(tampered).not.toBe(c.body);
-    const r = c.provider.verify(request(c, c.reference(c.body, c.secret, t), tampered), { secret: c.secret, now });
-    expect(r).toMatchObject({ provider: c.provider.id, valid: false });
-    expect(r.failure).toMatch(/signature_mismatch|body_reserialized/);
-  });
+  } else
+    it('rejects a tampered body', () => {
+      const tampered = tamper(c.body);
+      expect(tampered).not.toBe(c.body);
+      const r = c.provider.verify(request(c, c.reference(c.body, c.secret, t), tampered), { secret: c.secret, now });
+      expect(r).toMatchObject({ provider: c.provider.id, valid: false });
+      expect(r.failure).toMatch(/signature_mismatch|body_reserialized/);
+    });
 
   it('rejects a wrong secret', () => {
     const r = c.provider.verify(request(c, c.reference(c.body, c.secret, t), c.body), { secret: c.wrongSecret, now });
@@ -104,11 +116,17 @@ export function schemeCases(c: SchemeCase): void {
 
   if (c.referenceVerify) {
     const check = c.referenceVerify;
-    it('signs so that the provider\'s own check accepts, and only for the exact body and secret', async () => {
+    it("signs so that the provider's own check accepts, and only for the exact body and secret", async () => {
       expect(c.provider.sign, 'a signing scheme').toBeDefined();
-      const headers = c.provider.sign!({ secret: c.secret, body: Buffer.from(c.body), timestamp: t, url: c.url ?? 'https://hooks.example.com/in' });
+      const headers = c.provider.sign!({
+        secret: c.secret,
+        body: Buffer.from(c.body),
+        timestamp: t,
+        url: c.url ?? 'https://hooks.example.com/in',
+      });
       expect(await check(headers, c.body, c.secret, t)).toBe(true);
-      if (c.tamperedUrl === undefined && !c.bodyUnsigned) expect(await check(headers, tamper(c.body), c.secret, t)).toBe(false);
+      if (c.tamperedUrl === undefined && !c.bodyUnsigned)
+        expect(await check(headers, tamper(c.body), c.secret, t)).toBe(false);
       expect(await check(headers, c.body, c.wrongSecret, t)).toBe(false);
       const ours = c.provider.verify(request(c, headers, c.body), { secret: c.secret, now });
       expect(ours).toMatchObject({ valid: true });
