@@ -9,6 +9,7 @@
  * write); 2 = this index over the journal. Version 1 files are migrated on open.
  */
 import type { CaptureRecord, CaptureSummary } from '../../../shared/capture';
+import { readHealth } from '../../../shared/health';
 import type { IndexEntry } from './capture-index';
 import { isCaptureRecord, isSha256 } from './record-shape';
 
@@ -58,30 +59,72 @@ export const SNAPSHOT_COLUMNS = [
   'len',
   'blob',
   'damaged',
+  // Added after `damaged`: rows without it (14 or 15 columns, from earlier versions) are still read.
+  'health',
+  // Added after `health`: a simulated failure ("fail the next N"), 1 or 0.
   'simulated',
 ] as const;
 
-type Row = [string, string, string, string, string, number, string | null, 'local' | 'tunnel', number, 0 | 1, number, number, number, string | null, string | null, 0 | 1];
+type Row = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  number,
+  string | null,
+  'local' | 'tunnel',
+  number,
+  0 | 1,
+  number,
+  number,
+  number,
+  string | null,
+  string | null,
+  CaptureSummary['health'] | null,
+  0 | 1,
+];
 
 function toRow(e: IndexEntry): Row {
   const s = e.summary;
-  return [s.id, s.endpointId, s.receivedAt, s.method, s.url, s.size, s.contentType, s.via, s.status, s.pinned ? 1 : 0, e.seg, e.off, e.len, e.blob ?? null, s.damaged ?? null, s.simulated ? 1 : 0];
+  return [
+    s.id,
+    s.endpointId,
+    s.receivedAt,
+    s.method,
+    s.url,
+    s.size,
+    s.contentType,
+    s.via,
+    s.status,
+    s.pinned ? 1 : 0,
+    e.seg,
+    e.off,
+    e.len,
+    e.blob ?? null,
+    s.damaged ?? null,
+    s.health ?? null,
+    s.simulated ? 1 : 0,
+  ];
 }
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
 function fromRow(v: unknown): IndexEntry | null {
-  // Rows written before the `damaged` and `simulated` columns have one or two columns fewer.
-  if (!Array.isArray(v) || v.length > SNAPSHOT_COLUMNS.length || v.length < SNAPSHOT_COLUMNS.length - 2) return null;
-  const [id, endpointId, receivedAt, method, url, size, contentType, via, status, pinned, seg, off, len, blob, damaged = null, simulated = 0] =
+  // Rows written before the `damaged`, `health` and `simulated` columns have one to three columns fewer.
+  if (!Array.isArray(v) || v.length > SNAPSHOT_COLUMNS.length || v.length < SNAPSHOT_COLUMNS.length - 3) return null;
+  const [id, endpointId, receivedAt, method, url, size, contentType, via, status, pinned, seg, off, len, blob, damaged = null, rawHealth, simulated = 0] =
     v as unknown[];
   if (!isStr(id) || !isStr(endpointId) || !isStr(receivedAt) || !isStr(method) || !isStr(url)) return null;
   if (!isCount(size) || !(contentType === null || isStr(contentType)) || (via !== 'local' && via !== 'tunnel')) return null;
   if (typeof status !== 'number' || (pinned !== 0 && pinned !== 1) || !isCount(seg) || !isCount(off) || !isCount(len)) return null;
-  if (!(blob === null || isSha256(blob)) || !(damaged === null || isStr(damaged)) || (simulated !== 0 && simulated !== 1)) return null;
+  if (!(blob === null || isSha256(blob)) || !(damaged === null || isStr(damaged))) return null;
+  if (simulated !== 0 && simulated !== 1) return null;
   const summary: CaptureSummary = { id, endpointId, receivedAt, method, url, size, contentType, via, status };
   if (pinned) summary.pinned = true;
   if (damaged !== null) summary.damaged = damaged;
+  const health = readHealth(rawHealth);
+  if (health) summary.health = health;
   if (simulated) summary.simulated = true;
   return blob ? { summary, seg, off, len, blob } : { summary, seg, off, len };
 }

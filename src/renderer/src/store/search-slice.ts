@@ -9,6 +9,7 @@ import type { CaptureQuery, StatusClass, TimeRange } from '../../../shared/api/s
 import type { CaptureSummary } from '../../../shared/capture';
 import { isActiveQuery } from '../../../shared/search/capture-search';
 import type { AppState } from './app-state';
+import { EMPTY_HEALTH_FILTERS } from './health-slice';
 import { matchFromSummary } from './search-match';
 
 export interface SearchFilters {
@@ -66,6 +67,7 @@ export const createSearchSlice =
       },
       resetFilters() {
         get().setActiveEndpoint(null);
+        get().setHealthFilters(EMPTY_HEALTH_FILTERS);
         void get().setFilters(EMPTY_FILTERS);
       },
       async runSearch() {

@@ -8,7 +8,8 @@ export function useVisibleCaptures(): CaptureSummary[] {
   const captures = useAppStore((s) => s.captures);
   const endpointId = useAppStore((s) => s.activeEndpointId);
   const matchIds = useAppStore((s) => s.matchIds);
-  return useMemo(() => filterCaptures(captures, endpointId, matchIds), [captures, endpointId, matchIds]);
+  const health = useAppStore((s) => s.healthFilters);
+  return useMemo(() => filterCaptures(captures, endpointId, matchIds, health), [captures, endpointId, matchIds, health]);
 }
 
 /** Reads the visible list outside React (keyboard shortcuts). */
