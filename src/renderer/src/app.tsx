@@ -15,7 +15,6 @@ import {
   PaneResizer,
   SearchBar,
   searchMatchesTab,
-  useVisibleCaptures,
   WorkbenchActions,
   WorkbenchRuntime,
 } from './features/workbench';
@@ -24,12 +23,11 @@ const FEATURE_TABS = [signatureTab, replayTab, searchMatchesTab];
 
 export function App(): React.JSX.Element {
   useEffect(() => connectStore(), []);
-  const captures = useAppStore((s) => s.captures);
+  const captureTotal = useAppStore((s) => s.captureTotal);
   const loaded = useAppStore((s) => s.capturesLoaded);
   const selectedId = useAppStore((s) => s.selectedId);
   const view = useAppStore((s) => s.view);
   const closeView = useAppStore((s) => s.closeView);
-  const visibleCaptures = useVisibleCaptures();
 
   return (
     <div className="app" data-ready={loaded ? 'true' : 'false'}>
@@ -48,7 +46,7 @@ export function App(): React.JSX.Element {
           <SearchBar />
           <ListToolbar />
           <ReplaySidebarTools />
-          <CaptureList captures={visibleCaptures} />
+          <CaptureList />
         </nav>
         <PaneResizer />
         <div className="main-pane">
@@ -58,7 +56,7 @@ export function App(): React.JSX.Element {
             <ImportView source={view.source} onClose={closeView} />
           ) : selectedId ? (
             <CaptureDetail featureTabs={FEATURE_TABS} />
-          ) : captures.length === 0 && loaded ? (
+          ) : captureTotal === 0 && loaded ? (
             <EmptyState />
           ) : (
             <p className="muted placeholder">Select a request to inspect it.</p>

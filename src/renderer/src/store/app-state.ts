@@ -43,7 +43,7 @@ export function createAppState(api: HooklensClient): StateCreator<AppState> {
     ...createStatusSlice(api)(...a),
     ...createTunnelSlice(api)(...a),
     ...createEndpointsSlice(api)(...a),
-    ...createSearchSlice(api)(...a),
+    ...createSearchSlice()(...a),
     ...createSettingsSlice(api)(...a),
     ...createReplaySlice(api)(...a),
     ...createSignaturesSlice(api)(...a),
@@ -55,13 +55,12 @@ export function createAppState(api: HooklensClient): StateCreator<AppState> {
       // One failed load must not keep the others from showing.
       await Promise.allSettled([
         s.loadStatus(),
-        s.loadCaptures(),
+        s.runSearch(),
         s.loadEndpoints(),
         s.loadAppSettings(),
         s.loadReplaySettings(),
         s.loadForwardAttempts(),
         s.loadProviders(),
-        s.runSearch(),
         ...replayed,
         ...secrets,
       ]);
