@@ -3,36 +3,21 @@
  * compares two captures that sit on different pages. The data dir is filled through the store's
  * own write path before the app starts (5,000 HTTP posts would dominate the test's time).
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { openCaptureStore } from '../src/main/core/store';
-import { makeRecord } from '../src/main/core/store/test-support/records';
+import { promisify } from 'node:util';
 import { launchHooklens, type RunningHooklens } from './support/app';
 import { expect, openApp, test } from './support/fixtures';
 
 const STORED = 5_000;
 const NEEDLE = 1234;
+const SEED = path.resolve(import.meta.dirname, '../src/main/core/store/test-support/seed-data-dir.ts');
 
 async function seededDataDir(): Promise<string> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hooklens-e2e-many-'));
-  const store = await openCaptureStore({ dataDir });
-  const start = Date.now() - STORED * 1000;
-  for (let done = 0; done < STORED; done += 1000) {
-    // One batch at a time keeps arrival order (the list's order) equal to n.
-    await Promise.all(
-      Array.from({ length: 1000 }, (_, k) => {
-        const n = done + k;
-        return store.add(
-          makeRecord(JSON.stringify({ n, tag: n === NEEDLE ? 'needle' : 'hay' }), {
-            url: `/bulk/${n}`,
-            receivedAt: new Date(start + n * 1000).toISOString(),
-          }),
-        );
-      }),
-    );
-  }
-  await store.close();
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', SEED, dataDir, String(STORED), String(NEEDLE)]);
   return dataDir;
 }
 
