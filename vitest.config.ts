@@ -8,5 +8,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Tests start real servers and child processes; two cores are shared with them.
     maxWorkers: 2,
+    // The built shell (out/main) is loaded by Node itself, where a resolve hook gives it a stand-in
+    // electron (src/main/test-support/shell-harness.ts); Vite must not transform or resolve it.
+    server: { deps: { external: [/\/out\/main\//] } },
   },
 });

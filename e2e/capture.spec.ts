@@ -1,6 +1,6 @@
-import path from 'node:path';
 import { sendWebhook } from './support/app';
 import { captureRow, expect, openApp, openButton, test } from './support/fixtures';
+import { docScreenshot } from './support/screenshots';
 
 test('captures real webhooks live and shows them in a Postman-like pane', async ({ page, hooklens }) => {
   await openApp(page, hooklens);
@@ -53,7 +53,7 @@ test('captures real webhooks live and shows them in a Postman-like pane', async 
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(hooklens.captureUrl);
 
   await detail.getByRole('tab', { name: 'Body' }).click();
-  await page.screenshot({ path: path.resolve(import.meta.dirname, '../docs/screenshots/capture.png') });
+  await docScreenshot(page, 'capture');
 
   // The binary body opens on hex.
   await openButton(page, 'PUT', '/github/push').click();

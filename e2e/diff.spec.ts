@@ -1,6 +1,6 @@
-import path from 'node:path';
 import { sendWebhook } from './support/app';
 import { expect, openApp, test } from './support/fixtures';
+import { docScreenshot } from './support/screenshots';
 
 // Two deliveries of the same event type that differ in exactly two fields and one header. Values
 // keep their length so Content-Length does not differ too.
@@ -56,7 +56,7 @@ test('compares two captures side by side and filters noise', async ({ page, hook
   await changes.nth(1).getByRole('button', { name: /^data\.object\.amount_paid:/ }).click();
   await expect(right.locator('.cm-diff-focus')).toContainText('"amount_paid": 2000');
   await expect(left.locator('.cm-diff-focus')).toContainText('"amount_paid": 1000');
-  await page.screenshot({ path: path.resolve(import.meta.dirname, '../docs/screenshots/compare.png') });
+  await docScreenshot(page, 'compare');
 
   // Ignoring timestamps hides the `created` change, and is remembered.
   await view.getByRole('checkbox', { name: 'Ignore timestamps' }).check();

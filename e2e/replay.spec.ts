@@ -1,4 +1,3 @@
-import path from 'node:path';
 /*
  * Edit & replay in the real UI: a captured JSON POST is edited in the body editor and sent to a
  * local echo server started by the test, which records what arrived.
@@ -10,6 +9,7 @@ import { sendWebhook } from './support/app';
 import { startEcho } from './support/echo';
 import type { RunningHooklens } from './support/app';
 import { expect, openApp, openButton, test } from './support/fixtures';
+import { docScreenshot } from './support/screenshots';
 
 test('edits a captured JSON body, sends it to a local server and shows the echo', async ({ page, hooklens }) => {
   const echo = await startEcho();
@@ -42,7 +42,7 @@ test('edits a captured JSON body, sends it to a local server and shows the echo'
     const response = detail.getByRole('region', { name: 'Response' });
     await expect(response.getByLabel('Response status')).toHaveText(/^200 OK/);
     await expect(response.getByRole('textbox', { name: 'Response body' })).toContainText('"amount": 250');
-    await page.screenshot({ path: path.resolve(import.meta.dirname, '../docs/screenshots/replay.png') });
+    await docScreenshot(page, 'replay');
     expect(echo.received).toEqual([{ method: 'POST', url: '/hooks/order?x=1', body: edited }]);
 
     // The send is in the history, and the capture itself is unchanged.

@@ -1,4 +1,3 @@
-import path from 'node:path';
 /*
  * Signature checks in the real UI: a Stripe-signed and a GitHub-signed webhook (signed by the
  * providers' own SDKs) are captured, the secret is pasted once, the verdict is valid; a wrong secret
@@ -9,6 +8,7 @@ import type { Page } from '@playwright/test';
 import Stripe from 'stripe';
 import { sendWebhook } from './support/app';
 import { expect, openApp, openButton, test } from './support/fixtures';
+import { docScreenshot } from './support/screenshots';
 
 const stripeSdk = new Stripe('sk_test_hooklens_e2e');
 
@@ -41,7 +41,7 @@ test('a Stripe-signed webhook verifies once the secret is pasted, and not with a
   const verdict = panel.getByRole('status', { name: 'Signature verdict' });
   await expect(verdict).toContainText('Valid signature');
   await expect(verdict).toContainText('v1 signature matches');
-  await page.screenshot({ path: path.resolve(import.meta.dirname, '../docs/screenshots/signature.png') });
+  await docScreenshot(page, 'signature');
   // The secret field is cleared and only a masked form is shown afterwards.
   await expect(panel.getByLabel('Signing secret')).toHaveValue('');
   await expect(panel.getByLabel('Stored secret')).toContainText('whsec_••••••••cdef');

@@ -2,6 +2,8 @@
 // "tests: N passed, N failed, N skipped" (vitest's and Playwright's own summaries differ in form).
 import { readFileSync } from 'node:fs';
 
+// The runners colour their output with ANSI escapes (ESC is a control character on purpose).
+// eslint-disable-next-line no-control-regex
 const text = readFileSync(process.argv[2], 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
 const count = (re) => [...text.matchAll(re)].reduce((sum, m) => sum + Number(m[1]), 0);
 

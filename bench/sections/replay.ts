@@ -9,7 +9,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { QUICK, type BenchSection } from '../section';
 import { newCaptureId } from '../../src/main/core/capture/capture-id';
-import { encodeBody } from '../../src/main/core/capture/raw-request';
+import { capturedBody } from '../../src/main/core/body-buffer';
 import { createCoreEvents } from '../../src/main/core/events';
 import { openSettingsStore } from '../../src/main/core/settings/settings-store';
 import { openCaptureStore } from '../../src/main/core/store';
@@ -48,7 +48,7 @@ export async function benchReplayRoundTrip(iterations = 300, bodyBytes = 2048): 
       url: '/webhooks/bench?x=1',
       httpVersion: '1.1',
       headers: [['Host', 'abc.loca.lt'], ['Content-Type', 'application/json'], ['Content-Length', String(body.length)]] as [string, string][],
-      body: encodeBody(Buffer.from(body)),
+      body: capturedBody(Buffer.from(body)),
       remoteAddress: '127.0.0.1',
       via: 'tunnel' as const,
       response: { status: 200, ms: 1 },

@@ -8,7 +8,7 @@ import { createSearchIndex } from '../../src/main/core/search/search-index';
 import { createCoreEvents } from '../../src/main/core/events';
 import { openCaptureStore } from '../../src/main/core/store';
 import { prefill, tempDataDir } from '../support/prefill';
-import { QUICK, type BenchFigures, type BenchSection } from '../section';
+import { QUICK, type BenchFigures } from '../section';
 
 const COUNT = 10_000;
 const RUNS = QUICK ? 5 : 21;

@@ -95,7 +95,7 @@ export async function sendWebhook(
     body: init.body as string | undefined,
   });
   const text = await res.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {

@@ -9,7 +9,6 @@ import {
   IPC_EVENT_CHANNEL,
   ipcChannel,
   type ApiEventName,
-  type HooklensClient,
   type HooklensEvents,
 } from '../shared/api';
 import type { ApiOutcome } from '../shared/api/transport';

@@ -7,7 +7,11 @@ describe('errors across the boundary', () => {
     expect(wire).toEqual({ code: 'invalid_argument', message: 'Choose system, light or dark.', field: 'ui.theme' });
     const back = deserializeError(wire);
     expect(back).toBeInstanceOf(HooklensError);
-    expect(back).toMatchObject({ code: 'invalid_argument', field: 'ui.theme', message: 'Choose system, light or dark.' });
+    expect(back).toMatchObject({
+      code: 'invalid_argument',
+      field: 'ui.theme',
+      message: 'Choose system, light or dark.',
+    });
     expect(errorField(back)).toBe('ui.theme');
   });
 

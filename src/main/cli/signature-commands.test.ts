@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runProviders, runSign, runVerify, type CliIo } from './signature-commands';
-import { captureBody, PROVIDERS, getProvider } from '../core/signatures';
+import { bodyBuffer } from '../core/body-buffer';
+import { PROVIDERS, getProvider } from '../core/signatures';
 
 const stripeSdk = new Stripe('sk_test_hooklens');
 const SECRET = 'whsec_cli_0123456789abcdef';
@@ -243,7 +244,7 @@ describe('sign --curl', () => {
         expect(store.count()).toBe(before + 1);
         const record = (await store.get(store.list()[0]!.id))!;
         const result = getProvider(c.provider)!.verify(
-          { method: record.method, url: c.url, headers: record.headers, body: captureBody(record) },
+          { method: record.method, url: c.url, headers: record.headers, body: bodyBuffer(record.body) },
           { secret: c.secret, url: c.url },
         );
         expect(result, c.provider).toMatchObject({ valid: true });

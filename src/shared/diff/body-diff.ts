@@ -4,7 +4,7 @@
  * fall back to a line diff with a note saying why, never an error.
  */
 import { headerValue, type CapturedBody, type HeaderPair } from '../capture';
-import { bodyBytes, bodyText } from './body-bytes';
+import { bodyText, decodeBodyLenient } from '../body-codec';
 import { diffJson, DEFAULT_MAX_CHANGES, type RawJsonChange } from './json-diff';
 import { formatPath } from './json-path';
 import { parseJson } from './json-parse';
@@ -52,8 +52,8 @@ export function compareBodies(left: BodySide, right: BodySide): BodyComparison {
   if (l.kind === 'empty' && r.kind === 'empty') return { kind: 'empty', notes };
   if (l.kind === 'binary' || r.kind === 'binary' || l.text === null || r.text === null) {
     if (l.kind !== r.kind) notes.push({ kind: 'fallback', message: `Left is ${KIND_LABEL[l.kind]}, right is ${KIND_LABEL[r.kind]}: compared as bytes.` });
-    const lb = bodyBytes(left.body);
-    const rb = bodyBytes(right.body);
+    const lb = decodeBodyLenient(left.body);
+    const rb = decodeBodyLenient(right.body);
     const left_ = { size: lb.length, sha256: sha256Hex(lb) };
     const right_ = { size: rb.length, sha256: sha256Hex(rb) };
     return { kind: 'binary', equal: left_.sha256 === right_.sha256 && left_.size === right_.size, left: left_, right: right_, notes };

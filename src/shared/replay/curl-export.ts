@@ -6,7 +6,7 @@
  * stops the form type it adds to bodies, an empty `Expect:` stops the 100-continue wait.
  */
 import type { HeaderPair } from '../capture';
-import { bodyBytes, utf8Bytes } from '../body-bytes';
+import { decodeBody, utf8Bytes } from '../body-codec';
 import { isHopByHop } from './outgoing-headers';
 import { ansiCQuote, printfOctal, shellWord, singleQuote } from './shell-quote';
 import type { ReplayRequest } from './types';
@@ -38,7 +38,7 @@ function headerArg([name, value]: HeaderPair): string {
 }
 
 export function toCurl(request: ReplayRequest): string {
-  const bytes = bodyBytes(request.body);
+  const bytes = decodeBody(request.body);
   const method = request.method.toUpperCase();
   const headers = curlHeaders(request.headers, request.url);
   const hasBody = bytes.length > 0 || BODY_METHODS.has(method);

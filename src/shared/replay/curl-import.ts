@@ -7,7 +7,7 @@
  */
 import type { HeaderPair } from '../capture';
 import { HooklensError } from '../errors';
-import { base64Encode, bodyFromBytes, utf8Bytes } from '../body-bytes';
+import { base64Encode, encodeBody, utf8Bytes } from '../body-codec';
 import { ShellSyntaxError, splitShellWords } from './shell-words';
 import { targetUrlProblem } from './target-url';
 import type { ImportedRequest } from './types';
@@ -317,7 +317,7 @@ export function parseCurl(command: string): ImportedRequest {
       method: (finalMethod as string).trim() || 'GET',
       url,
       headers: headers.filter(([n]) => !removed.has(n.toLowerCase())),
-      body: bodyFromBytes(body),
+      body: encodeBody(body),
     },
     warnings,
   };

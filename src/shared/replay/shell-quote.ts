@@ -3,7 +3,7 @@
  * and text with control characters or raw (non-UTF-8) bytes uses bash/zsh ANSI-C quoting ($'…'),
  * which can spell any byte except NUL.
  */
-import { utf8Bytes } from '../body-bytes';
+import { utf8Bytes } from '../body-codec';
 
 const BARE = /^[A-Za-z0-9_/.:=@%+,-]+$/;
 // Control characters other than newline: they would be mangled when a command is pasted.

@@ -5,7 +5,7 @@
  * Words are bytes, because $'\xff' can spell bytes that are not UTF-8. Variables are not expanded.
  * The command ends at an unquoted |, ;, & or > (what follows is reported, not parsed).
  */
-import { utf8Bytes } from '../body-bytes';
+import { utf8Bytes } from '../body-codec';
 
 export interface ShellWords {
   words: Uint8Array[];

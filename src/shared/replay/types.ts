@@ -4,7 +4,7 @@
  * bytes (UTF-8 text or base64, like a capture body). The core adds Host and Content-Length and
  * drops hop-by-hop headers, so what was really sent is kept separately in the history entry.
  */
-import type { EncodedBody } from '../body-bytes';
+import type { EncodedBody } from '../body-codec';
 import type { CapturedBody, HeaderPair } from '../capture';
 
 export type ReplayBody = EncodedBody;

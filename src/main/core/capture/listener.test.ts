@@ -8,7 +8,7 @@ import type { CaptureRecord } from '../../../shared/capture';
 import { openCaptureStore } from '../store';
 import type { CaptureStore } from '../store/types';
 import { startCaptureListener, type CaptureListener } from './listener';
-import { decodeBody } from './raw-request';
+import { bodyBuffer } from '../body-buffer';
 
 /** Raw HTTP over a socket: lets a test send header case, order and bytes fetch would normalise. */
 function rawRequest(port: number, request: Buffer | string): Promise<{ status: number; body: string }> {
@@ -69,7 +69,7 @@ describe('capture listener', () => {
     const stored = await store.get(res.json.id!);
     expect(stored).toBeDefined();
     expect(stored!.body.encoding).toBe('base64');
-    expect(decodeBody(stored!.body).equals(bytes)).toBe(true);
+    expect(bodyBuffer(stored!.body).equals(bytes)).toBe(true);
     expect(stored!.url).toBe('/stripe/hook?x=1');
     expect(stored!.method).toBe('POST');
     expect(stored!.via).toBe('local');
@@ -80,7 +80,7 @@ describe('capture listener', () => {
     const res = await post(listener.port, '/', text, { 'Content-Type': 'application/json' });
     const stored = await store.get(res.json.id!);
     expect(stored!.body.encoding).toBe('utf8');
-    expect(decodeBody(stored!.body).equals(Buffer.from(text, 'utf8'))).toBe(true);
+    expect(bodyBuffer(stored!.body).equals(Buffer.from(text, 'utf8'))).toBe(true);
     expect(stored!.body.size).toBe(Buffer.byteLength(text));
   });
 

@@ -6,6 +6,7 @@
  * request bodies, so binary ones carry base64 text and the custom `_encoding: "base64"`, mirroring
  * `content.encoding` on responses.
  */
+import { decodeBodyLenient } from '../../../shared/body-codec';
 import type { CaptureRecord, HeaderPair } from '../../../shared/capture';
 import { headerValue } from '../../../shared/capture';
 import type { ReplayBody, ReplayHistoryEntry } from '../../../shared/replay/types';
@@ -132,7 +133,7 @@ export function captureToHar(record: CaptureRecord): HarEntry {
 
 export function replayToHar(entry: ReplayHistoryEntry): HarEntry {
   const req = entry.request;
-  const size = req.body.encoding === 'utf8' ? new TextEncoder().encode(req.body.text).length : Buffer.from(req.body.text, 'base64').length;
+  const size = decodeBodyLenient(req.body).length;
   const outcome = entry.outcome;
   const response: HarEntry['response'] =
     outcome.kind === 'response'

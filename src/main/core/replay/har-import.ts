@@ -6,7 +6,7 @@
  */
 import type { HeaderPair } from '../../../shared/capture';
 import { HooklensError } from '../../../shared/errors';
-import { base64Decode } from '../../../shared/body-bytes';
+import { base64Decode } from '../../../shared/body-codec';
 import { targetUrlProblem } from '../../../shared/replay/target-url';
 import type { ImportedRequest } from '../../../shared/replay/types';
 

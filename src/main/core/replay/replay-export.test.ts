@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import * as harValidator from 'har-validator';
 import { describe, expect, it } from 'vitest';
-import { HooklensError } from '../../../shared/errors';
+import type { HooklensError } from '../../../shared/errors';
 import { useReplayFixture } from './test-support/replay-fixture';
 
 const fx = useReplayFixture();

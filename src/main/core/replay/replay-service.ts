@@ -7,13 +7,14 @@ import type { ReplaySettings } from '../../../shared/settings';
 import type { ReplayMethods } from '../../../shared/api/replay';
 import type { CaptureRecord, HeaderPair } from '../../../shared/capture';
 import { HooklensError } from '../../../shared/errors';
-import { bodiesEqual } from '../../../shared/body-bytes';
+import { bodiesEqual } from '../../../shared/body-codec';
 import { toCurl } from '../../../shared/replay/curl-export';
 import { parseCurl } from '../../../shared/replay/curl-import';
 import { isHopByHop } from '../../../shared/replay/outgoing-headers';
 import { joinTarget } from '../../../shared/replay/target-url';
 import type { ReplayDraft, ReplayHistoryEntry, ReplayRequest, ReplaySendInput, SigningInfo } from '../../../shared/replay/types';
 import { summarizeReplay } from '../../../shared/replay/types';
+import { bodyBuffer } from '../body-buffer';
 import { newCaptureId } from '../capture/capture-id';
 import type { CoreEvents } from '../events';
 import type { NoticeBoard } from '../notice-board';
@@ -63,7 +64,7 @@ function signedRequest(record: CaptureRecord): SignedRequest {
   return {
     method: record.method,
     headers: record.headers,
-    body: Buffer.from(record.body.text, record.body.encoding === 'base64' ? 'base64' : 'utf8'),
+    body: bodyBuffer(record.body),
   };
 }
 

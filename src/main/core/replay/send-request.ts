@@ -10,9 +10,9 @@ import { isUtf8 } from 'node:buffer';
 import { performance } from 'node:perf_hooks';
 import type { CapturedBody } from '../../../shared/capture';
 import { HooklensError, invalidField } from '../../../shared/errors';
-import { base64Decode } from '../../../shared/body-bytes';
 import { headerProblems, methodProblem, outgoingHeaders } from '../../../shared/replay/outgoing-headers';
 import { targetUrlProblem } from '../../../shared/replay/target-url';
+import { bodyBuffer } from '../body-buffer';
 import type { ConnectionError, ReplayOutcome, ReplayRequest } from '../../../shared/replay/types';
 
 export interface SendOptions {
@@ -41,11 +41,10 @@ export function validateRequest(request: ReplayRequest): { url: URL; body: Buffe
   const hp = headerProblems(request.headers);
   if (hp.length) throw invalidField('headers', hp.join(' '));
   let body: Buffer;
-  if (request.body.encoding === 'utf8') body = Buffer.from(request.body.text, 'utf8');
-  else {
-    const bytes = base64Decode(request.body.text);
-    if (!bytes) throw invalidField('body', 'Marked as base64 but is not valid base64.');
-    body = Buffer.from(bytes);
+  try {
+    body = bodyBuffer(request.body);
+  } catch {
+    throw invalidField('body', 'Marked as base64 but is not valid base64.');
   }
   return { url: new URL(request.url.trim()), body };
 }

@@ -21,7 +21,8 @@ export function createSearchService(deps: { store: CaptureStore; events: CoreEve
   return {
     handlers: {
       async searchCaptures(query, window) {
-        if (!query || typeof query !== 'object') throw new HooklensError('invalid_argument', 'Expected a query object.');
+        if (!query || typeof query !== 'object')
+          throw new HooklensError('invalid_argument', 'Expected a query object.');
         return index.search(query, windowBounds(window));
       },
     },

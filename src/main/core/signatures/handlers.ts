@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/api/signatures';
 import { headerValue, type CaptureRecord } from '../../../shared/capture';
 import { HooklensError } from '../../../shared/errors';
+import { bodyBuffer } from '../body-buffer';
 import type { CoreEvents } from '../events';
 import type { CaptureStore } from '../store/types';
 import { createGenericHmacProvider, GENERIC_PROVIDER_ID } from './generic-hmac';
@@ -58,9 +59,6 @@ export const GENERIC_PROVIDER_INFO: ProviderInfo = {
   needsUrl: false,
 };
 
-export function captureBody(record: CaptureRecord): Buffer {
-  return Buffer.from(record.body.text, record.body.encoding === 'base64' ? 'base64' : 'utf8');
-}
 
 /**
  * The URL the sender called, rebuilt from the Host header. Tunnel traffic arrived over https at
@@ -111,7 +109,7 @@ export async function createSignaturesHandlers(deps: SignaturesDeps): Promise<Si
       const record = await deps.store.get(captureId);
       if (!record) throw new HooklensError('not_found', `no capture ${captureId}`);
       const url = options.url || captureUrl(record);
-      const req: SignedRequest = { method: record.method, url, headers: record.headers, body: captureBody(record) };
+      const req: SignedRequest = { method: record.method, url, headers: record.headers, body: bodyBuffer(record.body) };
       const detected = detectProviders(req).map((p) => p.id);
 
       const providerId = options.providerId || detected[0];
@@ -148,7 +146,7 @@ export async function createSignaturesHandlers(deps: SignaturesDeps): Promise<Si
         // Siblings are judged as this capture would be, each at its own time of arrival and URL.
         const verifyCapture = (r: CaptureRecord, key: string): VerifyResult => {
           const u = r.id === record.id ? url : captureUrl(r);
-          const sibling: SignedRequest = { method: r.method, url: u, headers: r.headers, body: captureBody(r) };
+          const sibling: SignedRequest = { method: r.method, url: u, headers: r.headers, body: bodyBuffer(r.body) };
           return chosen.verify(sibling, { secret: key, now: receivedAtOf(r), ...tolerance, ...(u ? { url: u } : {}) });
         };
         siblings = await siblingEvidence({ store: deps.store, secrets, record, provider: chosen, secret, verify: verifyCapture });

@@ -1,7 +1,6 @@
 /* Public face of signature checking. */
 export {
   createSignaturesHandlers,
-  captureBody,
   captureUrl,
   providerInfo,
   GENERIC_PROVIDER_INFO,

@@ -44,7 +44,7 @@ export async function siblingEvidence(q: SiblingQuery): Promise<SiblingEvidence>
     const sibling = await q.store.get(summary.id);
     if (!sibling) continue;
     const req = { method: sibling.method, headers: sibling.headers, body: Buffer.alloc(0) };
-    let detected = false;
+    let detected: boolean;
     try {
       detected = q.provider.detect(req);
     } catch {

@@ -32,7 +32,13 @@ export async function createSignaturesService(deps: SignaturesServiceDeps): Prom
           .then(() => secrets.set(entry.endpointId, entry.providerId, ''))
           .catch((err: unknown) => deps.log?.(`Could not forget a secret: ${String(err)}`));
   });
-  const handlers = await createSignaturesHandlers({ store: deps.store, dataDir: deps.dataDir, events: deps.events, secrets, origins: deps.origins });
+  const handlers = await createSignaturesHandlers({
+    store: deps.store,
+    dataDir: deps.dataDir,
+    events: deps.events,
+    secrets,
+    origins: deps.origins,
+  });
   return {
     handlers,
     async close() {

@@ -7,15 +7,12 @@ import { createHash } from 'node:crypto';
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { CapturedBody } from '../../../shared/capture';
+import { bodyBuffer } from '../body-buffer';
 import type { BlobBody } from './record-shape';
 import { PRIVATE_FILE_MODE } from '../durable-file';
 
 /** Bodies of at least this many bytes are spilled to a blob file. */
 export const BLOB_THRESHOLD_BYTES = 64 * 1024;
-
-export function bodyBytes(body: CapturedBody): Buffer {
-  return Buffer.from(body.text, body.encoding === 'utf8' ? 'utf8' : 'base64');
-}
 
 /**
  * The raw bytes to spill, or null to keep the body inline: small bodies, and text that would not
@@ -23,7 +20,7 @@ export function bodyBytes(body: CapturedBody): Buffer {
  */
 export function spillableBytes(body: CapturedBody): Buffer | null {
   if (body.size < BLOB_THRESHOLD_BYTES) return null;
-  const bytes = bodyBytes(body);
+  const bytes = bodyBuffer(body);
   const back = body.encoding === 'utf8' ? bytes.toString('utf8') : bytes.toString('base64');
   return back === body.text ? bytes : null;
 }

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeBody } from '../capture/raw-request';
+import { bodyBuffer } from '../body-buffer';
 import { openCaptureStore, type JournalStore, type OpenCaptureStoreOptions } from './capture-store';
 import { makeRecord } from './test-support/records';
 
@@ -50,7 +50,7 @@ describe('capture store', () => {
       for (const [i, r] of records.entries()) {
         const got = await s.get(r.id);
         expect(got).toEqual(r);
-        expect(decodeBody(got!.body).equals(bodies[i])).toBe(true);
+        expect(bodyBuffer(got!.body).equals(bodies[i])).toBe(true);
       }
     };
     await check(store);

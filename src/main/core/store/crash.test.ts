@@ -1,9 +1,11 @@
 /*
  * Kill -9 the real listener + store while requests stream in, several times over, and check that
  * every request that was answered 2xx is on disk byte for byte after each restart.
+ *
+ * Bodies and kill delays are drawn from a seed, printed at the start; replay a run with
+ * `HOOKLENS_CRASH_SEED=<seed> npx vitest run src/main/core/store/crash.test.ts`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomInt } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -11,11 +13,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { headerValue } from '../../../shared/capture';
-import { decodeBody } from '../capture/raw-request';
+import { bodyBuffer } from '../body-buffer';
 import { openCaptureStore } from './capture-store';
+import { seededRandom, seedFrom } from './test-support/seeded-random';
 
 const CHILD = fileURLToPath(new URL('./test-support/crash-child.ts', import.meta.url));
 const ROUNDS = 4;
+const random = seededRandom(seedFrom(process.env.HOOKLENS_CRASH_SEED));
+console.log(`crash test seed: ${random.seed} (replay with HOOKLENS_CRASH_SEED=${random.seed})`);
 
 let dir: string;
 let child: ChildProcess | null = null;
@@ -47,13 +52,13 @@ function startChild(): Promise<{ proc: ChildProcess; port: number }> {
 
 /** A mix of the bodies webhooks carry: JSON text, binary, and bodies big enough to spill to blob files. */
 function randomBody(): Buffer {
-  switch (randomInt(4)) {
+  switch (random.int(0, 4)) {
     case 0:
-      return randomBytes(randomInt(1, 2000));
+      return random.bytes(random.int(1, 2000));
     case 1:
-      return Buffer.from('x'.repeat(randomInt(64 * 1024, 100 * 1024)));
+      return Buffer.from('x'.repeat(random.int(64 * 1024, 100 * 1024)));
     default:
-      return Buffer.from(JSON.stringify({ type: 'evt', n: randomInt(1e9), s: 'é😀'.repeat(randomInt(1, 200)) }));
+      return Buffer.from(JSON.stringify({ type: 'evt', n: random.int(0, 1e9), s: 'é😀'.repeat(random.int(1, 200)) }));
   }
 }
 
@@ -110,7 +115,7 @@ it('keeps every acknowledged capture, byte for byte, across repeated SIGKILLs', 
     }
     // Kill at a random moment once captures are flowing, so it lands mid-batch rather than before the first.
     await firstAcks;
-    await new Promise((r) => setTimeout(r, randomInt(20, 400)));
+    await new Promise((r) => setTimeout(r, random.int(20, 400)));
     started.proc.kill('SIGKILL');
     stop = true;
     await exited;
@@ -124,8 +129,8 @@ it('keeps every acknowledged capture, byte for byte, across repeated SIGKILLs', 
       for (const [id, want] of acked) {
         if (round < ROUNDS - 1 && !want.tag.startsWith(`${round}-`)) continue;
         const got = await store.get(id);
-        expect(got, `acknowledged capture ${id} (${want.tag}) is missing after kill #${round + 1}`).toBeDefined();
-        expect(decodeBody(got!.body).equals(want.body)).toBe(true);
+        expect(got, `acknowledged capture ${id} (${want.tag}) is missing after kill #${round + 1}, seed ${random.seed}`).toBeDefined();
+        expect(bodyBuffer(got!.body).equals(want.body), `body of ${want.tag}, seed ${random.seed}`).toBe(true);
         expect(headerValue(got!.headers, 'x-tag')).toBe(want.tag);
       }
       expect(store.count()).toBeGreaterThanOrEqual(acked.size);

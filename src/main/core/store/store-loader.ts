@@ -8,7 +8,7 @@ import { copyFile, open, readdir, readFile, rename, stat, truncate, unlink } fro
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { summarize, type CaptureRecord, type CaptureSummary } from '../../../shared/capture';
-import { encodeBody } from '../capture/raw-request';
+import { capturedBody } from '../body-buffer';
 import type { StoreNotice } from '../../../shared/api/status';
 import { assertNever, HooklensError } from '../../../shared/errors';
 import { BlobDir, blobHash, spillableBytes } from './blobs';
@@ -270,7 +270,7 @@ async function load(paths: StorePaths, lock: StoreLock): Promise<LoadedStore> {
       await writeFileDurably(path.join(folder, `${entry.summary.id}.bin`), bytes);
       mark = `body truncated: ${kept} of ${entry.summary.size} bytes`;
       const { pinned: _pinned, ...rest } = stored;
-      pendingAdds.push({ ...rest, ...(entry.summary.pinned ? { pinned: true } : {}), body: encodeBody(bytes), damaged: { message: mark } });
+      pendingAdds.push({ ...rest, ...(entry.summary.pinned ? { pinned: true } : {}), body: capturedBody(bytes), damaged: { message: mark } });
     }
     if (pendingAdds.length > 0)
       notices.push({

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { newCaptureId } from '../../capture/capture-id';
-import { encodeBody } from '../../capture/raw-request';
+import { capturedBody } from '../../body-buffer';
 import type { CaptureRecord } from '../../../../shared/capture';
 
 export function makeRecord(body: Buffer | string, overrides: Partial<CaptureRecord> = {}): CaptureRecord {
@@ -22,7 +22,7 @@ export function makeRecord(body: Buffer | string, overrides: Partial<CaptureReco
       ['X-Dup', 'a'],
       ['x-dup', 'b'],
     ],
-    body: encodeBody(bytes),
+    body: capturedBody(bytes),
     remoteAddress: '127.0.0.1',
     via: 'local',
     response: { status: 200, ms: 0.5 },

@@ -9,21 +9,21 @@ import type { CapturedBody } from '../../../../shared/capture';
 import { CodeViewer } from '../../components/code-viewer';
 import { CopyButton } from '../../components/copy-button';
 import { HexView } from '../../components/hex-view';
-import { bodyBytes, bodyText } from '../../lib/body-bytes';
+import { bodyDisplayText, decodeBody } from '../../../../shared/body-codec';
 import { formatBytes } from '../../lib/format';
 import { LARGE_BODY_BYTES, usePrettyJson } from '../../lib/use-pretty-json';
 
 type BodyMode = 'pretty' | 'raw' | 'hex';
 
 export function BodyView({ body }: { body: CapturedBody }): React.JSX.Element {
-  const text = useMemo(() => bodyText(body), [body]);
+  const text = useMemo(() => bodyDisplayText(body), [body]);
   const formatting = usePrettyJson(body.encoding === 'utf8' ? body.text : null);
   const pretty = formatting.status === 'ready' ? formatting.pretty : null;
   const [chosen, setMode] = useState<BodyMode | null>(null);
   // Until the user picks, JSON opens pretty (once formatted) and anything else raw.
   const mode: BodyMode = chosen ?? (body.encoding === 'base64' ? 'hex' : formatting.status === 'pending' || pretty ? 'pretty' : 'raw');
   const large = body.size >= LARGE_BODY_BYTES;
-  const bytes = useMemo(() => (mode === 'hex' ? bodyBytes(body) : null), [body, mode]);
+  const bytes = useMemo(() => (mode === 'hex' ? decodeBody(body) : null), [body, mode]);
 
   if (body.size === 0) return <p className="muted">Empty body.</p>;
   return (

@@ -13,7 +13,7 @@ import { NamedChangesTable } from './named-changes-table';
 import { NoiseControls } from './noise-controls';
 import { useNoisePrefs } from './noise-prefs';
 import { SummaryTable } from './summary-table';
-import { useComparison } from './use-comparison';
+import { LOADING, useComparison, type ComparisonState } from './use-comparison';
 
 export interface CompareViewProps {
   onClose(): void;
@@ -41,7 +41,10 @@ export function CompareView({ onClose }: CompareViewProps): React.JSX.Element {
   const ready = pair?.status === 'ready' ? pair : null;
   const [a, b] = ready ? (swapped ? [ready.right, ready.left] : [ready.left, ready.right]) : [null, null];
   const compared = useComparison(a, b);
-  const state = pair?.status === 'error' ? { status: 'error' as const, message: pair.message } : ready ? compared : { status: 'loading' as const };
+  const state = useMemo<ComparisonState>(
+    () => (pair?.status === 'error' ? { status: 'error', message: pair.message } : pair?.status === 'ready' ? compared : LOADING),
+    [pair, compared],
+  );
   const [prefs, setPrefs] = useNoisePrefs();
   const noise = useMemo(() => compileNoise(prefs), [prefs]);
   const filtered = useMemo(() => (state.status === 'ready' ? applyNoise(state.comparison, noise) : null), [state, noise]);

@@ -8,7 +8,7 @@ import { json } from '@codemirror/lang-json';
 import { Annotation, Compartment, EditorState, Transaction } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 export interface BodyEditorProps {
   value: string;
@@ -26,7 +26,9 @@ export function BodyEditor({ value, onChange, language, label }: BodyEditorProps
   const languageSlot = useRef(new Compartment());
   const fresh = useRef(true);
   const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
+  useLayoutEffect(() => {
+    onChangeRef.current = onChange;
+  });
 
   useEffect(() => {
     if (!host.current) return;

@@ -5,11 +5,10 @@
  */
 import { useMemo, useState } from 'react';
 import type { CapturedBody } from '../../../../shared/capture';
-import { bodiesEqual, bodyBytes } from '../../../../shared/body-bytes';
+import { bodiesEqual, bodyDisplayText, decodeBody } from '../../../../shared/body-codec';
 import { targetUrlProblem } from '../../../../shared/replay/target-url';
 import type { DraftHeader, ReplayBody, ReplayHistoryEntry, SigningInfo } from '../../../../shared/replay/types';
 import { useAppStore } from '../../app-store';
-import { bodyText } from '../../lib/body-bytes';
 import { fieldErrorOf } from '../../lib/field-errors';
 import { formatBytes } from '../../lib/format';
 import { prettyJson } from '../../lib/pretty-json';
@@ -155,11 +154,11 @@ export function RequestEditor({
       {model.body.encoding === 'base64' ? (
         <div className="replay-binary">
           <p className="muted">
-            Binary body ({formatBytes(bodyBytes(model.body).length)}, not UTF-8): sent byte for byte as captured.
+            Binary body ({formatBytes(decodeBody(model.body).length)}, not UTF-8): sent byte for byte as captured.
           </p>
           <button
             type="button"
-            onClick={() => setModel((m) => ({ ...m, body: { encoding: 'utf8', text: bodyText(m.body as CapturedBody) } }))}
+            onClick={() => setModel((m) => ({ ...m, body: { encoding: 'utf8', text: bodyDisplayText(m.body as CapturedBody) } }))}
           >
             Replace with editable text
           </button>

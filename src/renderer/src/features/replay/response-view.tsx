@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import type { ReplayHistoryEntry } from '../../../../shared/replay/types';
 import { CodeViewer } from '../../components/code-viewer';
 import { HexView } from '../../components/hex-view';
-import { bodyBytes, bodyText } from '../../lib/body-bytes';
+import { bodyDisplayText, decodeBody } from '../../../../shared/body-codec';
 import { formatBytes, formatTime } from '../../lib/format';
 import { prettyJson } from '../../lib/pretty-json';
 
@@ -79,9 +79,9 @@ export function ResponseView({ entry }: { entry: ReplayHistoryEntry }): React.JS
           ) : pretty !== null ? (
             <CodeViewer text={pretty} language="json" label="Response body" />
           ) : response.body.encoding === 'base64' ? (
-            <HexView bytes={bodyBytes(response.body)} />
+            <HexView bytes={decodeBody(response.body)} />
           ) : (
-            <CodeViewer text={bodyText(response.body)} label="Response body" />
+            <CodeViewer text={bodyDisplayText(response.body)} label="Response body" />
           )}
           {response.bodyTruncated && <p className="muted">Only the beginning of the body was kept.</p>}
         </>

@@ -3,7 +3,7 @@
  * signing secret for this endpoint and provider (sent to the core once, shown masked afterwards),
  * and the verdict with its reason. Checks run in the core on the captured bytes.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CheckSignatureOptions, GenericHmacConfig, SecretStatus } from '../../../../shared/api/signatures';
 import type { CaptureRecord } from '../../../../shared/capture';
 import { useAppStore } from '../../app-store';
@@ -69,7 +69,9 @@ function SignaturePanelFor({ capture }: { capture: CaptureRecord }): React.JSX.E
   // Re-check when the provider choice changes (the first run detects the provider); edits to the
   // URL or the generic scheme wait for an explicit check instead of firing on every keystroke.
   const runCheckRef = useRef(runCheck);
-  runCheckRef.current = runCheck;
+  useLayoutEffect(() => {
+    runCheckRef.current = runCheck;
+  });
   useEffect(() => {
     void runCheckRef.current();
   }, [choice]);

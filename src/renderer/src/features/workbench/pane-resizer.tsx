@@ -10,6 +10,7 @@ const MIN = 220;
 const MAX = 1200;
 const STEP = 16;
 const VAR = '--wb-list-width';
+const DEFAULT_WIDTH = 380;
 
 const clamp = (w: number): number => Math.round(Math.min(Math.min(MAX, window.innerWidth - 320), Math.max(MIN, w)));
 
@@ -20,7 +21,7 @@ function applyWidth(width: number): void {
 export function PaneResizer(): React.JSX.Element {
   const saved = useAppStore((s) => s.appSettings?.ui.listWidth);
   const update = useAppStore((s) => s.updateAppSettings);
-  const width = useRef(saved ?? 380);
+  const width = useRef(saved ?? DEFAULT_WIDTH);
   const handle = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -46,7 +47,8 @@ export function PaneResizer(): React.JSX.Element {
       aria-label="Resize capture list"
       aria-valuemin={MIN}
       aria-valuemax={MAX}
-      aria-valuenow={width.current}
+      // Later values are set on the element directly while dragging (see `set`).
+      aria-valuenow={saved ?? DEFAULT_WIDTH}
       tabIndex={0}
       onPointerDown={(e) => {
         e.preventDefault();

@@ -1,7 +1,10 @@
 /*
- * Body bytes without Node's Buffer, so the renderer, its workers and the core share one
- * implementation. Bodies travel as `{ encoding, text }`: UTF-8 text when the bytes are valid UTF-8,
- * base64 otherwise.
+ * The body codec, without Node's Buffer, so the renderer, its workers and the core share one
+ * definition. Bodies travel as `{ encoding, text }`: UTF-8 text when the bytes are valid UTF-8,
+ * base64 otherwise. Each way of decoding has its own name: `decodeBody` (strict: bad base64
+ * throws), `decodeBodyLenient` (for comparing: bad base64 compares as its text), `bodyText` (null
+ * when binary) and `bodyDisplayText` (binary shows as replacement characters). The core decodes
+ * with Node's native base64 through core/body-buffer.ts, checked against this file by its test.
  */
 import type { BodyEncoding } from './capture';
 
@@ -12,6 +15,7 @@ export interface EncodedBody {
 
 const encoder = new TextEncoder();
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenientDecoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 // A lookup table rather than a Map: decoding runs per character over bodies of megabytes.
@@ -62,15 +66,40 @@ export function base64Decode(text: string): Uint8Array | null {
   return out.subarray(0, o);
 }
 
-export function bodyBytes(body: EncodedBody): Uint8Array {
+export const BAD_BASE64_MESSAGE = 'body is marked base64 but is not valid base64';
+
+/** The body's bytes; throws a TypeError when it is marked base64 but is not. */
+export function decodeBody(body: EncodedBody): Uint8Array {
   if (body.encoding === 'utf8') return utf8Bytes(body.text);
   const bytes = base64Decode(body.text);
-  if (!bytes) throw new TypeError('body is marked base64 but is not valid base64');
+  if (!bytes) throw new TypeError(BAD_BASE64_MESSAGE);
   return bytes;
 }
 
+/** For comparing: a body marked base64 that is not still compares, as the bytes of its text. */
+export function decodeBodyLenient(body: EncodedBody): Uint8Array {
+  if (body.encoding === 'utf8') return utf8Bytes(body.text);
+  return base64Decode(body.text) ?? utf8Bytes(body.text);
+}
+
+/** The body as text, or null when its bytes are not valid UTF-8. */
+export function bodyText(body: EncodedBody): string | null {
+  if (body.encoding === 'utf8') return body.text;
+  try {
+    return strictDecoder.decode(decodeBodyLenient(body));
+  } catch {
+    return null;
+  }
+}
+
+/** Text to show for a body; binary bodies show as replacement characters, never interpreted. */
+export function bodyDisplayText(body: EncodedBody): string {
+  if (body.encoding === 'utf8') return body.text;
+  return lenientDecoder.decode(decodeBody(body));
+}
+
 /** The stored form of some bytes: text when they are valid UTF-8, base64 otherwise. */
-export function bodyFromBytes(bytes: Uint8Array): EncodedBody {
+export function encodeBody(bytes: Uint8Array): EncodedBody {
   try {
     return { encoding: 'utf8', text: strictDecoder.decode(bytes) };
   } catch {
@@ -80,7 +109,7 @@ export function bodyFromBytes(bytes: Uint8Array): EncodedBody {
 
 export function bodiesEqual(a: EncodedBody, b: EncodedBody): boolean {
   if (a.encoding === b.encoding && a.text === b.text) return true;
-  const x = bodyBytes(a);
-  const y = bodyBytes(b);
+  const x = decodeBody(a);
+  const y = decodeBody(b);
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }

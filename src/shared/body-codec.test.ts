@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { base64Decode, base64Encode, bodiesEqual, bodyBytes, bodyFromBytes } from './body-bytes';
+import {
+  base64Decode,
+  base64Encode,
+  bodiesEqual,
+  bodyDisplayText,
+  bodyText,
+  decodeBody,
+  decodeBodyLenient,
+  encodeBody,
+} from './body-codec';
 
-describe('body bytes', () => {
+describe('body codec', () => {
   // Environment-free like the module: btoa is the reference, random bytes from Web Crypto.
   it('encodes and decodes base64 exactly as btoa does, for every tail length', () => {
     for (const n of [0, 1, 2, 3, 4, 5, 1000, 65_536]) {
@@ -18,14 +27,24 @@ describe('body bytes', () => {
     expect(base64Decode('a')).toBeNull();
     expect(base64Decode('ab$d')).toBeNull();
     expect(base64Decode('abé=')).toBeNull();
-    expect(() => bodyBytes({ encoding: 'base64', text: '%%%' })).toThrow(TypeError);
+    expect(() => decodeBody({ encoding: 'base64', text: '%%%' })).toThrow(TypeError);
   });
 
   it('stores valid UTF-8 as text and anything else as base64, and compares by bytes', () => {
-    expect(bodyFromBytes(new TextEncoder().encode('Zoë 🚀'))).toEqual({ encoding: 'utf8', text: 'Zoë 🚀' });
+    expect(encodeBody(new TextEncoder().encode('Zoë 🚀'))).toEqual({ encoding: 'utf8', text: 'Zoë 🚀' });
     const binary = new Uint8Array([0xff, 0x00, 0x41]);
-    expect(bodyFromBytes(binary)).toEqual({ encoding: 'base64', text: '/wBB' });
+    expect(encodeBody(binary)).toEqual({ encoding: 'base64', text: '/wBB' });
     expect(bodiesEqual({ encoding: 'utf8', text: 'AB' }, { encoding: 'base64', text: 'QUI=' })).toBe(true);
     expect(bodiesEqual({ encoding: 'utf8', text: 'AB' }, { encoding: 'base64', text: 'QUM=' })).toBe(false);
+  });
+
+  it('names each way of decoding: strict, lenient for comparing, text or null, text to display', () => {
+    const corrupt = { encoding: 'base64', text: '%%%' } as const;
+    expect(() => decodeBody(corrupt)).toThrow(TypeError);
+    expect(decodeBodyLenient(corrupt)).toEqual(new TextEncoder().encode('%%%'));
+    expect(bodyText({ encoding: 'base64', text: 'aGk=' })).toBe('hi');
+    expect(bodyText({ encoding: 'base64', text: '/wBB' })).toBeNull();
+    expect(bodyDisplayText({ encoding: 'base64', text: '/wBB' })).toBe('\uFFFD\u0000A');
+    expect(bodyDisplayText({ encoding: 'utf8', text: '<b>x</b>' })).toBe('<b>x</b>');
   });
 });
