@@ -1,4 +1,5 @@
 import type { CaptureRecord, CaptureSummary } from '../capture';
+import type { HealthFilters } from '../health-filters';
 
 /**
  * A window over the capture list, so the renderer fetches only the rows it shows (100,000 stored
@@ -11,6 +12,8 @@ export interface CaptureWindow {
   offset?: number;
   /** Rows to return at most (capped at MAX_PAGE_ROWS when given). */
   limit?: number;
+  /** Only captures whose health passes these filters. */
+  health?: Partial<HealthFilters>;
 }
 
 /** One window of rows, newest first, and how many rows the whole list has. */

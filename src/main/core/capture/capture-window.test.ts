@@ -25,7 +25,7 @@ describe('capture windows', () => {
   });
 
   it('returns everything without a window, and caps a window at MAX_PAGE_ROWS', () => {
-    expect(windowBounds(undefined)).toEqual({ offset: 0, limit: Infinity });
+    expect(windowBounds(undefined)).toEqual({ offset: 0, limit: Infinity, health: null });
     expect(windowBounds({ limit: 10 ** 9 }).limit).toBe(MAX_PAGE_ROWS);
   });
 

@@ -5,15 +5,18 @@
 import { MAX_PAGE_ROWS, type CapturePage, type CaptureWindow } from '../../../shared/api/captures';
 import type { CaptureSummary } from '../../../shared/capture';
 import { HooklensError } from '../../../shared/errors';
+import { isHealthFilterActive, passesHealthFilters, type HealthFilters } from '../../../shared/health-filters';
 
 export interface WindowBounds {
   offset: number;
   /** Infinity when no limit was asked for. */
   limit: number;
+  /** The health filters, when any is set. */
+  health: Partial<HealthFilters> | null;
 }
 
 export function windowBounds(window: CaptureWindow | undefined): WindowBounds {
-  if (window === undefined || window === null) return { offset: 0, limit: Infinity };
+  if (window === undefined || window === null) return { offset: 0, limit: Infinity, health: null };
   if (typeof window !== 'object') throw new HooklensError('invalid_argument', 'Expected a window object.');
   const count = (v: unknown, name: string): number | undefined => {
     if (v === undefined) return undefined;
@@ -24,7 +27,15 @@ export function windowBounds(window: CaptureWindow | undefined): WindowBounds {
   };
   const offset = count(window.offset, 'offset') ?? 0;
   const limit = count(window.limit, 'limit');
-  return { offset, limit: limit === undefined ? Infinity : Math.min(limit, MAX_PAGE_ROWS) };
+  const health = window.health;
+  if (health !== undefined && (typeof health !== 'object' || health === null)) {
+    throw new HooklensError('invalid_argument', 'health must be an object of filters.');
+  }
+  return {
+    offset,
+    limit: limit === undefined ? Infinity : Math.min(limit, MAX_PAGE_ROWS),
+    health: health && isHealthFilterActive(health) ? health : null,
+  };
 }
 
 /**
@@ -36,7 +47,11 @@ export function pageOf(
   keep: ((row: CaptureSummary) => boolean) | null,
   bounds: WindowBounds,
 ): CapturePage {
-  const { offset, limit } = bounds;
+  const { offset, limit, health } = bounds;
+  if (health) {
+    const inner = keep;
+    keep = (row) => passesHealthFilters(row, health) && (!inner || inner(row));
+  }
   if (!keep) return { total: rows.length, offset, items: rows.slice(offset, offset + limit) };
   const items: CaptureSummary[] = [];
   let total = 0;

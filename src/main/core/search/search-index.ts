@@ -63,7 +63,7 @@ export function createSearchIndex(deps: { store: CaptureStore; events: CoreEvent
       // Before the first build the capture is picked up by fill(), like every stored one.
       if (built || building) entries.set(record.id, entryOf(record, providersOf(record)));
     },
-    async search(query, bounds = { offset: 0, limit: Infinity }) {
+    async search(query, bounds = { offset: 0, limit: Infinity, health: null }) {
       await warm();
       const started = performance.now();
       const test = compileQuery(query);

@@ -1,21 +1,18 @@
 /*
- * Worker entry: re-indents a large JSON body off the UI thread (25 MB takes seconds).
- * In `{ seq, text }`, out `{ seq, pretty }` (null: not JSON).
+ * Worker entry: works out a large body's pretty view off the UI thread (re-indenting 25 MB of JSON
+ * takes seconds). In `{ body, contentType }`, out the `PrettyChoice`.
  */
-import { prettyJson } from './pretty-json';
+import { prettyBody, type PrettyChoice } from './body-pretty';
+import type { CapturedBody } from '../../../shared/capture';
 
 export interface PrettyRequest {
-  seq: number;
-  text: string;
-}
-export interface PrettyReply {
-  seq: number;
-  pretty: string | null;
+  body: CapturedBody;
+  contentType: string | undefined;
 }
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<PrettyRequest>) => void) | null;
-  postMessage(reply: PrettyReply): void;
+  postMessage(reply: PrettyChoice): void;
 };
 
-scope.onmessage = (e) => scope.postMessage({ seq: e.data.seq, pretty: prettyJson(e.data.text) });
+scope.onmessage = (e) => scope.postMessage(prettyBody(e.data.body, e.data.contentType));

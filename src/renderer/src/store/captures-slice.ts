@@ -9,6 +9,7 @@ import type { StateCreator } from 'zustand';
 import type { HooklensClient } from '../../../shared/api';
 import type { CapturePage } from '../../../shared/api/captures';
 import type { CaptureSummary } from '../../../shared/capture';
+import { isHealthFilterActive, passesHealthFilters } from '../../../shared/health-filters';
 import { isActiveQuery } from '../../../shared/search/capture-search';
 import type { AppState } from './app-state';
 import { missingPages, PAGE_ROWS, withNewest, withoutRows, withPage, type Rows } from './capture-rows';
@@ -54,6 +55,7 @@ export function withPinned<T extends { pinned?: boolean }>(item: T, pinned: bool
 /** Whether a capture belongs to the view: true or false when its summary settles it, null when only the core can tell. */
 export function inView(s: AppState, summary: CaptureSummary): boolean | null {
   if (s.activeEndpointId && summary.endpointId !== s.activeEndpointId) return false;
+  if (!passesHealthFilters(summary, s.healthFilters)) return false;
   const query = toQuery(s.filters);
   return isActiveQuery(query) ? matchFromSummary(query, summary) : true;
 }
@@ -75,9 +77,10 @@ export const createCapturesSlice =
       const s = get();
       const endpointId = s.activeEndpointId ?? undefined;
       const query = toQuery(s.filters);
+      const health = isHealthFilterActive(s.healthFilters) ? s.healthFilters : undefined;
       return isActiveQuery(query)
-        ? api.searchCaptures({ ...query, endpointId }, { offset, limit })
-        : api.listCaptures({ endpointId, offset, limit });
+        ? api.searchCaptures({ ...query, endpointId }, { offset, limit, health })
+        : api.listCaptures({ endpointId, offset, limit, health });
     };
 
     const fetchPage = async (page: number): Promise<void> => {

@@ -1,63 +1,138 @@
 /*
  * The body in three forms: pretty (JSON re-indented token by token, so digits and key order are
- * exactly what was sent), raw text, and hex. Binary or invalid UTF-8 bodies open on hex. A large
- * body is formatted in a worker (Raw is there at once meanwhile) and shown without line wrapping,
- * so CodeMirror draws only the part on screen.
+ * exactly what was sent; a form's fields; a multipart body's parts), raw text, and hex. Raw never
+ * guesses at bytes that are not UTF-8: they show as \xNN. "Save body" writes the exact bytes.
+ * A large body's pretty view is made in a worker (Raw is there at once meanwhile), and large text
+ * is shown without line wrapping, so CodeMirror draws only the part on screen.
  */
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { CapturedBody } from '../../../../shared/capture';
 import { CodeViewer } from '../../components/code-viewer';
 import { CopyButton } from '../../components/copy-button';
 import { HexView } from '../../components/hex-view';
-import { bodyDisplayText, decodeBody } from '../../../../shared/body-codec';
+import { decodeBody } from '../../../../shared/body-codec';
+import type { PrettyBody } from '../../lib/body-pretty';
+import { downloadBytes } from '../../lib/download';
+import { escapedText } from '../../lib/escaped-text';
 import { formatBytes } from '../../lib/format';
-import { LARGE_BODY_BYTES, usePrettyJson } from '../../lib/use-pretty-json';
+import { LARGE_BODY_BYTES, usePrettyBody } from '../../lib/use-pretty-body';
+import { assertNever } from '../../../../shared/errors';
+import { FormFieldsTable } from './form-fields-table';
+import { MultipartParts } from './multipart-parts';
 
 type BodyMode = 'pretty' | 'raw' | 'hex';
 
-export function BodyView({ body }: { body: CapturedBody }): React.JSX.Element {
-  const text = useMemo(() => bodyDisplayText(body), [body]);
-  const formatting = usePrettyJson(body.encoding === 'utf8' ? body.text : null);
-  const pretty = formatting.status === 'ready' ? formatting.pretty : null;
+export interface BodyViewProps {
+  body: CapturedBody;
+  contentType?: string;
+  /** Names the saved file. */
+  captureId: string;
+}
+
+const EXTENSIONS: [RegExp, string][] = [
+  [/json/i, 'json'],
+  [/x-www-form-urlencoded/i, 'txt'],
+  [/xml/i, 'xml'],
+  [/^text\/html/i, 'html'],
+  [/^text\//i, 'txt'],
+  [/^multipart\//i, 'multipart'],
+];
+
+function fileName(captureId: string, contentType: string | undefined): string {
+  const ext = EXTENSIONS.find(([re]) => re.test(contentType ?? ''))?.[1] ?? 'bin';
+  return `hooklens-${captureId}-body.${ext}`;
+}
+
+function PrettyView({ pretty, wrap }: { pretty: PrettyBody; wrap: boolean }): React.JSX.Element {
+  switch (pretty.kind) {
+    case 'json':
+      return <CodeViewer text={pretty.text} language="json" label="Body, pretty JSON" wrap={wrap} />;
+    case 'form':
+      return <FormFieldsTable fields={pretty.fields} />;
+    case 'multipart':
+      return <MultipartParts result={pretty.result} />;
+    default:
+      return assertNever(pretty, 'pretty body');
+  }
+}
+
+export function BodyView({ body, contentType, captureId }: BodyViewProps): React.JSX.Element {
+  const formatting = usePrettyBody(body, contentType);
+  const choice = formatting.status === 'ready' ? formatting : { pretty: null, why: null };
   const [chosen, setMode] = useState<BodyMode | null>(null);
-  // Until the user picks, JSON opens pretty (once formatted) and anything else raw.
-  const mode: BodyMode = chosen ?? (body.encoding === 'base64' ? 'hex' : formatting.status === 'pending' || pretty ? 'pretty' : 'raw');
+  // Until the user picks: pretty when there is one (or it is still being made), else hex or raw.
+  const mode: BodyMode =
+    chosen ?? (formatting.status === 'pending' || choice.pretty ? 'pretty' : body.encoding === 'base64' ? 'hex' : 'raw');
   const large = body.size >= LARGE_BODY_BYTES;
-  const bytes = useMemo(() => (mode === 'hex' ? decodeBody(body) : null), [body, mode]);
+  const bytes = useMemo(() => decodeBody(body), [body]);
+  const raw = useMemo(
+    () => (mode === 'raw' ? (body.encoding === 'utf8' ? { text: body.text, escaped: 0 } : escapedText(bytes)) : null),
+    [body, bytes, mode],
+  );
+  const whyId = useId();
 
   if (body.size === 0) return <p className="muted">Empty body.</p>;
   return (
     <div className="body-view">
       <div className="body-toolbar">
         <div role="radiogroup" aria-label="Body view" className="segmented">
-          {(['pretty', 'raw', 'hex'] as const).map((m) => (
-            <label key={m} className={mode === m ? 'active' : ''}>
-              <input
-                type="radio"
-                name="body-mode"
-                value={m}
-                checked={mode === m}
-                disabled={m === 'pretty' && formatting.status === 'ready' && !pretty}
-                onChange={() => setMode(m)}
-              />
-              {m === 'pretty' ? 'Pretty' : m === 'raw' ? 'Raw' : 'Hex'}
-            </label>
-          ))}
+          {(['pretty', 'raw', 'hex'] as const).map((m) => {
+            const off = m === 'pretty' && formatting.status === 'ready' && !choice.pretty;
+            return (
+              <label
+                key={m}
+                className={mode === m ? 'active' : off ? 'disabled' : ''}
+                title={off ? (choice.why ?? undefined) : undefined}
+              >
+                <input
+                  type="radio"
+                  name="body-mode"
+                  value={m}
+                  checked={mode === m}
+                  disabled={off}
+                  aria-describedby={off ? whyId : undefined}
+                  onChange={() => setMode(m)}
+                />
+                {m === 'pretty' ? 'Pretty' : m === 'raw' ? 'Raw' : 'Hex'}
+              </label>
+            );
+          })}
         </div>
         <span className="muted">
           {formatBytes(body.size)}
           {body.encoding === 'base64' ? ' · binary / not UTF-8' : ''}
         </span>
         {body.encoding === 'utf8' && <CopyButton text={body.text} label="Copy body" />}
+        <button
+          type="button"
+          className="copy-button"
+          onClick={() => downloadBytes(fileName(captureId, contentType), bytes, contentType)}
+        >
+          Save body
+        </button>
       </div>
-      {mode === 'pretty' && formatting.status === 'pending' && (
-        <p className="muted" role="status">
-          Formatting {formatBytes(body.size)} of JSON in the background… Raw is ready now.
+      {choice.why !== null && (
+        <p id={whyId} className="muted body-why">
+          {choice.why}
         </p>
       )}
-      {mode === 'pretty' && pretty !== null && <CodeViewer text={pretty} language="json" label="Body, pretty JSON" wrap={!large} />}
-      {mode === 'raw' && <CodeViewer text={text} label="Body, raw" wrap={!large} />}
-      {mode === 'hex' && bytes && <HexView bytes={bytes} />}
+      {mode === 'pretty' && formatting.status === 'pending' && (
+        <p className="muted" role="status">
+          Formatting {formatBytes(body.size)} in the background… Raw is ready now.
+        </p>
+      )}
+      {mode === 'pretty' && choice.pretty && <PrettyView pretty={choice.pretty} wrap={!large} />}
+      {mode === 'raw' && raw && (
+        <>
+          {raw.escaped > 0 && (
+            <p className="muted body-why">
+              {raw.escaped} {raw.escaped === 1 ? 'byte is' : 'bytes are'} not UTF-8 and shown as \xNN.
+            </p>
+          )}
+          <CodeViewer text={raw.text} label="Body, raw" wrap={!large} />
+        </>
+      )}
+      {mode === 'hex' && <HexView bytes={bytes} />}
     </div>
   );
 }
