@@ -47,7 +47,7 @@ test('5,000 stored: a window of rows, scroll to the last, search, compare across
 
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   const view = page.getByRole('region', { name: 'Compare captures' });
-  await expect(view.getByRole('list', { name: 'Body changes' }).getByRole('listitem').first()).toContainText(`n: ${STORED - 1} → 0`);
+  await expect(view.getByRole('list', { name: 'Body changes' }).getByRole('listitem').first()).toContainText(`n: 0 → ${STORED - 1}`);
   await view.getByRole('button', { name: 'Close' }).first().click();
 
   await page.getByRole('searchbox', { name: 'Search captures' }).or(page.getByLabel('Search captures')).first().fill('needle');
