@@ -3,7 +3,7 @@
  * goes (your server, i.e. the replay target, or Hooklens's own capture URL), send. The answer is
  * shown as a replay's is; a secret generated for the send is shown once, to give to your server.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app-store';
 import { CopyButton } from '../../components/copy-button';
@@ -29,14 +29,15 @@ export function TestEventDialog({ onClose }: { onClose(): void }): React.JSX.Ele
       saveTarget: s.updateReplaySettings,
     })),
   );
-  // The field is the user's while they type; the saved replay target comes back through the slice.
-  const [targetText, setTargetText] = useState(targetBase ?? '');
+  // A draft while the user types, shown over the saved replay target that comes back through the slice.
+  const [targetDraft, setTargetDraft] = useState<string | null>(null);
+  const targetText = targetDraft ?? targetBase ?? '';
   const [targetError, setTargetError] = useState<string | null>(null);
-  useEffect(() => setTargetText(targetBase ?? ''), [targetBase]);
   const commitTarget = async (): Promise<void> => {
-    if (targetText.trim() === (targetBase ?? '')) return;
+    if (targetText.trim() === (targetBase ?? '')) return setTargetDraft(null);
     try {
       await saveTarget({ targetBase: targetText.trim() });
+      setTargetDraft(null);
       setTargetError(null);
       await edit({ target: 'replay' });
     } catch (err) {
@@ -116,7 +117,7 @@ export function TestEventDialog({ onClose }: { onClose(): void }): React.JSX.Ele
                   type="text"
                   aria-label="Replay target"
                   value={targetText}
-                  onChange={(e) => setTargetText(e.target.value)}
+                  onChange={(e) => setTargetDraft(e.target.value)}
                   onBlur={() => void commitTarget()}
                   onKeyDown={(e) => {
                     if (e.key === 'Enter') {
