@@ -86,7 +86,7 @@ describe('check service (in the core, against a capture)', () => {
     expect(entry.outcome).toMatchObject({ kind: 'response', response: { status: 400 } });
 
     expect(await c.api.getCapture(captureId)).toEqual(before);
-    expect((await c.api.listCaptures()).length).toBe(1);
+    expect((await c.api.listCaptures()).items.length).toBe(1);
   }, 30_000);
 
   it('refuses a remote target without consent, before sending anything', async () => {

@@ -10,19 +10,19 @@ describe('captures, selection and endpoints slices', () => {
 
   it('pins at once in the list and the open record, and another window follows through capture:updated', async () => {
     const id = await fx.capture('/keep/me');
-    await until(fx.store, (s) => s.captures.some((c) => c.id === id));
+    await until(fx.store, (s) => s.rows.some((c) => c?.id === id));
     await fx.store.getState().selectCapture(id);
     const other = await fx.openSecondStore();
 
     const pinning = fx.store.getState().setPinned(id, true);
-    expect(fx.store.getState().captures.find((c) => c.id === id)?.pinned).toBe(true);
+    expect(fx.store.getState().rows.find((c) => c?.id === id)?.pinned).toBe(true);
     expect(fx.store.getState().detail?.record?.pinned).toBe(true);
     await pinning;
-    await until(other, (s) => s.captures.find((c) => c.id === id)?.pinned === true);
+    await until(other, (s) => s.rows.find((c) => c?.id === id)?.pinned === true);
 
     await fx.store.getState().setPinned(id, false);
     expect(fx.store.getState().detail?.record).not.toHaveProperty('pinned');
-    await until(other, (s) => s.captures.find((c) => c.id === id)?.pinned === undefined);
+    await until(other, (s) => s.rows.find((c) => c?.id === id)?.pinned === undefined);
     expect((await fx.core.api.getCapture(id)).pinned).toBeFalsy();
   });
 
@@ -39,17 +39,17 @@ describe('captures, selection and endpoints slices', () => {
       status: 200,
     });
     await expect(fx.store.getState().setPinned('gone', true)).rejects.toMatchObject({ code: 'not_found' });
-    expect(fx.store.getState().captures.find((c) => c.id === 'gone')?.pinned).toBeUndefined();
+    expect(fx.store.getState().rows.find((c) => c?.id === 'gone')?.pinned).toBeUndefined();
   });
 
   it('forgets the open and ticked capture when another window deletes it', async () => {
     const id = await fx.capture('/short/lived');
-    await until(fx.store, (s) => s.captures.some((c) => c.id === id));
+    await until(fx.store, (s) => s.rows.some((c) => c?.id === id));
     await fx.store.getState().selectCapture(id);
     fx.store.getState().toggleChecked(id);
     const other = await fx.openSecondStore();
     await other.getState().deleteCapture(id);
-    const s = await until(fx.store, (st) => !st.captures.some((c) => c.id === id));
+    const s = await until(fx.store, (st) => !st.rows.some((c) => c?.id === id));
     expect(s.selectedId).toBeNull();
     expect(s.checked).toEqual([]);
   });

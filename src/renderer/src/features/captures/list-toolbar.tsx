@@ -20,7 +20,7 @@ export function ImportButtons(): React.JSX.Element {
 export function ListToolbar(): React.JSX.Element {
   const { count, checked, clearCaptures, openCompare, actionError, dismissError } = useAppStore(
     useShallow((s) => ({
-      count: s.captures.length,
+      count: s.captureTotal,
       checked: s.checked,
       clearCaptures: s.clearCaptures,
       openCompare: s.openCompare,

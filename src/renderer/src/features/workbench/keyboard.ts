@@ -6,7 +6,6 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../app-store';
 import { SEARCH_INPUT_ID } from './search-bar';
-import { visibleCapturesNow } from './use-visible-captures';
 
 function isTyping(el: Element | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
@@ -20,15 +19,12 @@ function focusCaptureRow(id: string): void {
   requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`[data-capture-id="${CSS.escape(id)}"]`)?.focus());
 }
 
-/** Moves the selection by `delta` rows in the visible list. */
+/** Moves the selection by `delta` rows in the list (fetching the next page when it is not fetched yet). */
 export function moveSelection(delta: number): void {
-  const s = useAppStore.getState();
-  const list = visibleCapturesNow();
-  if (list.length === 0) return;
-  const at = s.selectedId ? list.findIndex((c) => c.id === s.selectedId) : -1;
-  const next = list[at === -1 ? (delta > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + delta))];
-  void s.selectCapture(next.id);
-  focusCaptureRow(next.id);
+  void useAppStore
+    .getState()
+    .moveSelection(delta)
+    .then((id) => id && focusCaptureRow(id));
 }
 
 export function useKeyboardShortcuts(): void {
@@ -68,18 +64,16 @@ export function useKeyboardShortcuts(): void {
         moveSelection(e.key === 'ArrowDown' ? 1 : -1);
       } else if ((e.key === 'p' || e.key === 'P') && s.selectedId) {
         e.preventDefault();
-        const open = s.captures.find((c) => c.id === s.selectedId);
+        const open = s.rows.find((c) => c?.id === s.selectedId);
         if (open) void s.setPinned(open.id, !open.pinned).catch(() => undefined);
       } else if (e.key === 'Delete' && s.selectedId) {
         e.preventDefault();
-        const list = visibleCapturesNow();
-        const at = list.findIndex((c) => c.id === s.selectedId);
-        const after = list[at + 1] ?? list[at - 1];
-        void s.deleteCapture(s.selectedId).then(() => {
-          if (after) {
-            void useAppStore.getState().selectCapture(after.id);
-            focusCaptureRow(after.id);
-          }
+        const at = s.rows.findIndex((c) => c?.id === s.selectedId);
+        // After the delete the next row moves up into the deleted one's place (the last row: the one before).
+        void s.deleteCapture(s.selectedId).then(async () => {
+          if (at === -1) return;
+          const id = await useAppStore.getState().selectRow(at);
+          if (id) focusCaptureRow(id);
         });
       }
     };

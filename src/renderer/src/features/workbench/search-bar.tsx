@@ -6,7 +6,6 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { StatusClass, TimeRange } from '../../../../shared/api/search';
 import { useAppStore } from '../../app-store';
-import { useVisibleCaptures } from './use-visible-captures';
 
 export const SEARCH_INPUT_ID = 'hooklens-search';
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -21,8 +20,8 @@ const RANGES: [TimeRange, string][] = [
 const DEBOUNCE_MS = 120;
 
 export function SearchBar(): React.JSX.Element {
-  const shown = useVisibleCaptures().length;
-  const total = useAppStore((s) => s.captures.length);
+  const shown = useAppStore((s) => s.rows.length);
+  const total = useAppStore((s) => s.captureTotal);
   const { filters, setFilters, searchError, providers } = useAppStore(
     useShallow((s) => ({ filters: s.filters, setFilters: s.setFilters, searchError: s.searchError, providers: s.providers })),
   );
