@@ -2,7 +2,7 @@
  * The byte-level rules curl applies to option values, as curl 7.88 does them (checked by the corpus
  * in curl-import.test.ts): --data-urlencode escapes everything but ALPHA DIGIT - . _ ~ with upper-case
  * hex and a space as '+'; --url-query goes through libcurl's URL API, which writes lower-case hex;
- * -F builds a multipart body with curl's boundary shape and its content-type guess by extension.
+ * -F parts go through multipart-body.ts.
  */
 import { utf8Bytes } from '../body-codec';
 
@@ -50,58 +50,6 @@ export function urlencodeSource(value: string): UrlencodeSource {
 export function urlencoded(name: string | null, content: Uint8Array, lowerHex = false): string {
   const encoded = curlEscape(content, lowerHex);
   return name === null ? encoded : `${name}=${encoded}`;
-}
-
-export interface FormPart {
-  name: string;
-  content: Uint8Array;
-  filename: string | null;
-  type: string | null;
-  /** The content came from a file (-F name=@file): curl then always sends a Content-Type. */
-  fromFile: boolean;
-}
-
-/** curl's table (lib/mime.c) for parts with a file name and no ;type=. */
-const TYPES_BY_EXTENSION: Record<string, string> = {
-  gif: 'image/gif',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  svg: 'image/svg+xml',
-  txt: 'text/plain',
-  htm: 'text/html',
-  html: 'text/html',
-  pdf: 'application/pdf',
-  xml: 'application/xml',
-};
-
-function partType(part: FormPart): string | null {
-  if (part.type) return part.type;
-  if (part.filename === null) return null;
-  const ext = /\.([^./\\]+)$/.exec(part.filename)?.[1]?.toLowerCase();
-  const guess = ext ? TYPES_BY_EXTENSION[ext] : undefined;
-  return guess ?? (part.fromFile ? 'application/octet-stream' : null);
-}
-
-/** curl escapes a quote in a name or file name as %22 (and CR/LF likewise). */
-const quoted = (s: string): string => `"${s.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}"`;
-
-export function randomBoundary(): string {
-  const hex = Array.from({ length: 16 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
-  return `------------------------${hex}`;
-}
-
-export function multipartBody(parts: FormPart[], boundary = randomBoundary()): { body: Uint8Array; contentType: string } {
-  const chunks: Uint8Array[] = [];
-  for (const p of parts) {
-    let head = `--${boundary}\r\nContent-Disposition: form-data; name=${quoted(p.name)}`;
-    if (p.filename !== null) head += `; filename=${quoted(p.filename)}`;
-    const type = partType(p);
-    head += type ? `\r\nContent-Type: ${type}\r\n\r\n` : '\r\n\r\n';
-    chunks.push(utf8Bytes(head), p.content, utf8Bytes('\r\n'));
-  }
-  chunks.push(utf8Bytes(`--${boundary}--\r\n`));
-  return { body: concatBytes(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 /** The bytes `printf '%b' arg` writes (the escapes of echo -e). */

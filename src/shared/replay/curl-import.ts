@@ -10,14 +10,8 @@
 import type { HeaderPair } from '../capture';
 import { HooklensError } from '../errors';
 import { base64Encode, encodeBody, utf8Bytes } from '../body-codec';
-import {
-  concatBytes,
-  type FormPart,
-  multipartBody,
-  printfB,
-  urlencoded,
-  urlencodeSource,
-} from './curl-encoding';
+import { concatBytes, printfB, urlencoded, urlencodeSource } from './curl-encoding';
+import { type FormPart, multipartBody } from './multipart-body';
 import { IGNORED_FLAGS, IGNORED_WITH_ARG, SHORT_WITH_ARG } from './curl-options';
 import { ShellSyntaxError, splitShellWords } from './shell-words';
 import { targetUrlProblem } from './target-url';
