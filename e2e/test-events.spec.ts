@@ -1,4 +1,3 @@
-import path from 'node:path';
 /*
  * "Send test event" in the real UI: a Stripe event goes to a local server that verifies it with
  * Stripe's SDK (refused until the server knows the generated secret, then accepted), then to
@@ -8,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { expect, openApp, openButton, test } from './support/fixtures';
+import { docScreenshot } from './support/screenshots';
 
 const stripeSdk = new Stripe('sk_test_hooklens_e2e');
 
@@ -62,7 +62,7 @@ test('a catalog event is accepted by a server using the Stripe SDK, and captured
     await expect(result.getByLabel('Response status')).toHaveText(/^200/);
     await expect(result).toContainText('accepted checkout.session.completed');
     await expect(result.getByLabel('Generated secret')).toHaveCount(0);
-    await page.screenshot({ path: path.resolve(import.meta.dirname, '../docs/screenshots/test-event.png') });
+    await docScreenshot(page, 'test-event');
 
     // To Hooklens itself: a capture appears, and its signature checks valid with the stored secret.
     await dialog.getByRole('radio', { name: 'Hooklens capture URL' }).check();

@@ -30,7 +30,8 @@ test.afterEach(async () => {
 /** The URL the top bar shows once online; tests then prove it real by sending through it. */
 async function shownPublicUrl(page: Page): Promise<string> {
   const bar = page.getByRole('group', { name: 'Public URL' });
-  await expect(bar.getByRole('status', { name: 'Tunnel state' })).toHaveText('Online');
+  // Online because a probe through the tunnel server came back, not merely because it connected.
+  await expect(bar.getByRole('status', { name: 'Tunnel state' })).toHaveText(/^Online · checked \d+ s ago · \d+ ms$/);
   const url = (await bar.getByRole('status', { name: 'Public URL' }).textContent()) ?? '';
   expect(url).toMatch(/^http:\/\/[a-z0-9-]+\.localhost$/);
   return url;
@@ -61,7 +62,7 @@ test('shows the public URL, copies exactly it, and follows the tunnel server goi
   await expect(bar.getByLabel('Tunnel problem')).toBeVisible();
 
   await server.restart();
-  await expect(badge).toHaveText('Online', { timeout: 20_000 });
+  await expect(badge).toHaveText(/^Online · checked/, { timeout: 20_000 });
   await expect(bar.getByRole('status', { name: 'Public URL' })).toHaveText(url);
   await expect(bar.getByLabel('Tunnel problem')).toBeHidden();
 
@@ -110,7 +111,7 @@ test('turns the tunnel off and on, and warns when the server gives another subdo
   await expect(toggle).not.toBeChecked();
   await expect(bar.getByRole('status', { name: 'Public URL' })).toBeHidden();
   await toggle.click();
-  await expect(badge).toHaveText('Online');
+  await expect(badge).toHaveText(/^Online · checked/);
   await expect(bar.getByRole('status', { name: 'Public URL' })).toHaveText(url);
 
   // Another client holds "taken-hooks"; asking for it gets some other name, and the bar says so.
@@ -128,8 +129,59 @@ test('turns the tunnel off and on, and warns when the server gives another subdo
     await form.getByRole('button', { name: 'Save' }).click();
     await expect(form).toBeHidden();
     await expect(bar.getByRole('alert')).toContainText('Asked for subdomain “taken-hooks”');
-    await expect(badge).toHaveText('Online');
+    await expect(badge).toHaveText(/^Online · checked/);
     await expect(bar.getByRole('status', { name: 'Public URL' })).not.toHaveText('http://taken-hooks.localhost');
+  } finally {
+    await other.stop({ removeData: true });
+  }
+});
+
+test('tests the public URL on demand, and says Unreachable when the tunnel server stops forwarding', async ({ page }) => {
+  await openApp(page, app);
+  const bar = page.getByRole('group', { name: 'Public URL' });
+  const badge = bar.getByRole('status', { name: 'Tunnel state' });
+  await shownPublicUrl(page);
+  await bar.getByRole('button', { name: 'Test public URL' }).click();
+  await expect(badge).toHaveText(/^Online · checked [0-2] s ago · \d+ ms$/);
+
+  server.freeze();
+  try {
+    await bar.getByRole('button', { name: 'Test public URL' }).click();
+    await expect(badge).toHaveText(/^Unreachable: no answer within 10 s$/, { timeout: 15_000 });
+    await page.screenshot({ path: 'test-results/tunnel-unreachable.png' });
+  } finally {
+    server.thaw();
+  }
+});
+
+test('keeps the subdomain across a restart, and shows the change with the new URL when it is taken', async ({ page }) => {
+  await openApp(page, app);
+  const url = await shownPublicUrl(page);
+  const name = new URL(url).hostname.split('.')[0];
+  await app.stop();
+  await expect.poll(() => serverHolds(name), { timeout: 10_000 }).toBe(false);
+
+  app = await launchHooklens({ tunnel: true, dataDir: app.dataDir, args: ['--tunnel-host', server.host] });
+  await openApp(page, app);
+  expect(await shownPublicUrl(page)).toBe(url);
+  await app.stop();
+  await expect.poll(() => serverHolds(name), { timeout: 10_000 }).toBe(false);
+
+  // Someone else takes the name while Hooklens is not running.
+  const other = await launchHooklens({ tunnel: true, args: ['--tunnel-host', server.host, '--subdomain', name] });
+  try {
+    await expect.poll(() => serverHolds(name), { timeout: 15_000 }).toBe(true);
+    app = await launchHooklens({ tunnel: true, dataDir: app.dataDir, args: ['--tunnel-host', server.host] });
+    await openApp(page, app);
+    const bar = page.getByRole('group', { name: 'Public URL' });
+    const banner = bar.getByRole('alert', { name: 'Public URL changed' });
+    await expect(banner).toContainText(`The public URL changed (was ${url}): update your webhook settings.`, { timeout: 20_000 });
+    const fresh = await shownPublicUrl(page);
+    expect(fresh).not.toBe(url);
+    await expect(banner).toContainText(`New URL: ${fresh}`);
+    await page.screenshot({ path: 'test-results/tunnel-url-changed.png' });
+    await banner.getByRole('button', { name: 'Copy new public URL' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(fresh);
   } finally {
     await other.stop({ removeData: true });
   }

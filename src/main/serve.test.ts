@@ -98,6 +98,39 @@ describe('browser-mode control server', () => {
     expect(escape.text).not.toContain('outside the renderer');
   });
 
+  it('rotates the access key: the new one works, the old one is refused, its event streams end', async () => {
+    const saved: string[] = [];
+    await server.close();
+    const rendererDir = path.join(dir, 'renderer');
+    server = await startControlServer({ core, rendererDir, saveToken: async (t) => void saved.push(t) });
+    host = `127.0.0.1:${server.port}`;
+    const old = server.token;
+    expect(saved).toEqual([old]);
+    let opened!: () => void;
+    const streamOpen = new Promise<void>((r) => (opened = r));
+    const streamEnded = new Promise<void>((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${old}`, headers: { Host: host } }, (res) => {
+        res.once('data', () => opened());
+        res.resume();
+        res.on('end', () => resolve());
+      });
+      req.on('error', reject);
+    });
+    await streamOpen;
+    const rotated = await call({ Host: host, 'X-Hooklens-Token': old }, 'rotateUiToken');
+    expect(rotated.status).toBe(200);
+    const { uiUrl } = JSON.parse(rotated.text).value as { uiUrl: string };
+    const fresh = new URL(uiUrl).searchParams.get('token')!;
+    expect(fresh).not.toBe(old);
+    expect(server.token).toBe(fresh);
+    expect(saved).toEqual([old, fresh]);
+    await streamEnded;
+    const refused = await call({ Host: host, 'X-Hooklens-Token': old });
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.text).error.message).toMatch(/--print-url/);
+    expect((await call({ Host: host, 'X-Hooklens-Token': fresh })).status).toBe(200);
+  });
+
   it('routes on the raw path and refuses dot segments instead of resolving them', async () => {
     const headers = { Host: host, 'X-Hooklens-Token': server.token, 'Content-Type': 'application/json' };
     for (const p of ['/api/call/x/../getStatus', '/api/call/./getStatus', '/api/x/%2e%2e/call/getStatus', '/api/call/getStatus/..']) {

@@ -3,30 +3,39 @@
  * a display or the Electron binary, for the e2e suite, and for remote boxes (over an SSH tunnel).
  *
  * Guarded three ways, because any web page the user visits can send requests to 127.0.0.1:
- * bound to loopback only; a per-launch random token on every control request; and a Host check
+ * bound to loopback only; a random access key (token) on every control request, kept per data
+ * directory (ui-access.ts) so an open tab survives a restart, and rotatable; and a Host check
  * (only 127.0.0.1/localhost/[::1] on our port), which defeats DNS rebinding.
+ *
+ * The static UI itself is served without the key: a tab with a missing or dead key must still load
+ * the page that tells the user how to get the current address.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { HooklensApi } from '../shared/api';
 import { RENDERER_CSP_HEADER } from '../shared/csp';
 import { dispatchApiCall, httpStatusFor } from './api-dispatch';
 import type { HooklensCore } from './core/hooklens-core';
+import { newUiToken, uiUrl } from './ui-access';
 
 export interface ControlServerOptions {
   core: HooklensCore;
   rendererDir: string;
   port?: number;
   token?: string;
+  /** Saves the key (and the port it is served on) once listening and after every rotation. */
+  saveToken?: (token: string, port: number) => Promise<void>;
 }
 
 export interface ControlServer {
   port: number;
-  token: string;
-  uiUrl: string;
+  /** The current access key (changes when rotated). */
+  readonly token: string;
+  readonly uiUrl: string;
   close(): Promise<void>;
 }
 
@@ -57,6 +66,10 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
   res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
   res.end(body);
 }
+
+export const WRONG_TOKEN_MESSAGE =
+  'This address has no valid access key (Hooklens restarted with a new one, or it was rotated). Open the address ' +
+  '`hooklens serve` printed ("Hooklens UI: …"), or run `hooklens serve --print-url`.';
 
 function forbidden(res: ServerResponse, message: string): void {
   send(res, 403, JSON.stringify({ ok: false, error: { code: 'forbidden', message } }));
@@ -158,9 +171,22 @@ async function serveStatic(res: ServerResponse, rendererDir: string, pathname: s
 
 export async function startControlServer(options: ControlServerOptions): Promise<ControlServer> {
   const { core, rendererDir } = options;
-  const token = options.token ?? randomBytes(24).toString('base64url');
+  let token = options.token ?? newUiToken();
   const sseClients = new Set<ServerResponse>();
   let port = 0;
+
+  const api: HooklensApi = {
+    ...core.api,
+    async rotateUiToken() {
+      const next = newUiToken();
+      await options.saveToken?.(next, port);
+      token = next;
+      // Event streams opened with the old key end; the tab that asked reconnects with the new one.
+      for (const client of sseClients) client.end();
+      sseClients.clear();
+      return { uiUrl: uiUrl(port, token) };
+    },
+  };
 
   const server = http.createServer((req, res) => {
     void (async () => {
@@ -173,7 +199,7 @@ export async function startControlServer(options: ControlServerOptions): Promise
       if (pathname.startsWith('/api/')) {
         const given = req.headers['x-hooklens-token'];
         if (!tokenMatches(typeof given === 'string' ? given : url.searchParams.get('token'), token))
-          return forbidden(res, 'Missing or wrong token: open the URL printed at start.');
+          return forbidden(res, WRONG_TOKEN_MESSAGE);
 
         if (pathname === '/api/events' && req.method === 'GET') return openEventStream(req, res);
 
@@ -187,7 +213,7 @@ export async function startControlServer(options: ControlServerOptions): Promise
             return send(res, status, JSON.stringify({ ok: false, error: { code: 'invalid_argument', message: (err as Error).message } }));
           }
           const args = (body as { args?: unknown }).args ?? [];
-          const outcome = await dispatchApiCall(core.api, call[1], args);
+          const outcome = await dispatchApiCall(api, call[1], args);
           return send(res, outcome.ok ? 200 : httpStatusFor(outcome.error), JSON.stringify(outcome));
         }
         return send(res, 404, JSON.stringify({ ok: false, error: { code: 'unknown_method', message: 'No such route.' } }));
@@ -230,11 +256,21 @@ export async function startControlServer(options: ControlServerOptions): Promise
     });
   });
   port = (server.address() as AddressInfo).port;
+  try {
+    await options.saveToken?.(token, port);
+  } catch (err) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw err;
+  }
 
   return {
     port,
-    token,
-    uiUrl: `http://127.0.0.1:${port}/?token=${token}`,
+    get token() {
+      return token;
+    },
+    get uiUrl() {
+      return uiUrl(port, token);
+    },
     async close() {
       unsubscribe();
       for (const client of sseClients) client.end();

@@ -37,7 +37,10 @@ Options:
   --no-open            do not open the browser
   --tunnel-host URL    localtunnel server to use
   --subdomain NAME     ask the tunnel for this subdomain
-  --no-tunnel          no public URL, local capture only`,
+  --no-tunnel          no public URL, local capture only
+  --new-token          replace the UI's access key (kept in the data directory, so open tabs
+                       survive a restart); tabs with the old address must be reopened
+  --print-url          print the UI address of the Hooklens running on this data directory and exit`,
 
   verify: `${VERIFY_USAGE}
 

@@ -10,7 +10,7 @@ import { runServe } from './serve-command';
 import { runProviders, runSign, runVerify, type CliIo } from './signature-commands';
 import { runTrigger } from './trigger-command';
 
-/** The exit code, or null when the command keeps running (serve, listen). */
+/** The exit code, or null when the command keeps running (serve unless --print-url, listen). */
 export async function runCommand(argv: readonly string[], io: CliIo): Promise<number | null> {
   const [command, ...rest] = argv;
   if (isCommand(command) && (rest.includes('--help') || rest.includes('-h'))) {
@@ -19,8 +19,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   }
   switch (command) {
     case 'serve':
-      await runServe(rest);
-      return null;
+      return runServe(rest);
     case 'listen':
       return runListen(rest, io);
     case 'events':

@@ -28,7 +28,15 @@ import type { SecretEncryptor } from './signatures/secret-store';
 import { explainStartFailure } from './start-failure';
 import { openCaptureStore } from './store';
 import type { CaptureStore } from './store/types';
-import { createTunnelService } from './tunnel';
+import {
+  createPublicUrlChecker,
+  createTunnelProbeRoute,
+  createTunnelService,
+  DEFAULT_SELF_CHECK,
+  openTunnelMemory,
+  probeChallenge,
+  type SelfCheckTiming,
+} from './tunnel';
 import { APP_VERSION } from './version';
 
 export interface HooklensCoreOptions {
@@ -39,6 +47,8 @@ export interface HooklensCoreOptions {
   captureHost?: string;
   /** Command-line overrides of the persisted tunnel settings (not saved). */
   tunnel?: Partial<TunnelSettings>;
+  /** Self-check of the public URL (defaults: every 30 s, 10 s to answer); tests shorten it. */
+  tunnelSelfCheck?: Partial<SelfCheckTiming>;
   /**
    * `hooklens listen --forward-to`: every capture is auto-forwarded to this URL (endpoint targets
    * ignored), or to nowhere when null; nothing is saved. Absent: the saved settings decide.
@@ -107,7 +117,10 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
     ...(options.forwardTo === undefined ? {} : { overrides: options.forwardTo === null ? { forwardEnabled: false } : { forwardEnabled: true, forwardTarget: options.forwardTo } }),
     notices,
   });
-  const captureServices: CoreService<object>[] = [captures, endpoints, search, signatures, replay];
+  // Per launch and never written anywhere: only this process can make the tunnel port answer a probe.
+  const probeRoute = createTunnelProbeRoute();
+  const publicUrlCheck = createPublicUrlChecker(probeRoute, { ...DEFAULT_SELF_CHECK, ...options.tunnelSelfCheck });
+  const captureServices: CoreService<object>[] = [captures, endpoints, search, signatures, replay, publicUrlCheck];
 
   const captureSettings = settings.section('capture');
   const listener: CaptureListener = await startCaptureListener({
@@ -117,6 +130,10 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
     tunnelPort: 0,
     limits: { bodyLimitBytes: captureSettings.bodyLimitBytes },
     route: endpoints.route,
+    tunnelSelfAnswer: (url) => {
+      const challenge = probeChallenge(probeRoute, url);
+      return challenge === null ? null : probeRoute.answer(challenge);
+    },
     onError: (err) => log(`Capture listener: ${err instanceof Error ? err.message : String(err)}`),
     onCaptured: (record) => {
       for (const service of captureServices) {
@@ -135,12 +152,21 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
   if (listener.fellBack) log(`Capture port ${listener.requestedPort} is in use; listening on ${listener.port} instead.`);
 
   // Services that need the listener's ports.
+  const tunnelMemory = await openTunnelMemory(options.dataDir);
+  if (tunnelMemory.setAsidePath)
+    notices.add({
+      kind: 'set-aside',
+      message: 'The saved public URL could not be read; the tunnel may get a new one.',
+      movedTo: tunnelMemory.setAsidePath,
+    });
   const tunnel = createTunnelService({
     settings,
     targetPort: listener.tunnelPort!,
     events,
     overrides: options.tunnel,
     log,
+    checker: publicUrlCheck,
+    memory: tunnelMemory,
   });
   const appSettings = createAppSettingsService({
     settings,
@@ -178,6 +204,10 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
       },
       async dismissStoreNotice(index) {
         if (!notices.dismiss(index)) throw new HooklensError('invalid_argument', 'No such notice.');
+      },
+      async rotateUiToken() {
+        // Browser mode's control server answers this itself (serve.ts); the desktop app has no key.
+        throw new HooklensError('invalid_argument', 'Only browser mode (hooklens serve) has an access key to rotate.');
       },
     },
     close: async () => undefined,

@@ -41,6 +41,8 @@ export interface LoadedShell {
   windows: RecordedWindow[];
   appListeners: Map<string, Listener[]>;
   opened: string[];
+  /** dialog.showErrorBox calls (title, content): how the shell reports a core that cannot start. */
+  errorBoxes: Array<[string, string]>;
   safeStorage: { encrypted: number; decrypted: number };
   quitCalls: number;
   /** Calls a recorded handler the way Electron would for a frame at `senderUrl`. */
@@ -121,6 +123,7 @@ export async function loadShell(dataDir: string): Promise<LoadedShell> {
     windows: [],
     appListeners: new Map(),
     opened: [],
+    errorBoxes: [],
     safeStorage: { encrypted: 0, decrypted: 0 },
     quitCalls: 0,
     async invoke(channel, args, senderUrl) {
@@ -186,6 +189,11 @@ export async function loadShell(dataDir: string): Promise<LoadedShell> {
     shell: {
       openExternal: async (url: string) => {
         shell.opened.push(url);
+      },
+    },
+    dialog: {
+      showErrorBox: (title: string, content: string) => {
+        shell.errorBoxes.push([title, content]);
       },
     },
     safeStorage: {

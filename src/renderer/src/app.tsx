@@ -5,6 +5,7 @@ import { CaptureList } from './features/captures/capture-list';
 import { CompareView } from './features/diff/compare-view';
 import { EmptyState } from './features/captures/empty-state';
 import { ListToolbar } from './features/captures/list-toolbar';
+import { AccessDenied } from './features/status/access-denied';
 import { StoreNotices } from './features/status/store-notices';
 import { TopBar } from './features/status/top-bar';
 import { ImportView, replayTab, ReplaySidebarTools } from './features/replay';
@@ -24,6 +25,11 @@ const FEATURE_TABS = [signatureTab, replayTab, searchMatchesTab];
 
 export function App(): React.JSX.Element {
   useEffect(() => connectStore(), []);
+  const denied = useAppStore((s) => s.connection === 'denied');
+  return denied ? <AccessDenied /> : <Workspace />;
+}
+
+function Workspace(): React.JSX.Element {
   const captures = useAppStore((s) => s.captures);
   const loaded = useAppStore((s) => s.capturesLoaded);
   const selectedId = useAppStore((s) => s.selectedId);

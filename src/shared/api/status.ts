@@ -24,11 +24,18 @@ export interface AppStatus {
 export interface StatusMethods {
   getStatus(): Promise<AppStatus>;
   dismissStoreNotice(index: number): Promise<void>;
+  /**
+   * Browser mode: replaces the access key (saved in the data directory) and answers the new UI
+   * address; tabs holding the old key are refused from then on. The desktop app has no key and
+   * rejects with `invalid_argument`.
+   */
+  rotateUiToken(): Promise<{ uiUrl: string }>;
 }
 
 export const statusMethodNames = {
   getStatus: true,
   dismissStoreNotice: true,
+  rotateUiToken: true,
 } as const satisfies Record<keyof StatusMethods, true>;
 
 export interface StatusEvents {

@@ -1,10 +1,14 @@
 /*
  * The public URL (localtunnel) section of the API.
  *
- * States: `off` (disabled) → `connecting` (no public URL yet in this run; retries keep this state and
- * say why in `reason`) → `online` → `reconnecting` (the tunnel was lost; `url` is the last known one)
- * → `online`, or `error` when the tunnel server refused the request itself (bad subdomain, not a
- * localtunnel server…). Every state but `off` keeps retrying with backoff while the tunnel is enabled.
+ * States: `off` (disabled) → `connecting` (first attempt of this run) → `online` → `reconnecting`
+ * (the tunnel was lost, or its public URL failed two probes; `url` is the last known one) →
+ * `online`. `error` when the tunnel server refused the request itself (bad subdomain, not a
+ * localtunnel server…), could not be reached on the first attempt, or reconnecting has kept failing
+ * for 30 s; `reason` says why and `nextRetryAt` when the next try is. Every state but
+ * `off` keeps retrying with backoff while the tunnel is enabled.
+ *
+ * While online, `check` is the last end-to-end probe of the public URL (tunnel-probe.ts).
  */
 import type { TunnelSettings } from '../settings';
 
@@ -26,6 +30,22 @@ export interface TunnelStatus {
   urlChanged: { previous: string } | null;
   /** Tunnel server in use, e.g. https://localtunnel.me */
   host: string;
+  /** Last check of the public URL while online; null before the first one (and when not online). */
+  check: TunnelCheck | null;
+}
+
+export interface TunnelCheck {
+  /** ISO 8601 time of the check. */
+  at: string;
+  /** `probe`: Hooklens fetched its own public URL; `request`: a request just came through the tunnel. */
+  by: 'probe' | 'request';
+  ok: boolean;
+  /** Round trip of a successful probe. */
+  ms: number | null;
+  /** Why the probe failed. */
+  reason: string | null;
+  /** Failed probes in a row (two make the tunnel reconnect). */
+  failures: number;
 }
 
 export const OFF_TUNNEL_STATUS: TunnelStatus = {
@@ -37,6 +57,7 @@ export const OFF_TUNNEL_STATUS: TunnelStatus = {
   nextRetryAt: null,
   urlChanged: null,
   host: '',
+  check: null,
 };
 
 export type TunnelSettingKey = keyof TunnelSettings;
@@ -59,6 +80,8 @@ export interface TunnelMethods {
   updateTunnelSettings(patch: Partial<TunnelSettings>): Promise<TunnelSettingsView>;
   /** Clears `urlChanged` once the user has seen it. */
   dismissTunnelUrlChange(): Promise<TunnelStatus>;
+  /** Probes the public URL now ("Test public URL"); the result is in `check`. Rejects unless online. */
+  testTunnel(): Promise<TunnelStatus>;
 }
 
 export const tunnelMethodNames = {
@@ -68,6 +91,7 @@ export const tunnelMethodNames = {
   getTunnelSettings: true,
   updateTunnelSettings: true,
   dismissTunnelUrlChange: true,
+  testTunnel: true,
 } as const satisfies Record<keyof TunnelMethods, true>;
 
 export interface TunnelEvents {

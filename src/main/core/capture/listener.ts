@@ -13,11 +13,13 @@
  * checks to what node:http does anyway, so throughput stays close to a bare server.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_ENDPOINT_ID, type CaptureRecord, type CaptureVia } from '../../../shared/capture';
 import { DEFAULT_CAPTURE_PORT } from '../../../shared/settings';
 import type { CaptureStore } from '../store/types';
 import { newCaptureId } from './capture-id';
+import { createFirstByteGate, type FirstByteGate } from './first-byte-gate';
 import { connectionsCheckingInterval, createListenerGuard, hardConnectionCap, type ListenerGuard, type Refusal } from './listener-guard';
 import { capturedBody } from '../body-buffer';
 import { headerPairs } from './raw-request';
@@ -73,6 +75,11 @@ export interface CaptureListenerOptions {
   /** Runs for every capture; if it throws, the capture is kept under the default endpoint and onError is told. */
   route?: (method: string, url: string) => RouteDecision;
   onCaptured?: (record: CaptureRecord) => void;
+  /**
+   * Requests on the tunnel port that the listener answers itself (200, text) instead of capturing:
+   * returns the body, or null for a normal capture. The tunnel's self-probe (tunnel-probe.ts).
+   */
+  tunnelSelfAnswer?: (url: string) => string | null;
   onStoreError?: (err: unknown) => void;
   /** Failures that are not the sender's fault (a throwing route or reply, a failed accept); the listener keeps running. */
   onError?: (err: unknown) => void;
@@ -117,7 +124,7 @@ function replyHeaderList(headers: readonly [string, string][], length: number): 
   return flat;
 }
 
-function listen(server: http.Server, port: number, host: string): Promise<number> {
+function listen(server: net.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (err: Error): void => {
       server.off('listening', onListening);
@@ -133,7 +140,13 @@ function listen(server: http.Server, port: number, host: string): Promise<number
   });
 }
 
-function closeServer(server: http.Server, guard: ListenerGuard): Promise<void> {
+function closeServer(server: http.Server, guard: ListenerGuard, gate: FirstByteGate | null = null): Promise<void> {
+  if (gate) {
+    const closing = gate.close();
+    server.closeAllConnections();
+    guard.destroyLingering();
+    return closing;
+  }
   return new Promise((resolve) => {
     if (!server.listening) return resolve();
     server.close(() => resolve());
@@ -278,7 +291,8 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
     const guard = createListenerGuard(() => limits);
     const server = http.createServer({
       maxHeaderSize: limits.maxHeaderBytes,
-      keepAliveTimeout: 5_000,
+      // The tunnel port keeps idle connections open: see first-byte-gate.ts.
+      keepAliveTimeout: via === 'tunnel' ? 0 : 5_000,
       connectionsCheckingInterval: connectionsCheckingInterval(limits),
       // Checked in `admit`, so the 400 says why (Node's own has no body).
       requireHostHeader: false,
@@ -295,6 +309,13 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
       const refusal = admit(req);
       if (refusal) return guard.refuse(req.socket, refusal, req);
       guard.track(req, res);
+      const selfAnswer = via === 'tunnel' ? options.tunnelSelfAnswer?.(req.url ?? '/') : null;
+      if (selfAnswer != null) {
+        req.resume();
+        res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end(selfAnswer);
+        return;
+      }
       // Only now: a client waiting for 100 Continue never sends a body we would refuse.
       if (expectsContinue) res.writeContinue();
       receive(via, guard, req, res);
@@ -319,19 +340,23 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
 
   const startServer = async (via: CaptureVia, port: number, bindHost: string, fallback: boolean) => {
     const { server, guard } = createServer(via);
+    // Tunnel sockets sit idle until the tunnel server hands them a request: see first-byte-gate.ts.
+    const gate = via === 'tunnel' ? createFirstByteGate(server) : null;
+    const front = gate?.server ?? server;
+    if (gate) gate.server.maxConnections = server.maxConnections;
     let bound: number;
     let fellBack = false;
     try {
-      bound = await listen(server, port, bindHost);
+      bound = await listen(front, port, bindHost);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (!fallback || code !== 'EADDRINUSE') throw err;
-      bound = await listen(server, 0, bindHost);
+      bound = await listen(front, 0, bindHost);
       fellBack = true;
     }
     // Once listening, an error is a failed accept (EMFILE…): the server keeps listening, so report it.
-    server.on('error', report);
-    return { server, guard, port: bound, fellBack };
+    front.on('error', report);
+    return { server, guard, gate, port: bound, fellBack };
   };
 
   const main = await startServer('local', requestedPort, host, options.fallbackToFreePort !== false);
@@ -354,10 +379,16 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
     setLimits(next) {
       limits = { ...limits, ...next };
       configure(main.server);
-      if (tunnel) configure(tunnel.server);
+      if (tunnel) {
+        configure(tunnel.server);
+        if (tunnel.gate) tunnel.gate.server.maxConnections = tunnel.server.maxConnections;
+      }
     },
     async close() {
-      await Promise.all([closeServer(main.server, main.guard), tunnel ? closeServer(tunnel.server, tunnel.guard) : Promise.resolve()]);
+      await Promise.all([
+        closeServer(main.server, main.guard),
+        tunnel ? closeServer(tunnel.server, tunnel.guard, tunnel.gate) : Promise.resolve(),
+      ]);
     },
   };
 }

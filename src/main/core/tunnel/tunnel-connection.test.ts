@@ -41,6 +41,38 @@ describe('openTunnelConnection', () => {
     await until(() => server.sockets.size === 0);
   });
 
+  it('reopens a pool slot the client drops when the local port resets its socket', async () => {
+    let resets = 0;
+    const local = net.createServer((s) => {
+      s.on('error', () => undefined);
+      if (resets < 1) {
+        resets += 1;
+        s.resetAndDestroy();
+      }
+    });
+    await new Promise<void>((r) => local.listen(0, '127.0.0.1', r));
+    let accepted = 0;
+    server.reply = (path) => (path === '/reset1' ? json(200, details('reset1')) : json(404, {}));
+    try {
+      conn = await openTunnelConnection({
+        host: server.host,
+        subdomain: 'reset1',
+        localPort: (local.address() as AddressInfo).port,
+        timing: { ...fast, probeIntervalMs: 0 },
+      });
+      const counting = (): void => {
+        accepted += 1;
+      };
+      local.on('connection', counting);
+      // The reset slot is back: two sockets to the server again, one of them reopened by us.
+      await until(() => conn!.reopenedCount() === 1 && server.sockets.size === 2 && conn!.socketCount() === 2);
+      await until(() => accepted >= 1);
+      expect(resets).toBe(1);
+    } finally {
+      local.close();
+    }
+  });
+
   it('reports the tunnel lost when the server forgets it', async () => {
     let known = true;
     server.reply = (path) => {

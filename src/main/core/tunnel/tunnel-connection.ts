@@ -10,6 +10,12 @@
  *   network change the pool can empty without any event; here an empty pool ends the session.
  * - A half-open pool (laptop sleep, NAT timeout) looks alive; a periodic look at the server's
  *   `/api/tunnels/<id>/status` catches the server forgetting us or becoming unreachable.
+ * - When the tunnel server closes a socket, the client opens a new one ('dead'), so the pool stays
+ *   full. But when the local side of a socket fails with anything but ECONNREFUSED (a reset from
+ *   the capture port), the client ends the server socket without 'dead' and that slot is gone for
+ *   the session; after a few of those the public URL stalls. Such a slot is reopened here, a second
+ *   later (as the client itself retries a refused local port), so a port that keeps resetting
+ *   cannot make it spin.
  * - `local_host` is never set: it makes the client rewrite the Host header and pass body chunks
  *   through `toString()`, which corrupts bytes that are not UTF-8. The client then dials
  *   `localhost`, which Node resolves to both loopback families.
@@ -36,6 +42,8 @@ export const DEFAULT_TIMING: TunnelTiming = {
   probeFailuresAllowed: 2,
 };
 
+const SLOT_REOPEN_DELAY_MS = 1_000;
+
 export interface OpenTunnelOptions {
   host: string;
   /** null asks the server to choose one. */
@@ -52,6 +60,8 @@ export interface TunnelConnection {
   onLost(listener: (reason: string) => void): void;
   /** Sockets to the server that are connected right now. */
   socketCount(): number;
+  /** Pool slots the client dropped and this module reopened. */
+  reopenedCount(): number;
   close(): void;
 }
 
@@ -102,6 +112,8 @@ export async function openTunnelConnection(opts: OpenTunnelOptions): Promise<Tun
   let closed = false;
   let lostListener: ((reason: string) => void) | null = null;
   let emptyTimer: NodeJS.Timeout | null = null;
+  const reopenTimers = new Set<NodeJS.Timeout>();
+  let reopened = 0;
   let probeTimer: NodeJS.Timeout | null = null;
   const probeAbort = new AbortController();
   let firstOpen: { resolve: () => void; reject: (err: Error) => void } | null = null;
@@ -111,6 +123,8 @@ export async function openTunnelConnection(opts: OpenTunnelOptions): Promise<Tun
     closed = true;
     if (emptyTimer) clearTimeout(emptyTimer);
     if (probeTimer) clearTimeout(probeTimer);
+    for (const t of reopenTimers) clearTimeout(t);
+    reopenTimers.clear();
     probeAbort.abort();
     tunnel.close();
     // The client only destroys sockets it saw open; make sure none outlives the session.
@@ -140,6 +154,24 @@ export async function openTunnelConnection(opts: OpenTunnelOptions): Promise<Tun
   const watchCluster = (): void => {
     const cluster = tunnel.tunnelCluster;
     if (!cluster) return;
+    // The client emits 'dead' from inside the 'close' of the socket it replaces, right after the
+    // listener below (registered first); a close left unmatched once that event is over lost its slot.
+    let unmatchedCloses = 0;
+    cluster.on('dead', () => {
+      unmatchedCloses -= 1;
+    });
+    const reopenLostSlots = (): void => {
+      if (closed || unmatchedCloses <= 0) return;
+      unmatchedCloses -= 1;
+      const timer = setTimeout(() => {
+        reopenTimers.delete(timer);
+        if (closed) return;
+        reopened += 1;
+        cluster.open();
+      }, SLOT_REOPEN_DELAY_MS);
+      timer.unref();
+      reopenTimers.add(timer);
+    };
     cluster.on('open', (remote: Socket) => {
       if (closed) return;
       sockets.add(remote);
@@ -148,6 +180,8 @@ export async function openTunnelConnection(opts: OpenTunnelOptions): Promise<Tun
         emptyTimer = null;
       }
       remote.once('close', () => {
+        unmatchedCloses += 1;
+        setImmediate(reopenLostSlots);
         sockets.delete(remote);
         if (sockets.size === 0 && !closed && !emptyTimer) {
           emptyTimer = setTimeout(() => {
@@ -240,6 +274,7 @@ export async function openTunnelConnection(opts: OpenTunnelOptions): Promise<Tun
       lostListener = listener;
     },
     socketCount: () => sockets.size,
+    reopenedCount: () => reopened,
     close,
   };
 }

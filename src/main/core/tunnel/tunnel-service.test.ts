@@ -13,7 +13,7 @@ import type { TunnelSettings } from '../../../shared/settings';
 import { HooklensError } from '../../../shared/errors';
 import { createCoreEvents } from '../events';
 import { openSettingsStore, type SettingsStore } from '../settings/settings-store';
-import { createTunnelService, type TunnelService } from './index';
+import { createTunnelService, type TunnelService, type TunnelServiceDeps } from './index';
 import {
   requestThroughTunnel,
   startLocalTunnelServer,
@@ -73,7 +73,12 @@ interface Harness {
   until(pred: (s: TunnelStatus) => boolean, timeoutMs?: number): Promise<TunnelStatus>;
 }
 
-function makeService(overrides: Partial<TunnelSettings>, store: SettingsStore = settings, port = target.port): Harness {
+function makeService(
+  overrides: Partial<TunnelSettings>,
+  store: SettingsStore = settings,
+  port = target.port,
+  extra: Partial<TunnelServiceDeps> = {},
+): Harness {
   const events = createCoreEvents();
   const history: TunnelStatus[] = [];
   events.on('tunnel:changed', (s) => history.push(s));
@@ -86,6 +91,7 @@ function makeService(overrides: Partial<TunnelSettings>, store: SettingsStore = 
     overrides,
     timing: { probeIntervalMs: 500 },
     backoff: { baseMs: 250, capMs: 2_000 },
+    ...extra,
   });
   services.push(service);
   const until = (pred: (s: TunnelStatus) => boolean, timeoutMs = 15_000): Promise<TunnelStatus> =>
@@ -209,6 +215,21 @@ describe('tunnel service with a local localtunnel server', () => {
     expect(states.at(-1)).toBe('online');
   });
 
+  it('shows Error, with the last URL, the reason and the next try, once reconnecting has failed for a while', async () => {
+    const srv = await server();
+    const h = makeService({ host: srv.host }, settings, target.port, { reconnectingBeforeErrorMs: 600 });
+    await h.service.start();
+    const first = await h.until((s) => s.state === 'online');
+    await srv.kill();
+    await h.until((s) => s.state === 'reconnecting');
+    const failed = await h.until((s) => s.state === 'error');
+    expect(failed.url).toBe(first.url);
+    expect(failed.reason).toMatch(/refused the connection|closed the tunnel/);
+    expect(Date.parse(failed.nextRetryAt!)).toBeGreaterThan(Date.now() - 1_000);
+    await srv.restart();
+    expect((await h.until((s) => s.state === 'online')).url).toBe(first.url);
+  });
+
   it('warns when the server hands out another subdomain than the one asked for', async () => {
     const srv = shared;
     const holder = makeService({ host: srv.host, subdomain: 'taken-name' });
@@ -276,14 +297,15 @@ describe('tunnel service with a local localtunnel server', () => {
     expect(h.service.status().url).toBe('http://my-hooks.localhost');
   });
 
-  it('keeps trying while the server is not there yet, then comes online', async () => {
+  it('says Error with the reason and the next try while the server is not there, then comes online', async () => {
     const srv = await server();
     await srv.kill();
     const h = makeService({ host: srv.host });
     await h.service.start();
     const waiting = await h.until((s) => s.attempt >= 1);
-    expect(waiting.state).toBe('connecting');
+    expect(waiting.state).toBe('error');
     expect(waiting.reason).toMatch(/refused the connection/);
+    expect(Date.parse(waiting.nextRetryAt!)).toBeGreaterThan(Date.now() - 1_000);
     expect(waiting.url).toBeNull();
     await srv.restart();
     const online = await h.until((s) => s.state === 'online');

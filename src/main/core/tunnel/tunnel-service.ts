@@ -8,8 +8,12 @@
  * itself instead of touching the state.
  *
  * When the user did not ask for a subdomain, the one the server gave is asked for again on every
- * reconnect: the URL pasted into a provider's webhook settings then survives a server restart or a
- * network drop whenever the server still has the name free. When it does not, `urlChanged` says so.
+ * reconnect, on off/on and after a restart (it is kept in the data directory, tunnel-memory.ts): the
+ * URL pasted into a provider's webhook settings then survives whenever the server still has the
+ * name free. When it does not, `urlChanged` says so, after a restart too.
+ *
+ * While online, the public URL is checked end to end (public-url-check.ts); two failed probes end
+ * the session and it reconnects like any other loss.
  */
 import { randomBytes } from 'node:crypto';
 import type { TunnelSettings } from '../../../shared/settings';
@@ -17,7 +21,6 @@ import { HooklensError } from '../../../shared/errors';
 import {
   OFF_TUNNEL_STATUS,
   type TunnelMethods,
-  type TunnelSettingsView,
   type TunnelState,
   type TunnelStatus,
 } from '../../../shared/api/tunnel';
@@ -25,15 +28,12 @@ import type { CoreEvents } from '../events';
 import type { CoreService } from '../service';
 import type { SettingsStore } from '../settings/settings-store';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import type { PublicUrlChecker } from './public-url-check';
+import { createTunnelSettingsState } from './tunnel-settings-state';
 import { DEFAULT_TIMING, openTunnelConnection, type TunnelConnection, type TunnelTiming } from './tunnel-connection';
+import { memoryOnlyTunnelMemory, type TunnelMemory } from './tunnel-memory';
 import { TunnelAttemptError } from './tunnel-info';
-import {
-  applyOverrides,
-  normalizeSubdomain,
-  normalizeTunnelHost,
-  overriddenKeys,
-  validateTunnelPatch,
-} from './tunnel-settings';
+import { normalizeSubdomain, normalizeTunnelHost, validateTunnelPatch } from './tunnel-settings';
 
 export interface TunnelServiceDeps {
   settings: SettingsStore;
@@ -45,6 +45,12 @@ export interface TunnelServiceDeps {
   log?: (line: string) => void;
   timing?: Partial<TunnelTiming>;
   backoff?: Partial<BackoffOptions>;
+  /** Probes the public URL while online (public-url-check.ts); without it nothing is probed. */
+  checker?: PublicUrlChecker;
+  /** Where the last public URL is kept between runs (tunnel.json in the data directory). */
+  memory?: TunnelMemory;
+  /** How long failing reconnects show `reconnecting` before `error` (default 30 s). */
+  reconnectingBeforeErrorMs?: number;
 }
 
 export interface TunnelService extends CoreService<TunnelMethods> {
@@ -65,6 +71,9 @@ export function generateSubdomain(): string {
 // localtunnel servers free a name about 1 s after its last socket closes.
 const RELEASE_WAIT_MS = 1_500;
 const MAX_RELEASE_WAITS = 3;
+// How long reconnect attempts may keep failing while shown as `reconnecting` before the state says
+// `error`: a server restart or a short network drop is over well within it.
+const RECONNECTING_BEFORE_ERROR_MS = 30_000;
 
 function sameStatus(a: TunnelStatus, b: TunnelStatus): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -79,12 +88,10 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
   const log = (line: string): void => deps.log?.(`tunnel: ${line}`);
   const timing: TunnelTiming = { ...DEFAULT_TIMING, ...deps.timing };
   const backoff: BackoffOptions = { ...DEFAULT_BACKOFF, ...deps.backoff };
-  let overrides: Partial<TunnelSettings> = {};
-  for (const key of overriddenKeys(deps.overrides ?? {})) {
-    overrides = { ...overrides, [key]: deps.overrides?.[key] };
-  }
-
-  const effective = (): TunnelSettings => applyOverrides(settings.section('tunnel'), overrides);
+  const tunnelSettings = createTunnelSettingsState(settings, deps.overrides);
+  const { effective } = tunnelSettings;
+  const memory = deps.memory ?? memoryOnlyTunnelMemory();
+  const checker = deps.checker ?? null;
 
   let status: TunnelStatus = { ...OFF_TUNNEL_STATUS, host: effective().host };
   let generation = 0;
@@ -99,7 +106,22 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
   let lastOnlineUrl: string | null = null;
   // Id of the last session that was online, and how often we waited for the server to free it.
   let previousId: string | null = null;
+  // The last run's URL: asked for again (the server may still hold it for a moment after a quick restart).
+  const recalled = memory.recall();
+  if (recalled) {
+    try {
+      if (normalizeTunnelHost(recalled.host) === normalizeTunnelHost(effective().host)) {
+        stickySubdomain = recalled.subdomain;
+        lastOnlineUrl = recalled.url;
+        previousId = recalled.subdomain;
+      }
+    } catch {
+      // A host that is not a URL: runAttempt reports it; nothing to recall.
+    }
+  }
   let releaseWaits = 0;
+  // When the attempts now failing began to fail (null while online or before the first failure).
+  let failingSince: number | null = null;
   let lastLoggedReason: string | null = null;
 
   const setStatus = (next: TunnelStatus): void => {
@@ -115,6 +137,7 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
     retryTimer = null;
     attemptAbort?.abort();
     attemptAbort = null;
+    checker?.stop();
     conn?.close();
     conn = null;
   };
@@ -131,12 +154,14 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
       attempt: 0,
       nextRetryAt: null,
       host: effective().host,
+      check: null,
     });
     void runAttempt(gen);
   };
 
   const beginCycle = (): void => {
     everOnline = false;
+    failingSince = null;
     setStatus({ ...status, subdomainMismatch: null, attempt: 0 });
     log(`connecting to ${effective().host}`);
     connectNow('connecting', false);
@@ -155,8 +180,9 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
       state,
       reason,
       attempt,
-      url: state === 'reconnecting' ? status.url : null,
+      url: everOnline ? status.url : null,
       nextRetryAt: new Date(Date.now() + delay).toISOString(),
+      check: null,
     });
     // Hours offline would otherwise log a line every 30 s; say it when it changes, then now and then.
     if (reason !== lastLoggedReason || attempt <= 3 || attempt % 20 === 0) {
@@ -187,12 +213,17 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
     conn = c;
     attemptAbort = null;
     everOnline = true;
+    failingSince = null;
     previousId = c.id;
     releaseWaits = 0;
     lastLoggedReason = null;
     if (!requested) stickySubdomain = c.id;
     const urlChanged = lastOnlineUrl && lastOnlineUrl !== c.url ? { previous: lastOnlineUrl } : status.urlChanged;
     lastOnlineUrl = c.url;
+    const host = effective().host;
+    memory.remember({ host, subdomain: c.id, url: c.url }).catch((err: unknown) => {
+      log(`could not remember the public URL for the next start: ${err instanceof Error ? err.message : String(err)}`);
+    });
     setStatus({
       ...status,
       state: 'online',
@@ -202,15 +233,29 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
       attempt: 0,
       nextRetryAt: null,
       urlChanged: urlChanged && urlChanged.previous !== c.url ? urlChanged : null,
+      check: null,
     });
     log(`online at ${c.url} (${Date.now() - startedAt} ms)`);
-    c.onLost((reason) => {
+    const lost = (reason: string): void => {
       if (gen !== generation || conn !== c || closed) return;
       conn = null;
+      checker?.stop();
+      c.close();
       log(`lost: ${reason}; reconnecting`);
       // The first try after a loss goes at once: most drops are short; backoff starts if it fails.
-      setStatus({ ...status, state: 'reconnecting', reason, nextRetryAt: null });
+      setStatus({ ...status, state: 'reconnecting', reason, nextRetryAt: null, check: null });
       void runAttempt(gen);
+    };
+    c.onLost(lost);
+    checker?.start({
+      url: c.url,
+      host,
+      onCheck: (check) => {
+        if (gen !== generation || conn !== c || closed) return;
+        if (!check.ok) log(`public URL check failed: ${check.reason}`);
+        setStatus({ ...status, check });
+      },
+      onUnreachable: (reason) => lost(`Public URL unreachable (${reason})`),
     });
   };
 
@@ -269,29 +314,16 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
       attemptAbort = null;
       const refused = err instanceof TunnelAttemptError && err.kind === 'refused';
       const reason = err instanceof Error ? err.message : String(err);
-      const state: TunnelState = refused ? 'error' : everOnline ? 'reconnecting' : 'connecting';
-      scheduleRetry(gen, state, reason, status.attempt + 1);
+      const attempt = status.attempt + 1;
+      failingSince ??= Date.now();
+      // Never online in this cycle, or down for a while: say so rather than keep "connecting" forever.
+      const longDown = Date.now() - failingSince >= (deps.reconnectingBeforeErrorMs ?? RECONNECTING_BEFORE_ERROR_MS);
+      const state: TunnelState = refused || !everOnline || longDown ? 'error' : 'reconnecting';
+      scheduleRetry(gen, state, reason, attempt);
     }
   };
 
-  const view = (): TunnelSettingsView => ({ settings: effective(), overridden: overriddenKeys(overrides) });
-
-  const persist = async (patch: Partial<TunnelSettings>): Promise<void> => {
-    try {
-      await settings.update('tunnel', patch);
-    } catch (err) {
-      throw new HooklensError(
-        'store_failed',
-        `The tunnel setting is in use but could not be saved: ${err instanceof Error ? err.message : String(err)}`,
-      );
-    }
-  };
-
-  const dropOverrides = (patch: Partial<TunnelSettings>): void => {
-    const next = { ...overrides };
-    for (const key of Object.keys(patch) as (keyof TunnelSettings)[]) delete next[key];
-    overrides = next;
-  };
+  const view = tunnelSettings.view;
 
   const applyEnabled = (enabled: boolean): void => {
     if (closed) return;
@@ -310,8 +342,7 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
 
     async setTunnelEnabled(enabled) {
       if (typeof enabled !== 'boolean') throw new HooklensError('invalid_argument', '"enabled" must be true or false.');
-      dropOverrides({ enabled });
-      const saving = persist({ enabled });
+      const saving = tunnelSettings.save({ enabled });
       applyEnabled(enabled);
       await saving;
       return { ...status };
@@ -333,8 +364,7 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
     async updateTunnelSettings(rawPatch) {
       const patch = validateTunnelPatch(rawPatch);
       const before = effective();
-      dropOverrides(patch);
-      const saving = persist(patch);
+      const saving = tunnelSettings.save(patch);
       const after = effective();
       const targetChanged = before.host !== after.host || before.subdomain !== after.subdomain;
       if (targetChanged) {
@@ -350,6 +380,14 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
 
     async dismissTunnelUrlChange() {
       setStatus({ ...status, urlChanged: null });
+      return { ...status };
+    },
+
+    async testTunnel() {
+      if (status.state !== 'online' || !checker) {
+        throw new HooklensError('invalid_argument', 'The tunnel is not online: there is no public URL to test.');
+      }
+      await checker.checkNow();
       return { ...status };
     },
   };

@@ -4,7 +4,7 @@
  */
 import type { HooklensClient } from '../../../shared/api';
 import type { HooklensBridge } from '../../../shared/api/transport';
-import { createHttpClient, takeToken } from './http-adapter';
+import { createHttpClient, takeToken, type ConnectionState } from './http-adapter';
 import { createIpcClient } from './ipc-adapter';
 
 declare global {
@@ -13,9 +13,12 @@ declare global {
   }
 }
 
-type ConnectionListener = (connected: boolean) => void;
+export type { ConnectionState };
+
+type ConnectionListener = (state: ConnectionState) => void;
 const connectionListeners = new Set<ConnectionListener>();
 
+/** Browser mode only: the event stream's state (the desktop app is always connected). */
 export function onConnectionChange(listener: ConnectionListener): () => void {
   connectionListeners.add(listener);
   return () => connectionListeners.delete(listener);
@@ -23,4 +26,4 @@ export function onConnectionChange(listener: ConnectionListener): () => void {
 
 export const api: HooklensClient = window.hooklens
   ? createIpcClient(window.hooklens)
-  : createHttpClient(takeToken(), (connected) => connectionListeners.forEach((l) => l(connected)));
+  : createHttpClient(takeToken(), (state) => connectionListeners.forEach((l) => l(state)));

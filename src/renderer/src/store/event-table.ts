@@ -4,6 +4,7 @@
  * here. The mapped type makes a new event in the contract a compile error until it has a row.
  */
 import type { ApiEventName, HooklensClient, HooklensEvents } from '../../../shared/api';
+import type { ConnectionState } from './status-slice';
 import type { AppState } from './app-state';
 
 type EventActions = { [E in ApiEventName]: (state: AppState, payload: HooklensEvents[E]) => void };
@@ -28,7 +29,7 @@ export const EVENT_ACTIONS: EventActions = {
 
 export interface ConnectOptions {
   /** Browser mode's event-stream state; after a reconnect events may have been missed. */
-  onConnectionChange?(listener: (connected: boolean) => void): () => void;
+  onConnectionChange?(listener: (state: ConnectionState) => void): () => void;
 }
 
 /** Subscribes the store to every core event, then loads the initial state; returns the unsubscribe. */
@@ -44,9 +45,9 @@ export function connectStore(
   if (options.onConnectionChange) {
     let lost = false;
     offs.push(
-      options.onConnectionChange((connected) => {
-        store.getState().setConnected(connected);
-        if (!connected) lost = true;
+      options.onConnectionChange((state) => {
+        store.getState().setConnection(state);
+        if (state !== 'connected') lost = true;
         else if (lost) {
           lost = false;
           void store.getState().loadAll();

@@ -9,13 +9,19 @@ import type { AppState } from './app-state';
 
 export type CoreStatus = Omit<AppStatus, 'tunnel'>;
 
+/** Browser mode's link to `hooklens serve`: `denied` when its access key is missing, wrong or rotated. */
+export type ConnectionState = 'connected' | 'disconnected' | 'denied';
+
 export interface StatusSlice {
   status: CoreStatus | null;
-  /** False while the browser-mode event stream is down. */
-  connected: boolean;
+  connection: ConnectionState;
+  /** The address with the new key, after this tab rotated it (to copy into other tabs or scripts). */
+  rotatedUiUrl: string | null;
   loadStatus(): Promise<void>;
   statusChanged(status: AppStatus): void;
-  setConnected(connected: boolean): void;
+  setConnection(state: ConnectionState): void;
+  /** Browser mode: replaces the access key; this tab keeps working, other tabs are refused. */
+  rotateUiToken(): Promise<void>;
   /** The core answers with `status:changed`, which removes the notice here. */
   dismissNotice(index: number): Promise<void>;
 }
@@ -24,7 +30,8 @@ export const createStatusSlice =
   (api: HooklensClient): StateCreator<AppState, [], [], StatusSlice> =>
   (set, get) => ({
     status: null,
-    connected: true,
+    connection: 'connected',
+    rotatedUiUrl: null,
     async loadStatus() {
       get().statusChanged(await api.getStatus());
     },
@@ -32,8 +39,12 @@ export const createStatusSlice =
       set({ status });
       get().tunnelChanged(tunnel);
     },
-    setConnected(connected) {
-      set({ connected });
+    setConnection(connection) {
+      set({ connection });
+    },
+    async rotateUiToken() {
+      const { uiUrl } = await api.rotateUiToken();
+      set({ rotatedUiUrl: uiUrl });
     },
     async dismissNotice(index) {
       await api.dismissStoreNotice(index);

