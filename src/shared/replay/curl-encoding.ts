@@ -34,9 +34,7 @@ export function concatBytes(parts: Uint8Array[]): Uint8Array {
 }
 
 /** Where a --data-urlencode / --url-query argument takes its content from. */
-export type UrlencodeSource =
-  | { name: string | null; content: Uint8Array }
-  | { name: string | null; file: string };
+export type UrlencodeSource = { name: string | null; content: Uint8Array } | { name: string | null; file: string };
 
 /** curl's forms: "content", "=content", "name=content", "@file", "name@file". */
 export function urlencodeSource(value: string): UrlencodeSource {

@@ -63,7 +63,10 @@ export function parseCurl(command: string, readFile?: CurlFileReader): ImportedR
 
   const read = (option: string, path: string): Uint8Array => {
     if (path === '-') {
-      if (stdin === null) fail(`${option} @- reads from standard input, which a pasted command does not carry; paste the content instead.`);
+      if (stdin === null)
+        fail(
+          `${option} @- reads from standard input, which a pasted command does not carry; paste the content instead.`,
+        );
       return stdin;
     }
     if (!readFile) fail(`${option} reads the local file ${path.slice(0, 80)}; paste the content instead.`);
@@ -152,21 +155,36 @@ export function parseCurl(command: string, readFile?: CurlFileReader): ImportedR
 
   const handle = (option: string, arg: () => Uint8Array): void => {
     switch (option) {
-      case '-X': case '--request': method = text(arg()); return;
-      case '-H': case '--header': addHeader(text(arg()), option); return;
-      case '-d': case '--data': case '--data-ascii': {
+      case '-X':
+      case '--request':
+        method = text(arg());
+        return;
+      case '-H':
+      case '--header':
+        addHeader(text(arg()), option);
+        return;
+      case '-d':
+      case '--data':
+      case '--data-ascii': {
         const bytes = arg();
         // curl drops CR and LF from a file read by -d (not from the inline value).
-        data.push({ kind: 'data', bytes: bytes[0] === 0x40 ? stripNewlines(read(option, text(bytes.subarray(1)))) : bytes });
+        data.push({
+          kind: 'data',
+          bytes: bytes[0] === 0x40 ? stripNewlines(read(option, text(bytes.subarray(1)))) : bytes,
+        });
         return;
       }
-      case '--data-raw': data.push({ kind: 'data', bytes: arg() }); return;
+      case '--data-raw':
+        data.push({ kind: 'data', bytes: arg() });
+        return;
       case '--data-binary': {
         const bytes = arg();
         data.push({ kind: 'data', bytes: bytes[0] === 0x40 ? read(option, text(bytes.subarray(1))) : bytes });
         return;
       }
-      case '--data-urlencode': data.push({ kind: 'data', bytes: utf8Bytes(urlencodedArg(option, text(arg()), false)) }); return;
+      case '--data-urlencode':
+        data.push({ kind: 'data', bytes: utf8Bytes(urlencodedArg(option, text(arg()), false)) });
+        return;
       case '--json': {
         const bytes = arg();
         data.push({ kind: 'json', bytes: bytes[0] === 0x40 ? read(option, text(bytes.subarray(1))) : bytes });
@@ -178,37 +196,73 @@ export function parseCurl(command: string, readFile?: CurlFileReader): ImportedR
         queries.push(value.startsWith('+') ? value.slice(1) : urlencodedArg(option, value, true));
         return;
       }
-      case '-F': case '--form': case '--form-string': formPart(option, text(arg())); return;
-      case '-u': case '--user': userArg = text(arg()); return;
-      case '--oauth2-bearer': bearerArg = text(arg()); return;
-      case '-A': case '--user-agent': agentArg = text(arg()); return;
-      case '-e': case '--referer': refererArg = text(arg()).replace(/;auto$/, ''); return;
-      case '-b': case '--cookie': {
+      case '-F':
+      case '--form':
+      case '--form-string':
+        formPart(option, text(arg()));
+        return;
+      case '-u':
+      case '--user':
+        userArg = text(arg());
+        return;
+      case '--oauth2-bearer':
+        bearerArg = text(arg());
+        return;
+      case '-A':
+      case '--user-agent':
+        agentArg = text(arg());
+        return;
+      case '-e':
+      case '--referer':
+        refererArg = text(arg()).replace(/;auto$/, '');
+        return;
+      case '-b':
+      case '--cookie': {
         const value = text(arg());
         if (value.includes('=')) cookies.push(value);
         else warnings.push(`Ignored ${option} ${value}: it names a cookie file, which Hooklens does not read.`);
         return;
       }
-      case '-r': case '--range': rangeArg = text(arg()); return;
-      case '--compressed': compressed = true; return;
-      case '--url': urls.push(text(arg())); return;
-      case '-G': case '--get': get = true; return;
-      case '-I': case '--head': head = true; return;
-      case '-T': case '--upload-file': fail(`${option} uploads a local file, which Hooklens does not model; use --data-binary @file.`);
+      case '-r':
+      case '--range':
+        rangeArg = text(arg());
+        return;
+      case '--compressed':
+        compressed = true;
+        return;
+      case '--url':
+        urls.push(text(arg()));
+        return;
+      case '-G':
+      case '--get':
+        get = true;
+        return;
+      case '-I':
+      case '--head':
+        head = true;
+        return;
+      case '-T':
+      case '--upload-file':
+        fail(`${option} uploads a local file, which Hooklens does not model; use --data-binary @file.`);
       // falls through: fail never returns
-      case '-K': case '--config': fail(`${option} reads options from a file; paste them instead.`);
+      case '-K':
+      case '--config':
+        fail(`${option} reads options from a file; paste them instead.`);
       // falls through
       default:
         if (IGNORED_WITH_ARG.has(option)) {
           arg();
-          if (option === '-x' || option === '--proxy') warnings.push('Ignored the proxy: the request goes straight to the target.');
+          if (option === '-x' || option === '--proxy')
+            warnings.push('Ignored the proxy: the request goes straight to the target.');
           return;
         }
         if (IGNORED_FLAGS.has(option)) {
           if (option === '-L' || option === '--location') warnings.push('Redirects are shown, not followed.');
           return;
         }
-        fail(`the option ${option} changes the request in a way Hooklens does not model; remove it or edit the request after importing.`);
+        fail(
+          `the option ${option} changes the request in a way Hooklens does not model; remove it or edit the request after importing.`,
+        );
     }
   };
 
@@ -251,7 +305,9 @@ export function parseCurl(command: string, readFile?: CurlFileReader): ImportedR
   if (data.length && form.length) fail('it mixes -d/--data and -F/--form, which curl refuses too.');
 
   // Data pieces are joined with '&', except that a --json piece is appended as it is.
-  const joined = concatBytes(data.flatMap((d, k) => (k > 0 && d.kind !== 'json' ? [utf8Bytes('&'), d.bytes] : [d.bytes])));
+  const joined = concatBytes(
+    data.flatMap((d, k) => (k > 0 && d.kind !== 'json' ? [utf8Bytes('&'), d.bytes] : [d.bytes])),
+  );
   const query = [...(get && data.length ? [text(joined)] : []), ...queries];
   if (query.length) {
     const hash = url.indexOf('#');
@@ -276,7 +332,9 @@ export function parseCurl(command: string, readFile?: CurlFileReader): ImportedR
   }
 
   // Assigned inside handle(): TypeScript cannot see that, so the types are restated here.
-  const [user, bearer, userAgent, referer, range] = [userArg, bearerArg, agentArg, refererArg, rangeArg] as (string | null)[];
+  const [user, bearer, userAgent, referer, range] = [userArg, bearerArg, agentArg, refererArg, rangeArg] as (
+    string | null
+  )[];
   const own: HeaderPair[] = [];
   if (bearer !== null) own.push(['Authorization', `Bearer ${bearer}`]);
   else if (user !== null) {

@@ -45,7 +45,10 @@ export function randomBoundary(): string {
   return `------------------------${hex}`;
 }
 
-export function multipartBody(parts: FormPart[], boundary = randomBoundary()): { body: Uint8Array; contentType: string } {
+export function multipartBody(
+  parts: FormPart[],
+  boundary = randomBoundary(),
+): { body: Uint8Array; contentType: string } {
   const chunks: Uint8Array[] = [];
   for (const p of parts) {
     let head = `--${boundary}\r\nContent-Disposition: form-data; name=${quoted(p.name)}`;

@@ -16,7 +16,9 @@ function fail(message: string): never {
 
 export const readCurlFile: CurlFileReader = (path) => {
   if (!isAbsolute(path)) {
-    fail(`it reads the file "${path.slice(0, 80)}" by a relative path; give its absolute path (the directory the command ran in is unknown).`);
+    fail(
+      `it reads the file "${path.slice(0, 80)}" by a relative path; give its absolute path (the directory the command ran in is unknown).`,
+    );
   }
   let size: number;
   try {

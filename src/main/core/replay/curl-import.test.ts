@@ -13,7 +13,10 @@ import { startEchoServer, type EchoServer } from './test-support/echo-server';
 
 const run = promisify(execFile);
 const hasCurl = existsSync('/usr/bin/curl') && existsSync('/bin/bash');
-const OWN: HeaderPair[] = [['User-Agent', CURL_USER_AGENT], ['Accept', '*/*']];
+const OWN: HeaderPair[] = [
+  ['User-Agent', CURL_USER_AGENT],
+  ['Accept', '*/*'],
+];
 
 const bodyText = (cmd: string): string => {
   const { body } = parseCurl(cmd).request;
@@ -35,7 +38,10 @@ describe('cURL import: real-world commands', () => {
       ...OWN,
       ['Content-Type', 'application/x-www-form-urlencoded'],
     ]);
-    expect(request.body).toEqual({ encoding: 'utf8', text: 'amount=2000&currency=usd&description=My First Test Charge (created for API docs)' });
+    expect(request.body).toEqual({
+      encoding: 'utf8',
+      text: 'amount=2000&currency=usd&description=My First Test Charge (created for API docs)',
+    });
     expect(warnings).toEqual([]);
   });
 
@@ -69,18 +75,26 @@ describe('cURL import: real-world commands', () => {
   -d '{"name":"web","active":true,"events":["push","pull_request"],"config":{"url":"https://example.com/webhook","content_type":"json","insecure_ssl":"0"}}'`;
     const { request, warnings } = parseCurl(cmd);
     expect(request.method).toBe('POST');
-    expect(request.headers.map(([n]) => n)).toEqual(['User-Agent', 'Accept', 'Authorization', 'X-GitHub-Api-Version', 'Content-Type']);
+    expect(request.headers.map(([n]) => n)).toEqual([
+      'User-Agent',
+      'Accept',
+      'Authorization',
+      'X-GitHub-Api-Version',
+      'Content-Type',
+    ]);
     expect(JSON.parse(request.body.text).events).toEqual(['push', 'pull_request']);
     expect(warnings).toContain('Redirects are shown, not followed.');
   });
 
-  it('handles glued short options, clusters and --data-binary with $\'…\' escapes', () => {
+  it("handles glued short options, clusters and --data-binary with $'…' escapes", () => {
     const cmd = `curl -sSk -XPUT -H'X-Token: abc' --data-binary $'line1\\nline2\\x00\\xff\\'q' http://127.0.0.1:8080/up`;
     const { request } = parseCurl(cmd);
     expect(request.method).toBe('PUT');
     expect(request.headers).toContainEqual(['X-Token', 'abc']);
     expect(request.body.encoding).toBe('base64');
-    expect(Buffer.from(request.body.text, 'base64')).toEqual(Buffer.from([...Buffer.from('line1\nline2'), 0, 0xff, 0x27, 0x71]));
+    expect(Buffer.from(request.body.text, 'base64')).toEqual(
+      Buffer.from([...Buffer.from('line1\nline2'), 0, 0xff, 0x27, 0x71]),
+    );
   });
 
   it('handles double-quote escapes and Windows cmd ^ continuations', () => {
@@ -94,7 +108,11 @@ describe('cURL import: real-world commands', () => {
     expect(parseCurl(`curl --json '{"a":1}' --url localhost:3000/j`).request).toMatchObject({
       method: 'POST',
       url: 'http://localhost:3000/j',
-      headers: [['User-Agent', CURL_USER_AGENT], ['Content-Type', 'application/json'], ['Accept', 'application/json']],
+      headers: [
+        ['User-Agent', CURL_USER_AGENT],
+        ['Content-Type', 'application/json'],
+        ['Accept', 'application/json'],
+      ],
     });
     expect(parseCurl(`curl -A 'ua/1' -e https://ref.example -b 'a=1; b=2' http://h/`).request.headers).toEqual([
       ['User-Agent', 'ua/1'],
@@ -103,7 +121,11 @@ describe('cURL import: real-world commands', () => {
       ['Cookie', 'a=1; b=2'],
     ]);
     const get = parseCurl(`curl -G http://h/search?x=1 -d q=webhooks --data-urlencode 'name=a b&c'`).request;
-    expect(get).toMatchObject({ method: 'GET', url: 'http://h/search?x=1&q=webhooks&name=a+b%26c', body: { text: '' } });
+    expect(get).toMatchObject({
+      method: 'GET',
+      url: 'http://h/search?x=1&q=webhooks&name=a+b%26c',
+      body: { text: '' },
+    });
     expect(parseCurl('curl -I http://h/').request.method).toBe('HEAD');
   });
 
@@ -145,7 +167,10 @@ describe('cURL import: malformed commands', () => {
     [`curl -H 'NoColonHere' http://h/`, /"NoColonHere" has no "Name: value" form/],
     [`curl -H 'Bad Name: x' http://h/`, /not a valid header name/],
     [`curl -d @payload.json http://h/`, /reads the local file payload\.json; paste the content instead/],
-    [`curl --data-binary @- http://h/`, /--data-binary @- reads from standard input, which a pasted command does not carry/],
+    [
+      `curl --data-binary @- http://h/`,
+      /--data-binary @- reads from standard input, which a pasted command does not carry/,
+    ],
     [`curl -d @- http://h/`, /-d @- reads from standard input/],
     [`curl -H @- http://h/`, /-H @- reads from standard input/],
     [`curl -F file=@photo.jpg http://h/`, /-F reads the local file photo\.jpg/],
@@ -173,8 +198,12 @@ describe('cURL import: malformed commands', () => {
 
 describe('cURL import: files named by the command (the core reader)', () => {
   it('refuses a relative path, a missing file and a directory by name', () => {
-    expect(() => parseCurl('curl -d @body.json http://h/', readCurlFile)).toThrow(/"body\.json" by a relative path; give its absolute path/);
-    expect(() => parseCurl('curl -H @/nonexistent/h.txt http://h/', readCurlFile)).toThrow(/\/nonexistent\/h\.txt, which cannot be read \(ENOENT\)/);
+    expect(() => parseCurl('curl -d @body.json http://h/', readCurlFile)).toThrow(
+      /"body\.json" by a relative path; give its absolute path/,
+    );
+    expect(() => parseCurl('curl -H @/nonexistent/h.txt http://h/', readCurlFile)).toThrow(
+      /\/nonexistent\/h\.txt, which cannot be read \(ENOENT\)/,
+    );
     expect(() => parseCurl(`curl --json @${tmpdir()} http://h/`, readCurlFile)).toThrow(/is not a regular file/);
   });
 
@@ -218,7 +247,10 @@ describe.skipIf(!hasCurl)('cURL import matches the request the real curl sends (
       path,
       headers: headers
         .filter(([n]) => !/^(host|content-length)$/i.test(n))
-        .map(([n, v]): HeaderPair => [n, n.toLowerCase() === 'user-agent' ? v.replace(/^curl\/[\d.]+$/, 'curl/*') : mark(v)]),
+        .map(([n, v]): HeaderPair => [
+          n,
+          n.toLowerCase() === 'user-agent' ? v.replace(/^curl\/[\d.]+$/, 'curl/*') : mark(v),
+        ]),
       body: mark(body.toString('latin1')),
     };
   };
@@ -231,7 +263,10 @@ describe.skipIf(!hasCurl)('cURL import matches the request the real curl sends (
       .replaceAll('{hostport}', `127.0.0.1:${server.port}`)
       .replaceAll('{dir}', caseDir);
     const before = server.received.length;
-    await run('/bin/bash', ['-c', `${command} --silent --show-error --output /dev/null`], { cwd: caseDir, timeout: 10_000 });
+    await run('/bin/bash', ['-c', `${command} --silent --show-error --output /dev/null`], {
+      cwd: caseDir,
+      timeout: 10_000,
+    });
     expect(server.received).toHaveLength(before + 1);
     const sent = server.received[before];
     const byCurl = normalise(sent.method, sent.url, sent.headers, sent.body);
@@ -243,6 +278,7 @@ describe.skipIf(!hasCurl)('cURL import matches the request the real curl sends (
 
     expect(byCurl).toEqual(c.expected);
     expect(imported).toEqual(byCurl);
-    if (sent.body.length || request.method === 'POST') expect(sent.headers).toContainEqual(['Content-Length', String(body.length)]);
+    if (sent.body.length || request.method === 'POST')
+      expect(sent.headers).toContainEqual(['Content-Length', String(body.length)]);
   });
 });

@@ -90,7 +90,12 @@ function parseEntry(entry: unknown, n: number): ImportedRequest {
   return { request: { method: req.method, url: req.url, headers, body }, warnings };
 }
 
-function postDataBody(pd: Record<string, unknown>, headers: HeaderPair[], where: string, warnings: string[]): ReplayBody {
+function postDataBody(
+  pd: Record<string, unknown>,
+  headers: HeaderPair[],
+  where: string,
+  warnings: string[],
+): ReplayBody {
   const params = Array.isArray(pd.params) ? pd.params.filter(isObject) : [];
   if (typeof pd.text === 'string' && (pd.text !== '' || params.length === 0)) {
     const encoding = pd._encoding ?? pd.encoding;
@@ -108,9 +113,17 @@ function postDataBody(pd: Record<string, unknown>, headers: HeaderPair[], where:
     const parts: FormPart[] = params.map((p) => {
       const filename = typeof p.fileName === 'string' ? p.fileName : null;
       if (filename !== null && (p.value === undefined || p.value === '')) {
-        warnings.push(`${where}: the file part "${str(p.name)}" (${filename}) has no content in the HAR; it is sent empty.`);
+        warnings.push(
+          `${where}: the file part "${str(p.name)}" (${filename}) has no content in the HAR; it is sent empty.`,
+        );
       }
-      return { name: str(p.name), content: utf8Bytes(str(p.value)), filename, type: typeof p.contentType === 'string' && p.contentType ? p.contentType : null, fromFile: filename !== null };
+      return {
+        name: str(p.name),
+        content: utf8Bytes(str(p.value)),
+        filename,
+        type: typeof p.contentType === 'string' && p.contentType ? p.contentType : null,
+        fromFile: filename !== null,
+      };
     });
     // Keep the boundary the Content-Type already names, so header and body agree.
     const named = /;\s*boundary="?([^";]+)"?/i.exec(type)?.[1];

@@ -22,7 +22,12 @@ export const curlCorpus: CurlCase[] = [
   {
     name: '--compressed adds Accept-Encoding after Accept',
     command: `curl {url}/c --compressed`,
-    expected: { method: 'GET', path: '/c', headers: [UA, ANY, ['Accept-Encoding', 'deflate, gzip, br, zstd']], body: '' },
+    expected: {
+      method: 'GET',
+      path: '/c',
+      headers: [UA, ANY, ['Accept-Encoding', 'deflate, gzip, br, zstd']],
+      body: '',
+    },
   },
   {
     name: '--compressed yields to an Accept-Encoding given with -H',
@@ -32,23 +37,43 @@ export const curlCorpus: CurlCase[] = [
   {
     name: 'repeated --json pieces are joined with nothing, and set Content-Type and Accept',
     command: `curl {url}/j --json '{"a":' --json '1}'`,
-    expected: { method: 'POST', path: '/j', headers: [UA, ['Content-Type', 'application/json'], ['Accept', 'application/json']], body: '{"a":1}' },
+    expected: {
+      method: 'POST',
+      path: '/j',
+      headers: [UA, ['Content-Type', 'application/json'], ['Accept', 'application/json']],
+      body: '{"a":1}',
+    },
   },
   {
     name: '--json after -d is appended without "&"; -d after --json gets one',
     command: `curl {url}/j -d x --json '[1]' -d y`,
-    expected: { method: 'POST', path: '/j', headers: [UA, ['Content-Type', 'application/json'], ['Accept', 'application/json']], body: 'x[1]&y' },
+    expected: {
+      method: 'POST',
+      path: '/j',
+      headers: [UA, ['Content-Type', 'application/json'], ['Accept', 'application/json']],
+      body: 'x[1]&y',
+    },
   },
   {
     name: '--json keeps a Content-Type given with -H, adds Accept after the -H headers',
     command: `curl {url}/j --json '[1]' -H 'Content-Type: text/x' -H 'X-C: 1'`,
-    expected: { method: 'POST', path: '/j', headers: [UA, ['Content-Type', 'text/x'], ['X-C', '1'], ['Accept', 'application/json']], body: '[1]' },
+    expected: {
+      method: 'POST',
+      path: '/j',
+      headers: [UA, ['Content-Type', 'text/x'], ['X-C', '1'], ['Accept', 'application/json']],
+      body: '[1]',
+    },
   },
   {
     name: '--json @file sends the file as it is (newlines kept)',
     command: `curl {url}/j --json @{dir}/p.json`,
     files: { 'p.json': '{"k":\n1}\n' },
-    expected: { method: 'POST', path: '/j', headers: [UA, ['Content-Type', 'application/json'], ['Accept', 'application/json']], body: '{"k":\n1}\n' },
+    expected: {
+      method: 'POST',
+      path: '/j',
+      headers: [UA, ['Content-Type', 'application/json'], ['Accept', 'application/json']],
+      body: '{"k":\n1}\n',
+    },
   },
   {
     name: '-r N asks for bytes=N-',
@@ -85,7 +110,12 @@ export const curlCorpus: CurlCase[] = [
     name: '--data-urlencode forms: content, =content, name=content, @file, name@file',
     command: `curl {url}/u --data-urlencode 'a b' --data-urlencode '=c d' --data-urlencode 'n=e*f~' --data-urlencode @{dir}/f.txt --data-urlencode m@{dir}/f.txt`,
     files: { 'f.txt': 'hello\nworld\n' },
-    expected: { method: 'POST', path: '/u', headers: [UA, ANY, FORM], body: 'a+b&c+d&n=e%2Af~&hello%0Aworld%0A&m=hello%0Aworld%0A' },
+    expected: {
+      method: 'POST',
+      path: '/u',
+      headers: [UA, ANY, FORM],
+      body: 'a+b&c+d&n=e%2Af~&hello%0Aworld%0A&m=hello%0Aworld%0A',
+    },
   },
   {
     name: '-d @file drops CR and LF; --data-binary @file keeps them',
@@ -123,13 +153,21 @@ export const curlCorpus: CurlCase[] = [
     },
   },
   {
-    name: '-u, -b (twice), -A, -e and -H @file, in curl\'s order',
+    name: "-u, -b (twice), -A, -e and -H @file, in curl's order",
     command: `curl {url}/h -u user:pw -b a=1 -b c=2 -A 'ua/1' -e 'http://r.example/;auto' -H @{dir}/h.txt`,
     files: { 'h.txt': 'X-From-File: 1\r\nX-Two: two words\n' },
     expected: {
       method: 'GET',
       path: '/h',
-      headers: [['Authorization', 'Basic dXNlcjpwdw=='], ['User-Agent', 'ua/1'], ANY, ['Referer', 'http://r.example/'], ['Cookie', 'a=1;c=2'], ['X-From-File', '1'], ['X-Two', 'two words']],
+      headers: [
+        ['Authorization', 'Basic dXNlcjpwdw=='],
+        ['User-Agent', 'ua/1'],
+        ANY,
+        ['Referer', 'http://r.example/'],
+        ['Cookie', 'a=1;c=2'],
+        ['X-From-File', '1'],
+        ['X-Two', 'two words'],
+      ],
       body: '',
     },
   },

@@ -5,7 +5,17 @@
  * left out: no cookies, no mimeType, no httpVersion), Charles (HAR 1.2, `bodySize: -1`, base64 body
  * with `encoding`), Insomnia (HAR 1.2, `log.creator.name`, a body as `postData.text` only).
  */
-const response = { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [], cookies: [], content: { size: 0, mimeType: 'text/plain' }, redirectURL: '', headersSize: -1, bodySize: 0 };
+const response = {
+  status: 200,
+  statusText: 'OK',
+  httpVersion: 'HTTP/1.1',
+  headers: [],
+  cookies: [],
+  content: { size: 0, mimeType: 'text/plain' },
+  redirectURL: '',
+  headersSize: -1,
+  bodySize: 0,
+};
 const timings = { blocked: 0.5, dns: -1, ssl: -1, connect: -1, send: 0.1, wait: 12.3, receive: 0.4 };
 
 export interface HarCase {
@@ -25,10 +35,30 @@ export const harCorpus: HarCase[] = [
       log: {
         version: '1.2',
         creator: { name: 'WebInspector', version: '537.36' },
-        pages: [{ startedDateTime: '2026-01-02T10:00:00.000Z', id: 'page_1', title: 'http://localhost:3000/', pageTimings: { onContentLoad: 120, onLoad: 300 } }],
+        pages: [
+          {
+            startedDateTime: '2026-01-02T10:00:00.000Z',
+            id: 'page_1',
+            title: 'http://localhost:3000/',
+            pageTimings: { onContentLoad: 120, onLoad: 300 },
+          },
+        ],
         entries: [
           {
-            _initiator: { type: 'script', stack: { callFrames: [{ functionName: 'send', scriptId: '12', url: 'http://localhost:3000/app.js', lineNumber: 10, columnNumber: 4 }] } },
+            _initiator: {
+              type: 'script',
+              stack: {
+                callFrames: [
+                  {
+                    functionName: 'send',
+                    scriptId: '12',
+                    url: 'http://localhost:3000/app.js',
+                    lineNumber: 10,
+                    columnNumber: 4,
+                  },
+                ],
+              },
+            },
             _priority: 'High',
             _resourceType: 'fetch',
             cache: {},
@@ -48,7 +78,17 @@ export const harCorpus: HarCase[] = [
                 { name: 'cookie', value: 'sid=abc' },
               ],
               queryString: [{ name: 'source', value: 'chrome' }],
-              cookies: [{ name: 'sid', value: 'abc', path: '/', domain: 'localhost', expires: null, httpOnly: false, secure: false }],
+              cookies: [
+                {
+                  name: 'sid',
+                  value: 'abc',
+                  path: '/',
+                  domain: 'localhost',
+                  expires: null,
+                  httpOnly: false,
+                  secure: false,
+                },
+              ],
               headersSize: -1,
               bodySize: 17,
               postData: { mimeType: 'application/json', text: '{"type":"ping"}\n' },
@@ -62,7 +102,16 @@ export const harCorpus: HarCase[] = [
           {
             _resourceType: 'websocket',
             _webSocketMessages: [{ type: 'send', time: 1767348000.1, opcode: 1, data: 'hi' }],
-            request: { method: 'GET', url: 'ws://localhost:3000/live', httpVersion: 'HTTP/1.1', headers: [{ name: 'Upgrade', value: 'websocket' }], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
+            request: {
+              method: 'GET',
+              url: 'ws://localhost:3000/live',
+              httpVersion: 'HTTP/1.1',
+              headers: [{ name: 'Upgrade', value: 'websocket' }],
+              queryString: [],
+              cookies: [],
+              headersSize: -1,
+              bodySize: 0,
+            },
             response: { ...response, status: 101 },
             startedDateTime: '2026-01-02T10:00:00.200Z',
             time: 1,
@@ -82,7 +131,14 @@ export const harCorpus: HarCase[] = [
         version: '1.2',
         creator: { name: 'Firefox', version: '133.0' },
         browser: { name: 'Firefox', version: '133.0' },
-        pages: [{ startedDateTime: '2026-01-02T10:00:00.000+01:00', id: 'page_1', title: 'Shop', pageTimings: { onContentLoad: -1, onLoad: -1 } }],
+        pages: [
+          {
+            startedDateTime: '2026-01-02T10:00:00.000+01:00',
+            id: 'page_1',
+            title: 'Shop',
+            pageTimings: { onContentLoad: -1, onLoad: -1 },
+          },
+        ],
         entries: [
           {
             pageref: 'page_1',
@@ -126,7 +182,14 @@ export const harCorpus: HarCase[] = [
       log: {
         version: '1.2',
         creator: { name: 'WebKit Web Inspector', version: '1.0' },
-        pages: [{ id: 'page_0', title: 'http://localhost:4000/', startedDateTime: '2026-01-02T10:00:00.000Z', pageTimings: {} }],
+        pages: [
+          {
+            id: 'page_0',
+            title: 'http://localhost:4000/',
+            startedDateTime: '2026-01-02T10:00:00.000Z',
+            pageTimings: {},
+          },
+        ],
         entries: [
           {
             pageref: 'page_0',
@@ -175,10 +238,17 @@ export const harCorpus: HarCase[] = [
               method: 'POST',
               url: 'http://127.0.0.1:5000/upload',
               httpVersion: 'HTTP/1.1',
-              cookies: [{ name: 'session', value: 'xyz' }, { name: 'theme', value: 'dark' }],
+              cookies: [
+                { name: 'session', value: 'xyz' },
+                { name: 'theme', value: 'dark' },
+              ],
               headers: [{ name: 'Content-Type', value: 'application/octet-stream' }],
               queryString: [],
-              postData: { mimeType: 'application/octet-stream', text: Buffer.from([0, 1, 2, 255]).toString('base64'), encoding: 'base64' },
+              postData: {
+                mimeType: 'application/octet-stream',
+                text: Buffer.from([0, 1, 2, 255]).toString('base64'),
+                encoding: 'base64',
+              },
               headersSize: 120,
               bodySize: -1,
             },
@@ -216,7 +286,17 @@ export const harCorpus: HarCase[] = [
               bodySize: -1,
               settingEncodeUrl: true,
             },
-            response: { status: 0, statusText: '', httpVersion: 'HTTP/1.1', cookies: [], headers: [], content: { size: 0, mimeType: '' }, redirectURL: '', headersSize: -1, bodySize: -1 },
+            response: {
+              status: 0,
+              statusText: '',
+              httpVersion: 'HTTP/1.1',
+              cookies: [],
+              headers: [],
+              content: { size: 0, mimeType: '' },
+              redirectURL: '',
+              headersSize: -1,
+              bodySize: -1,
+            },
             cache: {},
             timings: { blocked: -1, dns: -1, connect: -1, send: 0, wait: 0, receive: 0, ssl: -1 },
             comment: 'Create order',
