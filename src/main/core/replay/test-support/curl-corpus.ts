@@ -182,7 +182,7 @@ export const curlCorpus: CurlCase[] = [
     expected: { method: 'POST', path: '/h', headers: [['Accept', 'x/y'], ['X-E', ''], ['X-K', '1'], FORM], body: 'a' },
   },
   {
-    name: '-X, -I and a URL without a scheme',
+    name: '-X glued to its value and a URL without a scheme',
     command: `curl -XPUT {hostport}/x -d 'a=1' -H 'Content-Type: application/json'`,
     expected: { method: 'PUT', path: '/x', headers: [UA, ANY, ['Content-Type', 'application/json']], body: 'a=1' },
   },
