@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `hooklens` command: builds on first use, then runs the compiled CLI (serve, verify, sign, providers).
+// The `hooklens` command: builds on first use, then runs the compiled CLI (serve, verify, sign, providers, check).
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { ensureBuild, root } from '../scripts/ensure-build.mjs';

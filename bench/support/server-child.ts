@@ -1,11 +1,13 @@
 /*
  * One server per process, so the load generator in the parent does not share an event loop with
- * it. Usage: server-child <bare|mockttp|hooklens|startup> [dataDir] [maxCaptures]
+ * it. Usage: server-child <bare|mockttp|hooklens|hooklens-health|hooklens-health-secret|startup> [dataDir] [maxCaptures]
+ * (`hooklens-health*` also classify every capture, `-secret` with a Stripe secret stored: bench/support/health-store.ts)
  * Prints `READY <port>`, and for `startup` a `STATS {json}` line with start time and memory.
  */
 import http from 'node:http';
 import { startCaptureListener } from '../../src/main/core/capture/listener';
 import { openCaptureStore } from '../../src/main/core/store';
+import { withHealth } from './health-store';
 
 const [kind, dataDir, max] = process.argv.slice(2);
 
@@ -50,13 +52,21 @@ async function main(): Promise<void> {
       return;
     }
     case 'hooklens':
+    case 'hooklens-health':
+    case 'hooklens-health-secret':
     case 'startup': {
       const started = performance.now();
       const cpuStart = process.cpuUsage();
       const store = await openCaptureStore({ dataDir, maxCaptures: Number(max ?? 10_000) });
       const opened = performance.now();
       store.onBatch = (b) => flushes.push(b.ms);
-      const listener = await startCaptureListener({ store, port: 0, tunnelPort: null });
+      const health = kind.startsWith('hooklens-health') ? withHealth(store, kind === 'hooklens-health-secret') : null;
+      const listener = await startCaptureListener({
+        store: health?.store ?? store,
+        port: 0,
+        tunnelPort: null,
+        ...(health ? { onCaptured: health.onCaptured } : {}),
+      });
       const ready = performance.now();
       const cpu = process.cpuUsage(cpuStart);
       process.stdout.write(`READY ${listener.port}\n`);

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { API_METHOD_NAMES, IPC_EVENT_CHANNEL, ipcChannel } from '../shared/api';
 import { dispatchApiCall } from './api-dispatch';
 import { createHooklensCore, type HooklensCore } from './core/hooklens-core';
+import { notifyHealthAlerts } from './health-notifications';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '../renderer/index.html');
@@ -100,6 +101,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     if (!core) return;
     registerIpc(core);
+    notifyHealthAlerts(core, () => mainWindow);
     mainWindow = createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

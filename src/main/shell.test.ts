@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 /*
  * The built Electron shell (out/main/index.js), run without the Electron binary: `electron` is a
  * stand-in that records what the shell asks for (test-support/shell-harness.ts). Real core, real
@@ -134,6 +135,34 @@ describe('desktop shell (built, with a stand-in electron)', () => {
     expect(onDisk).not.toContain(secret);
     // Stored as safeStorage's ciphertext (base64 of the stand-in's marked bytes; the mark is 21 bytes, a whole number of base64 groups).
     expect(onDisk).toContain(Buffer.from(STAND_IN_CIPHER_MARK).toString('base64'));
+  });
+
+  it('shows health alerts as desktop notifications; a click brings the window forward and opens the capture', async () => {
+    const loaded = await loadShell(dir);
+    shell = loaded;
+    const [win] = loaded.windows;
+    const status = await call<AppStatus>(loaded, 'getStatus');
+    const secret = 'whsec_shell_health_0123456789';
+    await call(loaded, 'setSignatureSecret', ['default', 'stripe', secret]);
+    const send = async (signWith: string): Promise<string> => {
+      const body = '{"id":"evt_shell","object":"event","type":"invoice.paid"}';
+      const t = Math.floor(Date.now() / 1000);
+      const sig = createHmac('sha256', signWith).update(`${t}.${body}`).digest('hex');
+      const res = await fetch(new URL('/hooks/shell-health', status.captureUrl), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Stripe-Signature': `t=${t},v1=${sig}` },
+        body,
+      });
+      return ((await res.json()) as { id: string }).id;
+    };
+    await send(secret);
+    const forged = await send('whsec_not_it_000000000000000');
+    await expect.poll(() => loaded.notifications.length).toBe(1);
+    expect(loaded.notifications[0].body).toContain('Signatures started failing');
+    loaded.notifications[0].click();
+    await expect
+      .poll(() => win.sent.find(([channel, name]) => channel === IPC_EVENT_CHANNEL && name === 'health:alert-opened'))
+      .toMatchObject([IPC_EVENT_CHANNEL, 'health:alert-opened', { captureId: forged }]);
   });
 
   it('closes the core on quit, with what it captured on disk', async () => {

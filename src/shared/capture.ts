@@ -6,6 +6,8 @@
  * raw header lines as ordered `[name, value]` pairs: original case, original order, repeats kept.
  */
 
+import { readHealth, type CaptureHealth } from './health';
+
 export type HeaderPair = [name: string, value: string];
 
 export type BodyEncoding = 'utf8' | 'base64';
@@ -52,6 +54,8 @@ export interface CaptureRecord {
   via: CaptureVia;
   response: CaptureResponse;
   pinned?: boolean;
+  /** Worked out on arrival (provider, event, signature verdict); absent in records from older versions. */
+  health?: CaptureHealth;
   damaged?: CaptureDamage;
 }
 
@@ -67,6 +71,7 @@ export interface CaptureSummary {
   via: CaptureVia;
   status: number;
   pinned?: boolean;
+  health?: CaptureHealth;
   /** The damage message, when the stored capture is not whole. */
   damaged?: string;
 }
@@ -75,7 +80,10 @@ export const DEFAULT_ENDPOINT_ID = 'default';
 
 export function headerValue(headers: readonly HeaderPair[], name: string): string | undefined {
   const lower = name.toLowerCase();
-  for (const [n, v] of headers) if (n.toLowerCase() === lower) return v;
+  for (let i = 0; i < headers.length; i += 1) {
+    const n = headers[i][0];
+    if (n.length === lower.length && (n === lower || n.toLowerCase() === lower)) return headers[i][1];
+  }
   return undefined;
 }
 
@@ -85,6 +93,7 @@ export function headerValues(headers: readonly HeaderPair[], name: string): stri
 }
 
 export function summarize(record: CaptureRecord): CaptureSummary {
+  const health = readHealth(record.health);
   return {
     id: record.id,
     endpointId: record.endpointId,
@@ -96,6 +105,7 @@ export function summarize(record: CaptureRecord): CaptureSummary {
     via: record.via,
     status: record.response.status,
     ...(record.pinned ? { pinned: true } : {}),
+    ...(health ? { health } : {}),
     ...(record.damaged ? { damaged: record.damaged.message } : {}),
   };
 }

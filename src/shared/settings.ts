@@ -30,6 +30,8 @@ export interface ReplaySettings {
   forwardMaxAttempts: number;
   /** Delay before the first retry; doubles on each further one. */
   forwardBaseDelayMs: number;
+  /** Per endpoint id: whether an edited request is re-signed when sent (the last choice made). */
+  resignByEndpoint: Record<string, boolean>;
 }
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -42,11 +44,21 @@ export interface UiSettings {
   listWidth: number;
 }
 
+/** When the health alerts fire. */
+export interface HealthSettings {
+  alertsEnabled: boolean;
+  /** Alert when more than this many signatures fail on one endpoint within a minute. */
+  invalidPerMinute: number;
+  /** Alert when auto-forward gives up on this many captures in a row. */
+  forwardFailuresInRow: number;
+}
+
 export interface Settings {
   capture: CaptureSettings;
   tunnel: TunnelSettings;
   replay: ReplaySettings;
   ui: UiSettings;
+  health: HealthSettings;
 }
 
 export const DEFAULT_CAPTURE_PORT = 8787;
@@ -61,8 +73,10 @@ export const DEFAULT_SETTINGS: Settings = {
     forwardTarget: 'http://localhost:3000',
     forwardMaxAttempts: 5,
     forwardBaseDelayMs: 1_000,
+    resignByEndpoint: {},
   },
   ui: { theme: 'system', notifications: false, listWidth: 380 },
+  health: { alertsEnabled: true, invalidPerMinute: 5, forwardFailuresInRow: 3 },
 };
 
 export type SettingsSection = keyof Settings;

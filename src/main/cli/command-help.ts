@@ -5,6 +5,7 @@
 import { APP_VERSION } from '../core/version';
 import { EVENTS_USAGE } from './events-command';
 import { LISTEN_USAGE } from './listen-command';
+import { CHECK_USAGE } from './check-command';
 import { SERVE_USAGE } from './serve-command';
 import { TRIGGER_USAGE } from './trigger-command';
 
@@ -129,6 +130,30 @@ Lists the signature schemes: id, whether \`hooklens sign\` can sign them, and th
 
 Options:
   --json                 print an array of { id, name, headers, canSign, needsUrl }`,
+
+  check: `${CHECK_USAGE}
+
+Plays the provider, and an attacker, against your webhook handler and scores it: a valid delivery
+within the provider's timeout; a changed body, no signature, another secret and an old timestamp
+must be rejected; duplicates, concurrent copies and retries must not crash it; out-of-order and
+unknown events, a body near the size limit, and the answer times over the run.
+
+Options:
+  --target URL           the handler's URL (http or https; this machine unless --allow-remote)
+  --provider ID          whose deliveries to play, see \`hooklens providers\` (svix, clerk… work too)
+  --secret S             the signing secret your handler checks against (never printed)
+  --capture-file F       derive the probes from this capture record or HAR file
+  --event TYPE           send this event type, in the provider's built-in sample event
+  --only probe,…         run only these probes: valid, forged-body, unsigned, wrong-secret,
+                         stale-timestamp, duplicate, retry, reverse-order, unknown-type,
+                         large-body, response-time
+  --json                 print one JSON report instead of lines
+  --fast                 leave out the slow probe (a body near the provider's maximum size)
+  --allow-remote         allow a target that is not this machine (probes are forged requests)
+  --timeout-ms N         your own answer budget instead of the provider's timeout
+
+One line per probe (PASS, WARN, FAIL). Exit 0 when no probe fails, 1 when one does, 2 when the
+input is unusable or nothing listens on the target (the reason on stderr).`,
 } as const;
 
 export type CommandName = keyof typeof COMMAND_HELP;
@@ -147,6 +172,7 @@ Usage:
   ${LISTEN_USAGE.replace(/\n/g, '\n  ')}
   ${EVENTS_USAGE}
   ${TRIGGER_USAGE.replace(/\n/g, '\n  ')}
+  ${CHECK_USAGE.replace(/\n/g, '\n  ')}
   hooklens <command> --help
 
 Home-made schemes: --provider generic --signature-header NAME [--algorithm …] (see verify --help).

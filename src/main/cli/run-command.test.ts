@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OptionSpec } from './cli-args';
 import { COMMAND_HELP, USAGE, type CommandName } from './command-help';
 import { runCommand } from './run-command';
+import { CHECK_OPTIONS } from './check-command';
 import { SERVE_OPTIONS } from './serve-command';
 import { SIGN_OPTIONS, VERIFY_OPTIONS, type CliIo } from './signature-commands';
 import { EVENTS_OPTIONS } from './events-command';
@@ -22,6 +23,7 @@ const OPTIONS: Record<CommandName, Record<string, OptionSpec>> = {
   listen: LISTEN_OPTIONS,
   events: EVENTS_OPTIONS,
   trigger: TRIGGER_OPTIONS,
+  check: CHECK_OPTIONS,
 };
 
 describe('hooklens <command> --help', () => {
@@ -46,7 +48,7 @@ describe('hooklens <command> --help', () => {
     const r = io();
     expect(await runCommand(['--help'], r)).toBe(0);
     expect(r.out).toEqual([USAGE]);
-    for (const part of ['hooklens serve', 'hooklens verify', 'hooklens sign', 'hooklens providers', 'hooklens listen', 'hooklens events', 'hooklens trigger', '--signature-header', '--curl URL', '<command> --help']) {
+    for (const part of ['hooklens serve', 'hooklens verify', 'hooklens sign', 'hooklens providers', 'hooklens listen', 'hooklens events', 'hooklens trigger', 'hooklens check', '--signature-header', '--curl URL', '<command> --help']) {
       expect(USAGE).toContain(part);
     }
     const unknown = io();

@@ -4,6 +4,7 @@
  */
 import { APP_VERSION } from '../core/version';
 import { COMMAND_HELP, isCommand, USAGE } from './command-help';
+import { runCheckCommand } from './check-command';
 import { runEvents } from './events-command';
 import { runListen } from './listen-command';
 import { runServe } from './serve-command';
@@ -32,6 +33,8 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
       return runSign(rest, io);
     case 'providers':
       return runProviders(rest, io);
+    case 'check':
+      return runCheckCommand(rest, io);
     case '--version':
     case 'version':
       io.stdout(APP_VERSION);

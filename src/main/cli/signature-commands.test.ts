@@ -142,6 +142,8 @@ describe('hooklens providers', () => {
     const text = io.out.join('\n');
     expect(text).toMatch(/^stripe\s+yes\s+Stripe-Signature/m);
     expect(text).toMatch(/^twilio\s+yes\s+X-Twilio-Signature.*needs --url/m);
+    expect(text).toMatch(/^plaid\s+no\s+Plaid-Verification$/m);
+    expect(text).toContain('Also accepted: clerk, replicate, resend, svix (signed as standard-webhooks)');
     const json = capture();
     await runProviders(['--json'], json);
     const list = JSON.parse(json.out.join('')) as { id: string; headers: string[]; canSign: boolean }[];

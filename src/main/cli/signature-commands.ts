@@ -12,6 +12,7 @@ import type { GenericHmacConfig } from '../../shared/api/signatures';
 import type { HeaderPair } from '../../shared/capture';
 import { HooklensError } from '../../shared/errors';
 import {
+  ALIASES,
   createGenericHmacProvider,
   detectProviders,
   GENERIC_PROVIDER_ID,
@@ -225,6 +226,10 @@ export function runProviders(argv: string[], io: CliIo): Promise<number> {
       const headers = p.id === GENERIC_PROVIDER_ID ? '(any, see --signature-header)' : p.signatureHeaders.join(', ');
       lines.push(`${p.id.padEnd(idWidth)}  ${(p.canSign ? 'yes' : 'no').padEnd(4)}  ${headers}${p.needsUrl ? '  (needs --url)' : ''}`);
     }
+    // Services that sign with another scheme are named too, so `--provider clerk` is not a guess.
+    const byTarget = new Map<string, string[]>();
+    for (const [alias, target] of Object.entries(ALIASES)) byTarget.set(target, [...(byTarget.get(target) ?? []), alias]);
+    for (const [target, aliases] of byTarget) lines.push(`Also accepted: ${aliases.sort().join(', ')} (signed as ${target})`);
     io.stdout(lines.join('\n'));
     return 0;
   });

@@ -13,8 +13,10 @@ import { HooklensError } from '../../shared/errors';
 import type { TunnelSettings } from '../../shared/settings';
 import { createTestEventsService } from './catalog';
 import { createCapturesService } from './capture/captures-service';
+import { createCheckService } from './check';
 import { startCaptureListener, type CaptureListener } from './capture/listener';
 import { createEndpointsService } from './endpoints';
+import { createHealthService, type HealthService } from './health';
 import { ensurePrivateDir } from './durable-file';
 import { createCoreEvents, type CoreEvents } from './events';
 import { createNoticeBoard } from './notice-board';
@@ -68,6 +70,7 @@ export interface HooklensCore {
   store: CaptureStore;
   settings: SettingsStore;
   listener: CaptureListener;
+  health: HealthService;
   close(): Promise<void>;
 }
 
@@ -97,6 +100,7 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
   const endpoints = await createEndpointsService({ dataDir: options.dataDir, store, events, log, notices });
   const search = createSearchService({ store, events });
   const secrets = await openSecretStore({ dataDir: options.dataDir, encryptor: options.encryptor, board: notices });
+  const health = createHealthService({ store, secrets: (e, p) => secrets.get(e, p), settings, events, log });
   const signatures = await createSignaturesService({
     store,
     dataDir: options.dataDir,
@@ -117,14 +121,15 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
     ...(options.forwardTo === undefined ? {} : { overrides: options.forwardTo === null ? { forwardEnabled: false } : { forwardEnabled: true, forwardTarget: options.forwardTo } }),
     notices,
   });
+  const check = createCheckService({ store, events, replay, getSecret: async (endpointId, providerId) => secrets.get(endpointId, providerId) });
   // Per launch and never written anywhere: only this process can make the tunnel port answer a probe.
   const probeRoute = createTunnelProbeRoute();
   const publicUrlCheck = createPublicUrlChecker(probeRoute, { ...DEFAULT_SELF_CHECK, ...options.tunnelSelfCheck });
-  const captureServices: CoreService<object>[] = [captures, endpoints, search, signatures, replay, publicUrlCheck];
+  const captureServices: CoreService<object>[] = [captures, endpoints, search, signatures, health, replay, check, publicUrlCheck];
 
   const captureSettings = settings.section('capture');
   const listener: CaptureListener = await startCaptureListener({
-    store,
+    store: health.captureStore(store),
     port: options.capturePort ?? captureSettings.port,
     host: options.captureHost,
     tunnelPort: 0,
@@ -145,6 +150,7 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
         }
       }
     },
+    onRefused: (refusal, via) => health.onRefused(refusal, via),
     // The store puts the failure on the notice board itself.
     onStoreError: (err) =>
       log(`A capture could not be written (answered 503 so the sender retries): ${err instanceof Error ? err.message : String(err)}`),
@@ -219,6 +225,8 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
     ...search.handlers,
     ...signatures.handlers,
     ...replay.handlers,
+    ...check.handlers,
+    ...health.handlers,
     ...tunnel.handlers,
     ...appSettings.handlers,
     ...testEvents.handlers,
@@ -235,6 +243,7 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
     store,
     settings,
     listener,
+    health,
     async close() {
       // Reverse order of creation: nothing new arrives (tunnel, listener) before the services that
       // write (replay history, endpoints, secrets) settle, and the store closes last.

@@ -7,9 +7,10 @@ export const app = recorder.app;
 export const ipcMain = recorder.ipcMain;
 export const shell = recorder.shell;
 export const safeStorage = recorder.safeStorage;
+export const Notification = recorder.Notification;
 export const dialog = recorder.dialog;
 export const BrowserWindow = new Proxy(function BrowserWindow() {}, {
   construct: (_target, args) => recorder.createWindow(...args),
   get: (_target, name) => recorder.BrowserWindowStatics[name],
 });
-export default { app, ipcMain, shell, safeStorage, dialog, BrowserWindow };
+export default { app, ipcMain, shell, safeStorage, dialog, BrowserWindow, Notification };

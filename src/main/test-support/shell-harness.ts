@@ -33,6 +33,12 @@ export interface RecordedWindow {
   shown: boolean;
 }
 
+export interface RecordedNotification {
+  title: string;
+  body: string;
+  click(): void;
+}
+
 export interface LoadedShell {
   dataDir: string;
   /** ipcMain.handle registrations, channel → handler, and how often each channel was registered. */
@@ -44,6 +50,8 @@ export interface LoadedShell {
   /** dialog.showErrorBox calls (title, content): how the shell reports a core that cannot start. */
   errorBoxes: Array<[string, string]>;
   safeStorage: { encrypted: number; decrypted: number };
+  /** Desktop notifications shown, with a way to click one. */
+  notifications: RecordedNotification[];
   quitCalls: number;
   /** Calls a recorded handler the way Electron would for a frame at `senderUrl`. */
   invoke(channel: string, args: unknown[], senderUrl: string | null): Promise<unknown>;
@@ -125,6 +133,7 @@ export async function loadShell(dataDir: string): Promise<LoadedShell> {
     opened: [],
     errorBoxes: [],
     safeStorage: { encrypted: 0, decrypted: 0 },
+    notifications: [],
     quitCalls: 0,
     async invoke(channel, args, senderUrl) {
       const handler = shell.handlers.get(channel);
@@ -206,6 +215,19 @@ export async function loadShell(dataDir: string): Promise<LoadedShell> {
         shell.safeStorage.decrypted += 1;
         return standInDecrypt(cipher);
       },
+    },
+    Notification: class {
+      static isSupported(): boolean {
+        return true;
+      }
+      private readonly clicks: (() => void)[] = [];
+      constructor(private readonly options: { title: string; body: string }) {}
+      on(name: string, fn: () => void): void {
+        if (name === 'click') this.clicks.push(fn);
+      }
+      show(): void {
+        shell.notifications.push({ ...this.options, click: () => this.clicks.forEach((fn) => fn()) });
+      }
     },
     BrowserWindowStatics: { getAllWindows: () => shell.windows },
     createWindow(options: RecordedWindow['options']) {

@@ -4,12 +4,14 @@ import { CaptureDetail } from './features/captures/capture-detail';
 import { CaptureList } from './features/captures/capture-list';
 import { CompareView } from './features/diff/compare-view';
 import { EmptyState } from './features/captures/empty-state';
+import { HealthFilters, HealthToasts, HealthView } from './features/health';
 import { ListToolbar } from './features/captures/list-toolbar';
 import { AccessDenied } from './features/status/access-denied';
 import { StoreNotices } from './features/status/store-notices';
 import { TopBar } from './features/status/top-bar';
 import { ImportView, replayTab, ReplaySidebarTools } from './features/replay';
 import { signatureTab } from './features/signatures';
+import { checkTab } from './features/check';
 import { PublicUrlBar } from './features/tunnel/public-url-bar';
 import {
   EndpointBar,
@@ -21,7 +23,7 @@ import {
   WorkbenchRuntime,
 } from './features/workbench';
 
-const FEATURE_TABS = [signatureTab, replayTab, searchMatchesTab];
+const FEATURE_TABS = [signatureTab, replayTab, checkTab, searchMatchesTab];
 
 export function App(): React.JSX.Element {
   useEffect(() => connectStore(), []);
@@ -52,6 +54,7 @@ function Workspace(): React.JSX.Element {
         <nav className="sidebar" aria-label="Captures">
           <EndpointBar />
           <SearchBar />
+          <HealthFilters />
           <ListToolbar />
           <ReplaySidebarTools />
           <CaptureList captures={visibleCaptures} />
@@ -60,6 +63,8 @@ function Workspace(): React.JSX.Element {
         <div className="main-pane">
           {view.kind === 'compare' ? (
             <CompareView key={`${view.leftId} ${view.rightId}`} onClose={closeView} />
+          ) : view.kind === 'health' ? (
+            <HealthView onClose={closeView} />
           ) : view.kind === 'import' ? (
             <ImportView source={view.source} onClose={closeView} />
           ) : selectedId ? (
@@ -72,6 +77,7 @@ function Workspace(): React.JSX.Element {
         </div>
       </main>
       <WorkbenchRuntime />
+      <HealthToasts />
     </div>
   );
 }

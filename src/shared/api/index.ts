@@ -8,8 +8,10 @@
  * Failures reject with a `HooklensError` whose `code` comes from `../errors`.
  */
 import { appSettingsMethodNames, type AppSettingsEvents, type AppSettingsMethods } from './app-settings';
+import { checkMethodNames, type CheckEvents, type CheckMethods } from './check';
 import { capturesMethodNames, type CapturesEvents, type CapturesMethods } from './captures';
 import { endpointsMethodNames, type EndpointsEvents, type EndpointsMethods } from './endpoints';
+import { healthMethodNames, type HealthEvents, type HealthMethods } from './health';
 import { replayMethodNames, type ReplayEvents, type ReplayMethods } from './replay';
 import { searchMethodNames, type SearchMethods } from './search';
 import { signaturesMethodNames, type SignaturesEvents, type SignaturesMethods } from './signatures';
@@ -26,7 +28,9 @@ export interface HooklensApi
     EndpointsMethods,
     SearchMethods,
     AppSettingsMethods,
-    TestEventsMethods {}
+    HealthMethods,
+    TestEventsMethods,
+    CheckMethods {}
 
 export interface HooklensEvents
   extends CapturesEvents,
@@ -35,7 +39,9 @@ export interface HooklensEvents
     SignaturesEvents,
     ReplayEvents,
     EndpointsEvents,
-    AppSettingsEvents {}
+    AppSettingsEvents,
+    CheckEvents,
+    HealthEvents {}
 
 export type ApiMethodName = keyof HooklensApi;
 export type ApiEventName = keyof HooklensEvents;
@@ -49,7 +55,9 @@ export const API_METHOD_NAMES = Object.keys({
   ...endpointsMethodNames,
   ...searchMethodNames,
   ...appSettingsMethodNames,
+  ...healthMethodNames,
   ...testEventsMethodNames,
+  ...checkMethodNames,
 } satisfies Record<ApiMethodName, true>) as ApiMethodName[];
 
 export function isApiMethodName(name: string): name is ApiMethodName {

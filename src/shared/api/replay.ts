@@ -13,7 +13,9 @@ import type {
  * What to copy as cURL: a capture (sent to the replay target) or one history entry as it was sent.
  * Secrets the request carries are masked as references to the secret store unless `includeSecrets`.
  */
-export type CurlSource = ({ captureId: string; targetBase?: string } | { replayId: string }) & { includeSecrets?: boolean };
+export type CurlSource = ({ captureId: string; targetBase?: string } | { replayId: string }) & {
+  includeSecrets?: boolean;
+};
 
 export interface HarExportOptions {
   /** Omitted: every capture. */
@@ -27,10 +29,15 @@ export interface HarExportOptions {
 export interface ReplayMethods {
   /** The editor's starting point: target URL, headers and body of the capture, signing info. */
   getReplayDraft(captureId: string): Promise<ReplayDraft>;
-  /** One click: the capture unchanged to the configured target. */
-  replayCapture(captureId: string): Promise<ReplayHistoryEntry>;
+  /** One click: the capture unchanged to the configured target; `sendId` lets `cancelReplay` stop it. */
+  replayCapture(captureId: string, sendId?: string): Promise<ReplayHistoryEntry>;
   /** Sends an edited (or imported) request. Connection errors are outcomes, not rejections. */
   sendReplay(input: ReplaySendInput): Promise<ReplayHistoryEntry>;
+  /**
+   * Stops a send still waiting for its answer (given its `sendId`); the send then resolves with a
+   * `cancelled` outcome, recorded like any other. False when no such send is in flight.
+   */
+  cancelReplay(sendId: string): Promise<boolean>;
   /** Newest first; pass null for imported requests that belong to no capture. */
   listReplays(captureId: string | null): Promise<ReplayHistorySummary[]>;
   getReplay(replayId: string): Promise<ReplayHistoryEntry>;
@@ -49,6 +56,7 @@ export const replayMethodNames = {
   getReplayDraft: true,
   replayCapture: true,
   sendReplay: true,
+  cancelReplay: true,
   listReplays: true,
   getReplay: true,
   getReplaySettings: true,

@@ -44,7 +44,8 @@ export interface ReplayDraft {
   signing: SigningInfo | null;
 }
 
-export type ReplaySource = 'replay' | 'edit' | 'forward' | 'import' | 'test-event';
+/** 'check': a request sent by a handler-check probe. */
+export type ReplaySource = 'replay' | 'edit' | 'forward' | 'import' | 'test-event' | 'check';
 
 export interface ReplaySendInput {
   /** The capture this send derives from; null for an imported request. */
@@ -53,9 +54,11 @@ export interface ReplaySendInput {
   /** Recompute the provider signature over the body with a fresh timestamp. */
   resign?: boolean;
   source?: ReplaySource;
+  /** A token the caller picks to cancel this send with `cancelReplay` while it waits. */
+  sendId?: string;
 }
 
-export type ConnectionErrorKind = 'refused' | 'timeout' | 'tls' | 'dns' | 'reset' | 'other';
+export type ConnectionErrorKind = 'refused' | 'timeout' | 'tls' | 'dns' | 'reset' | 'cancelled' | 'other';
 
 export interface ConnectionError {
   kind: ConnectionErrorKind;
@@ -75,9 +78,7 @@ export interface ReplayResponse {
   redirectTo?: string;
 }
 
-export type ReplayOutcome =
-  | { kind: 'response'; response: ReplayResponse }
-  | { kind: 'error'; error: ConnectionError };
+export type ReplayOutcome = { kind: 'response'; response: ReplayResponse } | { kind: 'error'; error: ConnectionError };
 
 export interface ReplayHistoryEntry {
   id: string;

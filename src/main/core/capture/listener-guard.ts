@@ -111,7 +111,8 @@ export interface ListenerGuard {
   destroyLingering(): void;
 }
 
-export function createListenerGuard(getLimits: () => GuardLimits): ListenerGuard {
+/** `onRefused` hears every refusal once per socket (health counts them; it must not throw). */
+export function createListenerGuard(getLimits: () => GuardLimits, onRefused?: (refusal: Refusal) => void): ListenerGuard {
   const closing = new WeakSet<Duplex>();
   /** Refusals waiting for the answers to earlier, complete requests on the same socket. */
   const deferred = new WeakMap<Duplex, Refusal>();
@@ -136,6 +137,11 @@ export function createListenerGuard(getLimits: () => GuardLimits): ListenerGuard
     }
     deferred.delete(socket);
     closing.add(socket);
+    try {
+      onRefused?.(refusal);
+    } catch {
+      // Counting a refusal must never stop it from being answered.
+    }
     if (!socket.writable || responseStarted(socket)) {
       socket.destroy();
       return;

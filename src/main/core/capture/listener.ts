@@ -63,7 +63,7 @@ export interface RouteDecision {
 }
 
 export interface CaptureListenerOptions {
-  store: CaptureStore;
+  store: Pick<CaptureStore, 'add'>;
   /** Preferred port (0 = any free one). Defaults to DEFAULT_CAPTURE_PORT. */
   port?: number;
   host?: string;
@@ -81,6 +81,8 @@ export interface CaptureListenerOptions {
    */
   tunnelSelfAnswer?: (url: string) => string | null;
   onStoreError?: (err: unknown) => void;
+  /** Every request the listener answered with a refusal (413, 408, 431…) instead of capturing it. */
+  onRefused?: (refusal: Refusal, via: CaptureVia) => void;
   /** Failures that are not the sender's fault (a throwing route or reply, a failed accept); the listener keeps running. */
   onError?: (err: unknown) => void;
 }
@@ -288,7 +290,7 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
   };
 
   const createServer = (via: CaptureVia): { server: http.Server; guard: ListenerGuard } => {
-    const guard = createListenerGuard(() => limits);
+    const guard = createListenerGuard(() => limits, (refusal) => options.onRefused?.(refusal, via));
     const server = http.createServer({
       maxHeaderSize: limits.maxHeaderBytes,
       // The tunnel port keeps idle connections open: see first-byte-gate.ts.

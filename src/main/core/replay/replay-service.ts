@@ -12,7 +12,13 @@ import { toCurl } from '../../../shared/replay/curl-export';
 import { parseCurl } from '../../../shared/replay/curl-import';
 import { isHopByHop } from '../../../shared/replay/outgoing-headers';
 import { joinTarget } from '../../../shared/replay/target-url';
-import type { ReplayDraft, ReplayHistoryEntry, ReplayRequest, ReplaySendInput, SigningInfo } from '../../../shared/replay/types';
+import type {
+  ReplayDraft,
+  ReplayHistoryEntry,
+  ReplayRequest,
+  ReplaySendInput,
+  SigningInfo,
+} from '../../../shared/replay/types';
 import { summarizeReplay } from '../../../shared/replay/types';
 import { bodyBuffer } from '../body-buffer';
 import { newCaptureId } from '../capture/capture-id';
@@ -29,9 +35,17 @@ import { readCurlFile } from './curl-files';
 import { parseHar } from './har-import';
 import { openReplayHistory } from './replay-history';
 import { resignHeaders, type SignatureProviders } from './resign';
-import { fillSecretRefs, maskSecrets, NO_REFS, refScope, secretRef, type KnownSecret, type SecretRefScope } from './secret-refs';
+import {
+  fillSecretRefs,
+  maskSecrets,
+  NO_REFS,
+  refScope,
+  secretRef,
+  type KnownSecret,
+  type SecretRefScope,
+} from './secret-refs';
 import { sendRequest, validateRequest } from './send-request';
-import { parseSendInput, parseSettingsPatch, requireString } from './validate-input';
+import { parseSendId, parseSendInput, parseSettingsPatch, requireString } from './validate-input';
 
 export interface ReplayServiceDeps {
   store: CaptureStore;
@@ -54,6 +68,10 @@ export interface ReplayServiceDeps {
 export interface ReplayService extends CoreService<ReplayMethods> {
   /** Auto-forwards each new capture when forwarding is on. */
   onCapture(record: CaptureRecord): void;
+  /** Keeps a send made elsewhere (a handler-check probe) in the history, so it can be opened and re-sent. */
+  record(entry: Omit<ReplayHistoryEntry, 'id' | 'sentAt'>): Promise<string>;
+  /** Where replays of a capture go: the target base plus the capture's path. */
+  targetFor(record: CaptureRecord): string;
 }
 
 const registryProviders: SignatureProviders = {
@@ -72,7 +90,9 @@ function signedRequest(record: CaptureRecord): SignedRequest {
 /** The capture's headers minus those a client recomputes or that belonged to the provider's connection. */
 function editableHeaders(headers: readonly HeaderPair[]): HeaderPair[] {
   const connectionTokens = new Set(
-    headers.filter(([n]) => n.toLowerCase() === 'connection').flatMap(([, v]) => v.split(',').map((t) => t.trim().toLowerCase())),
+    headers
+      .filter(([n]) => n.toLowerCase() === 'connection')
+      .flatMap(([, v]) => v.split(',').map((t) => t.trim().toLowerCase())),
   );
   return headers.filter(([name]) => !/^(host|content-length)$/i.test(name) && !isHopByHop(name, connectionTokens));
 }
@@ -81,6 +101,8 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
   const providers = deps.providers ?? registryProviders;
   const history = await openReplayHistory({ dataDir: deps.dataDir, ...deps.history, notices: deps.notices });
   const settings = (): ReplaySettings => ({ ...deps.settings.section('replay'), ...deps.overrides });
+  /** Sends waiting for their answer, by the caller's sendId, so they can be cancelled. */
+  const inFlight = new Map<string, AbortController>();
 
   async function loadCapture(id: string): Promise<CaptureRecord> {
     const record = await deps.store.get(requireString(id, 'captureId'));
@@ -148,20 +170,41 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
       }
       const secret = deps.getSecret ? await deps.getSecret(record.endpointId, provider.id) : undefined;
       if (!secret) {
-        throw new HooklensError('invalid_argument', `No ${provider.name} secret is stored for this endpoint; set one in the Signature tab to re-sign.`);
+        throw new HooklensError(
+          'invalid_argument',
+          `No ${provider.name} secret is stored for this endpoint; set one in the Signature tab to re-sign.`,
+        );
       }
-      request.headers = resignHeaders({ method: request.method, url: request.url, headers: request.headers, body }, { provider, secret });
+      request.headers = resignHeaders(
+        { method: request.method, url: request.url, headers: request.headers, body },
+        { provider, secret },
+      );
       resignedWith = provider.id;
       secrets.push({ value: secret, ref: secretRef(record.endpointId, provider.id) });
     } else if (record && provider && !bodiesEqual(request.body, record.body)) {
-      warnings.push(`The body was edited but not re-signed: the original ${provider.name} signature will no longer match.`);
+      warnings.push(
+        `The body was edited but not re-signed: the original ${provider.name} signature will no longer match.`,
+      );
     }
 
     // A capture's own Host names the tunnel; a Host row in an edited or imported request was put there on purpose.
     const keepHost = input.source === 'edit' || input.source === 'import';
-    const result = await sendRequest(request, { timeoutMs: settings().timeoutMs, keepHost });
+    const controller = new AbortController();
+    if (input.sendId) {
+      if (inFlight.has(input.sendId))
+        throw new HooklensError('invalid_argument', `A send named ${input.sendId} is already in flight.`);
+      inFlight.set(input.sendId, controller);
+    }
+    let result: Awaited<ReturnType<typeof sendRequest>>;
+    try {
+      result = await sendRequest(request, { timeoutMs: settings().timeoutMs, keepHost, signal: controller.signal });
+    } finally {
+      if (input.sendId) inFlight.delete(input.sendId);
+    }
     if (result.outcome.kind === 'response' && result.outcome.response.redirectTo) {
-      warnings.push(`The target answered with a redirect to ${result.outcome.response.redirectTo}; it was not followed.`);
+      warnings.push(
+        `The target answered with a redirect to ${result.outcome.response.redirectTo}; it was not followed.`,
+      );
     }
     if (result.outcome.kind === 'response' && result.outcome.response.bodyTruncated) {
       warnings.push(`The response body is ${result.outcome.response.body.size} bytes; only the first 1 MiB was kept.`);
@@ -185,7 +228,8 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
 
   const forwarder = createForwarder({
     settings,
-    send: (record, targetBase) => send({ captureId: record.id, request: captureRequest(record, targetBase), source: 'forward' }),
+    send: (record, targetBase) =>
+      send({ captureId: record.id, request: captureRequest(record, targetBase), source: 'forward' }),
     report: (attempt) => deps.events.emit('replay:forward-attempt', attempt),
     targetFor: deps.forwardTargetFor,
   });
@@ -207,7 +251,11 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
     return { ...entry, request: { ...entry.request, headers: filled.headers } };
   }
 
-  async function harEntries(captureIds: string[] | undefined, includeReplays: boolean, includeSecrets: boolean): Promise<HarEntry[]> {
+  async function harEntries(
+    captureIds: string[] | undefined,
+    includeReplays: boolean,
+    includeSecrets: boolean,
+  ): Promise<HarEntry[]> {
     const ids = captureIds ?? deps.store.list().map((s) => s.id);
     const out: HarEntry[] = [];
     const replays = async (captureId: string | null): Promise<HarEntry[]> =>
@@ -234,17 +282,30 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
         signing: await signingInfo(record),
       };
     },
-    async replayCapture(captureId) {
+    async replayCapture(captureId, sendId) {
       const record = await loadCapture(captureId);
-      return send({ captureId: record.id, request: captureRequest(record, settings().targetBase), source: 'replay' });
+      const id = sendId === undefined ? {} : { sendId: parseSendId(sendId) };
+      return send({
+        captureId: record.id,
+        request: captureRequest(record, settings().targetBase),
+        source: 'replay',
+        ...id,
+      });
     },
     sendReplay: async (input) => send(parseSendInput(input)),
+    async cancelReplay(sendId) {
+      const controller = inFlight.get(parseSendId(sendId));
+      if (!controller) return false;
+      controller.abort();
+      return true;
+    },
     async listReplays(captureId) {
       return history.list(captureId === null ? null : requireString(captureId, 'captureId'));
     },
     async getReplay(replayId) {
       const entry = history.get(requireString(replayId, 'replayId'));
-      if (!entry) throw new HooklensError('not_found', `Replay ${replayId} is not in the history (it may have been pruned).`);
+      if (!entry)
+        throw new HooklensError('not_found', `Replay ${replayId} is not in the history (it may have been pruned).`);
       return entry;
     },
     getReplaySettings: async () => settings(),
@@ -283,8 +344,16 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
   return {
     handlers,
     onCapture: (record) => forwarder.onCapture(record),
+    async record(partial) {
+      const entry: ReplayHistoryEntry = { ...partial, id: newCaptureId(), sentAt: new Date().toISOString() };
+      await history.add(entry);
+      deps.events.emit('replay:sent', summarizeReplay(entry));
+      return entry.id;
+    },
+    targetFor: (record) => joinTarget(settings().targetBase, record.url),
     async close() {
       for (const off of unsubscribe) off();
+      for (const controller of inFlight.values()) controller.abort();
       await forwarder.close();
       await history.close();
     },

@@ -21,6 +21,8 @@ export interface SendOptions {
   keepHost?: boolean;
   /** Bytes of the response body kept; the rest is counted but dropped. */
   maxStoredBodyBytes?: number;
+  /** Aborting stops the send; it resolves with a `cancelled` outcome. */
+  signal?: AbortSignal;
 }
 
 export interface SendResult {
@@ -59,19 +61,23 @@ function hostPort(url: URL): string {
   return `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
 }
 
-const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_|ERR_OSSL_|HOSTNAME_MISMATCH$)/;
+const TLS_CODE =
+  /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_|ERR_OSSL_|HOSTNAME_MISMATCH$)/;
 
 export function describeError(err: unknown, url: URL, timeoutMs: number): ConnectionError {
   const e = err as NodeJS.ErrnoException & { reason?: string };
   const code = e?.code ?? '';
   const message = e?.message ?? String(err);
   if (e instanceof TimeoutError) return { kind: 'timeout', message: `timed out after ${formatSeconds(timeoutMs)}` };
+  if (e instanceof CancelledError) return { kind: 'cancelled', message: 'cancelled before the target answered' };
   if (code === 'ECONNREFUSED') return { kind: 'refused', message: `nothing is listening on ${hostPort(url)}` };
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
     return { kind: 'dns', message: `the host name ${url.hostname} could not be resolved` };
   }
   if (TLS_CODE.test(code) || /\bSSL\b|\bTLS\b|wrong version number|certificate/i.test(message)) {
-    const plainHint = /wrong version number|packet length too long/i.test(message) ? ' (is the target plain http?)' : '';
+    const plainHint = /wrong version number|packet length too long/i.test(message)
+      ? ' (is the target plain http?)'
+      : '';
     // OpenSSL messages carry a file and line; the short reason is what a developer can act on.
     const reason = e.reason ?? /SSL routines:[^:]*:([^:]+):/.exec(message)?.[1] ?? message.trim();
     return { kind: 'tls', message: `TLS error: ${reason}${plainHint}` };
@@ -82,11 +88,13 @@ export function describeError(err: unknown, url: URL, timeoutMs: number): Connec
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL') {
     return { kind: 'other', message: `${url.hostname} cannot be reached (${code})` };
   }
-  if (code.startsWith('HPE_')) return { kind: 'other', message: `the answer from ${hostPort(url)} is not valid HTTP (${message})` };
+  if (code.startsWith('HPE_'))
+    return { kind: 'other', message: `the answer from ${hostPort(url)} is not valid HTTP (${message})` };
   return { kind: 'other', message: code ? `${message} (${code})` : message };
 }
 
 class TimeoutError extends Error {}
+class CancelledError extends Error {}
 
 function storedBody(chunks: Buffer[], size: number): CapturedBody {
   const bytes = Buffer.concat(chunks);
@@ -102,7 +110,10 @@ export async function sendRequest(request: ReplayRequest, options: SendOptions):
     method,
     url: url.href,
     headers,
-    body: request.body.encoding === 'utf8' ? { encoding: 'utf8', text: request.body.text } : { encoding: 'base64', text: body.toString('base64') },
+    body:
+      request.body.encoding === 'utf8'
+        ? { encoding: 'utf8', text: request.body.text }
+        : { encoding: 'base64', text: body.toString('base64') },
   };
   const limit = options.maxStoredBodyBytes ?? DEFAULT_STORED_BODY;
   const started = performance.now();
@@ -114,9 +125,15 @@ export async function sendRequest(request: ReplayRequest, options: SendOptions):
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
       resolve({ sent, outcome, ms: elapsed() });
     };
     const fail = (err: unknown): void => finish({ kind: 'error', error: describeError(err, url, options.timeoutMs) });
+    // Settles first, so the connection torn down next (mid-response too) cannot report a reset.
+    const onAbort = (): void => {
+      fail(new CancelledError('cancelled'));
+      req.destroy();
+    };
 
     const requestOptions: https.RequestOptions = {
       protocol: url.protocol,
@@ -160,7 +177,8 @@ export async function sendRequest(request: ReplayRequest, options: SendOptions):
             }
           }
           const rawHeaders: [string, string][] = [];
-          for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) rawHeaders.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
+          for (let i = 0; i + 1 < res.rawHeaders.length; i += 2)
+            rawHeaders.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
           finish({
             kind: 'response',
             response: {
@@ -181,6 +199,11 @@ export async function sendRequest(request: ReplayRequest, options: SendOptions):
     }
     const timer = setTimeout(() => req.destroy(new TimeoutError('timeout')), options.timeoutMs);
     req.on('error', fail);
+    if (options.signal?.aborted) {
+      onAbort();
+      return;
+    }
+    options.signal?.addEventListener('abort', onAbort);
     req.end(body);
   });
 }

@@ -39,13 +39,23 @@ export function parseRequest(v: unknown): ReplayRequest {
 
 const SOURCES: ReplaySource[] = ['replay', 'edit', 'forward', 'import', 'test-event'];
 
+/** A caller-chosen token naming one send, so it can be cancelled while it waits. */
+export function parseSendId(v: unknown): string {
+  if (typeof v !== 'string' || !/^[\w-]{1,64}$/.test(v)) bad('sendId must be 1 to 64 letters, digits, "-" or "_".');
+  return v as string;
+}
+
 export function parseSendInput(v: unknown): ReplaySendInput {
   if (!isObject(v)) bad('sendReplay expects { captureId, request, resign? }.');
   const input = v as Record<string, unknown>;
-  const captureId = input.captureId === null || input.captureId === undefined ? null : requireString(input.captureId, 'captureId');
+  const captureId =
+    input.captureId === null || input.captureId === undefined ? null : requireString(input.captureId, 'captureId');
   if (input.resign !== undefined && typeof input.resign !== 'boolean') bad('resign must be true or false.');
-  if (input.source !== undefined && !SOURCES.includes(input.source as ReplaySource)) bad('source is not a known replay source.');
+  if (input.source !== undefined && !SOURCES.includes(input.source as ReplaySource))
+    bad('source is not a known replay source.');
+  const sendId = input.sendId === undefined ? undefined : parseSendId(input.sendId);
   return {
+    ...(sendId ? { sendId } : {}),
     captureId,
     request: parseRequest(input.request),
     resign: input.resign === true,
@@ -53,8 +63,20 @@ export function parseSendInput(v: unknown): ReplaySendInput {
   };
 }
 
+const MAX_REMEMBERED_ENDPOINTS = 1000;
+
+function choices(v: unknown): Record<string, boolean> {
+  if (!isObject(v)) bad('resignByEndpoint must map endpoint ids to true or false.');
+  const entries = Object.entries(v as Record<string, unknown>);
+  if (entries.length > MAX_REMEMBERED_ENDPOINTS)
+    bad(`resignByEndpoint holds at most ${MAX_REMEMBERED_ENDPOINTS} endpoints.`);
+  if (entries.some(([, b]) => typeof b !== 'boolean')) bad('resignByEndpoint must map endpoint ids to true or false.');
+  return Object.fromEntries(entries) as Record<string, boolean>;
+}
+
 function intIn(v: unknown, what: string, min: number, max: number): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) bad(`${what} must be a whole number from ${min} to ${max}.`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+    bad(`${what} must be a whole number from ${min} to ${max}.`);
   return v as number;
 }
 
@@ -70,11 +92,24 @@ export function parseSettingsPatch(v: unknown): Partial<ReplaySettings> {
   const out: Partial<ReplaySettings> = {};
   for (const [key, value] of Object.entries(v as Record<string, unknown>)) {
     switch (key) {
-      case 'targetBase': out.targetBase = target(value, 'Target'); break;
-      case 'forwardTarget': out.forwardTarget = target(value, 'Forward target'); break;
-      case 'timeoutMs': out.timeoutMs = intIn(value, 'Timeout (ms)', 100, 600_000); break;
-      case 'forwardMaxAttempts': out.forwardMaxAttempts = intIn(value, 'Max attempts', 1, 20); break;
-      case 'forwardBaseDelayMs': out.forwardBaseDelayMs = intIn(value, 'Retry delay (ms)', 0, 600_000); break;
+      case 'targetBase':
+        out.targetBase = target(value, 'Target');
+        break;
+      case 'forwardTarget':
+        out.forwardTarget = target(value, 'Forward target');
+        break;
+      case 'timeoutMs':
+        out.timeoutMs = intIn(value, 'Timeout (ms)', 100, 600_000);
+        break;
+      case 'forwardMaxAttempts':
+        out.forwardMaxAttempts = intIn(value, 'Max attempts', 1, 20);
+        break;
+      case 'forwardBaseDelayMs':
+        out.forwardBaseDelayMs = intIn(value, 'Retry delay (ms)', 0, 600_000);
+        break;
+      case 'resignByEndpoint':
+        out.resignByEndpoint = choices(value);
+        break;
       case 'forwardEnabled':
         if (typeof value !== 'boolean') bad('forwardEnabled must be true or false.');
         out.forwardEnabled = value as boolean;

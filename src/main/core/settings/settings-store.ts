@@ -35,6 +35,7 @@ export function normalizeSettings(raw: unknown): Settings {
     tunnel: mergeSection(DEFAULT_SETTINGS.tunnel, r.tunnel),
     replay: mergeSection(DEFAULT_SETTINGS.replay, r.replay),
     ui: mergeSection(DEFAULT_SETTINGS.ui, r.ui),
+    health: mergeSection(DEFAULT_SETTINGS.health, r.health),
   };
 }
 

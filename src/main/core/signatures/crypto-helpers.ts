@@ -42,7 +42,13 @@ export function nowSeconds(): number {
 /** First value of a header, case-insensitive; undefined when absent. */
 export function header(req: { headers: readonly [string, string][] }, name: string): string | undefined {
   const lower = name.toLowerCase();
-  for (const [n, v] of req.headers) if (n.toLowerCase() === lower) return v;
+  const headers = req.headers;
+  // Detection asks every provider about every request: comparing lengths first skips almost all
+  // the lower-casing, which is most of its cost.
+  for (let i = 0; i < headers.length; i += 1) {
+    const n = headers[i][0];
+    if (n.length === lower.length && (n === lower || n.toLowerCase() === lower)) return headers[i][1];
+  }
   return undefined;
 }
 

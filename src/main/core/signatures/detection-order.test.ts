@@ -73,11 +73,37 @@ const DELIVERIES: Delivery[] = [
   { name: 'hooklens sign --provider intercom', sender: 'intercom', secret: INTERCOM_SECRET, headers: sign('intercom', INTERCOM_SECRET, INTERCOM_BODY), body: INTERCOM_BODY },
 ];
 
+
+// Senders that share Authorization: Atlassian's "JWT …" token, Okta's configured secret, and the
+// Basic auth Postmark, Chargebee and Pipedrive send; only the sender's own evidence (the token
+// form, Okta's event body, the User-Agent) may pick one.
+const OKTA_BODY = JSON.stringify({ eventType: 'com.okta.event_hook', eventTypeVersion: '1.0', cloudEventsVersion: '0.1', source: 'https://example.okta.com/api/v1/eventHooks/who1', data: { events: [{ eventType: 'user.session.start' }] } });
+const JIRA_BODY = JSON.stringify({ timestamp: 1760000000000, webhookEvent: 'jira:issue_updated', issue: { key: 'PROJ-1' } });
+const POSTMARK_BODY = JSON.stringify({ RecordType: 'Delivery', ServerID: 23, MessageID: '883953f4-6105-42a2-a16a-77a8eac79483', Recipient: 'john@example.com' });
+const CHARGEBEE_BODY = JSON.stringify({ id: 'ev_16BHbhF4s42tO2lK', event_type: 'subscription_created', object: 'event', content: { subscription: { id: 's1' } } });
+const PIPEDRIVE_BODY = JSON.stringify({ meta: { action: 'updated', object: 'deal', id: 1 }, current: { id: 1 }, event: 'updated.deal' });
+const jira = (): HeaderPair[] => [['User-Agent', 'Atlassian Webhook HTTP Client'], ...getProvider('atlassian-connect')!.sign!({ secret: 'shared-secret', body: Buffer.from(JIRA_BODY), url: 'https://hooks.example.com/in', method: 'POST', timestamp: Math.floor(Date.now() / 1000) })];
+const basic = (userAgent: string): HeaderPair[] => [['User-Agent', userAgent], ['Authorization', `Basic ${Buffer.from('hooks:pass-word').toString('base64')}`], ['Content-Type', 'application/json']];
+
+// Lemon Squeezy and Segment both write X-Signature: SHA-256 beside X-Event-Name, SHA-1 from Segment's client.
+const LEMON_BODY = JSON.stringify({ meta: { event_name: 'order_created', custom_data: { customer_id: 25 } }, data: { type: 'orders', id: '1', attributes: { store_id: 1, total: 999 } } });
+const SEGMENT_BODY = JSON.stringify({ type: 'track', event: 'Order Completed', userId: '97980cfea0067', properties: { revenue: 39.95 } });
+
+const MORE_DELIVERIES: Delivery[] = [
+  { name: 'Lemon Squeezy order', sender: 'lemonsqueezy', secret: 'lemon-secret', headers: [['X-Event-Name', 'order_created'], ['User-Agent', 'LemonSqueezy-Hookshot'], ['X-Signature', hex('sha256', 'lemon-secret', LEMON_BODY)]], body: LEMON_BODY },
+  { name: 'Segment track event', sender: 'segment', secret: 'segment-secret', headers: [['User-Agent', 'Segment.io/1.0'], ['X-Signature', hex('sha1', 'segment-secret', SEGMENT_BODY)]], body: SEGMENT_BODY },
+  { name: 'Jira Connect webhook', sender: 'atlassian-connect', secret: 'shared-secret', headers: jira(), body: JIRA_BODY },
+  { name: 'Okta event hook', sender: 'okta', secret: 'okta-hook-secret', headers: [['Authorization', 'okta-hook-secret'], ['Content-Type', 'application/json']], body: OKTA_BODY },
+  { name: 'Postmark delivery webhook', sender: 'postmark', secret: 'hooks:pass-word', headers: basic('Postmark'), body: POSTMARK_BODY },
+  { name: 'Chargebee event', sender: 'chargebee', secret: 'hooks:pass-word', headers: basic('ChargeBee'), body: CHARGEBEE_BODY },
+  { name: 'Pipedrive webhook', sender: 'pipedrive', secret: 'hooks:pass-word', headers: basic('Pipedrive Webhooks'), body: PIPEDRIVE_BODY },
+];
+
 const request = (d: Pick<Delivery, 'headers' | 'body'>): SignedRequest => ({ method: 'POST', url: 'https://hooks.example.com/in', headers: d.headers, body: Buffer.from(d.body) });
 const pairKey = (a: string, b: string) => [a, b].sort().join(' + ');
 
 describe('order of evidence between overlapping schemes', () => {
-  it.each(DELIVERIES)('$name is detected as $sender first and verifies with its secret', (d) => {
+  it.each([...DELIVERIES, ...MORE_DELIVERIES])('$name is detected as $sender first and verifies with its secret', (d) => {
     const detected = detectProviders(request(d));
     expect(detected[0]?.id).toBe(d.sender);
     expect(detected[0]!.verify(request(d), { secret: d.secret })).toMatchObject({ valid: true });
@@ -92,6 +118,21 @@ describe('order of evidence between overlapping schemes', () => {
     expect(detectProviders(request(bare)).map((p) => p.id)).toEqual(['intercom', 'github']);
   });
 
+  it('Authorization alone names no sender; the token form, the event body or the User-Agent does', () => {
+    const ids = (headers: HeaderPair[], body: string) => detectProviders(request({ headers, body })).map((p) => p.id);
+    // Basic auth from an unknown client (a load balancer, curl) is nobody's webhook.
+    expect(ids(basic('curl/8.5.0'), POSTMARK_BODY)).toEqual([]);
+    // A bearer token on Okta's event shape is Okta's; a Connect JWT on the same body is Atlassian's.
+    expect(ids([['Authorization', 'Bearer abc']], OKTA_BODY)).toEqual(['okta']);
+    expect(ids(jira(), OKTA_BODY)[0]).toBe('atlassian-connect');
+    // The Basic senders are told apart by User-Agent only, whatever the body looks like.
+    expect(ids(basic('ChargeBee'), POSTMARK_BODY)).toEqual(['chargebee']);
+    // Both X-Signature senders' evidence on one request: the signature's length decides.
+    const both: HeaderPair[] = [['X-Event-Name', 'order_created'], ['User-Agent', 'Segment.io/1.0']];
+    expect(ids([...both, ['X-Signature', hex('sha1', 's', SEGMENT_BODY)]], SEGMENT_BODY)).toEqual(['segment', 'lemonsqueezy']);
+    expect(ids([...both, ['X-Signature', hex('sha256', 's', LEMON_BODY)]], LEMON_BODY)).toEqual(['lemonsqueezy', 'segment']);
+  });
+
   it('every pair of providers that can claim the same request is covered by a delivery from each side', () => {
     const overlapping = new Set<string>();
     // Statically: providers that share a signature header name.
@@ -101,11 +142,20 @@ describe('order of evidence between overlapping schemes', () => {
       }
     }
     // Observed: every signing provider's own output, and the deliveries above.
-    const signed = PROVIDERS.filter((p) => p.sign).map((p) => {
-      const headers = p.sign!({ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', body: Buffer.from('{"a":1}'), url: 'https://hooks.example.com/in', id: 'msg_1' });
-      return { sender: p.id, req: request({ headers, body: '{"a":1}' }) };
-    });
-    for (const { req } of [...signed, ...DELIVERIES.map((d) => ({ req: request(d) }))]) {
+    // The first secret of a form the provider accepts: whsec_… for Standard Webhooks, base64 for Airtable, user:password for Basic auth.
+    const secrets = ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'hooks:MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'];
+    const signWithAnySecret = (p: (typeof PROVIDERS)[number]): HeaderPair[] => {
+      for (const secret of secrets) {
+        try {
+          return p.sign!({ secret, body: Buffer.from('{"a":1}'), url: 'https://hooks.example.com/in', id: 'msg_1' });
+        } catch {
+          // A secret of another form; try the next.
+        }
+      }
+      throw new Error(`${p.id} signs with none of the test secrets`);
+    };
+    const signed = PROVIDERS.filter((p) => p.sign).map((p) => ({ sender: p.id, req: request({ headers: signWithAnySecret(p), body: '{"a":1}' }) }));
+    for (const { req } of [...signed, ...[...DELIVERIES, ...MORE_DELIVERIES].map((d) => ({ req: request(d) }))]) {
       const ids = detectProviders(req).map((p) => p.id);
       for (const a of ids) for (const b of ids) if (a < b) overlapping.add(pairKey(a, b));
     }
@@ -116,9 +166,18 @@ describe('order of evidence between overlapping schemes', () => {
     }
 
     const covered = new Set<string>();
-    const senders = new Set(DELIVERIES.map((d) => d.sender));
+    const senders = new Set([...DELIVERIES, ...MORE_DELIVERIES].map((d) => d.sender));
     for (const a of senders) for (const b of senders) if (a < b) covered.add(pairKey(a, b));
-    expect([...overlapping].sort()).toEqual(['bitbucket + github', 'bitbucket + intercom', 'github + intercom']);
+    expect([...overlapping].sort()).toEqual([
+      'atlassian-connect + okta',
+      'bitbucket + github',
+      'bitbucket + intercom',
+      'chargebee + pipedrive',
+      'chargebee + postmark',
+      'github + intercom',
+      'lemonsqueezy + segment',
+      'pipedrive + postmark',
+    ]);
     for (const pair of overlapping) expect(covered, pair).toContain(pair);
   });
 });

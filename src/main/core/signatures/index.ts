@@ -8,7 +8,7 @@ export {
 } from './handlers';
 export { createSignaturesService, type SignaturesService, type SignaturesServiceDeps } from './signatures-service';
 export { openSecretStore, mask, type SecretEncryptor, type SecretStore } from './secret-store';
-export { PROVIDERS, detectProviders, getProvider } from './registry';
+export { ALIASES, PROVIDERS, detectProviders, getProvider } from './registry';
 export { createGenericHmacProvider, GENERIC_PROVIDER_ID } from './generic-hmac';
 export { verifyUrlSigned } from './url-signed-check';
 export type { Provider, SignedRequest, VerifyOptions, VerifyResult, SignOptions } from './types';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hmac, safeEqual } from './crypto-helpers';
-import { bodyVariants, explainMismatch, genericSecretVariants, withHints } from './mismatch';
+import { bodyVariants, explainMismatch, genericSecretVariants, withHints, withoutDiagnosis } from './mismatch';
 import type { VerifyResult } from './types';
 
 const sign = (secret: string, body: Buffer) => hmac('sha256', secret, body, 'hex');
@@ -20,6 +20,31 @@ function explain(signedBody: string, capturedBody: string, signedWith: string, g
 
 describe('explainMismatch', () => {
   const compact = '{"b":1,"a":{"text":"café / ok","list":[1,2]}}';
+
+  it('skips the re-reading of secret and body inside withoutDiagnosis, and only there', () => {
+    const pretty = JSON.stringify(JSON.parse(compact), null, 2);
+    let tries = 0;
+    const run = (): VerifyResult => {
+      const received = sign('s', Buffer.from(compact));
+      const body = Buffer.from(pretty);
+      return explainMismatch({
+        provider: 'test',
+        body,
+        secret: 's',
+        expected: sign('s', body),
+        received,
+        matches: (c) => {
+          tries += 1;
+          return safeEqual(received, sign(c.secret, c.body));
+        },
+      });
+    };
+    const quick = withoutDiagnosis(run);
+    expect(quick.failure).toBe('signature_mismatch');
+    expect(tries).toBe(0);
+    expect(run().failure).toBe('body_reserialized');
+    expect(tries).toBeGreaterThan(0);
+  });
 
   it('recognises each common re-encoding of a JSON body', () => {
     const cases: [string, RegExp][] = [

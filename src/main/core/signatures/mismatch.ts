@@ -48,10 +48,29 @@ export interface MismatchContext {
 // Re-encoding diagnosis runs on the core's event loop; past this size a miss is reported without it.
 const MAX_JSON_VARIANT_BYTES = 512 * 1024;
 
+let diagnose = true;
+
+/**
+ * Runs a verification without the re-reading of secret and body on a mismatch (the verdict is
+ * then `signature_mismatch` without a cause). For the capture path, which verifies every arrival:
+ * a flood of forged requests must cost one HMAC each, not a dozen. Verification is synchronous,
+ * so the flag cannot leak into another check.
+ */
+export function withoutDiagnosis<T>(run: () => T): T {
+  const previous = diagnose;
+  diagnose = false;
+  try {
+    return run();
+  } finally {
+    diagnose = previous;
+  }
+}
+
 export function explainMismatch(ctx: MismatchContext): VerifyResult {
   const what = ctx.what ?? 'signature';
   const words = ctx.expected === undefined ? keyWording(ctx, what) : hmacWording(ctx, what, ctx.expected);
   const base = { ...(ctx.expected === undefined ? {} : { expected: ctx.expected }), received: ctx.received, ...ctx.extra };
+  if (!diagnose) return invalid(ctx.provider, 'signature_mismatch', words.mismatch, base);
 
   for (const v of [...(ctx.secretVariants ?? []), ...genericSecretVariants(ctx.secret)]) {
     if (v.secret !== ctx.secret && ctx.matches({ body: ctx.body, secret: v.secret })) {

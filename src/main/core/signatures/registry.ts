@@ -39,6 +39,37 @@ import { trello } from './providers/trello';
 import { twitch } from './providers/twitch';
 import { typeform } from './providers/typeform';
 import { zoom } from './providers/zoom';
+import { asana } from './providers/asana';
+import { calCom } from './providers/cal-com';
+import { calendly } from './providers/calendly';
+import { docusign } from './providers/docusign';
+import { dropbox } from './providers/dropbox';
+import { notion } from './providers/notion';
+import { persona } from './providers/persona';
+import { woocommerce } from './providers/woocommerce';
+import { xero } from './providers/xero';
+import { box } from './providers/box';
+import { customerio } from './providers/customerio';
+import { frameio } from './providers/frameio';
+import { webflow } from './providers/webflow';
+import { zendesk } from './providers/zendesk';
+import { netlify } from './providers/netlify';
+import { qstash } from './providers/qstash';
+import { atlassianConnect } from './providers/atlassian-connect';
+import { hygraph } from './providers/hygraph';
+import { mailgun } from './providers/mailgun';
+import { pagerduty } from './providers/pagerduty';
+import { adyen } from './providers/adyen';
+import { braintree } from './providers/braintree';
+import { airtable } from './providers/airtable';
+import { recurly } from './providers/recurly';
+import { plaid } from './providers/plaid';
+import { chargebee } from './providers/chargebee';
+import { figma } from './providers/figma';
+import { okta } from './providers/okta';
+import { pipedrive } from './providers/pipedrive';
+import { postmark } from './providers/postmark';
+import { segment } from './providers/segment';
 import { hasHeader } from './crypto-helpers';
 import type { Provider, SignedRequest } from './types';
 
@@ -73,11 +104,43 @@ export const PROVIDERS: Provider[] = [
   line,
   telnyx,
   gitlab,
+  dropbox,
+  asana,
+  woocommerce,
+  xero,
+  calCom,
+  notion,
+  docusign,
+  calendly,
+  persona,
+  frameio,
+  customerio,
+  zendesk,
+  webflow,
+  box,
+  qstash,
+  netlify,
+  atlassianConnect,
+  hygraph,
+  pagerduty,
+  mailgun,
+  braintree,
+  adyen,
+  airtable,
+  recurly,
+  plaid,
+  segment,
+  // Credentials rather than signatures: matched only with the sender's own evidence beside them.
+  postmark,
+  chargebee,
+  pipedrive,
+  okta,
+  figma,
   standardWebhooks,
 ];
 
 /** Names people type for services that sign with another provider's scheme. */
-const ALIASES: Record<string, string> = {
+export const ALIASES: Readonly<Record<string, string>> = {
   svix: 'standard-webhooks',
   clerk: 'standard-webhooks',
   resend: 'standard-webhooks',

@@ -68,6 +68,15 @@ export class CaptureIndex {
     return slot.entry.summary;
   }
 
+  /** Replaces a capture's health (undefined removes it); returns the new summary. */
+  setHealth(id: string, health: CaptureSummary['health']): CaptureSummary | undefined {
+    const slot = this.byId.get(id);
+    if (!slot) return undefined;
+    const { health: _old, ...rest } = slot.entry.summary;
+    slot.entry = { ...slot.entry, summary: health ? { ...rest, health } : rest };
+    return slot.entry.summary;
+  }
+
   /** Removes captures; returns blob hashes no longer referenced by anything live. */
   remove(ids: Iterable<string>): string[] {
     const freed: string[] = [];

@@ -19,7 +19,7 @@ import { BlobDir } from './blobs';
 import type { CaptureIndex, IndexEntry } from './capture-index';
 import { fileStamp, fsyncDir } from '../durable-file';
 import { encodeOps, segmentName, SegmentWriter } from './journal';
-import { isBlobBody, isCaptureRecord, isStoredRecord, type JournalOp } from './record-shape';
+import { isBlobBody, isCaptureRecord, isStoredRecord, type HealthUpdate, type JournalOp } from './record-shape';
 import { buildOps, settle, type Waiter, type WorkItem } from './work-batch';
 import type { SnapshotDoc } from './snapshot';
 import { applyOp, loadStore, type StorePaths } from './store-loader';
@@ -133,8 +133,10 @@ class JournalCaptureStore implements CaptureStore {
     }
     if (!isStoredRecord(stored) || stored.id !== entry.summary.id) throw new DamagedLine(buf);
     const body = isBlobBody(stored.body) ? await this.blobs.read(stored.body) : stored.body;
-    const { pinned: _pinned, ...rest } = stored;
-    return entry.summary.pinned ? { ...rest, body, pinned: true } : { ...rest, body };
+    // Pin and health may have changed since the line was written: the summary has the current ones.
+    const { pinned: _pinned, health: _health, ...rest } = stored;
+    const { pinned, health } = entry.summary;
+    return { ...rest, body, ...(pinned ? { pinned: true } : {}), ...(health ? { health } : {}) };
   }
 
   /**
@@ -225,6 +227,12 @@ class JournalCaptureStore implements CaptureStore {
   setPinned(id: string, pinned: boolean): Promise<CaptureSummary | undefined> {
     if (!this.index.has(id)) return this.closed ? this.rejectClosed() : Promise.resolve(undefined);
     return this.enqueue<CaptureSummary | undefined>((waiter) => ({ kind: 'pin', id, pinned, waiter }));
+  }
+
+  setHealth(updates: HealthUpdate[]): Promise<CaptureSummary[]> {
+    const known = updates.filter(([id]) => this.index.has(id));
+    if (known.length === 0) return this.closed ? this.rejectClosed() : Promise.resolve([]);
+    return this.enqueue<CaptureSummary[]>((waiter) => ({ kind: 'health', updates: known, waiter }));
   }
 
   private rejectClosed<T>(): Promise<T> {

@@ -7,6 +7,7 @@
  * blob file, and the line keeps only `{ size, encoding, blob: <sha256 of the bytes> }`.
  */
 import type { BodyEncoding, CaptureRecord } from '../../../shared/capture';
+import { readHealth, type CaptureHealth } from '../../../shared/health';
 
 export interface BlobBody {
   size: number;
@@ -20,7 +21,11 @@ export type JournalOp =
   | { op: 'add'; record: StoredRecord }
   | { op: 'delete'; ids: string[] }
   | { op: 'clear' }
-  | { op: 'pin'; id: string; pinned: boolean };
+  | { op: 'pin'; id: string; pinned: boolean }
+  /** New health for existing captures (a secret was stored or removed); null clears it. */
+  | { op: 'health'; updates: HealthUpdate[] };
+
+export type HealthUpdate = [id: string, health: CaptureHealth | null];
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
@@ -83,7 +88,16 @@ export function parseJournalOp(text: string): JournalOp | null {
       return { op: 'clear' };
     case 'pin':
       return isStr(v.id) && typeof v.pinned === 'boolean' ? { op: 'pin', id: v.id, pinned: v.pinned } : null;
+    case 'health':
+      return Array.isArray(v.updates) ? { op: 'health', updates: readHealthUpdates(v.updates) } : null;
     default:
       return null;
   }
+}
+
+function readHealthUpdates(raw: unknown[]): HealthUpdate[] {
+  const out: HealthUpdate[] = [];
+  for (const u of raw)
+    if (Array.isArray(u) && u.length === 2 && isStr(u[0])) out.push([u[0], u[1] === null ? null : (readHealth(u[1]) ?? null)]);
+  return out;
 }

@@ -9,6 +9,7 @@
  * write); 2 = this index over the journal. Version 1 files are migrated on open.
  */
 import type { CaptureRecord, CaptureSummary } from '../../../shared/capture';
+import { readHealth } from '../../../shared/health';
 import type { IndexEntry } from './capture-index';
 import { isCaptureRecord, isSha256 } from './record-shape';
 
@@ -58,21 +59,58 @@ export const SNAPSHOT_COLUMNS = [
   'len',
   'blob',
   'damaged',
+  // Added after `damaged`: rows without it (14 or 15 columns, from earlier versions) are still read.
+  'health',
 ] as const;
 
-type Row = [string, string, string, string, string, number, string | null, 'local' | 'tunnel', number, 0 | 1, number, number, number, string | null, string | null];
+type Row = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  number,
+  string | null,
+  'local' | 'tunnel',
+  number,
+  0 | 1,
+  number,
+  number,
+  number,
+  string | null,
+  string | null,
+  CaptureSummary['health'] | null,
+];
 
 function toRow(e: IndexEntry): Row {
   const s = e.summary;
-  return [s.id, s.endpointId, s.receivedAt, s.method, s.url, s.size, s.contentType, s.via, s.status, s.pinned ? 1 : 0, e.seg, e.off, e.len, e.blob ?? null, s.damaged ?? null];
+  return [
+    s.id,
+    s.endpointId,
+    s.receivedAt,
+    s.method,
+    s.url,
+    s.size,
+    s.contentType,
+    s.via,
+    s.status,
+    s.pinned ? 1 : 0,
+    e.seg,
+    e.off,
+    e.len,
+    e.blob ?? null,
+    s.damaged ?? null,
+    s.health ?? null,
+  ];
 }
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
 function fromRow(v: unknown): IndexEntry | null {
-  // Rows written before the `damaged` column have one column fewer.
-  if (!Array.isArray(v) || (v.length !== SNAPSHOT_COLUMNS.length && v.length !== SNAPSHOT_COLUMNS.length - 1)) return null;
-  const [id, endpointId, receivedAt, method, url, size, contentType, via, status, pinned, seg, off, len, blob, damaged = null] = v as unknown[];
+  // Rows written before the `damaged` and `health` columns have one or two columns fewer.
+  if (!Array.isArray(v) || v.length > SNAPSHOT_COLUMNS.length || v.length < SNAPSHOT_COLUMNS.length - 2) return null;
+  const [id, endpointId, receivedAt, method, url, size, contentType, via, status, pinned, seg, off, len, blob, damaged = null, rawHealth] =
+    v as unknown[];
   if (!isStr(id) || !isStr(endpointId) || !isStr(receivedAt) || !isStr(method) || !isStr(url)) return null;
   if (!isCount(size) || !(contentType === null || isStr(contentType)) || (via !== 'local' && via !== 'tunnel')) return null;
   if (typeof status !== 'number' || (pinned !== 0 && pinned !== 1) || !isCount(seg) || !isCount(off) || !isCount(len)) return null;
@@ -80,6 +118,8 @@ function fromRow(v: unknown): IndexEntry | null {
   const summary: CaptureSummary = { id, endpointId, receivedAt, method, url, size, contentType, via, status };
   if (pinned) summary.pinned = true;
   if (damaged !== null) summary.damaged = damaged;
+  const health = readHealth(rawHealth);
+  if (health) summary.health = health;
   return blob ? { summary, seg, off, len, blob } : { summary, seg, off, len };
 }
 

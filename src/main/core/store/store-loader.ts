@@ -79,6 +79,9 @@ export function applyOp(index: CaptureIndex, op: JournalOp, seg: number, off: nu
     case 'pin':
       index.setPinned(op.id, op.pinned);
       return [];
+    case 'health':
+      for (const [id, health] of op.updates) index.setHealth(id, health ?? undefined);
+      return [];
     default:
       return assertNever(op, 'journal operation');
   }

@@ -1,5 +1,6 @@
 import type { CaptureRecord, CaptureSummary } from '../../../shared/capture';
 import type { StoreNotice } from '../../../shared/api/status';
+import type { HealthUpdate } from './record-shape';
 import type { NoticeBoard } from '../notice-board';
 
 /*
@@ -18,6 +19,8 @@ export interface CaptureStore {
   delete(ids: string[]): Promise<void>;
   clear(): Promise<void>;
   setPinned(id: string, pinned: boolean): Promise<CaptureSummary | undefined>;
+  /** Replaces the health of existing captures (null clears it); resolves with their new summaries once durable. */
+  setHealth(updates: HealthUpdate[]): Promise<CaptureSummary[]>;
   /** What the user must be told about the data files (set aside, recovered, a failed write): the board's notices. */
   readonly notices: StoreNotice[];
   close(): Promise<void>;

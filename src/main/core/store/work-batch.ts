@@ -7,7 +7,7 @@ import type { CaptureRecord, CaptureSummary } from '../../../shared/capture';
 import { assertNever } from '../../../shared/errors';
 import { blobHash, spillableBytes, type BlobDir } from './blobs';
 import type { CaptureIndex, IndexEntry } from './capture-index';
-import type { JournalOp, StoredRecord } from './record-shape';
+import type { HealthUpdate, JournalOp, StoredRecord } from './record-shape';
 
 export interface Waiter<T> {
   resolve(value: T): void;
@@ -20,6 +20,7 @@ export type WorkItem =
   | { kind: 'delete'; ids: string[]; waiter?: Waiter<void>; freed?: string[] }
   | { kind: 'clear'; waiter: Waiter<void> }
   | { kind: 'pin'; id: string; pinned: boolean; waiter: Waiter<CaptureSummary | undefined> }
+  | { kind: 'health'; updates: HealthUpdate[]; waiter: Waiter<CaptureSummary[]> }
   /** Compaction: re-write a live capture's line into the current segment. */
   | { kind: 'move'; id: string; seg: number; off: number };
 
@@ -69,6 +70,11 @@ export async function buildOps(items: readonly WorkItem[], ctx: BatchContext): P
       case 'pin':
         ops.push({ op: 'pin', id: item.id, pinned: item.pinned });
         break;
+      case 'health': {
+        const live = item.updates.filter(([id]) => !cleared && !removed.has(id) && ctx.index.has(id));
+        if (live.length > 0) ops.push({ op: 'health', updates: live });
+        break;
+      }
       case 'move': {
         const entry = ctx.index.get(item.id);
         // Moving a capture deleted since it was planned would bring it back on replay.
@@ -79,8 +85,10 @@ export async function buildOps(items: readonly WorkItem[], ctx: BatchContext): P
           .then((buf) => (JSON.parse(buf.toString('utf8')) as { record: StoredRecord }).record)
           .catch(() => null);
         if (!stored) break;
-        const { pinned: _p, ...rest } = stored;
-        ops.push({ op: 'add', record: entry.summary.pinned ? { ...rest, pinned: true } : rest });
+        // Pin and health changed by later operations live in the summary: the moved line carries them.
+        const { pinned: _p, health: _h, ...rest } = stored;
+        const { pinned, health } = entry.summary;
+        ops.push({ op: 'add', record: { ...rest, ...(pinned ? { pinned: true } : {}), ...(health ? { health } : {}) } });
         break;
       }
       default:
@@ -97,6 +105,15 @@ export function settle(items: readonly WorkItem[], index: CaptureIndex): void {
       case 'pin':
         item.waiter.resolve(index.get(item.id)?.summary);
         break;
+      case 'health': {
+        const out: CaptureSummary[] = [];
+        for (const [id] of item.updates) {
+          const summary = index.get(id)?.summary;
+          if (summary) out.push(summary);
+        }
+        item.waiter.resolve(out);
+        break;
+      }
       case 'add':
       case 'clear':
         item.waiter.resolve();

@@ -6,7 +6,9 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import type { HooklensClient } from '../../../shared/api';
 import { createCapturesSlice, type CapturesSlice } from './captures-slice';
+import { createCheckSlice, type CheckSlice } from './check-slice';
 import { createEndpointsSlice, type EndpointsSlice } from './endpoints-slice';
+import { createHealthSlice, type HealthSlice } from './health-slice';
 import { createReplaySlice, type ReplaySlice } from './replay-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
@@ -32,6 +34,8 @@ export type AppState = CapturesSlice &
   SettingsSlice &
   ReplaySlice &
   SignaturesSlice &
+  CheckSlice &
+  HealthSlice &
   TestEventsSlice &
   LoadSlice;
 
@@ -47,6 +51,8 @@ export function createAppState(api: HooklensClient): StateCreator<AppState> {
     ...createSettingsSlice(api)(...a),
     ...createReplaySlice(api)(...a),
     ...createSignaturesSlice(api)(...a),
+    ...createCheckSlice(api)(...a),
+    ...createHealthSlice(api)(...a),
     ...createTestEventsSlice(api)(...a),
     async loadAll() {
       const s = a[1]();
@@ -61,6 +67,8 @@ export function createAppState(api: HooklensClient): StateCreator<AppState> {
         s.loadReplaySettings(),
         s.loadForwardAttempts(),
         s.loadProviders(),
+        s.loadHealthSettings(),
+        ...(s.health ? [s.loadHealth(s.health.endpointId)] : []),
         s.runSearch(),
         ...replayed,
         ...secrets,

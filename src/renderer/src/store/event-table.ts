@@ -25,6 +25,13 @@ export const EVENT_ACTIONS: EventActions = {
   'replay:settings-changed': (s, settings) => s.replaySettingsChanged(settings),
   'endpoints:changed': (s, endpoints) => s.endpointsChanged(endpoints),
   'app-settings:changed': (s, view) => s.appSettingsChanged(view),
+  'check:started': (s, e) => s.checkStarted(e),
+  'check:probe': (s, e) => s.checkProbe(e),
+  'check:finished': (s, e) => s.checkFinished(e),
+  'health:changed': (s, changes) => s.healthChanged(changes),
+  'health:alert': (s, alert) => s.healthAlertRaised(alert),
+  'health:alert-opened': (s, alert) => void s.openHealthAlert(alert),
+  'health:settings-changed': (s, settings) => s.healthSettingsChanged(settings),
 };
 
 export interface ConnectOptions {

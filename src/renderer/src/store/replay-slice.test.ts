@@ -56,14 +56,18 @@ describe('replay slice', () => {
     await fx.store.getState().updateReplaySettings({ forwardEnabled: true, forwardTarget: echo.url });
     fx.resetCalls();
     const id = await fx.capture('/forward/me');
-    const s = await until(fx.store, (st) => st.forwardAttempts.some((a) => a.captureId === id && a.state === 'delivered'));
+    const s = await until(fx.store, (st) =>
+      st.forwardAttempts.some((a) => a.captureId === id && a.state === 'delivered'),
+    );
     expect(s.forwardAttempts[0]).toMatchObject({ captureId: id, attempt: 1, status: 200 });
     expect(fx.calls.listForwardAttempts).toBeUndefined();
   });
 
   it('keeps imported requests for the import view and files their sends under no capture', async () => {
     const har = JSON.stringify({
-      log: { entries: [{ request: { method: 'POST', url: `${echo.url}/imported`, headers: [], postData: { text: 'x=1' } } }] },
+      log: {
+        entries: [{ request: { method: 'POST', url: `${echo.url}/imported`, headers: [], postData: { text: 'x=1' } } }],
+      },
     });
     const {
       requests: [request],
@@ -77,5 +81,28 @@ describe('replay slice', () => {
     expect(fx.store.getState().replayHistory[NO_CAPTURE].map((h) => h.id)).toEqual([entry.id]);
     expect(fx.calls.listReplays).toBeUndefined();
     expect(echo.received.map((r) => r.body.toString())).toEqual(['x=1']);
+  });
+
+  it('marks a send as pending in its view and cancels it there', async () => {
+    const id = await fx.capture('/hooks/slow', '{"n":1}');
+    await fx.store.getState().updateReplaySettings({ targetBase: echo.url });
+    const arrived = new Promise<void>((resolve) => echo.respond(() => resolve()));
+    const sending = fx.store.getState().replayCapture(id);
+    await arrived;
+    expect(fx.store.getState().replayPending[id]).toMatch(/^[\w-]+$/);
+    await fx.store.getState().cancelReplay(id);
+    const entry = await sending;
+    expect(entry.outcome).toMatchObject({ kind: 'error', error: { kind: 'cancelled' } });
+    expect(fx.store.getState().replayPending[id]).toBeUndefined();
+    expect(fx.store.getState().replayShown[id]?.id).toBe(entry.id);
+  });
+
+  it('remembers the re-sign choice per endpoint in the core, and another window follows', async () => {
+    const other = await fx.openSecondStore();
+    await fx.store.getState().setResignChoice('default', true);
+    await until(other, (s) => s.replaySettings?.resignByEndpoint.default === true);
+    await other.getState().setResignChoice('other', false);
+    await until(fx.store, (s) => s.replaySettings?.resignByEndpoint.other === false);
+    expect((await fx.core.api.getReplaySettings()).resignByEndpoint).toEqual({ default: true, other: false });
   });
 });

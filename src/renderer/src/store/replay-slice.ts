@@ -2,7 +2,8 @@
  * Replay: the replay settings (target, timeout, auto-forward; held once, for the Replay tab and the
  * sidebar alike), the latest auto-forward attempts, each capture's send history and the response
  * shown in its Replay tab. `replay:sent` carries the history summary, so history is never re-listed
- * after a send; an answer and its event are merged by id.
+ * after a send; an answer and its event are merged by id. A send in flight is named by a sendId
+ * the slice picks, per view, so the view can show it waiting and cancel it.
  */
 import type { StateCreator } from 'zustand';
 import type { HooklensClient } from '../../../shared/api';
@@ -34,6 +35,8 @@ export interface ReplaySlice {
   replayHistory: Record<string, ReplayHistorySummary[]>;
   /** The send whose response a Replay view shows, per capture id (NO_CAPTURE: the import view). */
   replayShown: Record<string, ReplayHistoryEntry>;
+  /** The send each Replay view is waiting for (its sendId), per capture id (NO_CAPTURE: the import view). */
+  replayPending: Record<string, string>;
   /** What the latest HAR or cURL import brought, for the import view. */
   /** `warnings` concern the file as a whole (skipped entries); each request has its own. */
   imported: { source: 'har' | 'curl'; requests: ImportedRequest[]; warnings: string[] } | null;
@@ -49,6 +52,10 @@ export interface ReplaySlice {
   replayCapture(captureId: string): Promise<ReplayHistoryEntry>;
   /** `shownIn`: the Replay view (capture id, or null for the import view) that shows the answer. */
   sendReplay(input: ReplaySendInput, shownIn?: string | null): Promise<ReplayHistoryEntry>;
+  /** Stops the send a Replay view waits for; its answer is then a `cancelled` outcome. */
+  cancelReplay(shownIn: string | null): Promise<void>;
+  /** Remembers, per endpoint, whether edited requests are re-signed. */
+  setResignChoice(endpointId: string, resign: boolean): Promise<void>;
   /** Reopens one send in a Replay view. */
   openReplay(shownIn: string | null, replayId: string): Promise<void>;
   getReplayDraft(captureId: string): Promise<ReplayDraft>;
@@ -74,6 +81,31 @@ export const createReplaySlice =
     });
     const historyLoads = new Map<string, Promise<void>>();
 
+    /**
+     * Runs a send as the one `shownIn` waits for, so it can be cancelled from that view; the answer
+     * is shown before the wait ends, so the view never sees neither.
+     */
+    const sendFrom = async (
+      shownIn: string | null,
+      send: (sendId: string) => Promise<ReplayHistoryEntry>,
+    ): Promise<ReplayHistoryEntry> => {
+      const key = historyKey(shownIn);
+      const sendId = crypto.randomUUID();
+      set((s) => ({ replayPending: { ...s.replayPending, [key]: sendId } }));
+      try {
+        const entry = await send(sendId);
+        show(shownIn, entry);
+        return entry;
+      } finally {
+        set((s) => {
+          if (s.replayPending[key] !== sendId) return s;
+          const rest = { ...s.replayPending };
+          delete rest[key];
+          return { replayPending: rest };
+        });
+      }
+    };
+
     const show = (shownIn: string | null, entry: ReplayHistoryEntry): void => {
       set((s) => ({ replayShown: { ...s.replayShown, [historyKey(shownIn)]: entry } }));
       get().replaySent(summarizeReplay(entry));
@@ -84,6 +116,7 @@ export const createReplaySlice =
       forwardAttempts: [],
       replayHistory: {},
       replayShown: {},
+      replayPending: {},
       imported: null,
 
       async loadReplaySettings() {
@@ -110,7 +143,9 @@ export const createReplaySlice =
         const load = api.listReplays(captureId).then(
           (list) => {
             // Sends announced while the list was on its way are kept.
-            set((s) => ({ replayHistory: { ...s.replayHistory, [key]: (s.replayHistory[key] ?? []).reduce(mergeSummary, list) } }));
+            set((s) => ({
+              replayHistory: { ...s.replayHistory, [key]: (s.replayHistory[key] ?? []).reduce(mergeSummary, list) },
+            }));
           },
           (err: unknown) => {
             historyLoads.delete(key);
@@ -129,15 +164,20 @@ export const createReplaySlice =
           return next === list ? s : { replayHistory: { ...s.replayHistory, [key]: next } };
         });
       },
-      async replayCapture(captureId) {
-        const entry = await api.replayCapture(captureId);
-        show(captureId, entry);
-        return entry;
+      replayCapture(captureId) {
+        return sendFrom(captureId, (sendId) => api.replayCapture(captureId, sendId));
       },
-      async sendReplay(input, shownIn = input.captureId) {
-        const entry = await api.sendReplay(input);
-        show(shownIn, entry);
-        return entry;
+      sendReplay(input, shownIn = input.captureId) {
+        return sendFrom(shownIn, (sendId) => api.sendReplay({ ...input, sendId }));
+      },
+      async cancelReplay(shownIn) {
+        const sendId = get().replayPending[historyKey(shownIn)];
+        if (sendId) await api.cancelReplay(sendId);
+      },
+      setResignChoice(endpointId, resign) {
+        const current = get().replaySettings?.resignByEndpoint ?? {};
+        if (current[endpointId] === resign) return Promise.resolve();
+        return saver.save({ resignByEndpoint: { ...current, [endpointId]: resign } });
       },
       async openReplay(shownIn, replayId) {
         const entry = await api.getReplay(replayId);

@@ -29,11 +29,15 @@ export function selectionWithout(s: SelectionSlice, ids: ReadonlySet<string> | n
   };
 }
 
-/** The open record in step with a changed summary (pinning), to apply in the same update. */
+/** The open record in step with a changed summary (pinning, health), to apply in the same update. */
 export function selectionUpdated(s: SelectionSlice, summary: CaptureSummary): Partial<SelectionSlice> {
   const record = s.detail?.record;
   if (!s.detail || !record || record.id !== summary.id) return {};
-  return { detail: { ...s.detail, record: withPinned(record, Boolean(summary.pinned)) } };
+  // Health changes too when a secret is stored or removed (its verdict is recomputed).
+  const next = withPinned(record, Boolean(summary.pinned));
+  if (summary.health) next.health = summary.health;
+  else delete next.health;
+  return { detail: { ...s.detail, record: next } };
 }
 
 export const createSelectionSlice =

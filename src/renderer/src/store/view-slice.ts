@@ -1,6 +1,7 @@
 /*
  * What the main pane shows (the open capture, a comparison of two, or the import view) and which
- * workbench dialog is open. A comparison needs both full records; they are fetched here, the diff runs in the view.
+ * workbench dialog is open. A comparison needs both full records; they are fetched here (the older one
+ * on the left), the diff runs in the view.
  */
 import type { StateCreator } from 'zustand';
 import type { HooklensClient } from '../../../shared/api';
@@ -12,7 +13,8 @@ export type ImportSource = 'har' | 'curl';
 export type MainView =
   | { kind: 'captures' }
   | { kind: 'compare'; leftId: string; rightId: string }
-  | { kind: 'import'; source: ImportSource };
+  | { kind: 'import'; source: ImportSource }
+  | { kind: 'health' };
 
 export type WorkbenchDialog = 'settings' | 'endpoints' | 'shortcuts' | 'test-event';
 
@@ -27,10 +29,19 @@ export interface ViewSlice {
   dialog: WorkbenchDialog | null;
   openCompare(leftId: string, rightId: string): Promise<void>;
   openImport(source: ImportSource): void;
+  /** The health view; which scope it shows is the health slice's. */
+  openHealthView(): void;
   /** Back to the open capture (or the list's placeholder). */
   closeView(): void;
   openDialog(dialog: WorkbenchDialog): void;
   closeDialog(): void;
+}
+
+/** Ids are time-sortable, so they settle captures received within the same millisecond. */
+function isOlder(a: CaptureRecord, b: CaptureRecord): boolean {
+  const ta = Date.parse(a.receivedAt);
+  const tb = Date.parse(b.receivedAt);
+  return ta !== tb ? ta < tb : a.id < b.id;
 }
 
 export const createViewSlice =
@@ -47,7 +58,10 @@ export const createViewSlice =
         return p?.leftId === leftId && p.rightId === rightId;
       };
       try {
-        const [left, right] = await Promise.all([api.getCapture(leftId), api.getCapture(rightId)]);
+        const [first, second] = await Promise.all([api.getCapture(leftId), api.getCapture(rightId)]);
+        // The older capture goes left whatever order the boxes were ticked in, so changes read
+        // old → new and the time between is positive.
+        const [left, right] = isOlder(second, first) ? [second, first] : [first, second];
         if (current()) set({ comparePair: { status: 'ready', leftId, rightId, left, right } });
       } catch (err) {
         if (current()) set({ comparePair: { status: 'error', leftId, rightId, message: (err as Error).message } });
@@ -55,6 +69,9 @@ export const createViewSlice =
     },
     openImport(source) {
       set({ view: { kind: 'import', source }, comparePair: null });
+    },
+    openHealthView() {
+      set({ view: { kind: 'health' }, comparePair: null });
     },
     closeView() {
       if (get().view.kind === 'captures') return;

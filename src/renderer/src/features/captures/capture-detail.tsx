@@ -17,11 +17,16 @@ import { QueryTable } from './query-table';
 
 type DetailTab = 'overview' | 'headers' | 'query' | 'body' | (string & {});
 
+/** Lets a feature tab send the user to another tab (the check opens a probe in Replay). */
+export interface DetailNavigation {
+  showTab(key: string): void;
+}
+
 /** Tabs contributed by features (signatures, replay): each renders for the open capture. */
 export interface FeatureTab {
   key: string;
   label: string;
-  render(capture: CaptureRecord): ReactNode;
+  render(capture: CaptureRecord, nav: DetailNavigation): ReactNode;
 }
 
 export function fullUrl(capture: CaptureRecord, captureUrl: string | undefined): string {
@@ -44,18 +49,33 @@ export function CaptureDetail({ featureTabs = [] }: { featureTabs?: FeatureTab[]
 
   const url = fullUrl(capture, captureUrl);
   const tabs: TabDef<DetailTab>[] = [
-    { key: 'overview', label: 'Overview', render: () => <OverviewPanel capture={capture} /> },
-    { key: 'headers', label: `Headers (${capture.headers.length})`, render: () => <HeadersTable headers={capture.headers} /> },
+    { key: 'overview', label: 'Overview', render: () => <OverviewPanel capture={capture} url={url} /> },
+    {
+      key: 'headers',
+      label: `Headers (${capture.headers.length})`,
+      render: () => <HeadersTable headers={capture.headers} />,
+    },
     { key: 'query', label: 'Query', render: () => <QueryTable url={capture.url} /> },
-    { key: 'body', label: 'Body', render: () => <BodyView key={capture.id} body={capture.body} /> },
-    ...featureTabs.map((f) => ({ key: f.key, label: f.label, render: () => f.render(capture) })),
+    {
+      key: 'body',
+      label: 'Body',
+      render: () => (
+        <BodyView
+          key={capture.id}
+          body={capture.body}
+          contentType={headerValue(capture.headers, 'content-type')}
+          captureId={capture.id}
+        />
+      ),
+    },
+    ...featureTabs.map((f) => ({ key: f.key, label: f.label, render: () => f.render(capture, { showTab: setTab }) })),
   ];
 
   return (
     <section className="capture-detail" aria-label="Capture detail">
       <div className="url-bar">
         <MethodBadge method={capture.method} />
-        <output className="url-text" aria-label="Request URL">
+        <output className="url-text" aria-label="Request URL" title={url}>
           {url}
         </output>
         <CopyButton text={url} label="Copy request URL" />

@@ -12,6 +12,8 @@ import { pathOf } from '../../lib/query-params';
 import { MethodBadge, StatusBadge } from './method-badge';
 import { PinToggle } from './pin-toggle';
 import { RelativeTime } from '../workbench/relative-time';
+import { VerdictBadge, verdictLabel } from '../health';
+import { useDuplicateCounts } from './duplicate-counts';
 
 const ROW_HEIGHT = 52;
 
@@ -23,6 +25,7 @@ export function CaptureList({ captures }: { captures: CaptureSummary[] }): React
   const { selectedId, checked, selectCapture, toggleChecked } = useAppStore(
     useShallow((s) => ({ selectedId: s.selectedId, checked: s.checked, selectCapture: s.selectCapture, toggleChecked: s.toggleChecked })),
   );
+  const duplicates = useDuplicateCounts();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: captures.length,
@@ -47,6 +50,10 @@ export function CaptureList({ captures }: { captures: CaptureSummary[] }): React
         {virtualizer.getVirtualItems().map((item) => {
           const c = captures[item.index];
           const label = rowLabel(c);
+          const h = c.health;
+          const copies = h?.duplicateOf ? duplicates.get(h.duplicateOf) : undefined;
+          const event = h?.eventType ?? h?.provider;
+          const healthText = h ? `${event ? `, ${event}` : ''}, ${verdictLabel(h.verdict).toLowerCase()}${h.duplicateOf ? ', duplicate' : ''}` : '';
           return (
             <div
               role="listitem"
@@ -65,7 +72,7 @@ export function CaptureList({ captures }: { captures: CaptureSummary[] }): React
                 className="capture-open"
                 data-capture-id={c.id}
                 aria-current={c.id === selectedId ? 'true' : undefined}
-                aria-label={`${label}, ${c.status}, ${formatTime(c.receivedAt)}`}
+                aria-label={`${label}, ${c.status}, ${formatTime(c.receivedAt)}${healthText}`}
                 onClick={(e) => {
                   if (e.ctrlKey || e.metaKey) toggleChecked(c.id);
                   else void selectCapture(c.id);
@@ -83,7 +90,18 @@ export function CaptureList({ captures }: { captures: CaptureSummary[] }): React
                 <MethodBadge method={c.method} />
                 <span className="capture-path">{pathOf(c.url)}</span>
                 <span className="capture-meta">
-                  <time dateTime={c.receivedAt} title={formatDateTime(c.receivedAt)}>
+                  {h && <VerdictBadge verdict={h.verdict} title={h.reason ? `${verdictLabel(h.verdict)}: ${h.reason}` : undefined} />}
+                  {event && (
+                    <span className="capture-event" title={h?.provider ? `${h.provider}${h.eventId ? ` · ${h.eventId}` : ''}` : undefined}>
+                      {event}
+                    </span>
+                  )}
+                  {h?.duplicateOf && (
+                    <span className="dup-badge" title={`Duplicate delivery (${copies ?? 2} received)`}>
+                      dup{copies ? ` ×${copies}` : ''}
+                    </span>
+                  )}
+                  <time dateTime={c.receivedAt} title={`${formatTime(c.receivedAt)} · ${formatDateTime(c.receivedAt)}`}>
                     <RelativeTime iso={c.receivedAt} />
                   </time>
                   <span>{formatBytes(c.size)}</span>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   describeJsonChange,
   describeNote,
@@ -11,9 +11,12 @@ import {
 import { assertNever } from '../../../../shared/errors';
 import { MergePane, type MergeFocus } from './merge-pane';
 import { NamedChangesTable } from './named-changes-table';
+import { changeLines, hiddenLines } from './noise-chunks';
 
 export interface BodySectionProps {
   body: BodyComparison;
+  /** The comparison before noise rules, to tell the side-by-side view which changes they hid. */
+  unfiltered: BodyComparison;
   hidden: number;
   onNoise(update: (prev: NoisePrefs) => NoisePrefs): void;
 }
@@ -22,9 +25,12 @@ function sideLabel(change: JsonChange): 'left' | 'right' {
   return change.kind === 'removed' ? 'left' : 'right';
 }
 
-export function BodySection({ body, hidden, onNoise }: BodySectionProps): React.JSX.Element {
+export function BodySection({ body, unfiltered, hidden, onNoise }: BodySectionProps): React.JSX.Element {
   const [focus, setFocus] = useState<MergeFocus | null>(null);
-  const focusLines = (leftLine: number, rightLine: number): void => setFocus((f) => ({ leftLine, rightLine, token: (f?.token ?? 0) + 1 }));
+  const shownLines = useMemo(() => changeLines(body), [body]);
+  const noiseLines = useMemo(() => hiddenLines(unfiltered, body), [unfiltered, body]);
+  const focusLines = (leftLine: number, rightLine: number): void =>
+    setFocus((f) => ({ leftLine, rightLine, token: (f?.token ?? 0) + 1 }));
   const notes = body.notes.length > 0 && (
     <ul className="diff-notes" aria-label="Body notes">
       {body.notes.map((n, i) => (
@@ -69,8 +75,21 @@ export function BodySection({ body, hidden, onNoise }: BodySectionProps): React.
       return (
         <div>
           {notes}
-          <NamedChangesTable label="Form field changes" nameHeading="Field" changes={body.changes} hidden={hidden} onSelect={(c) => focusLines(c.leftLine || 1, c.rightLine || 1)} />
-          <MergePane leftText={body.leftText} rightText={body.rightText} language="text" focus={focus} />
+          <NamedChangesTable
+            label="Form field changes"
+            nameHeading="Field"
+            changes={body.changes}
+            hidden={hidden}
+            onSelect={(c) => focusLines(c.leftLine || 1, c.rightLine || 1)}
+          />
+          <MergePane
+            leftText={body.leftText}
+            rightText={body.rightText}
+            language="text"
+            focus={focus}
+            shownLines={shownLines}
+            hiddenLines={noiseLines}
+          />
         </div>
       );
     case 'text':
@@ -83,7 +102,11 @@ export function BodySection({ body, hidden, onNoise }: BodySectionProps): React.
             <ul className="change-list" aria-label="Body changes">
               {body.changes.map((c, i) => (
                 <li key={i} className={`diff-${c.kind}`}>
-                  <button type="button" className="link-button mono" onClick={() => focusLines(c.leftLine, c.rightLine)}>
+                  <button
+                    type="button"
+                    className="link-button mono"
+                    onClick={() => focusLines(c.leftLine, c.rightLine)}
+                  >
                     {describeTextChange(c)}
                   </button>
                 </li>
@@ -119,7 +142,9 @@ export function BodySection({ body, hidden, onNoise }: BodySectionProps): React.
                         className="ignore-button"
                         aria-label={`Ignore ${c.path}`}
                         title={`Ignore ${rule}`}
-                        onClick={() => onNoise((p) => (p.jsonPaths.includes(rule) ? p : { ...p, jsonPaths: [...p.jsonPaths, rule] }))}
+                        onClick={() =>
+                          onNoise((p) => (p.jsonPaths.includes(rule) ? p : { ...p, jsonPaths: [...p.jsonPaths, rule] }))
+                        }
                       >
                         Ignore
                       </button>
@@ -130,7 +155,14 @@ export function BodySection({ body, hidden, onNoise }: BodySectionProps): React.
             </ul>
           )}
           {hiddenNote}
-          <MergePane leftText={body.leftText} rightText={body.rightText} language="json" focus={focus} />
+          <MergePane
+            leftText={body.leftText}
+            rightText={body.rightText}
+            language="json"
+            focus={focus}
+            shownLines={shownLines}
+            hiddenLines={noiseLines}
+          />
         </div>
       );
     default:

@@ -19,7 +19,13 @@ export interface CompareViewProps {
   onClose(): void;
 }
 
-const BODY_HEADING = { json: 'Body (JSON)', form: 'Body (form fields)', text: 'Body (text)', binary: 'Body (binary)', empty: 'Body' } as const;
+const BODY_HEADING = {
+  json: 'Body (JSON)',
+  form: 'Body (form fields)',
+  text: 'Body (text)',
+  binary: 'Body (binary)',
+  empty: 'Body',
+} as const;
 
 function SideHeading({ side, label }: { side: CaptureSide; label: string }): React.JSX.Element {
   return (
@@ -42,12 +48,20 @@ export function CompareView({ onClose }: CompareViewProps): React.JSX.Element {
   const [a, b] = ready ? (swapped ? [ready.right, ready.left] : [ready.left, ready.right]) : [null, null];
   const compared = useComparison(a, b);
   const state = useMemo<ComparisonState>(
-    () => (pair?.status === 'error' ? { status: 'error', message: pair.message } : pair?.status === 'ready' ? compared : LOADING),
+    () =>
+      pair?.status === 'error'
+        ? { status: 'error', message: pair.message }
+        : pair?.status === 'ready'
+          ? compared
+          : LOADING,
     [pair, compared],
   );
   const [prefs, setPrefs] = useNoisePrefs();
   const noise = useMemo(() => compileNoise(prefs), [prefs]);
-  const filtered = useMemo(() => (state.status === 'ready' ? applyNoise(state.comparison, noise) : null), [state, noise]);
+  const filtered = useMemo(
+    () => (state.status === 'ready' ? applyNoise(state.comparison, noise) : null),
+    [state, noise],
+  );
 
   return (
     <section className="compare-view" aria-label="Compare captures">
@@ -87,12 +101,22 @@ export function CompareView({ onClose }: CompareViewProps): React.JSX.Element {
           {(filtered.query.length > 0 || filtered.hidden.query > 0) && (
             <section className="compare-section" aria-labelledby="compare-query">
               <h3 id="compare-query">Query</h3>
-              <NamedChangesTable label="Query changes" nameHeading="Parameter" changes={filtered.query} hidden={filtered.hidden.query} />
+              <NamedChangesTable
+                label="Query changes"
+                nameHeading="Parameter"
+                changes={filtered.query}
+                hidden={filtered.hidden.query}
+              />
             </section>
           )}
           <section className="compare-section" aria-labelledby="compare-headers">
             <h3 id="compare-headers">Headers</h3>
-            <NamedChangesTable label="Header changes" nameHeading="Header" changes={filtered.headers} hidden={filtered.hidden.headers} />
+            <NamedChangesTable
+              label="Header changes"
+              nameHeading="Header"
+              changes={filtered.headers}
+              hidden={filtered.hidden.headers}
+            />
             {filtered.notes.length > 0 && (
               <ul className="diff-notes" aria-label="Header notes">
                 {filtered.notes.map((n, i) => (
@@ -103,7 +127,12 @@ export function CompareView({ onClose }: CompareViewProps): React.JSX.Element {
           </section>
           <section className="compare-section" aria-labelledby="compare-body">
             <h3 id="compare-body">{BODY_HEADING[filtered.body.kind]}</h3>
-            <BodySection body={filtered.body} hidden={filtered.hidden.body} onNoise={setPrefs} />
+            <BodySection
+              body={filtered.body}
+              unfiltered={state.status === 'ready' ? state.comparison.body : filtered.body}
+              hidden={filtered.hidden.body}
+              onNoise={setPrefs}
+            />
           </section>
         </>
       )}

@@ -1,15 +1,31 @@
 import { useId, useState } from 'react';
-import { NOISE_PRESET_IDS, NOISE_PRESETS, validateHeaderRule, validatePathRule, type NoisePrefs } from '../../../../shared/diff';
+import {
+  NOISE_PRESET_IDS,
+  NOISE_PRESETS,
+  validateHeaderRule,
+  validatePathRule,
+  type NoisePrefs,
+} from '../../../../shared/diff';
 
 export interface NoiseControlsProps {
   prefs: NoisePrefs;
   onChange(update: (prev: NoisePrefs) => NoisePrefs): void;
 }
 
-function RuleAdder({ label, placeholder, validate, onAdd }: { label: string; placeholder: string; validate(s: string): string | null; onAdd(s: string): void }): React.JSX.Element {
+interface RuleAdderProps {
+  label: string;
+  /** Names the submit button, e.g. "Add ignored path": two bare "Add" buttons are indistinguishable. */
+  addLabel: string;
+  placeholder: string;
+  validate(s: string): string | null;
+  onAdd(s: string): void;
+}
+
+function RuleAdder({ label, addLabel, placeholder, validate, onAdd }: RuleAdderProps): React.JSX.Element {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
+  const inputId = useId();
   return (
     <form
       className="rule-adder"
@@ -22,15 +38,16 @@ function RuleAdder({ label, placeholder, validate, onAdd }: { label: string; pla
         setValue('');
       }}
     >
+      <label htmlFor={inputId}>{label}</label>
       <input
-        aria-label={label}
+        id={inputId}
         placeholder={placeholder}
         value={value}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? errorId : undefined}
         onChange={(e) => setValue(e.target.value)}
       />
-      <button type="submit">Add</button>
+      <button type="submit">{addLabel}</button>
       {error && (
         <span id={errorId} role="alert" className="rule-error">
           {error}
@@ -63,8 +80,20 @@ export function NoiseControls({ prefs, onChange }: NoiseControlsProps): React.JS
         ))}
       </div>
       <div className="noise-rules">
-        <RuleAdder label="Ignore JSON path" placeholder="e.g. data.object.lines.data[*].period" validate={validatePathRule} onAdd={(r) => addRule('jsonPaths', r)} />
-        <RuleAdder label="Ignore header" placeholder="e.g. X-Request-Id" validate={validateHeaderRule} onAdd={(r) => addRule('headers', r)} />
+        <RuleAdder
+          label="Ignore JSON path"
+          addLabel="Add ignored path"
+          placeholder="e.g. data.object.lines.data[*].period"
+          validate={validatePathRule}
+          onAdd={(r) => addRule('jsonPaths', r)}
+        />
+        <RuleAdder
+          label="Ignore header"
+          addLabel="Add ignored header"
+          placeholder="e.g. X-Request-Id"
+          validate={validateHeaderRule}
+          onAdd={(r) => addRule('headers', r)}
+        />
         {(prefs.jsonPaths.length > 0 || prefs.headers.length > 0) && (
           <ul className="rule-list" aria-label="Ignored paths and headers">
             {prefs.jsonPaths.map((r) => (

@@ -14,6 +14,7 @@ const SOURCE_LABEL: Record<ReplayHistorySummary['source'], string> = {
   forward: 'auto-forward',
   import: 'imported',
   'test-event': 'test event',
+  check: 'handler check',
 };
 
 export function HistoryList({ items, selectedId, onOpen }: HistoryListProps): React.JSX.Element {

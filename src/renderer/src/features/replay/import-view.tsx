@@ -12,6 +12,7 @@ import { HistoryList } from './history-list';
 import { ImportCurl } from './import-curl';
 import { modelFromRequest } from './replay-panel';
 import { RequestEditor } from './request-editor';
+import { PendingSend } from './pending-send';
 import { ResponseView } from './response-view';
 import './replay.css';
 
@@ -23,6 +24,8 @@ const SOURCES: [ImportSource, string][] = [
 export function ImportView({ source, onClose }: { source: ImportSource; onClose(): void }): React.JSX.Element {
   const imported = useAppStore((s) => s.imported);
   const shown = useAppStore((s) => s.replayShown[NO_CAPTURE] ?? null);
+  const pending = useAppStore((s) => s.replayPending[NO_CAPTURE] !== undefined);
+  const cancelReplay = useAppStore((s) => s.cancelReplay);
   const history = useAppStore((s) => s.replayHistory[NO_CAPTURE]);
   const openImport = useAppStore((s) => s.openImport);
   const openReplay = useAppStore((s) => s.openReplay);
@@ -111,7 +114,7 @@ export function ImportView({ source, onClose }: { source: ImportSource; onClose(
         </>
       )}
 
-      {shown && <ResponseView entry={shown} />}
+      {pending ? <PendingSend onCancel={() => void cancelReplay(null)} /> : shown && <ResponseView entry={shown} />}
 
       <h3 className="replay-section-title">Sent imported requests</h3>
       {historyError && (

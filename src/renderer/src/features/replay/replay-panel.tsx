@@ -3,13 +3,16 @@
  * response of the latest (or a reopened) send, this capture's history, cURL and HAR export and
  * cURL import. Replaying never changes the capture. Settings, history and the shown response live
  * in the replay slice; what is being typed (target, timeout, the editor) is this view's own.
+ * The response sits beside the editor when the pane is wide; otherwise it is scrolled into view
+ * and focused when it arrives. While a send waits, a spinner and Cancel take its place.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CaptureRecord } from '../../../../shared/capture';
 import type { ReplayDraft, ReplayRequest } from '../../../../shared/replay/types';
 import { useAppStore } from '../../app-store';
 import { historyKey } from '../../store/replay-slice';
-import { downloadText } from './download';
+import { downloadText } from '../../lib/download';
+import { PendingSend } from './pending-send';
 import { HistoryList } from './history-list';
 import { ImportCurl } from './import-curl';
 import { RequestEditor, type EditorModel } from './request-editor';
@@ -33,7 +36,9 @@ export function modelFromRequest(request: ReplayRequest): EditorModel {
   return {
     method: request.method,
     url: request.url,
-    headers: request.headers.filter(([n]) => !CLIENT_SET.test(n)).map(([name, value]) => ({ name, value, enabled: true })),
+    headers: request.headers
+      .filter(([n]) => !CLIENT_SET.test(n))
+      .map(([name, value]) => ({ name, value, enabled: true })),
     body: request.body,
   };
 }
@@ -46,6 +51,9 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
   const settings = useAppStore((s) => s.replaySettings);
   const history = useAppStore((s) => s.replayHistory[historyKey(capture.id)]);
   const current = useAppStore((s) => s.replayShown[historyKey(capture.id)] ?? null);
+  const pendingId = useAppStore((s) => s.replayPending[historyKey(capture.id)] ?? null);
+  const result = useRef<HTMLDivElement>(null);
+  const waited = useRef(false);
   const actions = useAppStore.getState();
   const [mode, setMode] = useState<Mode>('idle');
   const [session, setSession] = useState<EditorSession | null>(null);
@@ -61,6 +69,23 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
   useEffect(() => {
     loadHistory(capture.id).catch((err: Error) => setError(err.message));
   }, [capture.id, loadHistory]);
+
+  // Waiting: the spinner comes into view. Answered: the response does, with focus, so a keyboard
+  // or screen-reader user lands on it too.
+  useEffect(() => {
+    const el = result.current;
+    if (!el) return;
+    if (pendingId) {
+      waited.current = true;
+      el.scrollIntoView({ block: 'nearest' });
+    } else if (waited.current) {
+      const response = el.querySelector<HTMLElement>('.replay-response');
+      if (!response) return;
+      waited.current = false;
+      response.scrollIntoView({ block: 'nearest' });
+      response.focus({ preventScroll: true });
+    }
+  }, [pendingId, current?.id]);
 
   const target = targetDraft ?? settings?.targetBase ?? '';
   const timeoutSec = timeoutDraft ?? (settings ? String(settings.timeoutMs / 1000) : '');
@@ -91,7 +116,12 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
     void run(() => actions.updateReplaySettings({ timeoutMs }));
   };
 
-  const openEditor = (initial: EditorModel, captureId: string | null, draft: ReplayDraft | null, warnings: string[] = []): void => {
+  const openEditor = (
+    initial: EditorModel,
+    captureId: string | null,
+    draft: ReplayDraft | null,
+    warnings: string[] = [],
+  ): void => {
     setSession((prev) => ({ key: (prev?.key ?? 0) + 1, initial, captureId, draft, warnings }));
     setMode('edit');
   };
@@ -114,7 +144,7 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
         <button
           type="button"
           className="primary"
-          disabled={busy}
+          disabled={busy || pendingId !== null}
           onClick={() => void run(async () => void (await actions.replayCapture(capture.id)))}
         >
           Replay
@@ -163,7 +193,8 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
           Export HAR
         </button>
         <label className="replay-include-secrets">
-          <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.target.checked)} /> Include secrets in exports
+          <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.target.checked)} />{' '}
+          Include secrets in exports
         </label>
         <button type="button" onClick={() => setMode('import')}>
           Import cURL
@@ -180,44 +211,58 @@ function ReplayPanelFor({ capture }: { capture: CaptureRecord }): React.JSX.Elem
         </p>
       )}
 
-      {mode === 'import' && (
-        <ImportCurl
-          onCancel={() => setMode(session ? 'edit' : 'idle')}
-          onImported={(result) => openEditor(modelFromRequest(result.request), null, null, result.warnings)}
-        />
-      )}
-      {mode === 'edit' && session && (
-        <>
-          {session.captureId === null && <p className="muted">Imported request (not linked to this capture).</p>}
-          {session.warnings.map((w) => (
-            <p key={w} className="warning-text">
-              {w}
-            </p>
-          ))}
-          <RequestEditor
-            key={session.key}
-            initial={session.initial}
-            captureId={session.captureId}
-            signing={session.draft?.signing ?? null}
-            originalBody={session.draft ? session.draft.body : null}
-            shownIn={capture.id}
-          />
-        </>
-      )}
+      <div className={mode !== 'idle' && (pendingId || current) ? 'replay-work replay-work-split' : 'replay-work'}>
+        <div className="replay-main">
+          {mode === 'import' && (
+            <ImportCurl
+              onCancel={() => setMode(session ? 'edit' : 'idle')}
+              onImported={(result) => openEditor(modelFromRequest(result.request), null, null, result.warnings)}
+            />
+          )}
+          {mode === 'edit' && session && (
+            <>
+              {session.captureId === null && <p className="muted">Imported request (not linked to this capture).</p>}
+              {session.warnings.map((w) => (
+                <p key={w} className="warning-text">
+                  {w}
+                </p>
+              ))}
+              <RequestEditor
+                key={session.key}
+                initial={session.initial}
+                captureId={session.captureId}
+                signing={session.draft?.signing ?? null}
+                originalBody={session.draft ? session.draft.body : null}
+                shownIn={capture.id}
+                endpointId={capture.endpointId}
+              />
+            </>
+          )}
+        </div>
 
-      {current && (
-        <>
-          <ResponseView entry={current} />
-          <div className="replay-actions">
-            <button type="button" onClick={() => openEditor(modelFromRequest(current.request), current.captureId, session?.draft ?? null)}>
-              Edit this request
-            </button>
-            <button type="button" onClick={() => void copyCurl({ replayId: current.id, includeSecrets })}>
-              Copy this send as cURL
-            </button>
-          </div>
-        </>
-      )}
+        <div className="replay-result" ref={result}>
+          {pendingId ? (
+            <PendingSend onCancel={() => void run(() => actions.cancelReplay(capture.id))} />
+          ) : current ? (
+            <>
+              <ResponseView entry={current} />
+              <div className="replay-actions">
+                <button
+                  type="button"
+                  onClick={() =>
+                    openEditor(modelFromRequest(current.request), current.captureId, session?.draft ?? null)
+                  }
+                >
+                  Edit this request
+                </button>
+                <button type="button" onClick={() => void copyCurl({ replayId: current.id, includeSecrets })}>
+                  Copy this send as cURL
+                </button>
+              </div>
+            </>
+          ) : null}
+        </div>
+      </div>
 
       <h3 className="replay-section-title">History</h3>
       <HistoryList

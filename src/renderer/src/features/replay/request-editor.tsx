@@ -1,7 +1,8 @@
 /*
- * Edit & replay: method, URL, header rows, body and the re-sign toggle, then Send. The URL is
- * checked here first so a typo is a field error; the core checks again and its answer is shown
- * beside the field it names.
+ * Edit & replay: method, URL, header rows and body, then Send. Once the body or headers differ from
+ * the capture and a secret is stored, "Re-sign" sits next to Send, ticked as it was last time for
+ * this endpoint. The URL is checked here first so a typo is a field error; the core checks again
+ * and its answer is shown beside the field it names.
  */
 import { useMemo, useState } from 'react';
 import type { CapturedBody } from '../../../../shared/capture';
@@ -32,6 +33,8 @@ export interface RequestEditorProps {
   originalBody: ReplayBody | null;
   /** The Replay view that shows the answer: a capture id, or null for the import view. */
   shownIn: string | null;
+  /** Whose remembered re-sign choice applies; null for imported requests. */
+  endpointId?: string | null;
   onSent?(entry: ReplayHistoryEntry): void;
   onUrlChange?(url: string): void;
 }
@@ -46,6 +49,14 @@ function jsonProblem(text: string): string | null {
   }
 }
 
+function headersDiffer(a: readonly DraftHeader[], b: readonly DraftHeader[]): boolean {
+  const sent = (rows: readonly DraftHeader[]): string =>
+    JSON.stringify(
+      rows.filter((h) => h.enabled && h.name.trim() !== '').map((h) => [h.name.trim().toLowerCase(), h.value]),
+    );
+  return sent(a) !== sent(b);
+}
+
 function looksJson(model: EditorModel): boolean {
   const ct = model.headers.find((h) => h.enabled && h.name.toLowerCase() === 'content-type')?.value ?? '';
   if (/json/i.test(ct)) return true;
@@ -58,12 +69,15 @@ export function RequestEditor({
   signing,
   originalBody,
   shownIn,
+  endpointId = null,
   onSent,
   onUrlChange,
 }: RequestEditorProps): React.JSX.Element {
   const sendReplay = useAppStore((s) => s.sendReplay);
+  const setResignChoice = useAppStore((s) => s.setResignChoice);
+  const remembered = useAppStore((s) => (endpointId ? s.replaySettings?.resignByEndpoint[endpointId] : undefined));
   const [model, setModel] = useState<EditorModel>(initial);
-  const [resign, setResign] = useState(false);
+  const resign = remembered ?? false;
   const [urlError, setUrlError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -71,6 +85,9 @@ export function RequestEditor({
   const bodyJsonProblem = isJson && model.body.encoding === 'utf8' ? jsonProblem(model.body.text) : null;
   const canResign = !!signing && signing.canSign && signing.hasSecret;
   const edited = originalBody ? !bodiesEqual(model.body, originalBody) : false;
+  const headersEdited = useMemo(() => headersDiffer(model.headers, initial.headers), [model.headers, initial.headers]);
+  const offerResign = canResign && (edited || headersEdited);
+  const editedWhat = edited && headersEdited ? 'body and headers were' : edited ? 'body was' : 'headers were';
   const methods = METHODS.includes(model.method.toUpperCase()) ? METHODS : [model.method, ...METHODS];
 
   const setUrl = (url: string): void => {
@@ -91,11 +108,13 @@ export function RequestEditor({
       const entry = await sendReplay(
         {
           captureId,
-          resign: canResign && resign,
+          resign: offerResign && resign,
           request: {
             method: model.method,
             url: model.url.trim(),
-            headers: model.headers.filter((h) => h.enabled && h.name.trim() !== '').map((h) => [h.name.trim(), h.value]),
+            headers: model.headers
+              .filter((h) => h.enabled && h.name.trim() !== '')
+              .map((h) => [h.name.trim(), h.value]),
             body: model.body,
           },
         },
@@ -121,7 +140,11 @@ export function RequestEditor({
       }}
     >
       <div className="replay-url-row">
-        <select aria-label="Method" value={model.method} onChange={(e) => setModel((m) => ({ ...m, method: e.target.value }))}>
+        <select
+          aria-label="Method"
+          value={model.method}
+          onChange={(e) => setModel((m) => ({ ...m, method: e.target.value }))}
+        >
           {methods.map((m) => (
             <option key={m} value={m}>
               {m}
@@ -137,10 +160,50 @@ export function RequestEditor({
           aria-describedby={urlError ? 'replay-url-error' : undefined}
           onChange={(e) => setUrl(e.target.value)}
         />
-        <button type="submit" className="primary" disabled={sending}>
-          {sending ? 'Sending…' : 'Send'}
-        </button>
+        <span className="replay-send-group">
+          {offerResign && signing && (
+            <label
+              className="replay-resign"
+              title={`Recompute the ${signing.providerName} signature over this request with a fresh timestamp`}
+            >
+              <input
+                type="checkbox"
+                checked={resign}
+                onChange={(e) =>
+                  void (endpointId
+                    ? setResignChoice(endpointId, e.target.checked).catch((err: Error) => setError(err.message))
+                    : undefined)
+                }
+              />
+              Re-sign ({signing.providerName})
+            </label>
+          )}
+          <button type="submit" className="primary" disabled={sending}>
+            {sending ? 'Sending…' : 'Send'}
+          </button>
+        </span>
       </div>
+      {signing && !offerResign && (
+        <div className="replay-signing">
+          {!canResign && (
+            <p className="muted">
+              {signing.canSign
+                ? `Set a ${signing.providerName} secret in the Signature tab to re-sign edited bodies.`
+                : `${signing.providerName} signatures can be checked but not re-created.`}
+            </p>
+          )}
+          {edited && (
+            <p className="warning-text" role="status">
+              The body was edited: the original {signing.providerName} signature will no longer match.
+            </p>
+          )}
+        </div>
+      )}
+      {signing && offerResign && !resign && (
+        <p className="warning-text" role="status">
+          The {editedWhat} edited: the original {signing.providerName} signature will no longer match.
+        </p>
+      )}
       {urlError && (
         <p id="replay-url-error" role="alert" className="replay-error">
           {urlError}
@@ -158,7 +221,9 @@ export function RequestEditor({
           </p>
           <button
             type="button"
-            onClick={() => setModel((m) => ({ ...m, body: { encoding: 'utf8', text: bodyDisplayText(m.body as CapturedBody) } }))}
+            onClick={() =>
+              setModel((m) => ({ ...m, body: { encoding: 'utf8', text: bodyDisplayText(m.body as CapturedBody) } }))
+            }
           >
             Replace with editable text
           </button>
@@ -193,27 +258,6 @@ export function RequestEditor({
         </>
       )}
 
-      {signing && (
-        <div className="replay-signing">
-          {canResign ? (
-            <label>
-              <input type="checkbox" checked={resign} onChange={(e) => setResign(e.target.checked)} /> Re-sign ({signing.providerName}):
-              recompute the signature over this body with a fresh timestamp
-            </label>
-          ) : (
-            <p className="muted">
-              {signing.canSign
-                ? `Set a ${signing.providerName} secret in the Signature tab to re-sign edited bodies.`
-                : `${signing.providerName} signatures can be checked but not re-created.`}
-            </p>
-          )}
-          {edited && !(canResign && resign) && (
-            <p className="warning-text" role="status">
-              The body was edited: the original {signing.providerName} signature will no longer match.
-            </p>
-          )}
-        </div>
-      )}
       {error && (
         <p role="alert" className="replay-error">
           {error}

@@ -19,10 +19,13 @@ function statusClass(status: number): string {
 export function ResponseView({ entry }: { entry: ReplayHistoryEntry }): React.JSX.Element {
   const outcome = entry.outcome;
   const response = outcome.kind === 'response' ? outcome.response : null;
-  const pretty = useMemo(() => (response && response.body.encoding === 'utf8' ? prettyJson(response.body.text) : null), [response]);
+  const pretty = useMemo(
+    () => (response && response.body.encoding === 'utf8' ? prettyJson(response.body.text) : null),
+    [response],
+  );
 
   return (
-    <section className="replay-response" aria-label="Response">
+    <section className="replay-response" aria-label="Response" tabIndex={-1}>
       <div className="replay-response-line">
         {response ? (
           <span className={`status-badge ${statusClass(response.status)}`} aria-label="Response status">

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useAppStore } from '../../app-store';
 import { AutoForwardToggle } from './auto-forward-toggle';
 import './replay.css';
-import { downloadText } from './download';
+import { downloadText } from '../../lib/download';
 
 export function ReplaySidebarTools(): React.JSX.Element {
   const checked = useAppStore((s) => s.checked);
@@ -15,7 +15,8 @@ export function ReplaySidebarTools(): React.JSX.Element {
   const exportHar = (captureIds?: string[]): void => {
     setError(null);
     exportHarText({ ...(captureIds ? { captureIds } : {}), includeReplays: true, includeSecrets }).then(
-      (text) => downloadText(`hooklens-${new Date().toISOString().replace(/[:.]/g, '-')}.har`, text, 'application/json'),
+      (text) =>
+        downloadText(`hooklens-${new Date().toISOString().replace(/[:.]/g, '-')}.har`, text, 'application/json'),
       (err: Error) => setError(err.message),
     );
   };
@@ -31,7 +32,8 @@ export function ReplaySidebarTools(): React.JSX.Element {
           Export all as HAR
         </button>
         <label className="replay-include-secrets">
-          <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.target.checked)} /> Include secrets
+          <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.target.checked)} />{' '}
+          Include secrets
         </label>
       </div>
       {error && (

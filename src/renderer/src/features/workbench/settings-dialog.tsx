@@ -6,6 +6,7 @@
 import { useId, useState } from 'react';
 import type { ThemeChoice } from '../../../../shared/settings';
 import { useAppStore } from '../../app-store';
+import { HealthSettingsFields } from '../health';
 import { AccessKeySetting } from '../status/access-key-setting';
 import { TunnelSettingsForm } from '../tunnel/tunnel-settings-form';
 import { Modal } from './modal';
@@ -60,6 +61,8 @@ export function SettingsDialog({ onClose }: { onClose(): void }): React.JSX.Elem
               Notify me of new captures while Hooklens is in the background
             </label>
           </fieldset>
+
+          <HealthSettingsFields />
 
           <fieldset className="wb-fieldset">
             <legend>Capture</legend>

@@ -15,8 +15,14 @@ function BellIcon({ muted }: { muted: boolean }): React.JSX.Element {
 }
 
 export function WorkbenchActions(): React.JSX.Element {
-  const { ui, update, openDialog } = useAppStore(
-    useShallow((s) => ({ ui: s.appSettings?.ui, update: s.updateAppSettings, openDialog: s.openDialog })),
+  const { ui, update, openDialog, openHealth, activeEndpointId } = useAppStore(
+    useShallow((s) => ({
+      ui: s.appSettings?.ui,
+      update: s.updateAppSettings,
+      openDialog: s.openDialog,
+      openHealth: s.openHealth,
+      activeEndpointId: s.activeEndpointId,
+    })),
   );
   const osDark = useOsPrefersDark();
   const shown = effectiveTheme(ui?.theme ?? 'system', osDark);
@@ -48,6 +54,9 @@ export function WorkbenchActions(): React.JSX.Element {
       )}
       <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => openDialog('shortcuts')}>
         ?
+      </button>
+      <button type="button" onClick={() => void openHealth(activeEndpointId)}>
+        Health
       </button>
       <button type="button" onClick={() => openDialog('settings')}>
         Settings

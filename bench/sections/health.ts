@@ -1,0 +1,259 @@
+/*
+ * Webhook health on the capture path and in the view.
+ * - health_us_per_capture_*: classification (provider, event type and id), signature verdict (with
+ *   a stored secret, or none), duplicate check, aggregates and alerts, CPU µs per capture.
+ * - capture_health_rps / capture_plain_rps: the capture throughput run's traffic (real listener +
+ *   store, autocannon, 1 KB JSON with a Stripe-Signature header, no secret) with and without
+ *   health; capture_health_vs_plain is the ratio (the bar: at least 0.9). capture_verified_* do the
+ *   same with valid Stripe signatures and the secret stored, so every capture is verified.
+ * - health_report_100k_day_ms: reading the health report (a day of per-minute aggregates) with
+ *   100,000 captures stored, and health_seed_100k_ms: building the aggregates from them at start.
+ * - health_view_render_100k_ms: in Chromium against the built app (`npx electron-vite build`
+ *   first) with those 100,000 stored: from the Health click to the tiles and five charts drawn,
+ *   for the last 24 hours (median of a few opens).
+ */
+import autocannon from 'autocannon';
+import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { openCaptureStore } from '../../src/main/core/store';
+import { stripe } from '../../src/main/core/signatures/providers/stripe';
+import { makeRecord } from '../../src/main/core/store/test-support/records';
+import type { CaptureRecord } from '../../src/shared/capture';
+import { QUICK, type BenchFigures, type BenchSection } from '../section';
+import { startServer } from '../support/child';
+import { BENCH_STRIPE_SECRET, benchHealthService } from '../support/health-store';
+import { ONE_KB_JSON, tempDataDir } from '../support/prefill';
+import type { SignatureVerdict } from '../../src/shared/health';
+
+const STORED = 100_000;
+const DURATION_S = QUICK ? 3 : 8;
+const CONNECTIONS = 64;
+
+function stripeHeaders(body: string): Record<string, string> {
+  const signed = stripe.sign!({
+    secret: BENCH_STRIPE_SECRET,
+    body: Buffer.from(body),
+    timestamp: Math.floor(Date.now() / 1000),
+  });
+  return Object.fromEntries([['content-type', 'application/json'], ...signed]);
+}
+
+/** CPU µs per capture (CPU time, not wall time: the machine running the bench may be busy). */
+async function perCapture(make: (i: number) => CaptureRecord, n: number, withSecret = true): Promise<number> {
+  const dir = await tempDataDir('health-cost');
+  const store = await openCaptureStore({ dataDir: dir });
+  try {
+    const service = benchHealthService(store, withSecret);
+    const wrapped = service.captureStore({ add: async () => undefined });
+    const records = Array.from({ length: n }, (_, i) => make(i));
+    // Warm the JIT on copies, then measure fresh records.
+    for (const r of records.slice(0, Math.min(2000, n))) void wrapped.add(structuredClone(r));
+    const started = process.cpuUsage();
+    for (const r of records) {
+      void wrapped.add(r);
+      service.onCapture(r);
+    }
+    const cpu = process.cpuUsage(started);
+    const us = (cpu.user + cpu.system) / n;
+    await service.close();
+    return Math.round(us * 10) / 10;
+  } finally {
+    await store.close();
+  }
+}
+
+async function throughput(
+  kind: 'hooklens' | 'hooklens-health' | 'hooklens-health-secret',
+  headers: Record<string, string>,
+) {
+  const dir = await tempDataDir(`health-${kind}`);
+  const server = await startServer([kind, dir, String(1_000_000)]);
+  try {
+    const run = async (opts: { duration?: number; amount?: number }) => {
+      const r = await autocannon({
+        url: `http://127.0.0.1:${server.port}/hooks/bench`,
+        method: 'POST',
+        body: ONE_KB_JSON,
+        headers,
+        connections: CONNECTIONS,
+        ...opts,
+      });
+      if (r.errors || r.non2xx) throw new Error(`load run saw ${r.errors} errors, ${r.non2xx} non-2xx`);
+      return { rps: Math.round(r.requests.total / r.duration), requests: r.requests.total };
+    };
+    await run({ amount: 2000 });
+    const cpuBefore = await server.cpuMicros();
+    const { rps, requests } = await run({ duration: DURATION_S });
+    return { rps, cpuUs: Math.round(((await server.cpuMicros()) - cpuBefore) / requests) };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** 100,000 captures spread over the last day, classified as the listener would have. */
+async function fillClassified(dataDir: string, count: number): Promise<void> {
+  const store = await openCaptureStore({ dataDir, maxCaptures: count });
+  const verdicts: SignatureVerdict[] = ['valid', 'valid', 'valid', 'invalid', 'no-secret', 'unsigned'];
+  const start = Date.now() - 86_400_000;
+  for (let done = 0; done < count; done += 2000) {
+    const batch = Array.from({ length: Math.min(2000, count - done) }, (_, k) => {
+      const i = done + k;
+      return makeRecord(ONE_KB_JSON, {
+        endpointId: i % 3 === 0 ? 'default' : `ep_${i % 5}`,
+        receivedAt: new Date(start + Math.floor((i / count) * 86_400_000)).toISOString(),
+        health: {
+          provider: 'stripe',
+          verdict: verdicts[i % verdicts.length],
+          eventType: 'invoice.paid',
+          eventId: `evt_${i % 90_000}`,
+        },
+      });
+    });
+    await Promise.all(batch.map((r) => store.add(r)));
+  }
+  await store.close();
+}
+
+async function renderTime(dataDir: string): Promise<number | null> {
+  const chromiumPath = process.env.HOOKLENS_CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(new URL('../../out/main/cli.js', import.meta.url)) || !existsSync(chromiumPath)) return null;
+  const { chromium } = await import('@playwright/test');
+  const cli = fileURLToPath(new URL('../../out/main/cli.js', import.meta.url));
+  const child = spawn(
+    process.execPath,
+    [cli, 'serve', '--no-open', '--no-tunnel', '--port', '0', '--capture-port', '0', '--data-dir', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const uiUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`hooklens serve did not start:\n${out}`)), 120_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const ui = /^Hooklens UI: (\S+)$/m.exec(out)?.[1];
+      if (ui) {
+        clearTimeout(timer);
+        resolve(ui);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`hooklens serve exited with ${code}:\n${out}`)));
+  });
+  const browser = await chromium.launch({ executablePath: chromiumPath });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+    await page.goto(uiUrl);
+    await page.locator('.app[data-ready="true"]').waitFor({ timeout: 120_000 });
+    const times: number[] = [];
+    for (let i = 0; i < (QUICK ? 3 : 7); i += 1) {
+      const t = performance.now();
+      await page.getByRole('button', { name: 'Health', exact: true }).click();
+      if (i === 0) await page.getByRole('combobox', { name: 'Health window' }).selectOption('1440');
+      await page
+        .getByRole('group', { name: 'Deliveries', exact: true })
+        .getByRole('definition')
+        .filter({ hasText: /^[1-9]/ })
+        .waitFor();
+      await page.waitForFunction("document.querySelectorAll('.health-chart canvas').length === 5");
+      times.push(performance.now() - t);
+      await page.getByRole('region', { name: 'Webhook health' }).getByRole('button', { name: 'Close' }).click();
+    }
+    times.sort((a, b) => a - b);
+    return Math.round(times[Math.floor(times.length / 2)]);
+  } finally {
+    await browser.close();
+    const gone = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await gone;
+  }
+}
+
+export const section: BenchSection = {
+  name: 'health',
+  async run(): Promise<BenchFigures> {
+    const n = QUICK ? 20_000 : 100_000;
+    const event = (i: number): string => ONE_KB_JSON.replace('{', `{"id":"evt_${i}","object":"event",`);
+    const stripeRecord = (i: number): CaptureRecord => {
+      const body = event(i);
+      return makeRecord(body, { headers: [['Host', '127.0.0.1'], ...Object.entries(stripeHeaders(body))] });
+    };
+    const stripeVerified = await perCapture(stripeRecord, n);
+    const stripeNoSecret = await perCapture(stripeRecord, n, false);
+    const stripeForged = await perCapture((i) => {
+      const r = stripeRecord(i);
+      return {
+        ...r,
+        headers: r.headers.map(([k, v]): [string, string] => [
+          k,
+          k === 'stripe-signature' ? v.replace(/v1=./, 'v1=0') : v,
+        ]),
+      };
+    }, n);
+    const github = await perCapture(
+      (i) =>
+        makeRecord('{"action":"opened","issue":{"number":1}}', {
+          headers: [
+            ['Host', '127.0.0.1'],
+            ['Content-Type', 'application/json'],
+            ['X-GitHub-Event', 'issues'],
+            ['X-GitHub-Delivery', `d-${i % 500}`],
+          ],
+        }),
+      n,
+    );
+    const unsigned = await perCapture(() => makeRecord(ONE_KB_JSON), n);
+
+    // The same traffic as the capture throughput run (a Stripe-Signature header, no secret stored),
+    // then Stripe-signed events verified with a stored secret.
+    const benchHeaders = { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=abc' };
+    const plain = await throughput('hooklens', benchHeaders);
+    const withHealth = await throughput('hooklens-health', benchHeaders);
+    const signedHeaders = stripeHeaders(ONE_KB_JSON);
+    const plainSigned = await throughput('hooklens', signedHeaders);
+    const verified = await throughput('hooklens-health-secret', signedHeaders);
+
+    const dir = await tempDataDir('health-100k');
+    await fillClassified(dir, STORED);
+    const store = await openCaptureStore({ dataDir: dir, maxCaptures: STORED });
+    let seedMs: number;
+    const reportMs: number[] = [];
+    try {
+      const t0 = performance.now();
+      const service = benchHealthService(store);
+      seedMs = performance.now() - t0;
+      for (let i = 0; i < (QUICK ? 5 : 21); i += 1) {
+        const t = performance.now();
+        await service.handlers.getHealth({ minutes: 1440 });
+        reportMs.push(performance.now() - t);
+      }
+      await service.close();
+    } finally {
+      await store.close();
+    }
+    reportMs.sort((a, b) => a - b);
+    const renderMs = await renderTime(dir);
+    return {
+      ...(renderMs === null
+        ? { health_view_render_skipped: 'no built app or no Chromium' }
+        : { health_view_render_100k_ms: renderMs }),
+      health_us_per_capture_stripe_no_secret: stripeNoSecret,
+      health_us_per_capture_stripe_verified: stripeVerified,
+      health_us_per_capture_stripe_forged: stripeForged,
+      health_us_per_capture_github_duplicates: github,
+      health_us_per_capture_unsigned: unsigned,
+      capture_plain_rps: plain.rps,
+      capture_health_rps: withHealth.rps,
+      capture_health_vs_plain: Math.round((withHealth.rps / plain.rps) * 100) / 100,
+      capture_plain_cpu_us_per_req: plain.cpuUs,
+      capture_health_cpu_us_per_req: withHealth.cpuUs,
+      capture_signed_plain_rps: plainSigned.rps,
+      capture_signed_verified_rps: verified.rps,
+      capture_verified_vs_plain: Math.round((verified.rps / plainSigned.rps) * 100) / 100,
+      capture_signed_plain_cpu_us_per_req: plainSigned.cpuUs,
+      capture_verified_cpu_us_per_req: verified.cpuUs,
+      health_seed_100k_ms: Math.round(seedMs * 10) / 10,
+      health_report_100k_day_ms: Math.round(reportMs[Math.floor(reportMs.length / 2)] * 100) / 100,
+    };
+  },
+};

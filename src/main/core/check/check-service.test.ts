@@ -1,0 +1,103 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import Stripe from 'stripe';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CheckFinishedEvent, CheckProbeEvent } from '../../../shared/api/check';
+import { createHooklensCore, type HooklensCore } from '../hooklens-core';
+import { startCorrectHandler, type TestHandler } from './test-support/handlers';
+
+const SECRET = 'whsec_service_check_0123456789';
+const stripeSdk = new Stripe('sk_test_hooklens');
+
+describe('check service (in the core, against a capture)', () => {
+  let dir: string;
+  let core: HooklensCore | undefined;
+  let handler: TestHandler | undefined;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'hooklens-check-service-'));
+  });
+  afterEach(async () => {
+    await core?.close();
+    await handler?.close();
+    core = undefined;
+    handler = undefined;
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function captureStripeEvent(c: HooklensCore): Promise<string> {
+    const body = JSON.stringify({
+      id: 'evt_captured_1',
+      object: 'event',
+      type: 'invoice.paid',
+      data: { object: { id: 'in_1', object: 'invoice' } },
+    });
+    const signature = stripeSdk.webhooks.generateTestHeaderString({ payload: body, secret: SECRET });
+    const res = await fetch(new URL('/webhook', c.status().captureUrl), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
+      body,
+    });
+    return ((await res.json()) as { id: string }).id;
+  }
+
+  it('plans, streams every probe as an event, records each send in the replay history, and leaves the capture alone', async () => {
+    core = await createHooklensCore({ dataDir: dir, mode: 'browser', capturePort: 0, tunnel: { enabled: false } });
+    handler = await startCorrectHandler('stripe', SECRET);
+    const c = core;
+    await c.api.updateReplaySettings({ targetBase: `http://127.0.0.1:${handler.port}` });
+    const captureId = await captureStripeEvent(c);
+    const before = await c.api.getCapture(captureId);
+
+    const plan = await c.api.getCheckPlan(captureId);
+    expect(plan).toMatchObject({
+      providerId: 'stripe',
+      target: `http://127.0.0.1:${handler.port}/webhook`,
+      loopback: true,
+      hasSecret: false,
+    });
+    expect(plan.command).toBe(
+      `hooklens check --target http://127.0.0.1:${handler.port}/webhook --provider stripe --secret "$STRIPE_WEBHOOK_SECRET" --event invoice.paid`,
+    );
+    await expect(c.api.startCheck({ captureId })).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/No Stripe secret/),
+    });
+
+    await c.api.setSignatureSecret(before.endpointId, 'stripe', SECRET);
+    const probes: CheckProbeEvent[] = [];
+    c.events.on('check:probe', (e) => probes.push(e));
+    const finished = new Promise<CheckFinishedEvent>((resolve) => c.events.on('check:finished', resolve));
+    const { runId } = await c.api.startCheck({ captureId });
+    const done = await finished;
+
+    expect(done).toMatchObject({ runId, captureId, kind: 'report' });
+    if (done.kind !== 'report') throw new Error('no report');
+    expect(done.report.summary.fail).toBe(0);
+    expect(probes.map((p) => p.result.id)).toEqual(done.report.probes.map((p) => p.id));
+    expect(probes.map((p) => p.index)).toEqual(probes.map((_, i) => i));
+
+    const history = await c.api.listReplays(captureId);
+    const sent = done.report.probes.reduce((n, p) => n + p.attempts.length, 0);
+    expect(history.filter((h) => h.source === 'check')).toHaveLength(sent);
+    const forged = done.report.probes.find((p) => p.id === 'forged-body')!.attempts[0]!;
+    const entry = await c.api.getReplay(forged.replayId!);
+    expect(entry.request.body.text).toContain('hooklens_forged');
+    expect(entry.outcome).toMatchObject({ kind: 'response', response: { status: 400 } });
+
+    expect(await c.api.getCapture(captureId)).toEqual(before);
+    expect((await c.api.listCaptures()).length).toBe(1);
+  }, 30_000);
+
+  it('refuses a remote target without consent, before sending anything', async () => {
+    core = await createHooklensCore({ dataDir: dir, mode: 'browser', capturePort: 0, tunnel: { enabled: false } });
+    const captureId = await captureStripeEvent(core);
+    await core.api.setSignatureSecret((await core.api.getCapture(captureId)).endpointId, 'stripe', SECRET);
+    const plan = await core.api.getCheckPlan(captureId);
+    expect(plan.loopback).toBe(true);
+    await expect(core.api.startCheck({ captureId, target: 'http://192.0.2.10/webhook' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect(await core.api.listReplays(captureId)).toEqual([]);
+  });
+});

@@ -1,0 +1,133 @@
+/*
+ * Classification on arrival: provider, event, sender's id and signature verdict of one capture.
+ * It runs on the capture path (before the store write), so it looks at headers first and touches
+ * the body only when it must: to read an event type the provider keeps there (parsed once, and
+ * only below PARSE_LIMIT) and to verify a signature when a secret is stored for it.
+ */
+import { headerValue, type CaptureRecord } from '../../../shared/capture';
+import type { CaptureHealth } from '../../../shared/health';
+import { bodyBuffer } from '../body-buffer';
+import { captureUrl } from '../signatures/handlers';
+import { withoutDiagnosis } from '../signatures/mismatch';
+import { detectProviders } from '../signatures/registry';
+import type { Provider, SignedRequest } from '../signatures/types';
+import { extractEvent, providerFromHints, type EventSource } from './event-extract';
+
+/** Bodies above this are not parsed for an event type: the capture path must stay cheap. */
+export const PARSE_LIMIT = 1024 * 1024;
+
+export type SecretLookup = (endpointId: string, providerId: string) => string | undefined;
+
+function eventSource(record: CaptureRecord): EventSource {
+  let json: { value: unknown } | undefined;
+  let form: { value: URLSearchParams | undefined } | undefined;
+  const contentType = (): string => (headerValue(record.headers, 'content-type') ?? '').toLowerCase();
+  const text = (): string | undefined =>
+    record.body.encoding === 'utf8' && record.body.size > 0 && record.body.size <= PARSE_LIMIT
+      ? record.body.text
+      : undefined;
+  return {
+    header(name) {
+      const v = headerValue(record.headers, name);
+      return v === undefined || v === '' ? undefined : v;
+    },
+    json() {
+      if (!json) {
+        json = { value: undefined };
+        const body = text();
+        const first = body?.trimStart()[0];
+        if (body && (first === '{' || first === '[')) {
+          try {
+            json.value = JSON.parse(body);
+          } catch {
+            // Not JSON after all: no event in it.
+          }
+        }
+      }
+      return json.value;
+    },
+    form() {
+      if (!form) {
+        const body = text();
+        form = {
+          value:
+            body && contentType().includes('application/x-www-form-urlencoded') ? new URLSearchParams(body) : undefined,
+        };
+      }
+      return form.value;
+    },
+  };
+}
+
+/** The verdict part alone: what changes when a secret is stored, changed or removed. */
+export function verdictFor(
+  record: CaptureRecord,
+  provider: Provider | undefined,
+  secrets: SecretLookup,
+): Pick<CaptureHealth, 'verdict' | 'reason'> {
+  if (!provider) return { verdict: 'unsigned' };
+  const secret = secrets(record.endpointId, provider.id);
+  if (secret === undefined) return { verdict: 'no-secret' };
+  const url = captureUrl(record);
+  const receivedAt = Math.floor(Date.parse(record.receivedAt) / 1000);
+  try {
+    const req: SignedRequest = { method: record.method, url, headers: record.headers, body: bodyBuffer(record.body) };
+    // Judged at the moment it arrived, as the Signature tab does: a stale capture stays "valid".
+    // Why a signature fails is the Signature tab's job; here a verdict costs one check.
+    const result = withoutDiagnosis(() =>
+      provider.verify(req, {
+        secret,
+        ...(Number.isFinite(receivedAt) ? { now: receivedAt } : {}),
+        ...(url ? { url } : {}),
+      }),
+    );
+    return result.valid ? { verdict: 'valid' } : { verdict: 'invalid', reason: result.reason };
+  } catch (err) {
+    return { verdict: 'invalid', reason: `the check failed: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+/**
+ * Header names whose value, not only presence, some provider's detect reads (Intercom tells its
+ * sha1 X-Hub-Signature from Bitbucket's sha256 one). classify.test.ts checks that every other
+ * signing provider's detection is decided by header names alone.
+ */
+export const VALUE_SENSITIVE_HEADERS: ReadonlySet<string> = new Set(['x-hub-signature']);
+
+const DETECT_CACHE_LIMIT = 512;
+const detected = new Map<string, Provider | null>();
+
+/**
+ * The provider whose signature headers the request carries. Detection asks thirty providers about
+ * every request, most of the cost of classifying; one sender sends the same header names each
+ * time, so the answer is remembered per set of names (plus the values that matter).
+ */
+export function signingProvider(record: CaptureRecord): Provider | undefined {
+  let key = '';
+  for (const [name, value] of record.headers) {
+    const lower = name.toLowerCase();
+    key += VALUE_SENSITIVE_HEADERS.has(lower) ? `${lower}=${value.trim().slice(0, 8).toLowerCase()}\n` : `${lower}\n`;
+  }
+  const known = detected.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const provider = detectProviders({ method: record.method, headers: record.headers, body: Buffer.alloc(0) })[0];
+  if (detected.size >= DETECT_CACHE_LIMIT) detected.clear();
+  detected.set(key, provider ?? null);
+  return provider;
+}
+
+export function classifyCapture(record: CaptureRecord, secrets: SecretLookup): CaptureHealth {
+  const provider = signingProvider(record);
+  const src = eventSource(record);
+  const providerId = provider?.id ?? providerFromHints(src);
+  const out: CaptureHealth = {
+    ...(providerId ? { provider: providerId } : {}),
+    ...verdictFor(record, provider, secrets),
+  };
+  if (providerId) {
+    const { eventType, eventId } = extractEvent(providerId, src);
+    if (eventType) out.eventType = eventType.slice(0, 200);
+    if (eventId) out.eventId = eventId.slice(0, 200);
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+/*
+ * Capture health in the store: written with the record, replaced by a journal operation, carried
+ * through snapshots and compaction, and absent (not an error) in files written before it existed.
+ */
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CaptureHealth } from '../../../shared/health';
+import { openCaptureStore, type JournalStore, type OpenCaptureStoreOptions } from './capture-store';
+import { makeRecord } from './test-support/records';
+
+let dir: string;
+const open: JournalStore[] = [];
+
+async function openStore(opts: Partial<OpenCaptureStoreOptions> = {}): Promise<JournalStore> {
+  const store = await openCaptureStore({ dataDir: dir, ...opts });
+  open.push(store);
+  return store;
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'hooklens-store-health-'));
+});
+afterEach(async () => {
+  for (const s of open.splice(0)) await s.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const VALID: CaptureHealth = { provider: 'stripe', verdict: 'valid', eventType: 'invoice.paid', eventId: 'evt_1' };
+
+describe('capture health in the store', () => {
+  it('keeps health from the record, replaces it with setHealth, through the journal and a snapshot', async () => {
+    let store = await openStore();
+    const a = makeRecord('{"a":1}', { health: VALID });
+    const b = makeRecord('{"b":1}');
+    await store.add(a);
+    await store.add(b);
+    expect(store.list().find((s) => s.id === a.id)?.health).toEqual(VALID);
+    expect(store.list().find((s) => s.id === b.id)?.health).toBeUndefined();
+
+    const invalid: CaptureHealth = { ...VALID, verdict: 'invalid', reason: 'v1 signature does not match' };
+    const written = await store.setHealth([
+      [a.id, invalid],
+      [b.id, { verdict: 'unsigned' }],
+      ['missing', VALID],
+    ]);
+    expect(written.map((s) => s.id)).toEqual([a.id, b.id]);
+    expect((await store.get(a.id))?.health).toEqual(invalid);
+
+    // Journal replay (no snapshot yet covers the change)…
+    await store.close();
+    store = await openStore();
+    expect(store.list().find((s) => s.id === a.id)?.health).toEqual(invalid);
+    // …and the snapshot file.
+    await store.snapshot();
+    await store.close();
+    store = await openStore();
+    expect(store.list().find((s) => s.id === a.id)?.health).toEqual(invalid);
+    expect(store.list().find((s) => s.id === b.id)?.health).toEqual({ verdict: 'unsigned' });
+    await store.setHealth([[a.id, null]]);
+    expect(store.list().find((s) => s.id === a.id)?.health).toBeUndefined();
+  });
+
+  it('carries the current health when compaction moves a capture', async () => {
+    const tuning = { rollOps: 10, rollBytes: 1 << 30, maxBatch: 4 };
+    let store = await openStore({ tuning });
+    const keep = makeRecord('{"keep":1}', { health: VALID, pinned: true });
+    await store.add(keep);
+    await store.setHealth([[keep.id, { ...VALID, verdict: 'no-secret' }]]);
+    // Churn enough to seal and compact the first segment several times.
+    for (let i = 0; i < 60; i += 1) {
+      const r = makeRecord(`{"n":${i}}`);
+      await store.add(r);
+      await store.delete([r.id]);
+    }
+    await store.snapshot();
+    const segments = (await readdir(path.join(dir, 'captures'))).filter((f) => f.startsWith('journal-'));
+    expect(segments).not.toContain('journal-000001.jsonl');
+    await store.close();
+    store = await openStore({ tuning });
+    expect(store.list().map((s) => s.health?.verdict)).toEqual(['no-secret']);
+    expect((await store.get(keep.id))?.health?.verdict).toBe('no-secret');
+  });
+
+  it('reads a captures.json written before the health column, and ignores damaged health values', async () => {
+    let store = await openStore();
+    const a = makeRecord('{"a":1}', { health: VALID });
+    await store.add(a);
+    await store.snapshot();
+    await store.close();
+    const file = path.join(dir, 'captures.json');
+    const doc = JSON.parse(await readFile(file, 'utf8')) as { columns: string[]; captures: unknown[][] };
+    expect(doc.columns.at(-1)).toBe('health');
+    // The file as earlier versions wrote it: 15 columns (no health), and 14 (no damaged either).
+    for (const columns of [15, 14]) {
+      const old = {
+        ...doc,
+        columns: doc.columns.slice(0, columns),
+        captures: doc.captures.map((row) => row.slice(0, columns)),
+      };
+      await writeFile(file, JSON.stringify(old));
+      store = await openStore();
+      expect(store.notices).toEqual([]);
+      expect(store.list()).toHaveLength(1);
+      expect(store.list()[0].health).toBeUndefined();
+      await store.close();
+    }
+
+    const damaged = JSON.parse(await readFile(file, 'utf8')) as { captures: unknown[][] };
+    damaged.captures[0][15] = { verdict: 'maybe', provider: 5 };
+    await writeFile(file, JSON.stringify(damaged));
+    store = await openStore();
+    expect(store.notices).toEqual([]);
+    expect(store.list()[0].health).toBeUndefined();
+  });
+});

@@ -1,0 +1,1 @@
+export { checkTab } from './check-tab';
