@@ -100,3 +100,34 @@ test('imports a cURL command from the list toolbar, not only from a capture', as
     await echo.close();
   }
 });
+
+test('shows what a HAR import rebuilt or skipped: cookies, a multipart file without content, a websocket entry', async ({ page, hooklens }) => {
+  await openApp(page, hooklens);
+  await page.locator('.empty-state').getByRole('button', { name: 'Import HAR' }).click();
+  const view = page.getByRole('region', { name: 'Import requests' });
+  const har = JSON.stringify({
+    log: {
+      version: '1.2',
+      creator: { name: 'WebInspector', version: '537.36' },
+      entries: [
+        {
+          _resourceType: 'fetch',
+          request: {
+            method: 'POST',
+            url: 'http://localhost:3000/upload',
+            headers: [{ name: 'Content-Type', value: 'multipart/form-data; boundary=----WebKitFormBoundaryX' }],
+            cookies: [{ name: 'sid', value: 'abc' }],
+            postData: { mimeType: 'multipart/form-data; boundary=----WebKitFormBoundaryX', params: [{ name: 'title', value: 'Q3' }, { name: 'avatar', fileName: 'me.png', contentType: 'image/png' }] },
+          },
+        },
+        { _resourceType: 'websocket', request: { method: 'GET', url: 'ws://localhost:3000/live', headers: [] } },
+      ],
+    },
+  });
+  await view.getByLabel('HAR file').setInputFiles({ name: 'chrome.har', mimeType: 'application/json', buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(har)]) });
+  await expect(view.getByRole('list', { name: 'Imported requests' }).getByRole('listitem')).toHaveCount(1);
+  await expect(view.getByRole('note').filter({ hasText: 'Skipped entry 2: ws://localhost:3000/live is not an HTTP request.' })).toBeVisible();
+  await expect(view.getByRole('note').filter({ hasText: 'the file part "avatar" (me.png) has no content in the HAR' })).toBeVisible();
+  await expect(view.getByRole('note').filter({ hasText: 'The Cookie header was rebuilt from request.cookies (1).' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('import-har-warnings.png') });
+});

@@ -74,7 +74,7 @@ describe('browser-mode control server', () => {
   it('answers a call with the token and a loopback Host', async () => {
     const res = await call({ Host: host, 'X-Hooklens-Token': server.token });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.text)).toEqual({ ok: true, value: [] });
+    expect(JSON.parse(res.text)).toEqual({ ok: true, value: { total: 0, offset: 0, items: [] } });
     const viaLocalhost = await call({ Host: `localhost:${server.port}`, 'X-Hooklens-Token': server.token }, 'getStatus');
     expect(viaLocalhost.status).toBe(200);
     expect(JSON.parse(viaLocalhost.text).value.captureUrl).toBe(core.status().captureUrl);

@@ -3,6 +3,9 @@
  * settings file still yields a complete object.
  */
 
+/** GitHub sends payloads up to 25 MB; `capture.bodyLimitBytes` in settings.json changes it. */
+export const DEFAULT_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
+
 export interface CaptureSettings {
   /** Preferred capture port; another free one is used (and reported) when it is taken. */
   port: number;
@@ -64,7 +67,7 @@ export interface Settings {
 export const DEFAULT_CAPTURE_PORT = 8787;
 
 export const DEFAULT_SETTINGS: Settings = {
-  capture: { port: DEFAULT_CAPTURE_PORT, bodyLimitBytes: 10 * 1024 * 1024, maxCaptures: 10_000 },
+  capture: { port: DEFAULT_CAPTURE_PORT, bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES, maxCaptures: 10_000 },
   tunnel: { enabled: true, host: 'https://localtunnel.me', subdomain: '' },
   replay: {
     targetBase: 'http://localhost:3000',

@@ -29,7 +29,7 @@ describe('hooklens core', () => {
     expect(added).toEqual(['/core-check?x=1']);
     const record = await c.api.getCapture(id);
     expect(record.body).toEqual({ size: 5, encoding: 'utf8', text: 'hello' });
-    expect((await c.api.listCaptures()).map((s) => s.id)).toEqual([id]);
+    expect((await c.api.listCaptures()).items.map((s) => s.id)).toEqual([id]);
     await expect(c.api.getCapture('missing')).rejects.toMatchObject({ code: 'not_found' });
   });
 

@@ -19,7 +19,6 @@ import {
   PaneResizer,
   SearchBar,
   searchMatchesTab,
-  useVisibleCaptures,
   WorkbenchActions,
   WorkbenchRuntime,
 } from './features/workbench';
@@ -33,12 +32,11 @@ export function App(): React.JSX.Element {
 }
 
 function Workspace(): React.JSX.Element {
-  const captures = useAppStore((s) => s.captures);
+  const captureTotal = useAppStore((s) => s.captureTotal);
   const loaded = useAppStore((s) => s.capturesLoaded);
   const selectedId = useAppStore((s) => s.selectedId);
   const view = useAppStore((s) => s.view);
   const closeView = useAppStore((s) => s.closeView);
-  const visibleCaptures = useVisibleCaptures();
 
   return (
     <div className="app" data-ready={loaded ? 'true' : 'false'}>
@@ -58,7 +56,7 @@ function Workspace(): React.JSX.Element {
           <HealthFilters />
           <ListToolbar />
           <ReplaySidebarTools />
-          <CaptureList captures={visibleCaptures} />
+          <CaptureList />
         </nav>
         <PaneResizer />
         <div className="main-pane">
@@ -70,7 +68,7 @@ function Workspace(): React.JSX.Element {
             <ImportView source={view.source} onClose={closeView} />
           ) : selectedId ? (
             <CaptureDetail featureTabs={FEATURE_TABS} />
-          ) : captures.length === 0 && loaded ? (
+          ) : captureTotal === 0 && loaded ? (
             <EmptyState />
           ) : (
             <p className="muted placeholder">Select a request to inspect it.</p>

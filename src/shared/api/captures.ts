@@ -1,8 +1,34 @@
 import type { CaptureRecord, CaptureSummary } from '../capture';
+import type { HealthFilters } from '../health-filters';
+
+/**
+ * A window over the capture list, so the renderer fetches only the rows it shows (100,000 stored
+ * captures would otherwise cross the boundary on every open). No window: every capture.
+ */
+export interface CaptureWindow {
+  /** Only this endpoint's captures. */
+  endpointId?: string;
+  /** Rows to skip from the newest. */
+  offset?: number;
+  /** Rows to return at most (capped at MAX_PAGE_ROWS when given). */
+  limit?: number;
+  /** Only captures whose health passes these filters. */
+  health?: Partial<HealthFilters>;
+}
+
+/** One window of rows, newest first, and how many rows the whole list has. */
+export interface CapturePage {
+  total: number;
+  offset: number;
+  items: CaptureSummary[];
+}
+
+/** The most rows one window returns, so a caller cannot ask for everything by accident. */
+export const MAX_PAGE_ROWS = 1_000;
 
 export interface CapturesMethods {
-  /** Newest first. */
-  listCaptures(): Promise<CaptureSummary[]>;
+  /** Newest first, one window of them. */
+  listCaptures(window?: CaptureWindow): Promise<CapturePage>;
   getCapture(id: string): Promise<CaptureRecord>;
   deleteCapture(id: string): Promise<void>;
   /** Deletes those of `ids` that exist (one write); answers how many that was. */

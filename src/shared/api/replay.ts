@@ -1,6 +1,7 @@
 import type { ReplaySettings } from '../settings';
 import type {
   ForwardAttempt,
+  HarImportResult,
   ImportedRequest,
   ReplayDraft,
   ReplayHistoryEntry,
@@ -46,7 +47,7 @@ export interface ReplayMethods {
   /** A HAR 1.2 document as JSON text. */
   exportHar(options: HarExportOptions): Promise<string>;
   importCurl(command: string): Promise<ImportedRequest>;
-  importHar(text: string): Promise<ImportedRequest[]>;
+  importHar(text: string): Promise<HarImportResult>;
   /** Recent auto-forward attempts, newest first. */
   listForwardAttempts(): Promise<ForwardAttempt[]>;
 }
@@ -76,6 +77,7 @@ export interface ReplayEvents {
 
 export type {
   ForwardAttempt,
+  HarImportResult,
   ImportedRequest,
   ReplayDraft,
   ReplayHistoryEntry,

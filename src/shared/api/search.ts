@@ -2,6 +2,7 @@
  * The search section: captures matched by text and filters, in the core (bodies live on disk).
  * It has no events of its own: results follow the capture events.
  */
+import type { CapturePage, CaptureWindow } from './captures';
 
 export type StatusClass = '2xx' | '3xx' | '4xx' | '5xx';
 export type TimeRange = 'all' | '5m' | '1h' | '24h' | '7d';
@@ -19,15 +20,16 @@ export interface CaptureQuery {
   now?: number;
 }
 
-export interface CaptureSearchResult {
-  /** Matching capture ids, newest first. */
+export interface CaptureSearchResult extends CapturePage {
+  /** The window's matching capture ids, newest first (the ids of `items`). */
   ids: string[];
   /** Time the core spent matching, for the curious (ms). */
   ms: number;
 }
 
 export interface SearchMethods {
-  searchCaptures(query: CaptureQuery): Promise<CaptureSearchResult>;
+  /** The matches in one window (`endpointId` comes from the query; no window: every match). */
+  searchCaptures(query: CaptureQuery, window?: Omit<CaptureWindow, 'endpointId'>): Promise<CaptureSearchResult>;
 }
 
 export const searchMethodNames = {

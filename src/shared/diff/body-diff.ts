@@ -21,6 +21,13 @@ export interface BodySide {
 
 type Kind = 'empty' | 'json' | 'form' | 'text' | 'binary';
 
+/**
+ * Above this size (either side) JSON and form bodies are compared as text lines: a structural diff
+ * of two 25 MB trees holds both in memory several times over and takes many seconds.
+ */
+export const STRUCTURAL_DIFF_MAX_BYTES = 5 * 1024 * 1024;
+const STRUCTURAL_DIFF_MAX_MB = STRUCTURAL_DIFF_MAX_BYTES / 1024 / 1024;
+
 interface Classified {
   kind: Kind;
   text: string | null;
@@ -58,7 +65,10 @@ export function compareBodies(left: BodySide, right: BodySide): BodyComparison {
     const right_ = { size: rb.length, sha256: sha256Hex(rb) };
     return { kind: 'binary', equal: left_.sha256 === right_.sha256 && left_.size === right_.size, left: left_, right: right_, notes };
   }
-  if (l.kind === 'json' || r.kind === 'json') {
+  const structural = l.kind === 'json' || r.kind === 'json' || (l.kind === 'form' && r.kind === 'form');
+  if (structural && Math.max(l.text.length, r.text.length) > STRUCTURAL_DIFF_MAX_BYTES) {
+    notes.push({ kind: 'fallback', message: `Structural diff skipped above ${STRUCTURAL_DIFF_MAX_MB} MB; text diff shown.` });
+  } else if (l.kind === 'json' || r.kind === 'json') {
     const json = compareJsonTexts(l.text, r.text, notes, l.kind === 'json', r.kind === 'json');
     if (json) return json;
   } else if (l.kind === 'form' && r.kind === 'form') {

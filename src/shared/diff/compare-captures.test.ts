@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyNoise } from './apply-noise';
+import { STRUCTURAL_DIFF_MAX_BYTES } from './body-diff';
 import { compareCaptures } from './compare-captures';
 import { comparisonText } from './comparison-text';
 import { compileNoise, DEFAULT_NOISE_PREFS } from './noise-rules';
@@ -55,6 +56,15 @@ describe('compareCaptures: summary and headers', () => {
 });
 
 describe('compareCaptures: bodies', () => {
+  it('compares JSON above the structural limit as text, and says so', () => {
+    const big = (n: number): string => JSON.stringify({ n, pad: 'x'.repeat(STRUCTURAL_DIFF_MAX_BYTES) });
+    const body = compareCaptures(jsonRecord('a', big(1)), jsonRecord('b', big(2))).body;
+    expect(body.kind).toBe('text');
+    expect(body.notes).toContainEqual({ kind: 'fallback', message: 'Structural diff skipped above 5 MB; text diff shown.' });
+    const small = compareCaptures(jsonRecord('a', JSON.stringify({ n: 1 })), jsonRecord('b', JSON.stringify({ n: 2 }))).body;
+    expect(small.kind).toBe('json');
+  });
+
   it('JSON bodies: structural changes with the lines they sit on in the pretty texts', () => {
     const left = jsonRecord('a', '{"id":"evt_1","created":1,"data":{"object":{"amount":1000,"metadata":{}}}}');
     const right = jsonRecord('b', '{"data":{"object":{"metadata":{"plan":"pro"},"amount":2000}},"created":2,"id":"evt_1"}');

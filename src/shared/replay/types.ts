@@ -133,6 +133,12 @@ export interface ImportedRequest {
   warnings: string[];
 }
 
+/** The requests of a HAR file, and what applies to the file as a whole (entries skipped…). */
+export interface HarImportResult {
+  requests: ImportedRequest[];
+  warnings: string[];
+}
+
 export function summarizeReplay(entry: ReplayHistoryEntry): ReplayHistorySummary {
   return {
     id: entry.id,

@@ -8,6 +8,7 @@ import { HooklensError } from '../../../shared/errors';
 import type { CoreEvents } from '../events';
 import type { CoreService } from '../service';
 import type { CaptureStore } from '../store/types';
+import { pageOf, windowBounds } from './capture-window';
 
 /** Above the retention cap's maximum, so "delete the N shown" always fits in one call. */
 const MAX_DELETE_IDS = 1_000_000;
@@ -29,8 +30,13 @@ function capturesHandlers(deps: { store: CaptureStore; events: CoreEvents }): Ca
     return id;
   };
   return {
-    async listCaptures() {
-      return store.list();
+    async listCaptures(window) {
+      const bounds = windowBounds(window);
+      const endpointId = window?.endpointId;
+      if (endpointId !== undefined && typeof endpointId !== 'string') {
+        throw new HooklensError('invalid_argument', 'endpointId must be a string.');
+      }
+      return pageOf(store.list(), endpointId ? (c) => c.endpointId === endpointId : null, bounds);
     },
     async getCapture(id) {
       const record = await store.get(requireId(id));

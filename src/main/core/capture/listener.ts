@@ -16,7 +16,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_ENDPOINT_ID, type CaptureRecord, type CaptureVia } from '../../../shared/capture';
-import { DEFAULT_CAPTURE_PORT } from '../../../shared/settings';
+import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_CAPTURE_PORT } from '../../../shared/settings';
 import type { CaptureStore } from '../store/types';
 import { newCaptureId } from './capture-id';
 import { createFirstByteGate, type FirstByteGate } from './first-byte-gate';
@@ -39,7 +39,7 @@ export interface ListenerLimits {
 }
 
 export const DEFAULT_LIMITS: ListenerLimits = {
-  bodyLimitBytes: 10 * 1024 * 1024,
+  bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
   maxHeaderBytes: 64 * 1024,
   maxHeaderCount: 1000,
   headersTimeoutMs: 20_000,

@@ -27,7 +27,7 @@ afterEach(async () => {
 
 async function waitForCaptures(n: number): Promise<string[]> {
   // The send resolves after the listener answered, and it answers once the capture is stored.
-  const list = await core.api.listCaptures();
+  const list = (await core.api.listCaptures()).items;
   expect(list).toHaveLength(n);
   return list.map((c) => c.id);
 }
@@ -63,7 +63,7 @@ describe('test events from the app', () => {
     expect(sent.entry.request.url).toBe(`${core.status().captureUrl}e/twilio/sms?acct=1`);
     const edited = 'Body=edited&From=%2B15558675310&MessageSid=SM1&SmsStatus=received';
     await core.api.sendTestEvent({ provider: 'twilio', event: 'message.received', endpointId: endpoint.id, target: 'capture', path: '/sms', body: edited });
-    const captures = await core.api.listCaptures();
+    const captures = (await core.api.listCaptures()).items;
     expect(captures).toHaveLength(2);
     for (const c of captures) expect((await core.api.checkSignature(c.id)).result).toMatchObject({ provider: 'twilio', valid: true });
     const bodies = await Promise.all(captures.map(async (c) => (await core.api.getCapture(c.id)).body.text));
@@ -93,7 +93,7 @@ describe('test events from the app', () => {
     expect(sent.entry.outcome).toMatchObject({ kind: 'response', response: { status: 200, body: { text: 'accepted' } } });
     expect(sent.generatedSecret).toBeUndefined();
     expect(verdict).toBe('checkout.session.completed');
-    expect(await core.api.listCaptures()).toHaveLength(0);
+    expect((await core.api.listCaptures()).items).toHaveLength(0);
   });
 
   it('rejects bad input with clear errors', async () => {

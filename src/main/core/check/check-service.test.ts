@@ -47,7 +47,7 @@ describe('check service (in the core, against a capture)', () => {
     const c = core;
     await c.api.updateReplaySettings({ targetBase: `http://127.0.0.1:${handler.port}` });
     const captureId = await captureStripeEvent(c);
-    const before = await c.api.getCapture(captureId);
+    const capturedWith = await c.api.getCapture(captureId);
 
     const plan = await c.api.getCheckPlan(captureId);
     expect(plan).toMatchObject({
@@ -64,7 +64,13 @@ describe('check service (in the core, against a capture)', () => {
       message: expect.stringMatching(/No Stripe secret/),
     });
 
-    await c.api.setSignatureSecret(before.endpointId, 'stripe', SECRET);
+    // Storing the secret re-judges the capture's signature (health); the check itself changes nothing.
+    const rejudged = new Promise<void>((resolve) =>
+      c.events.on('capture:updated', (s) => s.id === captureId && s.health?.verdict === 'valid' && resolve()),
+    );
+    await c.api.setSignatureSecret(capturedWith.endpointId, 'stripe', SECRET);
+    await rejudged;
+    const before = await c.api.getCapture(captureId);
     const probes: CheckProbeEvent[] = [];
     c.events.on('check:probe', (e) => probes.push(e));
     const finished = new Promise<CheckFinishedEvent>((resolve) => c.events.on('check:finished', resolve));
@@ -86,7 +92,7 @@ describe('check service (in the core, against a capture)', () => {
     expect(entry.outcome).toMatchObject({ kind: 'response', response: { status: 400 } });
 
     expect(await c.api.getCapture(captureId)).toEqual(before);
-    expect((await c.api.listCaptures()).length).toBe(1);
+    expect((await c.api.listCaptures()).items.length).toBe(1);
   }, 30_000);
 
   it('refuses a remote target without consent, before sending anything', async () => {

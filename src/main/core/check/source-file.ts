@@ -19,7 +19,9 @@ function isHeaderList(v: unknown): v is HeaderPair[] {
   );
 }
 
-export function sourceFromText(text: string, name: string, provider: Provider): SourceInput {
+export function sourceFromText(input: string, name: string, provider: Provider): SourceInput {
+  // Tools on Windows save JSON with a UTF-8 byte order mark, which JSON.parse refuses.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -30,7 +32,7 @@ export function sourceFromText(text: string, name: string, provider: Provider): 
     );
   }
   if (doc && typeof doc === 'object' && 'log' in doc) {
-    const [first] = parseHar(text);
+    const [first] = parseHar(text).requests;
     if (!first) throw new HooklensError('invalid_argument', `${name} is a HAR file without entries.`);
     return { delivery: deliveryFromCapture(first.request, provider), label: `${name} (HAR, first entry)` };
   }

@@ -48,7 +48,7 @@ async function sendStripe(c: HooklensCore, body: string, secret = SECRET): Promi
   return post(c, '/hooks/stripe', { 'Content-Type': 'application/json', 'Stripe-Signature': header }, body);
 }
 
-const summary = async (c: HooklensCore, id: string) => (await c.api.listCaptures()).find((s) => s.id === id);
+const summary = async (c: HooklensCore, id: string) => (await c.api.listCaptures()).items.find((s) => s.id === id);
 
 describe('health on arrival', () => {
   it('gives each capture its provider, event, id and verdict, and keeps them across a restart', async () => {

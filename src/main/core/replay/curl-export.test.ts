@@ -108,6 +108,49 @@ describe.skipIf(!hasCurl)('cURL export, executed with the real curl', () => {
   });
 });
 
+describe.skipIf(!hasCurl)('cURL export re-sends the captured headers exactly', () => {
+  const stripeBody = '{"id":"evt_1","object":"event","type":"invoice.paid"}';
+  const captures: { name: string; method: string; headers: HeaderPair[]; body: string }[] = [
+    {
+      name: 'a Stripe delivery (its own User-Agent and Accept, Content-Length mid-list)',
+      method: 'POST',
+      headers: [
+        ['Content-Type', 'application/json; charset=utf-8'],
+        ['Cache-Control', 'no-cache'],
+        ['User-Agent', 'Stripe/1.0 (+https://stripe.com/docs/webhooks)'],
+        ['Accept', '*/*; q=0.5, application/xml'],
+        ['Content-Length', String(stripeBody.length)],
+        ['Stripe-Signature', 't=1700000000,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd'],
+      ],
+      body: stripeBody,
+    },
+    {
+      name: 'a tunnelled delivery with lower-case names and no User-Agent or Accept',
+      method: 'POST',
+      headers: [
+        ['content-type', 'application/json'],
+        ['x-signature', 'abc'],
+        ['content-length', '7'],
+      ],
+      body: '{"a":1}',
+    },
+    { name: 'a bodiless GET with no headers at all', method: 'GET', headers: [], body: '' },
+    { name: 'a DELETE with only an Accept', method: 'DELETE', headers: [['X-Trace', '1'], ['Accept', 'application/json']], body: '' },
+  ];
+
+  it.each(captures)('$name', async ({ method, headers, body }) => {
+    const url = `${server.url}/hook?x=1`;
+    await runCurl(toCurl({ method, url, headers, body: { encoding: 'utf8', text: body } }));
+    const got = server.received[0];
+    expect(got.method).toBe(method);
+    expect(got.url).toBe('/hook?x=1');
+    // curl writes Host first; every other header is the capture's, in its order, and nothing more.
+    expect(got.headers[0]).toEqual(['Host', `127.0.0.1:${server.port}`]);
+    expect(got.headers.slice(1)).toEqual(headers);
+    expect(got.body.toString('utf8')).toBe(body);
+  });
+});
+
 describe('cURL export read back by the cURL import', () => {
   it.each(cases)('round-trips $name', ({ request }) => {
     const req = request('http://localhost:3000');

@@ -43,8 +43,9 @@ describe('export and import', () => {
     await expect(harValidator.har(one)).resolves.toBeTruthy();
     expect(one.log.entries).toHaveLength(1);
 
-    const imported = await fx.service.handlers.importHar(JSON.stringify(all));
+    const { requests: imported, warnings } = await fx.service.handlers.importHar(JSON.stringify(all));
     expect(imported).toHaveLength(3);
+    expect(warnings).toEqual([]);
     const back = imported.find((i) => i.request.url.endsWith('/b'));
     expect(back?.request.body).toEqual({ encoding: 'base64', text: b.body.text });
     const missing = await fx.service.handlers.exportHar({ captureIds: ['nope'] }).catch((e: unknown) => e);

@@ -7,12 +7,13 @@
 import type { CaptureQuery, CaptureSearchResult } from '../../../shared/api/search';
 import type { CaptureRecord } from '../../../shared/capture';
 import { compileQuery, entryOf, type SearchEntry } from '../../../shared/search/capture-search';
+import { pageOf, type WindowBounds } from '../capture/capture-window';
 import type { CoreEvents } from '../events';
 import { detectProviders } from '../signatures/registry';
 import type { CaptureStore } from '../store/types';
 
 export interface SearchIndex {
-  search(query: CaptureQuery): Promise<CaptureSearchResult>;
+  search(query: CaptureQuery, bounds?: WindowBounds): Promise<CaptureSearchResult>;
   /** Reads every capture not yet indexed (the first search does this on its own). */
   warm(): Promise<void>;
   /** A capture just stored: indexed from the record in hand, without reading it back from disk. */
@@ -62,16 +63,19 @@ export function createSearchIndex(deps: { store: CaptureStore; events: CoreEvent
       // Before the first build the capture is picked up by fill(), like every stored one.
       if (built || building) entries.set(record.id, entryOf(record, providersOf(record)));
     },
-    async search(query) {
+    async search(query, bounds = { offset: 0, limit: Infinity, health: null }) {
       await warm();
       const started = performance.now();
       const test = compileQuery(query);
-      const ids: string[] = [];
-      for (const c of deps.store.list()) {
-        const e = entries.get(c.id);
-        if (e && test(e)) ids.push(c.id);
-      }
-      return { ids, ms: Math.round((performance.now() - started) * 100) / 100 };
+      const page = pageOf(
+        deps.store.list(),
+        (c) => {
+          const e = entries.get(c.id);
+          return e !== undefined && test(e);
+        },
+        bounds,
+      );
+      return { ...page, ids: page.items.map((c) => c.id), ms: Math.round((performance.now() - started) * 100) / 100 };
     },
     close() {
       offs.forEach((off) => off());

@@ -7,6 +7,7 @@ import { HooklensError } from '../../../shared/errors';
 import type { CoreEvents } from '../events';
 import type { CoreService } from '../service';
 import type { CaptureStore } from '../store/types';
+import { windowBounds } from '../capture/capture-window';
 import { createSearchIndex } from './search-index';
 
 export type SearchService = CoreService<SearchMethods>;
@@ -19,10 +20,10 @@ export function createSearchService(deps: { store: CaptureStore; events: CoreEve
   warmTimer.unref?.();
   return {
     handlers: {
-      async searchCaptures(query) {
+      async searchCaptures(query, window) {
         if (!query || typeof query !== 'object')
           throw new HooklensError('invalid_argument', 'Expected a query object.');
-        return index.search(query);
+        return index.search(query, windowBounds(window));
       },
     },
     onCapture: (record) => index.add(record),

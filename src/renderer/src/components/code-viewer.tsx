@@ -13,9 +13,14 @@ export interface CodeViewerProps {
   text: string;
   language?: 'json' | 'text';
   label: string;
+  /**
+   * Wrap long lines (default). Off for large text: a wrapped 25 MB single-line body must be laid
+   * out whole, while an unwrapped one is drawn only where it is on screen.
+   */
+  wrap?: boolean;
 }
 
-export function CodeViewer({ text, language = 'text', label }: CodeViewerProps): React.JSX.Element {
+export function CodeViewer({ text, language = 'text', label, wrap = true }: CodeViewerProps): React.JSX.Element {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!host.current) return;
@@ -23,15 +28,15 @@ export function CodeViewer({ text, language = 'text', label }: CodeViewerProps):
       lineNumbers(),
       highlightSpecialChars(),
       EditorState.readOnly.of(true),
-      EditorView.lineWrapping,
       syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
       highlightSelectionMatches(),
       keymap.of([...searchKeymap, ...foldKeymap]),
       EditorView.contentAttributes.of({ 'aria-label': label, 'aria-readonly': 'true' }),
     ];
+    if (wrap) extensions.push(EditorView.lineWrapping);
     if (language === 'json') extensions.push(json(), foldGutter());
     const view = new EditorView({ parent: host.current, state: EditorState.create({ doc: text, extensions }) });
     return () => view.destroy();
-  }, [text, language, label]);
+  }, [text, language, label, wrap]);
   return <div className="code-viewer" ref={host} data-testid="code-viewer" />;
 }

@@ -11,56 +11,66 @@ export function prettyJson(text: string, indent = 2): string | null {
   } catch {
     return null;
   }
-  let out = '';
+  // Parts joined once at the end; strings and bare values are copied as whole slices, not char by
+  // char, so a 25 MB body formats in a fraction of the time.
+  const parts: string[] = [];
+  const pads: string[] = [];
   let depth = 0;
-  let inString = false;
-  const pad = (): string => '\n' + ' '.repeat(depth * indent);
-  for (let i = 0; i < trimmed.length; i++) {
+  const pad = (): string => (pads[depth] ??= '\n' + ' '.repeat(depth * indent));
+  const n = trimmed.length;
+  for (let i = 0; i < n; i++) {
     const ch = trimmed[i];
-    if (inString) {
-      out += ch;
-      if (ch === '\\') out += trimmed[++i];
-      else if (ch === '"') inString = false;
-      continue;
-    }
     switch (ch) {
-      case '"':
-        inString = true;
-        out += ch;
+      case '"': {
+        let j = i + 1;
+        while (j < n) {
+          const c = trimmed.charCodeAt(j);
+          if (c === 0x5c) j += 2;
+          else if (c === 0x22) break;
+          else j++;
+        }
+        parts.push(trimmed.slice(i, j + 1));
+        i = j;
         break;
+      }
       case '{':
       case '[': {
         const close = ch === '{' ? '}' : ']';
         let j = i + 1;
         while (/\s/.test(trimmed[j])) j++;
         if (trimmed[j] === close) {
-          out += ch + close;
+          parts.push(ch + close);
           i = j;
         } else {
           depth++;
-          out += ch + pad();
+          parts.push(ch, pad());
         }
         break;
       }
       case '}':
       case ']':
         depth--;
-        out += pad() + ch;
+        parts.push(pad(), ch);
         break;
       case ',':
-        out += ',' + pad();
+        parts.push(',', pad());
         break;
       case ':':
-        out += ': ';
+        parts.push(': ');
         break;
       case ' ':
       case '\t':
       case '\n':
       case '\r':
         break;
-      default:
-        out += ch;
+      default: {
+        // A number or literal: up to the next structural character or whitespace.
+        let j = i + 1;
+        while (j < n && !',:]} \t\n\r'.includes(trimmed[j])) j++;
+        parts.push(trimmed.slice(i, j));
+        i = j - 1;
+      }
     }
   }
-  return out;
+  return parts.join('');
 }

@@ -47,7 +47,7 @@ export function createAppState(api: HooklensClient): StateCreator<AppState> {
     ...createStatusSlice(api)(...a),
     ...createTunnelSlice(api)(...a),
     ...createEndpointsSlice(api)(...a),
-    ...createSearchSlice(api)(...a),
+    ...createSearchSlice()(...a),
     ...createSettingsSlice(api)(...a),
     ...createReplaySlice(api)(...a),
     ...createSignaturesSlice(api)(...a),
@@ -61,7 +61,7 @@ export function createAppState(api: HooklensClient): StateCreator<AppState> {
       // One failed load must not keep the others from showing.
       await Promise.allSettled([
         s.loadStatus(),
-        s.loadCaptures(),
+        s.runSearch(),
         s.loadEndpoints(),
         s.loadAppSettings(),
         s.loadReplaySettings(),
@@ -69,7 +69,6 @@ export function createAppState(api: HooklensClient): StateCreator<AppState> {
         s.loadProviders(),
         s.loadHealthSettings(),
         ...(s.health ? [s.loadHealth(s.health.endpointId)] : []),
-        s.runSearch(),
         ...replayed,
         ...secrets,
       ]);

@@ -1,17 +1,25 @@
 /*
- * The capture list (summaries, newest first) and the actions on captures. What is open or ticked
- * belongs to the selection slice; removals here tell it what went away.
+ * The capture list and the actions on captures. The list is the current view (active endpoint and
+ * search) held as rows fetched on demand (./capture-rows): the list component says which rows are
+ * on screen, and only their pages are asked for. New captures go on top at once when their summary
+ * settles whether they belong to the view; otherwise the rows on screen are fetched again (one fetch
+ * for a burst). What is open or ticked belongs to the selection slice; removals here tell it what went away.
  *
  * Deleting is undoable: the rows leave the list at once and the core is asked only when the undo
  * window has passed (or the next delete, or the window closing, commits it sooner). Until then the
- * summaries are held here, so Undo puts them back without a round trip.
+ * summaries are held here and pages fetched meanwhile are cut without them; Undo fetches the view again.
  */
 import type { StateCreator } from 'zustand';
 import type { HooklensClient } from '../../../shared/api';
+import { MAX_PAGE_ROWS, type CapturePage } from '../../../shared/api/captures';
 import type { CaptureSummary } from '../../../shared/capture';
+import { isHealthFilterActive, passesHealthFilters } from '../../../shared/health-filters';
+import { isActiveQuery } from '../../../shared/search/capture-search';
 import type { AppState } from './app-state';
+import { indexOfRow, missingPages, PAGE_ROWS, withNewest, withoutRows, withPage, withRestoredRows, type Rows } from './capture-rows';
+import { matchFromSummary } from './search-match';
+import { toQuery } from './search-slice';
 import { selectionUpdated, selectionWithout } from './selection-slice';
-import { visibleCaptures, withRestored } from './visible-captures';
 
 /** How long a delete can be undone before it is sent to the core. */
 export const UNDO_DELETE_MS = 5000;
@@ -24,8 +32,14 @@ export interface PendingDelete {
   selectedId: string | null;
 }
 
+/** How long a burst of captures the view cannot judge alone is gathered before one refetch covers them. */
+export const REFRESH_DELAY_MS = 60;
+
 export interface CapturesSlice {
-  captures: CaptureSummary[];
+  /** The view's rows, newest first; `undefined` where a row is not fetched yet. */
+  rows: Rows;
+  /** Every stored capture, whatever the view shows. */
+  captureTotal: number;
   capturesLoaded: boolean;
   /** The latest capture announced by the core, for side effects such as desktop notifications. */
   lastArrival: CaptureSummary | null;
@@ -34,7 +48,10 @@ export interface CapturesSlice {
   /** A delete still in its undo window. */
   pendingDelete: PendingDelete | null;
   dismissCaptureActionError(): void;
+  /** Fetches the view again from the top (and the stored total); keeps the rows on screen fetched. */
   loadCaptures(): Promise<void>;
+  /** Rows [start, end) are on screen: fetches the pages among them not fetched yet. */
+  showRows(start: number, end: number): Promise<void>;
   captureAdded(summary: CaptureSummary): void;
   captureUpdated(summary: CaptureSummary): void;
   capturesRemoved(ids: string[]): void;
@@ -42,6 +59,8 @@ export interface CapturesSlice {
   /** Removes from the list at once, opens the next row if it was open, and deletes after the undo window. */
   deleteCapture(id: string): Promise<void>;
   deleteCaptures(ids: string[]): Promise<void>;
+  /** Deletes every capture of the view (undoable), fetched in windows since most rows are not on screen. */
+  deleteShown(): Promise<void>;
   undoDelete(): void;
   /** Sends the pending delete now (the undo window closes early). */
   commitDelete(): Promise<void>;
@@ -57,27 +76,134 @@ export function withPinned<T extends { pinned?: boolean }>(item: T, pinned: bool
   return next;
 }
 
-/** The visible row to open once `gone` leave: the next one below the open row, else the one above. */
-function nextAfter(s: AppState, gone: ReadonlySet<string>): string | null {
-  const list = visibleCaptures(s);
-  const at = list.findIndex((c) => c.id === s.selectedId);
-  if (at === -1) return null;
-  for (let i = at + 1; i < list.length; i++) if (!gone.has(list[i].id)) return list[i].id;
-  for (let i = at - 1; i >= 0; i--) if (!gone.has(list[i].id)) return list[i].id;
-  return null;
+/** Whether a capture belongs to the view: true or false when its summary settles it, null when only the core can tell. */
+export function inView(s: AppState, summary: CaptureSummary): boolean | null {
+  if (s.activeEndpointId && summary.endpointId !== s.activeEndpointId) return false;
+  if (!passesHealthFilters(summary, s.healthFilters)) return false;
+  const query = toQuery(s.filters);
+  return isActiveQuery(query) ? matchFromSummary(query, summary) : true;
+}
+
+/**
+ * A page from the core cut as if the pending delete were done: its rows leave, the page moves up by
+ * those of them newer than its first kept row (ids sort by arrival, as the core orders the list), and
+ * the total drops by those in the view.
+ */
+export function withoutPending(s: AppState, page: CapturePage, pending: PendingDelete | null): CapturePage {
+  if (!pending) return page;
+  const ids = new Set(pending.summaries.map((c) => c.id));
+  const items = page.items.filter((c) => !ids.has(c.id));
+  const seen = new Set(page.items.filter((c) => ids.has(c.id)).map((c) => c.id));
+  const inside = pending.summaries.filter((c) => seen.has(c.id) || inView(s, c) !== false);
+  const first = items[0]?.id;
+  const before = inside.filter((c) => !seen.has(c.id) && (first === undefined || c.id > first)).length;
+  return {
+    total: Math.max(0, page.total - inside.length),
+    offset: Math.max(0, page.offset - before),
+    items,
+  };
 }
 
 export const createCapturesSlice =
   (api: HooklensClient): StateCreator<AppState, [], [], CapturesSlice> =>
   (set, get) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stopTimer = (): void => {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
+    // A new view (endpoint, search, a refetch) makes answers asked for under the old one stale.
+    let generation = 0;
+    // Captures put on top since the start: an answer asked for at `shift` lands that much lower.
+    let shift = 0;
+    const inFlight = new Set<string>();
+    let onScreen: [number, number] = [0, PAGE_ROWS];
+    let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+    // A delete is applied from its answer and again from its event: the second must not count twice.
+    let removedIds = new Set<string>();
+    let undoTimer: ReturnType<typeof setTimeout> | undefined;
+    const stopUndoTimer = (): void => {
+      if (undoTimer !== undefined) clearTimeout(undoTimer);
+      undoTimer = undefined;
+    };
+
+    const fetchWindow = async (offset: number, limit: number): Promise<CapturePage> => {
+      const s = get();
+      const endpointId = s.activeEndpointId ?? undefined;
+      const query = toQuery(s.filters);
+      const health = isHealthFilterActive(s.healthFilters) ? s.healthFilters : undefined;
+      const answer = await (isActiveQuery(query)
+        ? api.searchCaptures({ ...query, endpointId }, { offset, limit, health })
+        : api.listCaptures({ endpointId, offset, limit, health }));
+      // Rows deleted in the undo window are still stored: the page must not show them again.
+      return withoutPending(get(), answer, get().pendingDelete);
+    };
+
+    const fetchPage = async (page: number): Promise<void> => {
+      const key = `${generation}:${page}`;
+      if (inFlight.has(key)) return;
+      inFlight.add(key);
+      const mine = generation;
+      const shiftAt = shift;
+      try {
+        const answer = await fetchWindow(page * PAGE_ROWS, PAGE_ROWS);
+        if (mine === generation) set((s) => ({ rows: withPage(s.rows, answer, shift - shiftAt) }));
+      } finally {
+        inFlight.delete(key);
+      }
+    };
+
+    const refreshSoon = (): void => {
+      refreshTimer ??= setTimeout(() => {
+        refreshTimer = undefined;
+        void get().loadCaptures().catch(() => undefined);
+      }, REFRESH_DELAY_MS);
+    };
+
+    /** Takes the captures out of the list at once and holds them for Undo; the core is asked after the window. */
+    const deleteSummaries = async (summaries: CaptureSummary[]): Promise<void> => {
+      // One undo at a time: an earlier delete is sent now rather than forgotten.
+      const earlier = get().commitDelete();
+      if (summaries.length === 0) return earlier;
+      const gone = new Set(summaries.map((c) => c.id));
+      const s = get();
+      const wasOpen = s.selectedId && gone.has(s.selectedId) ? s.selectedId : null;
+      const openAt = wasOpen ? indexOfRow(s.rows, wasOpen) : -1;
+      const { rows } = withoutRows(s.rows, gone);
+      // The row that was open is gone: the next one takes its place (the last: the one before).
+      const nextAt = openAt === -1 ? -1 : Math.min(openAt - withoutRows(s.rows.slice(0, openAt), gone).removed, rows.length - 1);
+      // Counted as gone now; the core's removal event for them must not count them again.
+      summaries.forEach((c) => removedIds.add(c.id));
+      const label =
+        summaries.length === 1
+          ? `Deleted ${summaries[0].method} ${summaries[0].url}`
+          : `Deleted ${summaries.length.toLocaleString('en-US')} captures`;
+      set({
+        rows,
+        captureTotal: Math.max(0, s.captureTotal - summaries.length),
+        pendingDelete: { summaries, label, selectedId: wasOpen },
+        captureActionError: null,
+        ...selectionWithout(s, gone),
+      });
+      if (nextAt >= 0 && rows.length > 0) void get().selectRow(nextAt);
+      undoTimer = setTimeout(() => void get().commitDelete(), UNDO_DELETE_MS);
+      await earlier;
+    };
+
+    /**
+     * The pending captures back in the list: put among the fetched rows at once (so Undo needs no
+     * round trip), then the view is fetched again so they land exactly where the core orders them.
+     */
+    const restore = (pending: PendingDelete): Promise<void> => {
+      pending.summaries.forEach((c) => removedIds.delete(c.id));
+      set((s) => ({
+        rows: withRestoredRows(
+          s.rows,
+          pending.summaries.filter((c) => inView(s, c) !== false),
+        ),
+        captureTotal: s.captureTotal + pending.summaries.length,
+      }));
+      return get().loadCaptures().catch(() => undefined);
     };
 
     return {
-      captures: [],
+      rows: [],
+      captureTotal: 0,
       capturesLoaded: false,
       lastArrival: null,
       captureActionError: null,
@@ -87,92 +213,123 @@ export const createCapturesSlice =
       },
 
       async loadCaptures() {
-        const captures = await api.listCaptures();
-        const pending = get().pendingDelete;
-        // A reload during the undo window must not show the rows again.
-        const hidden = new Set(pending?.summaries.map((c) => c.id));
-        set({ captures: hidden.size ? captures.filter((c) => !hidden.has(c.id)) : captures, capturesLoaded: true });
+        clearTimeout(refreshTimer);
+        refreshTimer = undefined;
+        generation += 1;
+        const mine = generation;
+        const shiftAt = shift;
+        const [start, end] = onScreen;
+        const pages = new Set([0, Math.floor(start / PAGE_ROWS), Math.floor(Math.max(start, end - 1) / PAGE_ROWS)]);
+        const [all, ...answers] = await Promise.all([
+          api.listCaptures({ limit: 0 }),
+          ...[...pages].map((page) => fetchWindow(page * PAGE_ROWS, PAGE_ROWS)),
+        ]);
+        if (mine !== generation) return;
+        // The view starts over: rows off screen are fetched again when scrolled to.
+        let rows: Rows = [];
+        for (const answer of answers) rows = withPage(rows, answer, shift - shiftAt);
+        const pending = get().pendingDelete?.summaries.length ?? 0;
+        set({ rows, captureTotal: Math.max(0, all.total - pending) + (shift - shiftAt), capturesLoaded: true });
+      },
+      async showRows(start, end) {
+        onScreen = [start, end];
+        await Promise.all(missingPages(get().rows, start, end).map(fetchPage));
       },
       captureAdded(summary) {
-        set((s) =>
-          s.captures.some((c) => c.id === summary.id) ? s : { captures: [summary, ...s.captures], lastArrival: summary },
-        );
+        const s = get();
+        set({ captureTotal: s.captureTotal + 1, lastArrival: summary });
+        const verdict = inView(s, summary);
+        if (verdict === null) return refreshSoon();
+        if (!verdict) return;
+        const rows = withNewest(s.rows, summary);
+        if (!rows) return;
+        shift += 1;
+        set({ rows });
       },
       captureUpdated(summary) {
         set((s) => ({
-          captures: s.captures.map((c) => (c.id === summary.id ? summary : c)),
+          rows: s.rows.map((c) => (c?.id === summary.id ? summary : c)),
           ...selectionUpdated(s, summary),
           ...(s.pendingDelete
-            ? { pendingDelete: { ...s.pendingDelete, summaries: s.pendingDelete.summaries.map((c) => (c.id === summary.id ? summary : c)) } }
+            ? {
+                pendingDelete: {
+                  ...s.pendingDelete,
+                  summaries: s.pendingDelete.summaries.map((c) => (c.id === summary.id ? summary : c)),
+                },
+              }
             : {}),
         }));
       },
       capturesRemoved(ids) {
         const gone = new Set(ids);
-        set((s) => {
+        const pending = get().pendingDelete;
+        if (pending?.summaries.some((c) => gone.has(c.id))) {
           // Removed elsewhere (another window, retention): nothing left for Undo to bring back.
-          const left = s.pendingDelete?.summaries.filter((c) => !gone.has(c.id));
-          const pendingDelete = s.pendingDelete && left?.length ? { ...s.pendingDelete, summaries: left } : null;
-          if (!pendingDelete) stopTimer();
-          return { captures: s.captures.filter((c) => !gone.has(c.id)), pendingDelete, ...selectionWithout(s, gone) };
-        });
+          const left = pending.summaries.filter((c) => !gone.has(c.id));
+          if (left.length === 0) stopUndoTimer();
+          set({ pendingDelete: left.length ? { ...pending, summaries: left } : null });
+        }
+        const fresh = ids.filter((id) => !removedIds.has(id));
+        if (fresh.length === 0) return;
+        if (removedIds.size > 10_000) removedIds = new Set();
+        fresh.forEach((id) => removedIds.add(id));
+        const freshGone = new Set(fresh);
+        const { rows, removed } = withoutRows(get().rows, freshGone);
+        set((s) => ({ rows, captureTotal: Math.max(0, s.captureTotal - fresh.length), ...selectionWithout(s, freshGone) }));
+        // The others may sit among the rows not fetched (or outside the view): only the core knows.
+        if (removed < fresh.length) refreshSoon();
       },
       capturesCleared() {
-        stopTimer();
-        set((s) => ({ captures: [], pendingDelete: null, ...selectionWithout(s, null) }));
+        generation += 1;
+        stopUndoTimer();
+        set((s) => ({ rows: [], captureTotal: 0, pendingDelete: null, ...selectionWithout(s, null) }));
       },
       async deleteCapture(id) {
         await get().deleteCaptures([id]);
       },
       async deleteCaptures(ids) {
-        // One undo at a time: an earlier delete is sent now rather than forgotten.
-        const earlier = get().commitDelete();
-        const gone = new Set(ids);
-        const s = get();
-        const summaries = s.captures.filter((c) => gone.has(c.id));
-        if (summaries.length === 0) return earlier;
-        const wasOpen = s.selectedId && gone.has(s.selectedId) ? s.selectedId : null;
-        const next = wasOpen ? nextAfter(s, gone) : null;
-        const label = summaries.length === 1 ? `Deleted ${summaries[0].method} ${summaries[0].url}` : `Deleted ${summaries.length.toLocaleString('en-US')} captures`;
-        set({
-          captures: s.captures.filter((c) => !gone.has(c.id)),
-          pendingDelete: { summaries, label, selectedId: wasOpen },
-          captureActionError: null,
-          ...selectionWithout(s, gone),
-        });
-        if (next) void get().selectCapture(next);
-        timer = setTimeout(() => void get().commitDelete(), UNDO_DELETE_MS);
-        await earlier;
+        const wanted = new Set(ids);
+        const pending = new Set(get().pendingDelete?.summaries.map((c) => c.id));
+        await deleteSummaries(get().rows.filter((c): c is CaptureSummary => !!c && wanted.has(c.id) && !pending.has(c.id)));
+      },
+      async deleteShown() {
+        const total = get().rows.length;
+        const byId = new Map<string, CaptureSummary>();
+        for (let offset = 0; offset < total; offset += MAX_PAGE_ROWS) {
+          const page = await fetchWindow(offset, MAX_PAGE_ROWS);
+          page.items.forEach((c) => byId.set(c.id, c));
+          if (page.items.length === 0) break;
+        }
+        await deleteSummaries([...byId.values()]);
       },
       undoDelete() {
         const pending = get().pendingDelete;
         if (!pending) return;
-        stopTimer();
-        set((s) => ({ captures: withRestored(s.captures, pending.summaries), pendingDelete: null }));
+        stopUndoTimer();
+        set({ pendingDelete: null });
+        void restore(pending);
         if (pending.selectedId) void get().selectCapture(pending.selectedId);
       },
       async commitDelete() {
         const pending = get().pendingDelete;
         if (!pending) return;
-        stopTimer();
+        stopUndoTimer();
         set({ pendingDelete: null });
         try {
           await api.deleteCaptures(pending.summaries.map((c) => c.id));
         } catch (err) {
-          set((s) => ({
-            captures: withRestored(s.captures, pending.summaries),
-            captureActionError: `Could not delete: ${(err as Error).message}`,
-          }));
+          set({ captureActionError: `Could not delete: ${(err as Error).message}` });
+          await restore(pending);
         }
       },
       async clearCaptures() {
-        stopTimer();
+        stopUndoTimer();
         set({ pendingDelete: null });
         await api.clearCaptures();
         get().capturesCleared();
       },
       async setPinned(id, pinned) {
-        const before = get().captures.find((c) => c.id === id);
+        const before = get().rows.find((c) => c?.id === id);
         // Shown at once; `capture:updated` confirms, a refusal puts the row back as it was.
         if (before) get().captureUpdated(withPinned(before, pinned));
         set({ captureActionError: null });

@@ -14,7 +14,10 @@ export interface EndpointsSlice {
   activeEndpointId: string | null;
   loadEndpoints(): Promise<void>;
   endpointsChanged(endpoints: Endpoint[]): void;
+  /** Switches the list to one endpoint (null: all) and fetches its rows. */
   setActiveEndpoint(id: string | null): void;
+  /** How many captures an endpoint holds (asked of the core: the list holds only what is on screen). */
+  countCaptures(endpointId: string): Promise<number>;
   createEndpoint(input: NewEndpoint): Promise<Endpoint>;
   /** Rejects with the core's (field) error. */
   updateEndpoint(id: string, patch: EndpointPatch): Promise<Endpoint>;
@@ -31,13 +34,17 @@ export const createEndpointsSlice =
       get().endpointsChanged(await api.listEndpoints());
     },
     endpointsChanged(endpoints) {
-      set((s) => ({
-        endpoints,
-        activeEndpointId: s.activeEndpointId && endpoints.some((e) => e.id === s.activeEndpointId) ? s.activeEndpointId : null,
-      }));
+      const before = get().activeEndpointId;
+      const active = before && endpoints.some((e) => e.id === before) ? before : null;
+      set({ endpoints, activeEndpointId: active });
+      if (active !== before) void get().runSearch();
     },
     setActiveEndpoint(id) {
       set({ activeEndpointId: id });
+      void get().runSearch();
+    },
+    async countCaptures(endpointId) {
+      return (await api.listCaptures({ endpointId, limit: 0 })).total;
     },
     async createEndpoint(input) {
       const created = await api.createEndpoint(input);

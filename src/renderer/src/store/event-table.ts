@@ -10,10 +10,7 @@ import type { AppState } from './app-state';
 type EventActions = { [E in ApiEventName]: (state: AppState, payload: HooklensEvents[E]) => void };
 
 export const EVENT_ACTIONS: EventActions = {
-  'capture:added': (s, summary) => {
-    s.captureAdded(summary);
-    s.searchCaptureAdded(summary);
-  },
+  'capture:added': (s, summary) => s.captureAdded(summary),
   'capture:updated': (s, summary) => s.captureUpdated(summary),
   'capture:removed': (s, { ids }) => s.capturesRemoved(ids),
   'capture:cleared': (s) => s.capturesCleared(),

@@ -7,19 +7,12 @@
 import type { StateCreator } from 'zustand';
 import type { HooklensClient } from '../../../shared/api';
 import type { HealthAlert, HealthChanges, HealthErrorEntry, RefusalEntry } from '../../../shared/api/health';
-import type { CaptureSummary } from '../../../shared/capture';
-import type { SignatureVerdict } from '../../../shared/health';
 import { ALL_SCOPE, WINDOW_MINUTES, minuteOf, type HealthBucket } from '../../../shared/health-report';
 import type { HealthSettings } from '../../../shared/settings';
+import { EMPTY_HEALTH_FILTERS, type HealthFilters } from '../../../shared/health-filters';
 import type { AppState } from './app-state';
 
-export interface HealthFilters {
-  verdict: SignatureVerdict | '';
-  eventType: string;
-  duplicatesOnly: boolean;
-}
-
-export const EMPTY_HEALTH_FILTERS: HealthFilters = { verdict: '', eventType: '', duplicatesOnly: false };
+export { EMPTY_HEALTH_FILTERS, isHealthFilterActive, passesHealthFilters, type HealthFilters } from '../../../shared/health-filters';
 
 export interface HealthData {
   /** null: all endpoints. */
@@ -60,17 +53,6 @@ export interface HealthSlice {
 
 const RECENT = 50;
 
-/** The summary passes the health filters. */
-export function passesHealthFilters(c: CaptureSummary, f: HealthFilters): boolean {
-  if (f.verdict && c.health?.verdict !== f.verdict) return false;
-  if (f.eventType && c.health?.eventType !== f.eventType) return false;
-  if (f.duplicatesOnly && !c.health?.duplicateOf) return false;
-  return true;
-}
-
-export function isHealthFilterActive(f: HealthFilters): boolean {
-  return f.verdict !== '' || f.eventType !== '' || f.duplicatesOnly;
-}
 
 const toMap = (entries: [number, HealthBucket][]): Map<number, HealthBucket> => new Map(entries);
 
@@ -82,6 +64,8 @@ export const createHealthSlice =
       healthFilters: EMPTY_HEALTH_FILTERS,
       setHealthFilters(patch) {
         set((s) => ({ healthFilters: { ...s.healthFilters, ...patch } }));
+        // The core cuts the list's windows with these filters: fetch the view again.
+        void get().runSearch();
       },
       health: null,
       healthError: null,

@@ -69,8 +69,10 @@ describe('replay slice', () => {
         entries: [{ request: { method: 'POST', url: `${echo.url}/imported`, headers: [], postData: { text: 'x=1' } } }],
       },
     });
-    const [request] = await fx.store.getState().importHar(har);
-    expect(fx.store.getState().imported).toEqual({ source: 'har', requests: [request] });
+    const {
+      requests: [request],
+    } = await fx.store.getState().importHar(har);
+    expect(fx.store.getState().imported).toEqual({ source: 'har', requests: [request], warnings: [] });
     await fx.store.getState().loadReplayHistory(null);
     fx.resetCalls();
 

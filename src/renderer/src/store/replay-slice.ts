@@ -11,6 +11,7 @@ import type { CurlSource, HarExportOptions } from '../../../shared/api/replay';
 import {
   summarizeReplay,
   type ForwardAttempt,
+  type HarImportResult,
   type ImportedRequest,
   type ReplayDraft,
   type ReplayHistoryEntry,
@@ -37,7 +38,8 @@ export interface ReplaySlice {
   /** The send each Replay view is waiting for (its sendId), per capture id (NO_CAPTURE: the import view). */
   replayPending: Record<string, string>;
   /** What the latest HAR or cURL import brought, for the import view. */
-  imported: { source: 'har' | 'curl'; requests: ImportedRequest[] } | null;
+  /** `warnings` concern the file as a whole (skipped entries); each request has its own. */
+  imported: { source: 'har' | 'curl'; requests: ImportedRequest[]; warnings: string[] } | null;
   loadReplaySettings(): Promise<void>;
   replaySettingsChanged(settings: ReplaySettings): void;
   /** Optimistic; rejects with the core's refusal (the last confirmed settings come back). */
@@ -60,7 +62,7 @@ export interface ReplaySlice {
   exportCurl(source: CurlSource): Promise<string>;
   exportHar(options: HarExportOptions): Promise<string>;
   importCurl(command: string): Promise<ImportedRequest>;
-  importHar(text: string): Promise<ImportedRequest[]>;
+  importHar(text: string): Promise<HarImportResult>;
 }
 
 function mergeSummary(list: ReplayHistorySummary[], summary: ReplayHistorySummary): ReplayHistorySummary[] {
@@ -187,13 +189,13 @@ export const createReplaySlice =
       exportHar: (options) => api.exportHar(options),
       async importCurl(command) {
         const result = await api.importCurl(command);
-        set({ imported: { source: 'curl', requests: [result] } });
+        set({ imported: { source: 'curl', requests: [result], warnings: [] } });
         return result;
       },
       async importHar(text) {
-        const requests = await api.importHar(text);
-        set({ imported: { source: 'har', requests } });
-        return requests;
+        const result = await api.importHar(text);
+        set({ imported: { source: 'har', requests: result.requests, warnings: result.warnings } });
+        return result;
       },
     };
   };

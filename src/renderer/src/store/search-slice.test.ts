@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RESEARCH_DELAY_MS } from './search-slice';
+import { REFRESH_DELAY_MS } from './captures-slice';
 import { openCoreStore, until, type CoreStore } from './test-support/core-store';
 
-const settle = (): Promise<void> => new Promise((r) => setTimeout(r, RESEARCH_DELAY_MS * 4));
+const settle = (): Promise<void> => new Promise((r) => setTimeout(r, REFRESH_DELAY_MS * 4));
 
 describe('search slice', () => {
   let fx: CoreStore;
@@ -11,36 +11,40 @@ describe('search slice', () => {
   });
   afterEach(() => fx.close());
 
+  const shown = (id: string) => (s: { rows: readonly ({ id: string } | undefined)[] }) => s.rows.some((c) => c?.id === id);
+
   it('matches a new capture from its summary when the words are in its URL: no search round trip', async () => {
+    await fx.capture('/hooks/other');
     fx.store.getState().setFilters({ text: 'invoice' });
-    await until(fx.store, (s) => s.matchIds !== null);
+    await until(fx.store, (s) => s.rows.length === 0 && s.captureTotal === 1);
+    await settle();
     fx.resetCalls();
     const id = await fx.capture('/hooks/invoice?paid=1');
-    await until(fx.store, (s) => s.matchIds!.has(id));
+    await until(fx.store, shown(id));
     await settle();
     expect(fx.calls.searchCaptures).toBeUndefined();
   });
 
   it('rules out a capture of another method locally', async () => {
     fx.store.getState().setFilters({ method: 'GET' });
-    await until(fx.store, (s) => s.matchIds !== null);
-    fx.resetCalls();
-    const id = await fx.capture('/hooks/posted');
-    await until(fx.store, (s) => s.captures.some((c) => c.id === id));
     await settle();
-    expect(fx.store.getState().matchIds!.has(id)).toBe(false);
+    fx.resetCalls();
+    await fx.capture('/hooks/posted');
+    await until(fx.store, (s) => s.captureTotal === 1);
+    await settle();
+    expect(fx.store.getState().rows).toHaveLength(0);
     expect(fx.calls.searchCaptures).toBeUndefined();
   });
 
   it('asks the core when only the body can tell, and finds the capture', async () => {
     fx.store.getState().setFilters({ text: 'amount' });
-    await until(fx.store, (s) => s.matchIds !== null);
+    await settle();
     fx.resetCalls();
     const hit = await fx.capture('/hooks/a', '{"amount": 5}');
     const miss = await fx.capture('/hooks/b', '{"other": 5}');
-    await until(fx.store, (s) => s.matchIds!.has(hit) && s.captures.some((c) => c.id === miss));
+    await until(fx.store, (s) => shown(hit)(s) && s.captureTotal === 2);
     await settle();
-    expect(fx.store.getState().matchIds!.has(miss)).toBe(false);
+    expect(shown(miss)(fx.store.getState())).toBe(false);
     expect(fx.calls.searchCaptures).toBeGreaterThanOrEqual(1);
   });
 });

@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { HooklensClient } from '../../../shared/api';
 import type { CaptureRecord, CaptureSummary } from '../../../shared/capture';
 import type { AppState } from './app-state';
+import { indexOfRow } from './capture-rows';
 import { withPinned } from './captures-slice';
 
 export interface DetailState {
@@ -17,6 +18,10 @@ export interface SelectionSlice {
   /** Ids ticked in the list, in the order they were ticked (for Compare). */
   checked: string[];
   selectCapture(id: string | null): Promise<void>;
+  /** Opens the row at `index` of the list (clamped), fetching its page first when it is not fetched; resolves with its id. */
+  selectRow(index: number): Promise<string | null>;
+  /** Opens the row `delta` rows from the open one (the first or last when none is open); resolves with its id. */
+  moveSelection(delta: number): Promise<string | null>;
   toggleChecked(id: string): void;
 }
 
@@ -57,6 +62,21 @@ export const createSelectionSlice =
       } catch (err) {
         if (get().selectedId === id) set({ detail: { id, record: null, error: (err as Error).message } });
       }
+    },
+    async selectRow(index) {
+      const total = get().rows.length;
+      if (total === 0) return null;
+      const at = Math.min(total - 1, Math.max(0, index));
+      if (!get().rows[at]) await get().showRows(at, at + 1);
+      const row = get().rows[at];
+      if (!row) return null;
+      void get().selectCapture(row.id);
+      return row.id;
+    },
+    moveSelection(delta) {
+      const s = get();
+      const at = indexOfRow(s.rows, s.selectedId);
+      return s.selectRow(at === -1 ? (delta > 0 ? 0 : s.rows.length - 1) : at + delta);
     },
     toggleChecked(id) {
       set((s) => ({ checked: s.checked.includes(id) ? s.checked.filter((c) => c !== id) : [...s.checked, id] }));

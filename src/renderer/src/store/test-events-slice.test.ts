@@ -44,7 +44,7 @@ describe('test events slice', () => {
     await fx.store.getState().editTestEvent({ target: 'capture' });
     const result = await fx.store.getState().sendTestEvent();
     expect(result?.generatedSecret).toMatch(/^whsec_/);
-    let st = await until(fx.store, (s) => s.captures.length === 1 && (s.secrets.default ?? []).length === 1);
+    let st = await until(fx.store, (s) => s.rows.length === 1 && (s.secrets.default ?? []).length === 1);
     expect(st.testEventSend).toMatchObject({ status: 'sent' });
     expect(st.replayHistory[NO_CAPTURE]?.[0]).toMatchObject({ id: result!.entry.id, source: 'test-event', status: 200 });
     expect(st.secrets.default![0]).toMatchObject({ providerId: 'stripe' });
@@ -55,8 +55,8 @@ describe('test events slice', () => {
     const second = await fx.store.getState().sendTestEvent();
     expect(second?.objectId).toBe(result!.objectId);
     expect(second?.generatedSecret).toBeUndefined();
-    st = await until(fx.store, (s) => s.captures.length === 2);
-    for (const c of st.captures) expect(await st.checkSignature(c.id, {})).toMatchObject({ providerId: 'stripe', result: { valid: true } });
+    st = await until(fx.store, (s) => s.rows.length === 2);
+    for (const c of st.rows) expect(await st.checkSignature(c!.id, {})).toMatchObject({ providerId: 'stripe', result: { valid: true } });
   });
 
   it('shows a refused send as an error, not a result', async () => {

@@ -2,6 +2,8 @@
  * The body in three forms: pretty (JSON re-indented token by token, so digits and key order are
  * exactly what was sent; a form's fields; a multipart body's parts), raw text, and hex. Raw never
  * guesses at bytes that are not UTF-8: they show as \xNN. "Save body" writes the exact bytes.
+ * A large body's pretty view is made in a worker (Raw is there at once meanwhile), and large text
+ * is shown without line wrapping, so CodeMirror draws only the part on screen.
  */
 import { useId, useMemo, useState } from 'react';
 import type { CapturedBody } from '../../../../shared/capture';
@@ -9,10 +11,11 @@ import { CodeViewer } from '../../components/code-viewer';
 import { CopyButton } from '../../components/copy-button';
 import { HexView } from '../../components/hex-view';
 import { decodeBody } from '../../../../shared/body-codec';
-import { prettyBody, type PrettyBody } from '../../lib/body-pretty';
+import type { PrettyBody } from '../../lib/body-pretty';
 import { downloadBytes } from '../../lib/download';
 import { escapedText } from '../../lib/escaped-text';
 import { formatBytes } from '../../lib/format';
+import { LARGE_BODY_BYTES, usePrettyBody } from '../../lib/use-pretty-body';
 import { assertNever } from '../../../../shared/errors';
 import { FormFieldsTable } from './form-fields-table';
 import { MultipartParts } from './multipart-parts';
@@ -40,10 +43,10 @@ function fileName(captureId: string, contentType: string | undefined): string {
   return `hooklens-${captureId}-body.${ext}`;
 }
 
-function PrettyView({ pretty }: { pretty: PrettyBody }): React.JSX.Element {
+function PrettyView({ pretty, wrap }: { pretty: PrettyBody; wrap: boolean }): React.JSX.Element {
   switch (pretty.kind) {
     case 'json':
-      return <CodeViewer text={pretty.text} language="json" label="Body, pretty JSON" />;
+      return <CodeViewer text={pretty.text} language="json" label="Body, pretty JSON" wrap={wrap} />;
     case 'form':
       return <FormFieldsTable fields={pretty.fields} />;
     case 'multipart':
@@ -54,8 +57,13 @@ function PrettyView({ pretty }: { pretty: PrettyBody }): React.JSX.Element {
 }
 
 export function BodyView({ body, contentType, captureId }: BodyViewProps): React.JSX.Element {
-  const choice = useMemo(() => prettyBody(body, contentType), [body, contentType]);
-  const [mode, setMode] = useState<BodyMode>(choice.pretty ? 'pretty' : body.encoding === 'base64' ? 'hex' : 'raw');
+  const formatting = usePrettyBody(body, contentType);
+  const choice = formatting.status === 'ready' ? formatting : { pretty: null, why: null };
+  const [chosen, setMode] = useState<BodyMode | null>(null);
+  // Until the user picks: pretty when there is one (or it is still being made), else hex or raw.
+  const mode: BodyMode =
+    chosen ?? (formatting.status === 'pending' || choice.pretty ? 'pretty' : body.encoding === 'base64' ? 'hex' : 'raw');
+  const large = body.size >= LARGE_BODY_BYTES;
   const bytes = useMemo(() => decodeBody(body), [body]);
   const raw = useMemo(
     () => (mode === 'raw' ? (body.encoding === 'utf8' ? { text: body.text, escaped: 0 } : escapedText(bytes)) : null),
@@ -69,7 +77,7 @@ export function BodyView({ body, contentType, captureId }: BodyViewProps): React
       <div className="body-toolbar">
         <div role="radiogroup" aria-label="Body view" className="segmented">
           {(['pretty', 'raw', 'hex'] as const).map((m) => {
-            const off = m === 'pretty' && !choice.pretty;
+            const off = m === 'pretty' && formatting.status === 'ready' && !choice.pretty;
             return (
               <label
                 key={m}
@@ -108,7 +116,12 @@ export function BodyView({ body, contentType, captureId }: BodyViewProps): React
           {choice.why}
         </p>
       )}
-      {mode === 'pretty' && choice.pretty && <PrettyView pretty={choice.pretty} />}
+      {mode === 'pretty' && formatting.status === 'pending' && (
+        <p className="muted" role="status">
+          Formatting {formatBytes(body.size)} in the background… Raw is ready now.
+        </p>
+      )}
+      {mode === 'pretty' && choice.pretty && <PrettyView pretty={choice.pretty} wrap={!large} />}
       {mode === 'raw' && raw && (
         <>
           {raw.escaped > 0 && (
@@ -116,7 +129,7 @@ export function BodyView({ body, contentType, captureId }: BodyViewProps): React
               {raw.escaped} {raw.escaped === 1 ? 'byte is' : 'bytes are'} not UTF-8 and shown as \xNN.
             </p>
           )}
-          <CodeViewer text={raw.text} label="Body, raw" />
+          <CodeViewer text={raw.text} label="Body, raw" wrap={!large} />
         </>
       )}
       {mode === 'hex' && <HexView bytes={bytes} />}

@@ -1,9 +1,11 @@
 /*
- * The capture list, newest first, virtualised so 10k+ captures scroll smoothly. Each row has a
- * checkbox (for Compare), a button that opens the capture and a pin toggle; ↑/↓ move between rows.
+ * The capture list, newest first, virtualised so 100k captures scroll smoothly; the rows on screen
+ * are told to the captures slice, which fetches their pages (a row not fetched yet shows as
+ * loading). Each row has a checkbox (for Compare), a button that opens the capture and a pin
+ * toggle; ↑/↓ move between rows, across pages.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CaptureSummary } from '../../../../shared/capture';
 import { useAppStore } from '../../app-store';
@@ -34,27 +36,43 @@ function NoMatches(): React.JSX.Element {
   );
 }
 
-export function CaptureList({ captures }: { captures: CaptureSummary[] }): React.JSX.Element {
-  const hiddenByFilters = useAppStore((s) => captures.length === 0 && s.captures.length > 0);
-  const { selectedId, checked, selectCapture, toggleChecked } = useAppStore(
-    useShallow((s) => ({ selectedId: s.selectedId, checked: s.checked, selectCapture: s.selectCapture, toggleChecked: s.toggleChecked })),
+export function CaptureList(): React.JSX.Element {
+  const { rows, selectedId, checked, selectCapture, selectRow, showRows, toggleChecked } = useAppStore(
+    useShallow((s) => ({
+      rows: s.rows,
+      selectedId: s.selectedId,
+      checked: s.checked,
+      selectCapture: s.selectCapture,
+      selectRow: s.selectRow,
+      showRows: s.showRows,
+      toggleChecked: s.toggleChecked,
+    })),
   );
+  // The view is empty though captures are stored: the filters hide them all.
+  const hiddenByFilters = useAppStore((s) => s.capturesLoaded && s.rows.length === 0 && s.captureTotal > 0);
   const duplicates = useDuplicateCounts();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: captures.length,
+    count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.length ? items[items.length - 1].index + 1 : 0;
+  useEffect(() => {
+    if (last > first) void showRows(first, last).catch(() => undefined);
+  }, [first, last, rows, showRows]);
 
   const focusRow = (index: number): void => {
-    const target = captures[index];
-    if (!target) return;
+    if (index < 0 || index >= rows.length) return;
     virtualizer.scrollToIndex(index, { align: 'auto' });
-    void selectCapture(target.id);
-    requestAnimationFrame(() => {
-      scroller.current?.querySelector<HTMLButtonElement>(`[data-capture-id="${target.id}"]`)?.focus();
+    void selectRow(index).then((id) => {
+      if (!id) return;
+      requestAnimationFrame(() => {
+        scroller.current?.querySelector<HTMLButtonElement>(`[data-capture-id="${CSS.escape(id)}"]`)?.focus();
+      });
     });
   };
 
@@ -62,8 +80,20 @@ export function CaptureList({ captures }: { captures: CaptureSummary[] }): React
     <div className="capture-list" ref={scroller}>
       {hiddenByFilters && <NoMatches />}
       <div role="list" aria-label="Captured requests" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const c = captures[item.index];
+        {items.map((item) => {
+          const c = rows[item.index];
+          if (!c) {
+            return (
+              <div
+                role="listitem"
+                key={`row-${item.index}`}
+                className="capture-row capture-row-loading muted"
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              >
+                Loading…
+              </div>
+            );
+          }
           const label = rowLabel(c);
           const h = c.health;
           const copies = h?.duplicateOf ? duplicates.get(h.duplicateOf) : undefined;

@@ -12,7 +12,8 @@ export function duplicateCounts(captures: readonly CaptureSummary[]): Map<string
   return counts;
 }
 
+/** Counted over the rows fetched so far: the list holds only what has been on screen. */
 export function useDuplicateCounts(): Map<string, number> {
-  const captures = useAppStore((s) => s.captures);
-  return useMemo(() => duplicateCounts(captures), [captures]);
+  const rows = useAppStore((s) => s.rows);
+  return useMemo(() => duplicateCounts(rows.filter((c): c is CaptureSummary => c !== undefined)), [rows]);
 }

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app-store';
 import { formatCount } from '../../lib/format';
-import { useVisibleCaptures } from '../workbench/use-visible-captures';
 
 export function ImportButtons(): React.JSX.Element {
   const openImport = useAppStore((s) => s.openImport);
@@ -20,20 +19,21 @@ export function ImportButtons(): React.JSX.Element {
 }
 
 export function ListToolbar(): React.JSX.Element {
-  const shown = useVisibleCaptures();
-  const { count, checked, clearCaptures, deleteCaptures, openCompare, actionError, dismissError } = useAppStore(
+  const { shown, count, checked, clearCaptures, deleteShown, openCompare, actionError, dismissError } = useAppStore(
     useShallow((s) => ({
-      count: s.captures.length,
+      // The view's total (endpoint, search, health), not the rows fetched so far.
+      shown: s.rows.length,
+      count: s.captureTotal,
       checked: s.checked,
       clearCaptures: s.clearCaptures,
-      deleteCaptures: s.deleteCaptures,
+      deleteShown: s.deleteShown,
       openCompare: s.openCompare,
       actionError: s.captureActionError,
       dismissError: s.dismissCaptureActionError,
     })),
   );
   const [confirming, setConfirming] = useState(false);
-  const narrowed = shown.length > 0 && shown.length < count;
+  const narrowed = shown > 0 && shown < count;
   return (
     <>
       <div className="list-toolbar">
@@ -56,10 +56,10 @@ export function ListToolbar(): React.JSX.Element {
                 className="danger"
                 onClick={() => {
                   setConfirming(false);
-                  void deleteCaptures(shown.map((c) => c.id));
+                  void deleteShown();
                 }}
               >
-                Delete the {formatCount(shown.length)} shown
+                Delete the {formatCount(shown)} shown
               </button>
             )}
             <button

@@ -7,14 +7,16 @@ import { useAppStore } from '../../app-store';
 import { verdictLabel } from './verdict-badge';
 
 export function HealthFilters(): React.JSX.Element {
-  const { filters, setFilters, captures } = useAppStore(
-    useShallow((s) => ({ filters: s.healthFilters, setFilters: s.setHealthFilters, captures: s.captures })),
+  const { filters, setFilters, rows } = useAppStore(
+    useShallow((s) => ({ filters: s.healthFilters, setFilters: s.setHealthFilters, rows: s.rows })),
   );
   const eventTypes = useMemo(() => {
     const seen = new Set<string>();
-    for (const c of captures) if (c.health?.eventType) seen.add(c.health.eventType);
+    // From the rows fetched so far (and the chosen one, so it stays selectable).
+    for (const c of rows) if (c?.health?.eventType) seen.add(c.health.eventType);
+    if (filters.eventType) seen.add(filters.eventType);
     return [...seen].sort();
-  }, [captures]);
+  }, [rows, filters.eventType]);
   return (
     <div className="health-filters">
       <select

@@ -12,9 +12,9 @@ import { moveSelectionTo } from '../workbench/keyboard';
 
 const SHOWN = 5;
 
-/** The capture an attempt forwarded, as a link that opens it (or its id once it is deleted). */
+/** The capture an attempt forwarded, as a link that opens it (or its id when its row is not in the list: deleted, filtered out or not fetched). */
 function AttemptCapture({ attempt }: { attempt: ForwardAttempt }): React.JSX.Element {
-  const capture = useAppStore((s) => s.captures.find((c) => c.id === attempt.captureId));
+  const capture = useAppStore((s) => s.rows.find((c) => c?.id === attempt.captureId));
   if (!capture) return <span className="muted mono">{attempt.captureId}</span>;
   const label = `${capture.method} ${pathOf(capture.url)}`;
   return (

@@ -68,6 +68,11 @@ export function ImportView({ source, onClose }: { source: ImportSource; onClose(
           <h3 className="replay-section-title">
             Imported from {imported.source === 'har' ? 'HAR' : 'cURL'} ({requests.length})
           </h3>
+          {imported.warnings.map((w) => (
+            <p key={w} className="warning-text" role="note">
+              {w}
+            </p>
+          ))}
           {requests.length === 0 ? (
             <p className="muted">The HAR file holds no requests.</p>
           ) : (
@@ -94,7 +99,7 @@ export function ImportView({ source, onClose }: { source: ImportSource; onClose(
       {current && open && (
         <>
           {current.warnings.map((w) => (
-            <p key={w} className="warning-text">
+            <p key={w} className="warning-text" role="note">
               {w}
             </p>
           ))}

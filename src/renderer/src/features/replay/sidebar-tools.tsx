@@ -7,7 +7,7 @@ import { downloadText } from '../../lib/download';
 
 export function ReplaySidebarTools(): React.JSX.Element {
   const checked = useAppStore((s) => s.checked);
-  const count = useAppStore((s) => s.captures.length);
+  const count = useAppStore((s) => s.captureTotal);
   const exportHarText = useAppStore((s) => s.exportHar);
   const [error, setError] = useState<string | null>(null);
   const [includeSecrets, setIncludeSecrets] = useState(false);

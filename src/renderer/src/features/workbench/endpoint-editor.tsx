@@ -34,7 +34,7 @@ export function EndpointEditor({ endpoint, onDeleted }: { endpoint: Endpoint; on
   const publicUrl = useAppStore((s) => (s.tunnel?.state === 'online' ? s.tunnel.url : null));
   const updateEndpoint = useAppStore((s) => s.updateEndpoint);
   const deleteEndpoint = useAppStore((s) => s.deleteEndpoint);
-  const captureCount = useAppStore((s) => s.captures.filter((c) => c.endpointId === endpoint.id).length);
+  const countCaptures = useAppStore((s) => s.countCaptures);
   const isDefault = endpoint.id === DEFAULT_ENDPOINT_ID;
 
   const [name, setName] = useState(endpoint.name);
@@ -48,6 +48,19 @@ export function EndpointEditor({ endpoint, onDeleted }: { endpoint: Endpoint; on
   const [errors, setErrors] = useState<Errors>({});
   const [saved, setSaved] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // The list holds only the rows on screen, so the count is asked for when the question is asked.
+  const [captureCount, setCaptureCount] = useState<number | null>(null);
+  useEffect(() => {
+    if (!confirmDelete) return;
+    let live = true;
+    countCaptures(endpoint.id).then(
+      (n) => live && setCaptureCount(n),
+      () => live && setCaptureCount(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [confirmDelete, countCaptures, endpoint.id]);
 
   useEffect(() => {
     if (!saved) return;
@@ -274,7 +287,7 @@ export function EndpointEditor({ endpoint, onDeleted }: { endpoint: Endpoint; on
                   deleteEndpoint(endpoint.id).then(onDeleted, (e: unknown) => setErrors(errorsOf(e)));
                 }}
               >
-                Delete “{endpoint.name}” and {captureCount} {captureCount === 1 ? 'capture' : 'captures'}
+                Delete “{endpoint.name}” and {captureCount === null ? 'its' : captureCount} {captureCount === 1 ? 'capture' : 'captures'}
               </button>
               <button type="button" onClick={() => setConfirmDelete(false)}>
                 Cancel

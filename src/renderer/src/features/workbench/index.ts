@@ -5,6 +5,5 @@ export { PaneResizer } from './pane-resizer';
 export { RelativeTime } from './relative-time';
 export { SearchBar } from './search-bar';
 export { searchMatchesTab } from './search-matches';
-export { useVisibleCaptures } from './use-visible-captures';
 export { WorkbenchActions } from './workbench-actions';
 export { WorkbenchRuntime } from './workbench-runtime';

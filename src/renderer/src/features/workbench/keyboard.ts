@@ -6,7 +6,6 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../app-store';
 import { SEARCH_INPUT_ID } from './search-bar';
-import { visibleCapturesNow } from './use-visible-captures';
 
 function isTyping(el: Element | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
@@ -26,6 +25,14 @@ export function moveSelectionTo(id: string): void {
   focusCaptureRow(id);
 }
 
+/** Opens the first row of the list (fetching it when it is not fetched yet) and puts the focus on it. */
+export function openFirstRow(): void {
+  void useAppStore
+    .getState()
+    .selectRow(0)
+    .then((id) => id && focusCaptureRow(id));
+}
+
 /** Deletes the open capture (undoable) and keeps the keyboard on the list: the next row is opened and focused. */
 export function deleteOpenCapture(id: string): void {
   void useAppStore.getState().deleteCapture(id);
@@ -39,15 +46,12 @@ export function undoDeleteAndFocus(): void {
   if (back) focusCaptureRow(back);
 }
 
-/** Moves the selection by `delta` rows in the visible list. */
+/** Moves the selection by `delta` rows in the list (fetching the next page when it is not fetched yet). */
 export function moveSelection(delta: number): void {
-  const s = useAppStore.getState();
-  const list = visibleCapturesNow();
-  if (list.length === 0) return;
-  const at = s.selectedId ? list.findIndex((c) => c.id === s.selectedId) : -1;
-  const next = list[at === -1 ? (delta > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + delta))];
-  void s.selectCapture(next.id);
-  focusCaptureRow(next.id);
+  void useAppStore
+    .getState()
+    .moveSelection(delta)
+    .then((id) => id && focusCaptureRow(id));
 }
 
 export function useKeyboardShortcuts(): void {
@@ -87,7 +91,7 @@ export function useKeyboardShortcuts(): void {
         moveSelection(e.key === 'ArrowDown' ? 1 : -1);
       } else if ((e.key === 'p' || e.key === 'P') && s.selectedId) {
         e.preventDefault();
-        const open = s.captures.find((c) => c.id === s.selectedId);
+        const open = s.rows.find((c) => c?.id === s.selectedId);
         if (open) void s.setPinned(open.id, !open.pinned).catch(() => undefined);
       } else if (e.key === 'Delete' && s.selectedId) {
         e.preventDefault();

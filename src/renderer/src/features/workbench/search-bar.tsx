@@ -7,8 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { StatusClass, TimeRange } from '../../../../shared/api/search';
 import { useAppStore } from '../../app-store';
 import { formatCount } from '../../lib/format';
-import { moveSelectionTo } from './keyboard';
-import { useVisibleCaptures, visibleCapturesNow } from './use-visible-captures';
+import { openFirstRow } from './keyboard';
 
 export const SEARCH_INPUT_ID = 'hooklens-search';
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -23,8 +22,8 @@ const RANGES: [TimeRange, string][] = [
 const DEBOUNCE_MS = 120;
 
 export function SearchBar(): React.JSX.Element {
-  const shown = useVisibleCaptures().length;
-  const total = useAppStore((s) => s.captures.length);
+  const shown = useAppStore((s) => s.rows.length);
+  const total = useAppStore((s) => s.captureTotal);
   const { filters, setFilters, searchError, providers } = useAppStore(
     useShallow((s) => ({ filters: s.filters, setFilters: s.setFilters, searchError: s.searchError, providers: s.providers })),
   );
@@ -61,10 +60,7 @@ export function SearchBar(): React.JSX.Element {
             // Into the results: apply what was typed now, then open and focus the first match.
             e.preventDefault();
             const applied = text !== filters.text ? setFilters({ text }) : Promise.resolve();
-            void applied.then(() => {
-              const first = visibleCapturesNow()[0];
-              if (first) moveSelectionTo(first.id);
-            });
+            void applied.then(openFirstRow);
           }
         }}
       />

@@ -12,6 +12,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import { API_METHOD_NAMES, type ApiMethodName, type HooklensClient } from '../../../../shared/api';
 import { dispatchApiCall } from '../../../../main/api-dispatch';
 import { createHooklensCore, type HooklensCore } from '../../../../main/core/hooklens-core';
+import { openCaptureStore } from '../../../../main/core/store';
+import type { CaptureRecord } from '../../../../shared/capture';
 import { unwrapOutcome } from '../../api/unwrap';
 import { createAppStore, type AppState } from '../app-state';
 import { connectStore } from '../event-table';
@@ -58,11 +60,18 @@ async function connected(client: HooklensClient): Promise<{ store: StoreApi<AppS
 export interface CoreStoreOptions {
   /** Files written into the data directory before the core starts. */
   files?: Record<string, string>;
+  /** Captures stored through the store's own write path before the core starts (oldest first). */
+  records?: CaptureRecord[];
 }
 
 export async function openCoreStore(options: CoreStoreOptions = {}): Promise<CoreStore> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hooklens-slices-'));
   for (const [name, text] of Object.entries(options.files ?? {})) await writeFile(path.join(dataDir, name), text);
+  if (options.records?.length) {
+    const seed = await openCaptureStore({ dataDir });
+    for (const record of options.records) await seed.add(record);
+    await seed.close();
+  }
   const core = await createHooklensCore({ dataDir, mode: 'browser', capturePort: 0, tunnel: { enabled: false } });
   const calls: CoreStore['calls'] = {};
   const { store, off } = await connected(clientFor(core, (m) => (calls[m] = (calls[m] ?? 0) + 1)));

@@ -1,0 +1,34 @@
+/*
+ * The files a pasted cURL command names (`-d @body.json`, `-H @headers.txt`, `-F f=@photo.png`).
+ * Only absolute paths are read: a relative one depends on the directory the command was meant to
+ * run in, which Hooklens cannot know. Each read is reported as a warning on the import.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import { HooklensError } from '../../../shared/errors';
+import type { CurlFileReader } from '../../../shared/replay/curl-import';
+
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+function fail(message: string): never {
+  throw new HooklensError('import_failed', `Could not import the cURL command: ${message}`);
+}
+
+export const readCurlFile: CurlFileReader = (path) => {
+  if (!isAbsolute(path)) {
+    fail(
+      `it reads the file "${path.slice(0, 80)}" by a relative path; give its absolute path (the directory the command ran in is unknown).`,
+    );
+  }
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) fail(`${path} is not a regular file.`);
+    size = st.size;
+  } catch (err) {
+    if (err instanceof HooklensError) throw err;
+    fail(`it reads ${path}, which cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+  }
+  if (size > MAX_FILE_BYTES) fail(`${path} is larger than 10 MB.`);
+  return new Uint8Array(readFileSync(path));
+};
