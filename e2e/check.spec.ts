@@ -5,7 +5,6 @@
  * gets exactly the forged, unsigned, duplicate and too-slow failures, each with its reason. A
  * remote target asks before anything is sent.
  */
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { sign as octokitSign } from '@octokit/webhooks-methods';
 import { Webhook } from 'standardwebhooks';
@@ -13,6 +12,7 @@ import Stripe from 'stripe';
 import { startCorrectHandler, startNaiveHandler, type TestHandler } from '../src/main/core/check/test-support/handlers';
 import { sendWebhook, type RunningHooklens } from './support/app';
 import { expect, openApp, openButton, test } from './support/fixtures';
+import { docScreenshot } from './support/screenshots';
 
 const stripeSdk = new Stripe('sk_test_hooklens_e2e');
 const SECRET = 'whsec_e2e_check_0123456789abcdef';
@@ -84,7 +84,7 @@ test('a correct handler (Stripe SDK + seen ids) scores all passes; probes open t
   await expect(forged.getByLabel('Response body excerpt')).toContainText(
     'No signatures found matching the expected signature',
   );
-  await page.screenshot({ path: path.resolve(import.meta.dirname, '../docs/screenshots/check.png') });
+  await docScreenshot(page, 'check');
 
   // The probe's request is in the replay history: it opens in the Replay tab, ready to edit and re-send.
   await forged.getByRole('button', { name: 'Open in Replay' }).click();
@@ -100,7 +100,7 @@ test('a correct handler (Stripe SDK + seen ids) scores all passes; probes open t
   const history = (await callApi(
     hooklens,
     'listReplays',
-    ((await callApi(hooklens, 'listCaptures')) as { id: string }[])[0]!.id,
+    ((await callApi(hooklens, 'listCaptures')) as { items: { id: string }[] }).items[0]!.id,
   )) as { source: string }[];
   expect(history.filter((h) => h.source === 'check').length).toBeGreaterThanOrEqual(34);
 });
@@ -171,7 +171,7 @@ test('a naive handler gets exactly the forged, unsigned, duplicate and too-slow 
   const progress = panel.getByRole('progressbar', { name: 'Check progress' });
   await expect(progress).toBeVisible();
   await expect(panel.getByText(/^\d+ of 10 probes$/)).toBeVisible();
-  await page.screenshot({ path: path.resolve(import.meta.dirname, '../docs/screenshots/check-running.png') });
+  await docScreenshot(page, 'check-running');
 
   const summary = panel.getByRole('status', { name: 'Scorecard summary' });
   await expect(summary).toContainText('2 passed, 1 warned, 7 failed, 1 skipped', { timeout: 20_000 });
@@ -188,7 +188,7 @@ test('a naive handler gets exactly the forged, unsigned, duplicate and too-slow 
     /^FAIL Response times Too slow: 1 of \d+ requests got no answer within Stripe's 10 s timeout|^FAIL Response times Too slow: 1 of \d+ requests got no answer within the 10 s allowed for Stripe/,
   ];
   expected.forEach((re, i) => expect(fails[i]).toMatch(re));
-  await page.screenshot({ path: path.resolve(import.meta.dirname, '../docs/screenshots/check-naive.png') });
+  await docScreenshot(page, 'check-naive');
 });
 
 test('a target that is not this machine needs a confirmation, and nothing is sent without it', async ({
@@ -203,6 +203,6 @@ test('a target that is not this machine needs a confirmation, and nothing is sen
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toHaveCount(0);
   await expect(panel.getByRole('progressbar')).toHaveCount(0);
-  const id = ((await callApi(hooklens, 'listCaptures')) as { id: string }[])[0]!.id;
+  const id = ((await callApi(hooklens, 'listCaptures')) as { items: { id: string }[] }).items[0]!.id;
   expect(await callApi(hooklens, 'listReplays', id)).toEqual([]);
 });

@@ -2,14 +2,14 @@
  * Webhook health in the real UI: Stripe events signed by Stripe's SDK (one with the wrong secret)
  * get their verdicts on the rows, the health view counts the invalid one, the alert leads to the
  * capture; a GitHub delivery sent twice (a redelivery keeps X-GitHub-Delivery) is a duplicate.
- * With HOOKLENS_SCREENSHOTS=1 the health view is saved to docs/screenshots/health.png.
+ * With HOOKLENS_SCREENSHOTS=1 the health view is also saved as the README's health picture.
  */
-import path from 'node:path';
 import { sign as octokitSign } from '@octokit/webhooks-methods';
 import type { Page } from '@playwright/test';
 import Stripe from 'stripe';
 import { sendWebhook } from './support/app';
 import { captureRow, expect, openApp, openButton, test } from './support/fixtures';
+import { docScreenshot } from './support/screenshots';
 
 const stripeSdk = new Stripe('sk_test_hooklens_e2e_health');
 const SECRET = 'whsec_e2e_health_0123456789abcdef';
@@ -73,9 +73,8 @@ test('Stripe verdicts on the rows, the invalid one counted and alerted, the aler
   await expect(view.getByRole('img', { name: /Signatures chart/ })).toBeVisible();
   await expect(view.getByRole('region', { name: 'Recent alerts' })).toContainText('Signatures started failing');
 
-  const shots = process.env.HOOKLENS_SCREENSHOTS === '1';
   await page.screenshot({ path: test.info().outputPath('health-light.png') });
-  if (shots) await page.screenshot({ path: path.resolve(import.meta.dirname, '../docs/screenshots/health.png') });
+  await docScreenshot(page, 'health');
   await page.getByRole('button', { name: 'Switch to dark theme' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(view.getByRole('img', { name: /Signatures chart/ })).toBeVisible();

@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { API_METHOD_NAMES, IPC_EVENT_CHANNEL, ipcChannel, type AppStatus, type CaptureSummary } from '../shared/api';
+import { API_METHOD_NAMES, IPC_EVENT_CHANNEL, ipcChannel, type AppStatus } from '../shared/api';
+import type { CapturePage } from '../shared/api/captures';
 import type { ApiOutcome } from '../shared/api/transport';
 import { bodyBuffer } from './core/body-buffer';
 import { openCaptureStore } from './core/store';
@@ -88,7 +89,10 @@ describe('desktop shell (built, with a stand-in electron)', () => {
       const outcome = (await shell.invoke('hooklens:listCaptures', [], sender)) as ApiOutcome;
       expect(outcome, String(sender)).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
     }
-    expect(await shell.invoke('hooklens:listCaptures', [], APP_PAGE)).toEqual({ ok: true, value: [] });
+    expect(await shell.invoke('hooklens:listCaptures', [], APP_PAGE)).toEqual({
+      ok: true,
+      value: { total: 0, offset: 0, items: [] },
+    });
     // Errors keep their code (and field) across IPC.
     const bad = (await shell.invoke('hooklens:updateAppSettings', [{ capturePort: 70000 }], APP_PAGE)) as ApiOutcome;
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'capturePort' } });
@@ -170,7 +174,9 @@ describe('desktop shell (built, with a stand-in electron)', () => {
     const status = await call<AppStatus>(shell, 'getStatus');
     const body = Buffer.from([0x7b, 0xff, 0x00, 0x7d]);
     expect((await fetch(new URL('/hooks/quit', status.captureUrl), { method: 'POST', body })).status).toBe(200);
-    const [summary] = await call<CaptureSummary[]>(shell, 'listCaptures');
+    const {
+      items: [summary],
+    } = await call<CapturePage>(shell, 'listCaptures');
 
     await shell.quit();
     // The first quit was held off ('will-quit' prevented) until the core had closed; then it quit again.
