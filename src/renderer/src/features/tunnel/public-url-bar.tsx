@@ -9,6 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app-store';
 import { CopyButton } from '../../components/copy-button';
 import { GearIcon } from '../../components/gear-icon';
+import { ProbeIcon, ReconnectIcon } from '../../components/tunnel-action-icons';
 import './public-url-bar.css';
 import { TunnelSettingsForm } from './tunnel-settings-form';
 import { retryHint, tunnelBadgeLabel } from './tunnel-labels';
@@ -98,13 +99,27 @@ export function PublicUrlBar(): React.JSX.Element | null {
           {enabled ? 'Tunnel on' : 'Tunnel off'}
         </button>
         {tunnel.state === 'online' && (
-          <button type="button" disabled={busy} onClick={() => void run(testUrl)}>
-            Test public URL
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Test public URL"
+            title="Test public URL: send a probe through the tunnel now"
+            disabled={busy}
+            onClick={() => void run(testUrl)}
+          >
+            <ProbeIcon />
           </button>
         )}
         {enabled && (
-          <button type="button" disabled={busy} onClick={() => void run(reconnect)}>
-            Reconnect now
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Reconnect now"
+            title="Reconnect now"
+            disabled={busy}
+            onClick={() => void run(reconnect)}
+          >
+            <ReconnectIcon />
           </button>
         )}
         <button
