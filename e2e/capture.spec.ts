@@ -49,7 +49,7 @@ test('captures real webhooks live and shows them in a Postman-like pane', async 
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(new URL('/stripe/hook?attempt=1&attempt=2&note=a%20b', hooklens.captureUrl).toString());
 
-  await page.getByRole('button', { name: 'Copy capture URL' }).click();
+  await page.getByRole('button', { name: 'Copy local URL' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(hooklens.captureUrl);
 
   await detail.getByRole('tab', { name: 'Body' }).click();
@@ -63,6 +63,8 @@ test('captures real webhooks live and shows them in a Postman-like pane', async 
   // Delete one; reload keeps the rest.
   await detail.getByRole('button', { name: 'Delete' }).click();
   await expect(captureRow(page, 'PUT', '/github/push')).toHaveCount(0);
+  // Done for real once the undo toast has gone.
+  await expect(page.getByRole('status', { name: 'Undo delete' })).not.toContainText('Deleted');
   await page.reload();
   await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
   await expect(captureRow(page, 'POST', '/stripe/hook')).toBeVisible();

@@ -28,7 +28,7 @@ test('5,000 stored: a window of rows, scroll to the last, search, compare across
   app = await launchHooklens({ dataDir: await seededDataDir() });
   await openApp(page, app);
   const list = page.getByRole('list', { name: 'Captured requests' });
-  await expect(page.getByText(`${STORED} requests`)).toBeVisible();
+  await expect(page.getByText(`${STORED.toLocaleString('en-US')} requests`)).toBeVisible();
   const newest = page.getByRole('checkbox', { name: `Select POST /bulk/${STORED - 1}` });
   await expect(newest).toBeVisible();
   // Virtualised and paged: only the rows on screen and a margin are in the page.
@@ -51,7 +51,7 @@ test('5,000 stored: a window of rows, scroll to the last, search, compare across
   await view.getByRole('button', { name: 'Close' }).first().click();
 
   await page.getByRole('searchbox', { name: 'Search captures' }).or(page.getByLabel('Search captures')).first().fill('needle');
-  await expect(page.getByText(`1 of ${STORED} shown`)).toBeVisible();
+  await expect(page.getByText(`1 of ${STORED.toLocaleString('en-US')} shown`)).toBeVisible();
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(page.getByRole('checkbox', { name: `Select POST /bulk/${NEEDLE}` })).toBeVisible();
   await page.screenshot({ path: path.join(test.info().outputDir, 'many-captures.png') });

@@ -73,8 +73,22 @@ test('auto-forwards new captures, showing retries until the target comes up', as
     await expect(attempts).toContainText(`Retrying (1/5) nothing is listening on 127.0.0.1:${port}`);
 
     echo = await startEcho(port);
-    await expect(attempts.getByText(/^Delivered \([2-5]\/5\) 200/)).toBeVisible();
+    await expect(attempts.getByText(/Delivered \([2-5]\/5\) 200/)).toBeVisible();
     expect(echo.received).toEqual([{ method: 'POST', url: '/hooks/forwarded', body }]);
+
+    // Each line names its capture, as a link that opens it.
+    await page.screenshot({ path: test.info().outputPath('forward-log.png') });
+    await attempts.getByRole('listitem').first().getByRole('button', { name: 'POST /hooks/forwarded' }).click();
+    await expect(page.getByRole('region', { name: 'Capture detail' }).getByLabel('Request URL', { exact: true })).toContainText(
+      '/hooks/forwarded',
+    );
+    // Turned off, the log goes, and does not come back with a reload.
+    await tools.getByRole('checkbox', { name: 'Auto-forward to' }).uncheck();
+    await expect(attempts).toHaveCount(0);
+    await page.reload();
+    await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
+    await expect(tools.getByRole('checkbox', { name: 'Auto-forward to' })).not.toBeChecked();
+    await expect(attempts).toHaveCount(0);
   } finally {
     await echo?.close();
   }

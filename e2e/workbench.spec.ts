@@ -18,7 +18,7 @@ test('an endpoint with a custom 500 answer: the sender gets 500 and the capture 
   await editor.getByLabel('Status code').fill('500');
   await editor.getByLabel('Response body').fill('{"error":"boom"}');
   await editor.getByRole('button', { name: 'Save response' }).click();
-  await expect(editor.getByText('Response saved.')).toBeVisible();
+  await expect(editor.getByRole('status').filter({ hasText: 'Saved: this endpoint answers 500.' })).toBeVisible();
   await expect(dialog.getByRole('button', { name: /stripe-dev.*answers 500/ })).toBeVisible();
   await page.screenshot({ path: path.resolve(import.meta.dirname, '../test-results/workbench-endpoints.png') });
   await page.keyboard.press('Escape');

@@ -26,6 +26,10 @@ export interface CaptureResponse {
   status: number;
   /** Milliseconds from the request's headers to handing the record to the store (the durable write comes after). */
   ms: number;
+  /** The endpoint's configured delay: the sender waited this long (plus the store's write) for the answer. */
+  delayMs?: number;
+  /** Set when the answer was a simulated failure ("fail the next N"), not what the endpoint normally answers. */
+  simulated?: true;
 }
 
 /**
@@ -74,6 +78,8 @@ export interface CaptureSummary {
   health?: CaptureHealth;
   /** The damage message, when the stored capture is not whole. */
   damaged?: string;
+  /** The answer was a simulated failure ("fail the next N"). */
+  simulated?: true;
 }
 
 export const DEFAULT_ENDPOINT_ID = 'default';
@@ -107,5 +113,6 @@ export function summarize(record: CaptureRecord): CaptureSummary {
     ...(record.pinned ? { pinned: true } : {}),
     ...(health ? { health } : {}),
     ...(record.damaged ? { damaged: record.damaged.message } : {}),
+    ...(record.response.simulated ? { simulated: true } : {}),
   };
 }

@@ -6,6 +6,7 @@ import { CompareView } from './features/diff/compare-view';
 import { EmptyState } from './features/captures/empty-state';
 import { HealthFilters, HealthToasts, HealthView } from './features/health';
 import { ListToolbar } from './features/captures/list-toolbar';
+import { UndoToast } from './features/captures/undo-toast';
 import { AccessDenied } from './features/status/access-denied';
 import { StoreNotices } from './features/status/store-notices';
 import { TopBar } from './features/status/top-bar';
@@ -74,6 +75,7 @@ function Workspace(): React.JSX.Element {
           )}
         </div>
       </main>
+      <UndoToast />
       <WorkbenchRuntime />
       <HealthToasts />
     </div>

@@ -31,6 +31,8 @@ export interface CapturesMethods {
   listCaptures(window?: CaptureWindow): Promise<CapturePage>;
   getCapture(id: string): Promise<CaptureRecord>;
   deleteCapture(id: string): Promise<void>;
+  /** Deletes those of `ids` that exist (one write); answers how many that was. */
+  deleteCaptures(ids: string[]): Promise<{ deleted: number }>;
   clearCaptures(): Promise<void>;
   setPinned(id: string, pinned: boolean): Promise<void>;
 }
@@ -39,6 +41,7 @@ export const capturesMethodNames = {
   listCaptures: true,
   getCapture: true,
   deleteCapture: true,
+  deleteCaptures: true,
   clearCaptures: true,
   setPinned: true,
 } as const satisfies Record<keyof CapturesMethods, true>;

@@ -10,6 +10,9 @@ import type { CoreService } from '../service';
 import type { CaptureStore } from '../store/types';
 import { pageOf, windowBounds } from './capture-window';
 
+/** Above the retention cap's maximum, so "delete the N shown" always fits in one call. */
+const MAX_DELETE_IDS = 1_000_000;
+
 export type CapturesService = CoreService<CapturesMethods>;
 
 export function createCapturesService(deps: { store: CaptureStore; events: CoreEvents }): CapturesService {
@@ -45,6 +48,15 @@ function capturesHandlers(deps: { store: CaptureStore; events: CoreEvents }): Ca
       if (!store.has(id)) throw new HooklensError('not_found', `No capture with id ${id}.`);
       await store.delete([id]);
       events.emit('capture:removed', { ids: [id] });
+    },
+    async deleteCaptures(ids) {
+      if (!Array.isArray(ids) || ids.length > MAX_DELETE_IDS || !ids.every((id) => typeof id === 'string'))
+        throw new HooklensError('invalid_argument', `Expected a list of at most ${MAX_DELETE_IDS} capture ids.`);
+      const known = [...new Set(ids)].filter((id) => store.has(id));
+      if (known.length === 0) return { deleted: 0 };
+      await store.delete(known);
+      events.emit('capture:removed', { ids: known });
+      return { deleted: known.length };
     },
     async clearCaptures() {
       await store.clear();

@@ -54,6 +54,8 @@ export interface CaptureReply {
   headers: [string, string][];
   body: string;
   delayMs?: number;
+  /** A simulated failure (the endpoint's "fail the next N"): recorded so the UI can say so. */
+  simulated?: boolean;
 }
 
 export interface RouteDecision {
@@ -247,7 +249,12 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
         body: capturedBody(bytes),
         remoteAddress: req.socket.remoteAddress ?? '',
         via,
-        response: { status: reply.status, ms: Math.round((performance.now() - started) * 100) / 100 },
+        response: {
+          status: reply.status,
+          ms: Math.round((performance.now() - started) * 100) / 100,
+          ...(reply.delayMs && reply.delayMs > 0 ? { delayMs: reply.delayMs } : {}),
+          ...(reply.simulated ? { simulated: true as const } : {}),
+        },
       };
       try {
         await options.store.add(record);

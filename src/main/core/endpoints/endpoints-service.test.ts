@@ -107,6 +107,24 @@ describe('endpoints service', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
     // The capture was durable before the delayed answer went out.
     expect(store.count()).toBe(1);
+    // The record says what the sender waited for, apart from the store's own time.
+    const record = await store.get(store.list()[0].id);
+    expect(record?.response).toMatchObject({ status: 200, delayMs: 300 });
+    expect(record?.response.ms).toBeLessThan(300);
+  });
+
+  it('marks the simulated failures of "fail the next N" in the record and the summary, also after a restart', async () => {
+    const ep = await service.handlers.createEndpoint({ name: 'marked' });
+    await service.handlers.updateEndpoint(ep.id, { failNext: 1 });
+    await fetch(`${base}/e/marked/a`, { method: 'POST', body: 'a' });
+    await fetch(`${base}/e/marked/b`, { method: 'POST', body: 'b' });
+    const [normal, failed] = store.list();
+    expect([failed.status, failed.simulated, normal.status, normal.simulated]).toEqual([500, true, 200, undefined]);
+    expect((await store.get(failed.id))?.response.simulated).toBe(true);
+    expect((await store.get(normal.id))?.response).not.toHaveProperty('simulated');
+    await stop();
+    await start();
+    expect(store.list().map((c) => c.simulated)).toEqual([undefined, true]);
   });
 
   it('answers 500 for the next N captures, then the normal response, and saves the countdown', async () => {

@@ -58,6 +58,7 @@ export function failureReply(id: string, remaining: number): CaptureReply {
     status: 500,
     headers: [['Content-Type', 'application/json; charset=utf-8']],
     body: JSON.stringify({ ok: false, error: 'simulated_failure', id, remaining }),
+    simulated: true,
   };
 }
 

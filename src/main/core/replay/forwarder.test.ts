@@ -79,6 +79,32 @@ describe('auto-forward', () => {
     expect(fx.echo.received).toHaveLength(0);
   });
 
+  it('turned off, forgets its log (each attempt stays in the history) and stops the retries still waiting', async () => {
+    fx.echo.respond((_req, res) => {
+      res.writeHead(503);
+      res.end('busy');
+    });
+    const BASE_MS = 40;
+    await fx.service.handlers.updateReplaySettings({ forwardEnabled: true, forwardTarget: fx.echo.url, forwardMaxAttempts: 5, forwardBaseDelayMs: BASE_MS });
+    const seen: ForwardAttempt[] = [];
+    const first = new Promise<void>((resolve) =>
+      fx.events.on('replay:forward-attempt', (a) => {
+        seen.push(a);
+        resolve();
+      }),
+    );
+    const record = await fx.capture('{}', { 'Content-Type': 'application/json' });
+    await first;
+    expect(seen[0].state).toBe('retrying');
+    await fx.service.handlers.updateReplaySettings({ forwardEnabled: false });
+    expect(await fx.service.handlers.listForwardAttempts()).toEqual([]);
+    // Well past the retry that was due (40 ms): none was sent.
+    await new Promise((r) => setTimeout(r, BASE_MS * 10));
+    expect(seen).toHaveLength(1);
+    expect(fx.echo.received).toHaveLength(1);
+    expect((await fx.service.handlers.listReplays(record.id)).map((s) => s.source)).toEqual(['forward']);
+  });
+
   it('does nothing when off', async () => {
     await fx.capture('{}', { 'Content-Type': 'application/json' });
     await fx.service.close();

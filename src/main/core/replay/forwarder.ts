@@ -20,6 +20,8 @@ export interface ForwarderDeps {
 export interface Forwarder {
   onCapture(record: CaptureRecord): void;
   recent(): ForwardAttempt[];
+  /** Forgets the attempts shown (auto-forward was turned off); each stays in the replay history. */
+  clearRecent(): void;
   /** Stops pending retries and waits for attempts in flight. */
   close(): Promise<void>;
 }
@@ -51,7 +53,8 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
   async function forward(record: CaptureRecord, settings: ReplaySettings): Promise<void> {
     const maxAttempts = Math.max(1, Math.floor(settings.forwardMaxAttempts));
     const target = deps.targetFor?.(record.endpointId) ?? settings.forwardTarget;
-    for (let attempt = 1; attempt <= maxAttempts && !closed; attempt += 1) {
+    // Turning auto-forward off also stops the retries still waiting.
+    for (let attempt = 1; attempt <= maxAttempts && !closed && (attempt === 1 || deps.settings().forwardEnabled); attempt += 1) {
       let entry: ReplayHistoryEntry | undefined;
       let error: string | null = null;
       try {
@@ -93,6 +96,7 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
       void run.finally(() => running.delete(run));
     },
     recent: () => structuredClone(recent),
+    clearRecent: () => void (recent.length = 0),
     async close() {
       closed = true;
       for (const t of timers) {

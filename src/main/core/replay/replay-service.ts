@@ -310,7 +310,9 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
     },
     getReplaySettings: async () => settings(),
     async updateReplaySettings(patch) {
+      const wasOn = settings().forwardEnabled;
       const next = await deps.settings.update('replay', parseSettingsPatch(patch));
+      if (wasOn && !next.forwardEnabled) forwarder.clearRecent();
       deps.events.emit('replay:settings-changed', next);
       return next;
     },

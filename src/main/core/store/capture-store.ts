@@ -176,7 +176,7 @@ class JournalCaptureStore implements CaptureStore {
         body: { size: 0, encoding: 'utf8', text: '' },
         remoteAddress: '',
         via: s.via,
-        response: { status: s.status, ms: 0 },
+        response: { status: s.status, ms: 0, ...(s.simulated ? { simulated: true as const } : {}) },
         ...(s.pinned ? { pinned: true } : {}),
         damaged: {
           message: `stored data damaged: only the summary of this ${s.size}-byte capture could be read`,

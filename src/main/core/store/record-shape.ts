@@ -48,6 +48,8 @@ function hasRecordFields(v: Record<string, unknown>): boolean {
     isObj(v.response) &&
     isNum(v.response.status) &&
     isNum(v.response.ms) &&
+    (v.response.delayMs === undefined || isNum(v.response.delayMs)) &&
+    (v.response.simulated === undefined || v.response.simulated === true) &&
     (v.pinned === undefined || typeof v.pinned === 'boolean') &&
     (v.damaged === undefined || (isObj(v.damaged) && isStr(v.damaged.message) && (v.damaged.readable === undefined || isStr(v.damaged.readable)))) &&
     isObj(v.body) &&

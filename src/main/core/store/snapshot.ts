@@ -61,6 +61,8 @@ export const SNAPSHOT_COLUMNS = [
   'damaged',
   // Added after `damaged`: rows without it (14 or 15 columns, from earlier versions) are still read.
   'health',
+  // Added after `health`: a simulated failure ("fail the next N"), 1 or 0.
+  'simulated',
 ] as const;
 
 type Row = [
@@ -80,6 +82,7 @@ type Row = [
   string | null,
   string | null,
   CaptureSummary['health'] | null,
+  0 | 1,
 ];
 
 function toRow(e: IndexEntry): Row {
@@ -101,25 +104,28 @@ function toRow(e: IndexEntry): Row {
     e.blob ?? null,
     s.damaged ?? null,
     s.health ?? null,
+    s.simulated ? 1 : 0,
   ];
 }
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
 function fromRow(v: unknown): IndexEntry | null {
-  // Rows written before the `damaged` and `health` columns have one or two columns fewer.
-  if (!Array.isArray(v) || v.length > SNAPSHOT_COLUMNS.length || v.length < SNAPSHOT_COLUMNS.length - 2) return null;
-  const [id, endpointId, receivedAt, method, url, size, contentType, via, status, pinned, seg, off, len, blob, damaged = null, rawHealth] =
+  // Rows written before the `damaged`, `health` and `simulated` columns have one to three columns fewer.
+  if (!Array.isArray(v) || v.length > SNAPSHOT_COLUMNS.length || v.length < SNAPSHOT_COLUMNS.length - 3) return null;
+  const [id, endpointId, receivedAt, method, url, size, contentType, via, status, pinned, seg, off, len, blob, damaged = null, rawHealth, simulated = 0] =
     v as unknown[];
   if (!isStr(id) || !isStr(endpointId) || !isStr(receivedAt) || !isStr(method) || !isStr(url)) return null;
   if (!isCount(size) || !(contentType === null || isStr(contentType)) || (via !== 'local' && via !== 'tunnel')) return null;
   if (typeof status !== 'number' || (pinned !== 0 && pinned !== 1) || !isCount(seg) || !isCount(off) || !isCount(len)) return null;
   if (!(blob === null || isSha256(blob)) || !(damaged === null || isStr(damaged))) return null;
+  if (simulated !== 0 && simulated !== 1) return null;
   const summary: CaptureSummary = { id, endpointId, receivedAt, method, url, size, contentType, via, status };
   if (pinned) summary.pinned = true;
   if (damaged !== null) summary.damaged = damaged;
   const health = readHealth(rawHealth);
   if (health) summary.health = health;
+  if (simulated) summary.simulated = true;
   return blob ? { summary, seg, off, len, blob } : { summary, seg, off, len };
 }
 

@@ -19,6 +19,8 @@ const REOPEN_MS = 2_000;
 
 export type ConnectionState = 'connected' | 'disconnected' | 'denied';
 
+const KEEPALIVE_MAX_CHARS = 60_000;
+
 export function takeToken(): string {
   const url = new URL(window.location.href);
   const fromUrl = url.searchParams.get('token');
@@ -105,11 +107,15 @@ export function createHttpClient(
   for (const method of API_METHOD_NAMES) {
     client[method] = async (...args: unknown[]) => {
       let res: Response;
+      const body = JSON.stringify({ args });
       try {
         res = await fetch(`/api/call/${method}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', 'X-Hooklens-Token': token },
-          body: JSON.stringify({ args }),
+          body,
+          // A call made as the page goes (a delete committed on close or reload) still reaches the
+          // core; browsers refuse keepalive for bodies above 64 KiB.
+          keepalive: body.length < KEEPALIVE_MAX_CHARS,
         });
       } catch {
         throw new HooklensError('internal', 'Hooklens is not reachable: is `hooklens serve` still running?');

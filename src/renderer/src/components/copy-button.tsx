@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
+import { CopyIcon } from './copy-icon';
 
 export interface CopyButtonProps {
   text: string;
   /** Accessible name, e.g. "Copy capture URL". */
   label: string;
+  /** Visible text when idle (default "Copy"); `icon` shows a copy icon instead, the label as its tooltip. */
+  caption?: string | 'icon';
   className?: string;
 }
 
-export function CopyButton({ text, label, className }: CopyButtonProps): React.JSX.Element {
+export function CopyButton({ text, label, caption = 'Copy', className }: CopyButtonProps): React.JSX.Element {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -17,7 +20,7 @@ export function CopyButton({ text, label, className }: CopyButtonProps): React.J
   return (
     <button
       type="button"
-      className={`copy-button ${className ?? ''}`}
+      className={`copy-button ${caption === 'icon' ? 'copy-button-icon' : ''} ${className ?? ''}`}
       aria-label={label}
       title={label}
       onClick={() => {
@@ -27,7 +30,7 @@ export function CopyButton({ text, label, className }: CopyButtonProps): React.J
         );
       }}
     >
-      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}</span>
+      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : caption === 'icon' ? <CopyIcon /> : caption}</span>
     </button>
   );
 }

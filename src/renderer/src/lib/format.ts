@@ -23,3 +23,8 @@ export function relativeTime(iso: string, now = Date.now()): string {
   if (h < 24) return `${h} h ago`;
   return `${Math.round(h / 24)} d ago`;
 }
+
+/** Counts with thousands separators ("2,017"), the same in every locale so texts stay testable. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}

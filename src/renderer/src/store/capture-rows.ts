@@ -71,3 +71,18 @@ export function indexOfRow(rows: Rows, id: string | null): number {
   for (let i = 0; i < rows.length; i += 1) if (rows[i]?.id === id) return i;
   return -1;
 }
+
+/**
+ * The rows with captures put back where the core orders them (ids sort by arrival, newest first),
+ * placed among the fetched rows; those already present stay once.
+ */
+export function withRestoredRows(rows: Rows, restored: readonly CaptureSummary[]): (CaptureSummary | undefined)[] {
+  const next = [...rows];
+  const present = new Set(rows.map((c) => c?.id));
+  for (const summary of [...restored].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))) {
+    if (present.has(summary.id)) continue;
+    const at = next.findIndex((c) => c !== undefined && c.id < summary.id);
+    next.splice(at === -1 ? next.length : at, 0, summary);
+  }
+  return next;
+}

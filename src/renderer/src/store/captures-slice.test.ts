@@ -49,9 +49,66 @@ describe('captures, selection and endpoints slices', () => {
     fx.store.getState().toggleChecked(id);
     const other = await fx.openSecondStore();
     await other.getState().deleteCapture(id);
+    await other.getState().commitDelete();
     const s = await until(fx.store, (st) => !st.rows.some((c) => c?.id === id));
     expect(s.selectedId).toBeNull();
     expect(s.checked).toEqual([]);
+  });
+
+  it('deletes undoably: the row goes at once, the next row opens, fetches meanwhile leave it out, Undo brings it back', async () => {
+    const [one, two, three] = [await fx.capture('/one'), await fx.capture('/two'), await fx.capture('/three')];
+    await until(fx.store, (s) => s.rows.length === 3 && s.rows.every(Boolean));
+    await fx.store.getState().selectCapture(two);
+    fx.resetCalls();
+
+    await fx.store.getState().deleteCapture(two);
+    let s = fx.store.getState();
+    expect(s.rows.map((c) => c?.id)).toEqual([three, one]);
+    expect(s.selectedId).toBe(one);
+    expect(s.pendingDelete?.label).toBe('Deleted POST /two');
+    expect(s.captureTotal).toBe(2);
+    expect(fx.calls.deleteCaptures).toBeUndefined();
+
+    // A refetch during the undo window does not bring the row back, and the counts leave it out.
+    await s.loadCaptures();
+    expect(fx.store.getState().rows.map((c) => c?.id)).toEqual([three, one]);
+    expect(fx.store.getState().captureTotal).toBe(2);
+
+    fx.store.getState().undoDelete();
+    s = fx.store.getState();
+    expect(s.rows.map((c) => c?.id)).toEqual([three, two, one]);
+    expect(s.selectedId).toBe(two);
+    expect(s.pendingDelete).toBeNull();
+    expect(s.captureTotal).toBe(3);
+    expect(fx.calls.deleteCaptures).toBeUndefined();
+    expect((await fx.core.api.listCaptures()).total).toBe(3);
+  });
+
+  it('commits a delete (and the previous one when the next starts); the last row deleted opens the one above', async () => {
+    const [one, two, three] = [await fx.capture('/one'), await fx.capture('/two'), await fx.capture('/three')];
+    await until(fx.store, (s) => s.rows.length === 3 && s.rows.every(Boolean));
+    await fx.store.getState().selectCapture(one);
+    await fx.store.getState().deleteCapture(one);
+    expect(fx.store.getState().selectedId).toBe(two);
+    await fx.store.getState().deleteCaptures([two, three]);
+    expect(fx.store.getState().pendingDelete?.label).toBe('Deleted 2 captures');
+    expect((await fx.core.api.listCaptures()).items.map((c) => c.id)).toEqual([three, two]);
+    await fx.store.getState().commitDelete();
+    expect((await fx.core.api.listCaptures()).items).toEqual([]);
+    expect(fx.store.getState().pendingDelete).toBeNull();
+    // The core's removal events come after the answer: the total is not taken down twice.
+    await until(fx.store, (s) => s.rows.length === 0);
+    expect(fx.store.getState().captureTotal).toBe(0);
+  });
+
+  it('puts rows back and says why when the core refuses the delete', async () => {
+    const id = await fx.capture('/refused');
+    await until(fx.store, (s) => s.rows.length === 1 && s.rows.every(Boolean));
+    await fx.store.getState().deleteCapture(id);
+    await fx.core.close();
+    await fx.store.getState().commitDelete();
+    expect(fx.store.getState().rows.map((c) => c?.id)).toEqual([id]);
+    expect(fx.store.getState().captureActionError).toMatch(/^Could not delete: /);
   });
 
   it('shows a created endpoint from the answer, without listing endpoints again', async () => {

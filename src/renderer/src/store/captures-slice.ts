@@ -4,18 +4,33 @@
  * on screen, and only their pages are asked for. New captures go on top at once when their summary
  * settles whether they belong to the view; otherwise the rows on screen are fetched again (one fetch
  * for a burst). What is open or ticked belongs to the selection slice; removals here tell it what went away.
+ *
+ * Deleting is undoable: the rows leave the list at once and the core is asked only when the undo
+ * window has passed (or the next delete, or the window closing, commits it sooner). Until then the
+ * summaries are held here and pages fetched meanwhile are cut without them; Undo fetches the view again.
  */
 import type { StateCreator } from 'zustand';
 import type { HooklensClient } from '../../../shared/api';
-import type { CapturePage } from '../../../shared/api/captures';
+import { MAX_PAGE_ROWS, type CapturePage } from '../../../shared/api/captures';
 import type { CaptureSummary } from '../../../shared/capture';
 import { isHealthFilterActive, passesHealthFilters } from '../../../shared/health-filters';
 import { isActiveQuery } from '../../../shared/search/capture-search';
 import type { AppState } from './app-state';
-import { missingPages, PAGE_ROWS, withNewest, withoutRows, withPage, type Rows } from './capture-rows';
+import { indexOfRow, missingPages, PAGE_ROWS, withNewest, withoutRows, withPage, withRestoredRows, type Rows } from './capture-rows';
 import { matchFromSummary } from './search-match';
 import { toQuery } from './search-slice';
 import { selectionUpdated, selectionWithout } from './selection-slice';
+
+/** How long a delete can be undone before it is sent to the core. */
+export const UNDO_DELETE_MS = 5000;
+
+export interface PendingDelete {
+  summaries: CaptureSummary[];
+  /** What the toast says, e.g. "Deleted POST /hook" or "Deleted 400 captures". */
+  label: string;
+  /** The capture that was open, reopened by Undo. */
+  selectedId: string | null;
+}
 
 /** How long a burst of captures the view cannot judge alone is gathered before one refetch covers them. */
 export const REFRESH_DELAY_MS = 60;
@@ -30,6 +45,8 @@ export interface CapturesSlice {
   lastArrival: CaptureSummary | null;
   /** Why the latest pin, delete or clear from the list failed. */
   captureActionError: string | null;
+  /** A delete still in its undo window. */
+  pendingDelete: PendingDelete | null;
   dismissCaptureActionError(): void;
   /** Fetches the view again from the top (and the stored total); keeps the rows on screen fetched. */
   loadCaptures(): Promise<void>;
@@ -39,7 +56,14 @@ export interface CapturesSlice {
   captureUpdated(summary: CaptureSummary): void;
   capturesRemoved(ids: string[]): void;
   capturesCleared(): void;
+  /** Removes from the list at once, opens the next row if it was open, and deletes after the undo window. */
   deleteCapture(id: string): Promise<void>;
+  deleteCaptures(ids: string[]): Promise<void>;
+  /** Deletes every capture of the view (undoable), fetched in windows since most rows are not on screen. */
+  deleteShown(): Promise<void>;
+  undoDelete(): void;
+  /** Sends the pending delete now (the undo window closes early). */
+  commitDelete(): Promise<void>;
   clearCaptures(): Promise<void>;
   setPinned(id: string, pinned: boolean): Promise<void>;
 }
@@ -60,6 +84,26 @@ export function inView(s: AppState, summary: CaptureSummary): boolean | null {
   return isActiveQuery(query) ? matchFromSummary(query, summary) : true;
 }
 
+/**
+ * A page from the core cut as if the pending delete were done: its rows leave, the page moves up by
+ * those of them newer than its first kept row (ids sort by arrival, as the core orders the list), and
+ * the total drops by those in the view.
+ */
+export function withoutPending(s: AppState, page: CapturePage, pending: PendingDelete | null): CapturePage {
+  if (!pending) return page;
+  const ids = new Set(pending.summaries.map((c) => c.id));
+  const items = page.items.filter((c) => !ids.has(c.id));
+  const seen = new Set(page.items.filter((c) => ids.has(c.id)).map((c) => c.id));
+  const inside = pending.summaries.filter((c) => seen.has(c.id) || inView(s, c) !== false);
+  const first = items[0]?.id;
+  const before = inside.filter((c) => !seen.has(c.id) && (first === undefined || c.id > first)).length;
+  return {
+    total: Math.max(0, page.total - inside.length),
+    offset: Math.max(0, page.offset - before),
+    items,
+  };
+}
+
 export const createCapturesSlice =
   (api: HooklensClient): StateCreator<AppState, [], [], CapturesSlice> =>
   (set, get) => {
@@ -72,15 +116,22 @@ export const createCapturesSlice =
     let refreshTimer: ReturnType<typeof setTimeout> | undefined;
     // A delete is applied from its answer and again from its event: the second must not count twice.
     let removedIds = new Set<string>();
+    let undoTimer: ReturnType<typeof setTimeout> | undefined;
+    const stopUndoTimer = (): void => {
+      if (undoTimer !== undefined) clearTimeout(undoTimer);
+      undoTimer = undefined;
+    };
 
-    const fetchWindow = (offset: number, limit: number): Promise<CapturePage> => {
+    const fetchWindow = async (offset: number, limit: number): Promise<CapturePage> => {
       const s = get();
       const endpointId = s.activeEndpointId ?? undefined;
       const query = toQuery(s.filters);
       const health = isHealthFilterActive(s.healthFilters) ? s.healthFilters : undefined;
-      return isActiveQuery(query)
+      const answer = await (isActiveQuery(query)
         ? api.searchCaptures({ ...query, endpointId }, { offset, limit, health })
-        : api.listCaptures({ endpointId, offset, limit, health });
+        : api.listCaptures({ endpointId, offset, limit, health }));
+      // Rows deleted in the undo window are still stored: the page must not show them again.
+      return withoutPending(get(), answer, get().pendingDelete);
     };
 
     const fetchPage = async (page: number): Promise<void> => {
@@ -104,12 +155,59 @@ export const createCapturesSlice =
       }, REFRESH_DELAY_MS);
     };
 
+    /** Takes the captures out of the list at once and holds them for Undo; the core is asked after the window. */
+    const deleteSummaries = async (summaries: CaptureSummary[]): Promise<void> => {
+      // One undo at a time: an earlier delete is sent now rather than forgotten.
+      const earlier = get().commitDelete();
+      if (summaries.length === 0) return earlier;
+      const gone = new Set(summaries.map((c) => c.id));
+      const s = get();
+      const wasOpen = s.selectedId && gone.has(s.selectedId) ? s.selectedId : null;
+      const openAt = wasOpen ? indexOfRow(s.rows, wasOpen) : -1;
+      const { rows } = withoutRows(s.rows, gone);
+      // The row that was open is gone: the next one takes its place (the last: the one before).
+      const nextAt = openAt === -1 ? -1 : Math.min(openAt - withoutRows(s.rows.slice(0, openAt), gone).removed, rows.length - 1);
+      // Counted as gone now; the core's removal event for them must not count them again.
+      summaries.forEach((c) => removedIds.add(c.id));
+      const label =
+        summaries.length === 1
+          ? `Deleted ${summaries[0].method} ${summaries[0].url}`
+          : `Deleted ${summaries.length.toLocaleString('en-US')} captures`;
+      set({
+        rows,
+        captureTotal: Math.max(0, s.captureTotal - summaries.length),
+        pendingDelete: { summaries, label, selectedId: wasOpen },
+        captureActionError: null,
+        ...selectionWithout(s, gone),
+      });
+      if (nextAt >= 0 && rows.length > 0) void get().selectRow(nextAt);
+      undoTimer = setTimeout(() => void get().commitDelete(), UNDO_DELETE_MS);
+      await earlier;
+    };
+
+    /**
+     * The pending captures back in the list: put among the fetched rows at once (so Undo needs no
+     * round trip), then the view is fetched again so they land exactly where the core orders them.
+     */
+    const restore = (pending: PendingDelete): Promise<void> => {
+      pending.summaries.forEach((c) => removedIds.delete(c.id));
+      set((s) => ({
+        rows: withRestoredRows(
+          s.rows,
+          pending.summaries.filter((c) => inView(s, c) !== false),
+        ),
+        captureTotal: s.captureTotal + pending.summaries.length,
+      }));
+      return get().loadCaptures().catch(() => undefined);
+    };
+
     return {
       rows: [],
       captureTotal: 0,
       capturesLoaded: false,
       lastArrival: null,
       captureActionError: null,
+      pendingDelete: null,
       dismissCaptureActionError() {
         set({ captureActionError: null });
       },
@@ -130,7 +228,8 @@ export const createCapturesSlice =
         // The view starts over: rows off screen are fetched again when scrolled to.
         let rows: Rows = [];
         for (const answer of answers) rows = withPage(rows, answer, shift - shiftAt);
-        set({ rows, captureTotal: all.total + (shift - shiftAt), capturesLoaded: true });
+        const pending = get().pendingDelete?.summaries.length ?? 0;
+        set({ rows, captureTotal: Math.max(0, all.total - pending) + (shift - shiftAt), capturesLoaded: true });
       },
       async showRows(start, end) {
         onScreen = [start, end];
@@ -151,28 +250,81 @@ export const createCapturesSlice =
         set((s) => ({
           rows: s.rows.map((c) => (c?.id === summary.id ? summary : c)),
           ...selectionUpdated(s, summary),
+          ...(s.pendingDelete
+            ? {
+                pendingDelete: {
+                  ...s.pendingDelete,
+                  summaries: s.pendingDelete.summaries.map((c) => (c.id === summary.id ? summary : c)),
+                },
+              }
+            : {}),
         }));
       },
       capturesRemoved(ids) {
+        const gone = new Set(ids);
+        const pending = get().pendingDelete;
+        if (pending?.summaries.some((c) => gone.has(c.id))) {
+          // Removed elsewhere (another window, retention): nothing left for Undo to bring back.
+          const left = pending.summaries.filter((c) => !gone.has(c.id));
+          if (left.length === 0) stopUndoTimer();
+          set({ pendingDelete: left.length ? { ...pending, summaries: left } : null });
+        }
         const fresh = ids.filter((id) => !removedIds.has(id));
         if (fresh.length === 0) return;
         if (removedIds.size > 10_000) removedIds = new Set();
         fresh.forEach((id) => removedIds.add(id));
-        const gone = new Set(fresh);
-        const { rows, removed } = withoutRows(get().rows, gone);
-        set((s) => ({ rows, captureTotal: Math.max(0, s.captureTotal - fresh.length), ...selectionWithout(s, gone) }));
+        const freshGone = new Set(fresh);
+        const { rows, removed } = withoutRows(get().rows, freshGone);
+        set((s) => ({ rows, captureTotal: Math.max(0, s.captureTotal - fresh.length), ...selectionWithout(s, freshGone) }));
         // The others may sit among the rows not fetched (or outside the view): only the core knows.
         if (removed < fresh.length) refreshSoon();
       },
       capturesCleared() {
         generation += 1;
-        set((s) => ({ rows: [], captureTotal: 0, ...selectionWithout(s, null) }));
+        stopUndoTimer();
+        set((s) => ({ rows: [], captureTotal: 0, pendingDelete: null, ...selectionWithout(s, null) }));
       },
       async deleteCapture(id) {
-        await api.deleteCapture(id);
-        get().capturesRemoved([id]);
+        await get().deleteCaptures([id]);
+      },
+      async deleteCaptures(ids) {
+        const wanted = new Set(ids);
+        const pending = new Set(get().pendingDelete?.summaries.map((c) => c.id));
+        await deleteSummaries(get().rows.filter((c): c is CaptureSummary => !!c && wanted.has(c.id) && !pending.has(c.id)));
+      },
+      async deleteShown() {
+        const total = get().rows.length;
+        const byId = new Map<string, CaptureSummary>();
+        for (let offset = 0; offset < total; offset += MAX_PAGE_ROWS) {
+          const page = await fetchWindow(offset, MAX_PAGE_ROWS);
+          page.items.forEach((c) => byId.set(c.id, c));
+          if (page.items.length === 0) break;
+        }
+        await deleteSummaries([...byId.values()]);
+      },
+      undoDelete() {
+        const pending = get().pendingDelete;
+        if (!pending) return;
+        stopUndoTimer();
+        set({ pendingDelete: null });
+        void restore(pending);
+        if (pending.selectedId) void get().selectCapture(pending.selectedId);
+      },
+      async commitDelete() {
+        const pending = get().pendingDelete;
+        if (!pending) return;
+        stopUndoTimer();
+        set({ pendingDelete: null });
+        try {
+          await api.deleteCaptures(pending.summaries.map((c) => c.id));
+        } catch (err) {
+          set({ captureActionError: `Could not delete: ${(err as Error).message}` });
+          await restore(pending);
+        }
       },
       async clearCaptures() {
+        stopUndoTimer();
+        set({ pendingDelete: null });
         await api.clearCaptures();
         get().capturesCleared();
       },

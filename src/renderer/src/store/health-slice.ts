@@ -7,8 +7,6 @@
 import type { StateCreator } from 'zustand';
 import type { HooklensClient } from '../../../shared/api';
 import type { HealthAlert, HealthChanges, HealthErrorEntry, RefusalEntry } from '../../../shared/api/health';
-import type { CaptureSummary } from '../../../shared/capture';
-import type { SignatureVerdict } from '../../../shared/health';
 import { ALL_SCOPE, WINDOW_MINUTES, minuteOf, type HealthBucket } from '../../../shared/health-report';
 import type { HealthSettings } from '../../../shared/settings';
 import { EMPTY_HEALTH_FILTERS, type HealthFilters } from '../../../shared/health-filters';

@@ -8,6 +8,7 @@ import type { StateCreator } from 'zustand';
 import type { CaptureQuery, StatusClass, TimeRange } from '../../../shared/api/search';
 import { isActiveQuery } from '../../../shared/search/capture-search';
 import type { AppState } from './app-state';
+import { EMPTY_HEALTH_FILTERS } from './health-slice';
 
 export interface SearchFilters {
   text: string;
@@ -22,7 +23,10 @@ export const EMPTY_FILTERS: SearchFilters = { text: '', method: '', status: '', 
 export interface SearchSlice {
   filters: SearchFilters;
   searchError: string | null;
-  setFilters(patch: Partial<SearchFilters>): void;
+  /** Resolves once the list shows the new filters' matches. */
+  setFilters(patch: Partial<SearchFilters>): Promise<void>;
+  /** Every filter off, the endpoint picker back on all endpoints. */
+  resetFilters(): void;
   /** Fetches the view's rows for the current filters. */
   runSearch(): Promise<void>;
 }
@@ -50,7 +54,12 @@ export const createSearchSlice = (): StateCreator<AppState, [], [], SearchSlice>
 
     setFilters(patch) {
       set((s) => ({ filters: { ...s.filters, ...patch } }));
-      void get().runSearch();
+      return get().runSearch();
+    },
+    resetFilters() {
+      get().setActiveEndpoint(null);
+      get().setHealthFilters(EMPTY_HEALTH_FILTERS);
+      void get().setFilters(EMPTY_FILTERS);
     },
     async runSearch() {
       const mine = ++seq;

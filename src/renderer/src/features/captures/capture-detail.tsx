@@ -6,6 +6,7 @@ import { useState, type ReactNode } from 'react';
 import type { CaptureRecord } from '../../../../shared/capture';
 import { headerValue } from '../../../../shared/capture';
 import { useAppStore } from '../../app-store';
+import { deleteOpenCapture } from '../workbench/keyboard';
 import { CopyButton } from '../../components/copy-button';
 import { Tabs, type TabDef } from '../../components/tabs';
 import { BodyView } from './body-view';
@@ -39,7 +40,6 @@ export function fullUrl(capture: CaptureRecord, captureUrl: string | undefined):
 export function CaptureDetail({ featureTabs = [] }: { featureTabs?: FeatureTab[] }): React.JSX.Element | null {
   const detail = useAppStore((s) => s.detail);
   const captureUrl = useAppStore((s) => s.status?.captureUrl);
-  const deleteCapture = useAppStore((s) => s.deleteCapture);
   const [tab, setTab] = useState<DetailTab>('body');
 
   if (!detail) return null;
@@ -80,7 +80,7 @@ export function CaptureDetail({ featureTabs = [] }: { featureTabs?: FeatureTab[]
         </output>
         <CopyButton text={url} label="Copy request URL" />
         <PinToggle capture={capture} label="Pin this capture" showText />
-        <button type="button" className="danger" onClick={() => void deleteCapture(capture.id)}>
+        <button type="button" className="danger" onClick={() => deleteOpenCapture(capture.id)}>
           Delete
         </button>
       </div>

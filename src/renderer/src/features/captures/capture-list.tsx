@@ -23,6 +23,19 @@ export function rowLabel(c: Pick<CaptureSummary, 'method' | 'url'>): string {
   return `${c.method} ${pathOf(c.url)}`;
 }
 
+/** Shown instead of a blank list when captures exist but the filters hide all of them. */
+function NoMatches(): React.JSX.Element {
+  const resetFilters = useAppStore((s) => s.resetFilters);
+  return (
+    <div className="no-matches" role="status">
+      <p>No captures match</p>
+      <button type="button" onClick={resetFilters}>
+        Reset filters
+      </button>
+    </div>
+  );
+}
+
 export function CaptureList(): React.JSX.Element {
   const { rows, selectedId, checked, selectCapture, selectRow, showRows, toggleChecked } = useAppStore(
     useShallow((s) => ({
@@ -35,6 +48,8 @@ export function CaptureList(): React.JSX.Element {
       toggleChecked: s.toggleChecked,
     })),
   );
+  // The view is empty though captures are stored: the filters hide them all.
+  const hiddenByFilters = useAppStore((s) => s.capturesLoaded && s.rows.length === 0 && s.captureTotal > 0);
   const duplicates = useDuplicateCounts();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -63,6 +78,7 @@ export function CaptureList(): React.JSX.Element {
 
   return (
     <div className="capture-list" ref={scroller}>
+      {hiddenByFilters && <NoMatches />}
       <div role="list" aria-label="Captured requests" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const c = rows[item.index];
@@ -101,7 +117,7 @@ export function CaptureList(): React.JSX.Element {
                 className="capture-open"
                 data-capture-id={c.id}
                 aria-current={c.id === selectedId ? 'true' : undefined}
-                aria-label={`${label}, ${c.status}, ${formatTime(c.receivedAt)}${healthText}`}
+                aria-label={`${label}, ${c.status}${c.simulated ? ' (simulated)' : ''}, ${formatTime(c.receivedAt)}${healthText}`}
                 onClick={(e) => {
                   if (e.ctrlKey || e.metaKey) toggleChecked(c.id);
                   else void selectCapture(c.id);
@@ -138,6 +154,11 @@ export function CaptureList(): React.JSX.Element {
                   {c.damaged && (
                     <span className="via-badge damaged-badge" title={c.damaged}>
                       damaged
+                    </span>
+                  )}
+                  {c.simulated && (
+                    <span className="via-badge simulated-badge" title="A simulated failure (“fail the next N” on the endpoint)">
+                      simulated
                     </span>
                   )}
                   <StatusBadge status={c.status} />

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app-store';
+import { formatCount } from '../../lib/format';
 
 export function ImportButtons(): React.JSX.Element {
   const openImport = useAppStore((s) => s.openImport);
@@ -18,22 +19,26 @@ export function ImportButtons(): React.JSX.Element {
 }
 
 export function ListToolbar(): React.JSX.Element {
-  const { count, checked, clearCaptures, openCompare, actionError, dismissError } = useAppStore(
+  const { shown, count, checked, clearCaptures, deleteShown, openCompare, actionError, dismissError } = useAppStore(
     useShallow((s) => ({
+      // The view's total (endpoint, search, health), not the rows fetched so far.
+      shown: s.rows.length,
       count: s.captureTotal,
       checked: s.checked,
       clearCaptures: s.clearCaptures,
+      deleteShown: s.deleteShown,
       openCompare: s.openCompare,
       actionError: s.captureActionError,
       dismissError: s.dismissCaptureActionError,
     })),
   );
   const [confirming, setConfirming] = useState(false);
+  const narrowed = shown > 0 && shown < count;
   return (
     <>
       <div className="list-toolbar">
         <span className="muted" aria-live="polite">
-          {count} {count === 1 ? 'request' : 'requests'}
+          {formatCount(count)} {count === 1 ? 'request' : 'requests'}
         </span>
         <button
           type="button"
@@ -45,6 +50,18 @@ export function ListToolbar(): React.JSX.Element {
         </button>
         {confirming ? (
           <span className="confirm" role="group" aria-label="Confirm clearing">
+            {narrowed && (
+              <button
+                type="button"
+                className="danger"
+                onClick={() => {
+                  setConfirming(false);
+                  void deleteShown();
+                }}
+              >
+                Delete the {formatCount(shown)} shown
+              </button>
+            )}
             <button
               type="button"
               className="danger"
@@ -53,7 +70,7 @@ export function ListToolbar(): React.JSX.Element {
                 void clearCaptures();
               }}
             >
-              Delete all {count}
+              Delete all {formatCount(count)}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
               Cancel

@@ -2,9 +2,17 @@ import type { ReactNode } from 'react';
 import type { CaptureRecord } from '../../../../shared/capture';
 import { headerValue } from '../../../../shared/capture';
 import { useAppStore } from '../../app-store';
-import { formatBytes, formatDateTime } from '../../lib/format';
+import { formatBytes, formatCount, formatDateTime } from '../../lib/format';
 import { VerdictBadge, verdictLabel } from '../health';
 import { useDuplicateCounts } from './duplicate-counts';
+
+/** What the sender got and how long it waited: the configured delay is the wait, not the store's time. */
+export function answerText(response: CaptureRecord['response']): string {
+  const parts = [String(response.status)];
+  if (response.simulated) parts.push('a simulated failure (“fail the next N” on the endpoint)');
+  if (response.delayMs) parts.push(`sent after the configured ${formatCount(response.delayMs)} ms delay`);
+  return `${parts.join(', ')} (stored in ${response.ms} ms)`;
+}
 
 function useHealthRows(capture: CaptureRecord): [string, ReactNode][] {
   const selectCapture = useAppStore((s) => s.selectCapture);
@@ -50,7 +58,7 @@ export function OverviewPanel({ capture, url }: { capture: CaptureRecord; url: s
     ['Came through', capture.via === 'tunnel' ? 'Public tunnel' : 'Local listener'],
     ['Size', formatBytes(capture.body.size)],
     ['Content type', headerValue(capture.headers, 'content-type') ?? '—'],
-    ['We answered', `${capture.response.status} (after ${capture.response.ms} ms)`],
+    ['We answered', answerText(capture.response)],
     ['HTTP version', capture.httpVersion],
     ['Capture id', capture.id],
   ];

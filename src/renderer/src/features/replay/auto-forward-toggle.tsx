@@ -5,9 +5,24 @@
  */
 import { useState } from 'react';
 import type { ReplaySettings } from '../../../../shared/settings';
+import type { ForwardAttempt } from '../../../../shared/replay/types';
 import { useAppStore } from '../../app-store';
+import { pathOf } from '../../lib/query-params';
+import { moveSelectionTo } from '../workbench/keyboard';
 
 const SHOWN = 5;
+
+/** The capture an attempt forwarded, as a link that opens it (or its id when its row is not in the list: deleted, filtered out or not fetched). */
+function AttemptCapture({ attempt }: { attempt: ForwardAttempt }): React.JSX.Element {
+  const capture = useAppStore((s) => s.rows.find((c) => c?.id === attempt.captureId));
+  if (!capture) return <span className="muted mono">{attempt.captureId}</span>;
+  const label = `${capture.method} ${pathOf(capture.url)}`;
+  return (
+    <button type="button" className="link-button mono" title={`Open ${label}`} onClick={() => moveSelectionTo(capture.id)}>
+      {label}
+    </button>
+  );
+}
 
 export function AutoForwardToggle(): React.JSX.Element {
   const settings = useAppStore((s) => s.replaySettings);
@@ -65,11 +80,14 @@ export function AutoForwardToggle(): React.JSX.Element {
           {attempts.slice(0, SHOWN).map((a) => (
             <li
               key={`${a.captureId}-${a.attempt}`}
+              title={`Sent to ${a.url}`}
               className={a.state === 'delivered' ? 'status-ok' : a.state === 'failed' ? 'status-error' : 'status-warn'}
             >
+              <AttemptCapture attempt={a} />{' '}
               {a.state === 'delivered' ? 'Delivered' : a.state === 'failed' ? 'Failed' : 'Retrying'} ({a.attempt}/{a.maxAttempts}){' '}
               {a.status ?? a.error}
               {a.nextDelayMs !== undefined ? ` · next try in ${Math.round(a.nextDelayMs / 100) / 10} s` : ''}
+
             </li>
           ))}
         </ul>

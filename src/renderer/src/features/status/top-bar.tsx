@@ -11,10 +11,10 @@ export function TopBar({ publicUrlSlot }: { publicUrlSlot?: ReactNode }): React.
       <h1 className="brand">Hooklens</h1>
       <div className="url-group" role="group" aria-label="Local capture URL">
         <span className="url-label">Local</span>
-        <output className="url-text" aria-label="Capture URL">
+        <output className="url-text" aria-label="Capture URL" title={status?.captureUrl}>
           {status?.captureUrl ?? '…'}
         </output>
-        {status && <CopyButton text={status.captureUrl} label="Copy capture URL" />}
+        {status && <CopyButton text={status.captureUrl} label="Copy local URL" caption="icon" />}
         {status?.capturePortFallback && (
           <span className="warning-text" role="note">
             port {status.capturePortFallback.requested} was taken

@@ -8,6 +8,7 @@ import { useId, useState, useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app-store';
 import { CopyButton } from '../../components/copy-button';
+import { GearIcon } from '../../components/gear-icon';
 import './public-url-bar.css';
 import { TunnelSettingsForm } from './tunnel-settings-form';
 import { retryHint, tunnelBadgeLabel } from './tunnel-labels';
@@ -82,7 +83,7 @@ export function PublicUrlBar(): React.JSX.Element | null {
             >
               {tunnel.url}
             </output>
-            <CopyButton text={tunnel.url} label="Copy public URL" />
+            <CopyButton text={tunnel.url} label="Copy public URL" caption="icon" />
           </>
         ) : null}
         <button
@@ -110,9 +111,12 @@ export function PublicUrlBar(): React.JSX.Element | null {
           type="button"
           aria-expanded={settingsOpen}
           aria-controls={formId}
+          aria-label="Tunnel settings"
+          title="Tunnel settings"
+          className="tunnel-settings-toggle"
           onClick={() => setSettingsOpen((o) => !o)}
         >
-          Tunnel settings
+          <GearIcon />
         </button>
       </div>
       {showReason && (

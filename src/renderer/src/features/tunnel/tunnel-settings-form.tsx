@@ -3,8 +3,9 @@
  * what it says rather than second-guessing it here. The fields are drafts over the tunnel slice's
  * settings until saved.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useAppStore } from '../../app-store';
+import { useDismiss } from '../../lib/use-dismiss';
 
 const FLAG: Record<'host' | 'subdomain' | 'enabled', string> = {
   host: '--tunnel-host',
@@ -21,6 +22,12 @@ export function TunnelSettingsForm({ onClose }: { onClose(): void }): React.JSX.
   const [subdomainDraft, setSubdomain] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The button that opened the form controls the element around it.
+  useDismiss(formRef, onClose, () => {
+    const hostId = formRef.current?.parentElement?.id;
+    return hostId ? document.querySelector<HTMLElement>(`[aria-controls="${CSS.escape(hostId)}"]`) : null;
+  });
   const host = hostDraft ?? view?.settings.host ?? '';
   const subdomain = subdomainDraft ?? view?.settings.subdomain ?? '';
 
@@ -54,6 +61,7 @@ export function TunnelSettingsForm({ onClose }: { onClose(): void }): React.JSX.
 
   return (
     <form
+      ref={formRef}
       className="tunnel-settings"
       aria-label="Tunnel settings"
       onSubmit={(e) => {

@@ -18,6 +18,16 @@ function errorsOf(err: unknown): Errors {
   return { [field?.split('.')[0] === 'response' ? field : (field ?? 'form')]: text };
 }
 
+/** How long "Saved" stays beside the button that saved. */
+const SAVED_NOTE_MS = 5000;
+
+/** What a saved answer now is, so the confirmation says more than "saved". */
+export function responseSummary(response: Endpoint['response']): string {
+  if (!response) return 'Saved: the standard answer (200).';
+  const delay = response.delayMs ? ` after ${response.delayMs.toLocaleString('en-US')} ms` : '';
+  return `Saved: this endpoint answers ${response.status}${delay}.`;
+}
+
 export function EndpointEditor({ endpoint, onDeleted }: { endpoint: Endpoint; onDeleted(): void }): React.JSX.Element {
   const id = useId();
   const captureUrl = useAppStore((s) => s.status?.captureUrl);
@@ -54,7 +64,7 @@ export function EndpointEditor({ endpoint, onDeleted }: { endpoint: Endpoint; on
 
   useEffect(() => {
     if (!saved) return;
-    const t = setTimeout(() => setSaved(null), 2000);
+    const t = setTimeout(() => setSaved(null), SAVED_NOTE_MS);
     return () => clearTimeout(t);
   }, [saved]);
 
@@ -85,6 +95,13 @@ export function EndpointEditor({ endpoint, onDeleted }: { endpoint: Endpoint; on
         {errors[field]}
       </span>
     ) : null;
+  // Beside the button that saved, where the eye is (the dialog scrolls).
+  const note = (what: string, text = `${what} saved.`) =>
+    saved === what ? (
+      <span role="status" className="wb-saved">
+        {text}
+      </span>
+    ) : null;
   const described = (field: string) => (errors[field] ? { 'aria-describedby': `${id}-${field}-err`, 'aria-invalid': true } : {});
 
   return (
@@ -100,6 +117,7 @@ export function EndpointEditor({ endpoint, onDeleted }: { endpoint: Endpoint; on
           <label htmlFor={`${id}-name`}>Name</label>
           <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} {...described('name')} />
           <button type="submit">Rename</button>
+          {note('Name')}
           {err('name')}
         </form>
       )}
@@ -195,6 +213,7 @@ export function EndpointEditor({ endpoint, onDeleted }: { endpoint: Endpoint; on
           <button type="button" className="primary" onClick={saveResponse}>
             Save response
           </button>
+          {note('Response', responseSummary(endpoint.response))}
           {err('response')}
         </div>
       </fieldset>
@@ -217,6 +236,7 @@ export function EndpointEditor({ endpoint, onDeleted }: { endpoint: Endpoint; on
           <button type="button" onClick={() => void save({ failNext: Number(failNext) }, 'Failures')}>
             Arm
           </button>
+          {note('Failures')}
           {endpoint.failNext > 0 && (
             <>
               <span role="status" className="warning-text">
@@ -249,16 +269,12 @@ export function EndpointEditor({ endpoint, onDeleted }: { endpoint: Endpoint; on
             {...described('forwardTarget')}
           />
           <button type="submit">Save</button>
+          {note('Forward target')}
           {err('forwardTarget')}
         </form>
       </fieldset>
 
       {err('form')}
-      {saved && (
-        <p role="status" className="wb-saved">
-          {saved} saved.
-        </p>
-      )}
 
       {!isDefault && (
         <div className="wb-row wb-danger-zone">

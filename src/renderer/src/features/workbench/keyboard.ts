@@ -19,6 +19,33 @@ function focusCaptureRow(id: string): void {
   requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`[data-capture-id="${CSS.escape(id)}"]`)?.focus());
 }
 
+/** Opens a capture and puts the focus on its row. */
+export function moveSelectionTo(id: string): void {
+  void useAppStore.getState().selectCapture(id);
+  focusCaptureRow(id);
+}
+
+/** Opens the first row of the list (fetching it when it is not fetched yet) and puts the focus on it. */
+export function openFirstRow(): void {
+  void useAppStore
+    .getState()
+    .selectRow(0)
+    .then((id) => id && focusCaptureRow(id));
+}
+
+/** Deletes the open capture (undoable) and keeps the keyboard on the list: the next row is opened and focused. */
+export function deleteOpenCapture(id: string): void {
+  void useAppStore.getState().deleteCapture(id);
+  const next = useAppStore.getState().selectedId;
+  if (next) focusCaptureRow(next);
+}
+
+export function undoDeleteAndFocus(): void {
+  useAppStore.getState().undoDelete();
+  const back = useAppStore.getState().selectedId;
+  if (back) focusCaptureRow(back);
+}
+
 /** Moves the selection by `delta` rows in the list (fetching the next page when it is not fetched yet). */
 export function moveSelection(delta: number): void {
   void useAppStore
@@ -68,20 +95,28 @@ export function useKeyboardShortcuts(): void {
         if (open) void s.setPinned(open.id, !open.pinned).catch(() => undefined);
       } else if (e.key === 'Delete' && s.selectedId) {
         e.preventDefault();
-        const at = s.rows.findIndex((c) => c?.id === s.selectedId);
-        // After the delete the next row moves up into the deleted one's place (the last row: the one before).
-        void s.deleteCapture(s.selectedId).then(async () => {
-          if (at === -1) return;
-          const id = await useAppStore.getState().selectRow(at);
-          if (id) focusCaptureRow(id);
-        });
+        deleteOpenCapture(s.selectedId);
       }
     };
+    // Ctrl/Cmd+Z while not typing: undo the delete still in its window.
+    const onUndo = (e: KeyboardEvent): void => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'z') return;
+      const s = useAppStore.getState();
+      if (!s.pendingDelete || s.dialog || isTyping(document.activeElement)) return;
+      e.preventDefault();
+      undoDeleteAndFocus();
+    };
+    // Closing the window ends the undo window: the user asked for the delete.
+    const onPageHide = (): void => void useAppStore.getState().commitDelete();
+    window.addEventListener('keydown', onUndo);
+    window.addEventListener('pagehide', onPageHide);
     window.addEventListener('keydown', onKey, true);
     window.addEventListener('keydown', onKeyBubble);
     return () => {
       window.removeEventListener('keydown', onKey, true);
       window.removeEventListener('keydown', onKeyBubble);
+      window.removeEventListener('keydown', onUndo);
+      window.removeEventListener('pagehide', onPageHide);
     };
   }, []);
 }

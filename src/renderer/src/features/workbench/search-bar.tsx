@@ -6,6 +6,8 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { StatusClass, TimeRange } from '../../../../shared/api/search';
 import { useAppStore } from '../../app-store';
+import { formatCount } from '../../lib/format';
+import { openFirstRow } from './keyboard';
 
 export const SEARCH_INPUT_ID = 'hooklens-search';
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -26,10 +28,16 @@ export function SearchBar(): React.JSX.Element {
     useShallow((s) => ({ filters: s.filters, setFilters: s.setFilters, searchError: s.searchError, providers: s.providers })),
   );
   const [text, setText] = useState(filters.text);
+  // Filters reset elsewhere ("Reset filters") show here too; typed text reaches `filters` only after the debounce.
+  const [appliedText, setAppliedText] = useState(filters.text);
+  if (appliedText !== filters.text) {
+    setAppliedText(filters.text);
+    setText(filters.text);
+  }
 
   useEffect(() => {
     if (text === filters.text) return;
-    const t = setTimeout(() => setFilters({ text }), DEBOUNCE_MS);
+    const t = setTimeout(() => void setFilters({ text }), DEBOUNCE_MS);
     return () => clearTimeout(t);
   }, [text, filters.text, setFilters]);
 
@@ -47,12 +55,17 @@ export function SearchBar(): React.JSX.Element {
           if (e.key === 'Escape' && text) {
             e.stopPropagation();
             setText('');
-            setFilters({ text: '' });
+            void setFilters({ text: '' });
+          } else if (e.key === 'ArrowDown' || e.key === 'Enter') {
+            // Into the results: apply what was typed now, then open and focus the first match.
+            e.preventDefault();
+            const applied = text !== filters.text ? setFilters({ text }) : Promise.resolve();
+            void applied.then(openFirstRow);
           }
         }}
       />
       <div className="wb-filters">
-        <select aria-label="Method filter" value={filters.method} onChange={(e) => setFilters({ method: e.target.value })}>
+        <select aria-label="Method filter" value={filters.method} onChange={(e) => void setFilters({ method: e.target.value })}>
           <option value="">Method</option>
           {METHODS.map((m) => (
             <option key={m}>{m}</option>
@@ -61,14 +74,14 @@ export function SearchBar(): React.JSX.Element {
         <select
           aria-label="Status filter"
           value={filters.status}
-          onChange={(e) => setFilters({ status: e.target.value as StatusClass | '' })}
+          onChange={(e) => void setFilters({ status: e.target.value as StatusClass | '' })}
         >
           <option value="">Status</option>
           {STATUSES.map((s) => (
             <option key={s}>{s}</option>
           ))}
         </select>
-        <select aria-label="Provider filter" value={filters.provider} onChange={(e) => setFilters({ provider: e.target.value })}>
+        <select aria-label="Provider filter" value={filters.provider} onChange={(e) => void setFilters({ provider: e.target.value })}>
           <option value="">Provider</option>
           {providers.map((p) => (
             <option key={p.id} value={p.id}>
@@ -76,7 +89,7 @@ export function SearchBar(): React.JSX.Element {
             </option>
           ))}
         </select>
-        <select aria-label="Time filter" value={filters.range} onChange={(e) => setFilters({ range: e.target.value as TimeRange })}>
+        <select aria-label="Time filter" value={filters.range} onChange={(e) => void setFilters({ range: e.target.value as TimeRange })}>
           {RANGES.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
@@ -86,7 +99,7 @@ export function SearchBar(): React.JSX.Element {
       </div>
       {(narrowed || searchError) && (
         <p className="wb-search-status" aria-live="polite">
-          {searchError ? <span className="warning-text">Search failed: {searchError}</span> : `${shown} of ${total} shown`}
+          {searchError ? <span className="warning-text">Search failed: {searchError}</span> : `${formatCount(shown)} of ${formatCount(total)} shown`}
         </p>
       )}
     </div>

@@ -5,7 +5,9 @@ const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator
 export const SHORTCUTS: [keys: string, action: string][] = [
   ['↑ / ↓', 'Previous / next request in the list'],
   ['Enter', 'Open the focused request'],
-  ['Delete', 'Delete the open request'],
+  ['Delete', 'Delete the open request (undo for a few seconds)'],
+  [`${MOD}+Z`, 'Undo the last delete'],
+  ['↓ / Enter in the search box', 'Move into the results'],
   ['P', 'Pin / unpin the open request (pinned ones outlive the retention cap)'],
   ['T', 'Send a test event (signed, from the catalog)'],
   [`${MOD}+K`, 'Search captures'],

@@ -1,4 +1,5 @@
 /* Top-bar buttons: theme switch, notification mute, shortcuts help and settings. */
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app-store';
 import { notificationsSupported, setNotificationsEnabled } from './notifications';
@@ -27,7 +28,13 @@ export function WorkbenchActions(): React.JSX.Element {
   const osDark = useOsPrefersDark();
   const shown = effectiveTheme(ui?.theme ?? 'system', osDark);
   const next = shown === 'dark' ? 'light' : 'dark';
-  const muted = !ui?.notifications;
+  const on = Boolean(ui?.notifications);
+  // The browser's permission is not app state: read it again after each click on the bell.
+  const [permission, setPermission] = useState(() => (notificationsSupported() ? Notification.permission : 'denied'));
+  const blocked = on && permission === 'denied';
+  const bellTitle = blocked
+    ? 'Notifications: on, but blocked by the browser (allow them in its site settings)'
+    : `Notifications: ${on ? 'on' : 'off'}`;
   return (
     <div className="wb-actions" role="group" aria-label="Workbench">
       <button
@@ -43,14 +50,20 @@ export function WorkbenchActions(): React.JSX.Element {
       {notificationsSupported() && (
         <button
           type="button"
-          aria-pressed={muted}
-          aria-label="Mute notifications"
-          title={muted ? 'Notifications are off' : 'Notifications are on'}
+          aria-pressed={on}
+          aria-label="Notifications"
+          aria-describedby={blocked ? 'hooklens-notifications-blocked' : undefined}
+          title={bellTitle}
           disabled={!ui}
-          onClick={() => void setNotificationsEnabled(muted)}
+          onClick={() => void setNotificationsEnabled(!on).finally(() => setPermission(Notification.permission))}
         >
-          <BellIcon muted={muted} />
+          <BellIcon muted={!on || blocked} />
         </button>
+      )}
+      {blocked && (
+        <span id="hooklens-notifications-blocked" role="alert" className="warning-text">
+          Blocked by the browser
+        </span>
       )}
       <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => openDialog('shortcuts')}>
         ?
