@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SERVER = fileURLToPath(new URL('./server-child.ts', import.meta.url));
@@ -15,9 +16,17 @@ export interface ServerChild {
   stop(): Promise<void>;
 }
 
+// HOOKLENS_BENCH_CPU_PROF=<dir> profiles every server child (`node --cpu-prof`); the profile is
+// written when the child exits, into one folder per child named by kind and start time (one file
+// per thread: the main thread's is the one that handles requests).
+const CPU_PROF_DIR = process.env.HOOKLENS_BENCH_CPU_PROF;
+
 export function startServer(args: string[], nodeFlags: string[] = []): Promise<ServerChild> {
+  const profFlags = CPU_PROF_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(CPU_PROF_DIR, `${args[0]}-${Date.now()}`)}`]
+    : [];
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', SERVER, ...args], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const proc = spawn(process.execPath, [...profFlags, ...nodeFlags, '--import', 'tsx', SERVER, ...args], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     let out = '';
     let err = '';
     let resolveStats: (s: Record<string, number>) => void = () => undefined;

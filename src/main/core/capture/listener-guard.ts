@@ -170,7 +170,8 @@ export function createListenerGuard(getLimits: () => GuardLimits, onRefused?: (r
         const refusal = deferred.get(socket);
         if (refusal && set.size === 0) refuse(socket, refusal);
       };
-      res.once('finish', done);
+      // A ServerResponse always emits 'close' (after 'finish', or when the socket goes first): one
+      // listener per request instead of two.
       res.once('close', done);
     },
     refuse,

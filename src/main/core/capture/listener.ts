@@ -100,6 +100,8 @@ export interface CaptureListener {
   close(): Promise<void>;
 }
 
+const ignore = (): void => undefined;
+
 function sendJson(res: ServerResponse, status: number, payload: unknown): void {
   const body = JSON.stringify(payload);
   res.writeHead(status, {
@@ -109,8 +111,11 @@ function sendJson(res: ServerResponse, status: number, payload: unknown): void {
   res.end(body);
 }
 
+const DEFAULT_REPLY_HEADERS: [string, string][] = [['Content-Type', 'application/json; charset=utf-8']];
+
 function defaultReply(id: string): CaptureReply {
-  return { status: 200, headers: [['Content-Type', 'application/json; charset=utf-8']], body: JSON.stringify({ ok: true, id }) };
+  // Ids are base36 and hex characters only (capture-id.ts): nothing to escape, no JSON.stringify per request.
+  return { status: 200, headers: DEFAULT_REPLY_HEADERS, body: `{"ok":true,"id":"${id}"}` };
 }
 
 function tooLarge(limit: number): Refusal {
@@ -223,7 +228,7 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
       chunks.push(chunk);
     });
     // An aborted upload is not a capture: nothing was acknowledged, the provider will retry.
-    req.on('error', () => undefined);
+    req.on('error', ignore);
     req.on('end', () => {
       if (!rejected) finish(Buffer.concat(chunks, size)).catch(report);
     });
@@ -268,9 +273,9 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
         // The client may be gone (or being refused for something it pipelined): nothing to say to it.
         if (res.destroyed || guard.isClosing(req.socket)) return;
         try {
-          const body = Buffer.from(reply.body, 'utf8');
-          res.writeHead(reply.status, replyHeaderList(reply.headers, body.length));
-          res.end(body);
+          // A string body (not a Buffer) lets node:http send it in the same write as the head.
+          res.writeHead(reply.status, replyHeaderList(reply.headers, Buffer.byteLength(reply.body, 'utf8')));
+          res.end(reply.body, 'utf8');
         } catch (err) {
           // A configured reply with an invalid status or header: the capture is saved, say so.
           report(err);

@@ -115,15 +115,22 @@ export function scanSegment(buf: Buffer, onOp: (op: JournalOp, off: number, len:
 }
 
 export function encodeOps(ops: readonly JournalOp[]): { data: Buffer; ranges: { off: number; len: number }[] } {
-  const ranges: { off: number; len: number }[] = [];
-  const parts: string[] = [];
+  const lines: string[] = new Array(ops.length);
+  const ranges: { off: number; len: number }[] = new Array(ops.length);
   let off = 0;
-  for (const op of ops) {
-    const line = JSON.stringify(op);
-    const len = Buffer.byteLength(line);
-    ranges.push({ off, len });
-    parts.push(line);
+  for (let i = 0; i < ops.length; i += 1) {
+    const line = JSON.stringify(ops[i]);
+    const len = Buffer.byteLength(line, 'utf8');
+    lines[i] = line;
+    ranges[i] = { off, len };
     off += len + 1;
   }
-  return { data: Buffer.from(parts.join('\n') + '\n'), ranges };
+  // Each line is encoded once, straight into the batch's buffer (no joined copy of the batch as a string).
+  const data = Buffer.allocUnsafe(off);
+  for (let i = 0; i < lines.length; i += 1) {
+    const { off: at, len } = ranges[i];
+    data.write(lines[i], at, len, 'utf8');
+    data[at + len] = 0x0a;
+  }
+  return { data, ranges };
 }

@@ -57,8 +57,9 @@ export interface LoadedStore {
 }
 
 export function summarizeStored(record: StoredRecord): CaptureSummary {
-  const body = isBlobBody(record.body) ? { size: record.body.size, encoding: record.body.encoding, text: '' } : record.body;
-  return summarize({ ...record, body });
+  // The summary never reads the body's text: only a spilled body needs a stand-in (no copy of every record).
+  if (!isBlobBody(record.body)) return summarize(record as CaptureRecord);
+  return summarize({ ...record, body: { size: record.body.size, encoding: record.body.encoding, text: '' } });
 }
 
 export function entryFor(record: StoredRecord, seg: number, off: number, len: number): IndexEntry {
