@@ -10,7 +10,10 @@ function cspMeta(): Plugin {
     name: 'hooklens-csp-meta',
     apply: 'build',
     transformIndexHtml: (html) =>
-      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${RENDERER_CSP_META}" />`),
+      html.replace(
+        '<head>',
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${RENDERER_CSP_META}" />`,
+      ),
   };
 }
 

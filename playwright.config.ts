@@ -9,7 +9,8 @@ process.env.HOOKLENS_PW_RUN ??= String(process.pid);
 
 // Reporters do not print skip reasons; say once, from the main process, why the desktop suite skips.
 const electronSkip = electronSkipReason();
-if (electronSkip && process.env.TEST_WORKER_INDEX === undefined) console.log(`Electron e2e suite skipped: ${electronSkip}`);
+if (electronSkip && process.env.TEST_WORKER_INDEX === undefined)
+  console.log(`Electron e2e suite skipped: ${electronSkip}`);
 
 export default defineConfig({
   testDir: 'e2e',

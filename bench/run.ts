@@ -17,19 +17,29 @@ import { fsyncBaseline } from './store/fsync-baseline';
 const SECTIONS_DIR = fileURLToPath(new URL('./sections/', import.meta.url));
 
 function isSection(v: unknown): v is BenchSection {
-  return typeof v === 'object' && v !== null && typeof (v as BenchSection).name === 'string' && typeof (v as BenchSection).run === 'function';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as BenchSection).name === 'string' &&
+    typeof (v as BenchSection).run === 'function'
+  );
 }
 
 async function extraSections(): Promise<BenchSection[]> {
   let names: string[];
   try {
-    names = (await readdir(SECTIONS_DIR)).filter((n) => /\.ts$/.test(n) && !n.endsWith('.d.ts') && !n.endsWith('.test.ts')).sort();
+    names = (await readdir(SECTIONS_DIR))
+      .filter((n) => /\.ts$/.test(n) && !n.endsWith('.d.ts') && !n.endsWith('.test.ts'))
+      .sort();
   } catch {
     return [];
   }
   const out: BenchSection[] = [];
   for (const name of names) {
-    const mod = (await import(pathToFileURL(path.join(SECTIONS_DIR, name)).href)) as { default?: unknown; section?: unknown };
+    const mod = (await import(pathToFileURL(path.join(SECTIONS_DIR, name)).href)) as {
+      default?: unknown;
+      section?: unknown;
+    };
     const section = isSection(mod.default) ? mod.default : mod.section;
     if (isSection(section)) out.push(section);
     else process.stderr.write(`bench: ${name} exports no section, skipped\n`);
@@ -38,7 +48,10 @@ async function extraSections(): Promise<BenchSection[]> {
 }
 
 async function main(): Promise<void> {
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',');
   const all = [fsyncBaseline, storeFlush, startupMemory, ackLatency, captureThroughput, ...(await extraSections())];
   const sections = only ? all.filter((s) => only.includes(s.name)) : all;
   const figures: BenchFigures = { quick: QUICK ? 'yes' : 'no' };

@@ -29,7 +29,9 @@ test('captures real webhooks live and shows them in a Postman-like pane', async 
 
   await openButton(page, 'POST', '/stripe/hook').click();
   const detail = page.getByRole('region', { name: 'Capture detail' });
-  await expect(detail.getByLabel('Request URL', { exact: true })).toContainText('/stripe/hook?attempt=1&attempt=2&note=a%20b');
+  await expect(detail.getByLabel('Request URL', { exact: true })).toContainText(
+    '/stripe/hook?attempt=1&attempt=2&note=a%20b',
+  );
 
   await detail.getByRole('tab', { name: 'Body' }).click();
   await expect(detail.getByRole('radio', { name: 'Pretty' })).toBeChecked();

@@ -16,7 +16,10 @@ test('a foreign data file is set aside, the user is told where, and capture goes
     expect(movedAside.length).toBeGreaterThan(0);
     await expect(banner).toContainText(movedAside[0]);
 
-    const res = await sendWebhook(app.captureUrl, '/after-recovery', { headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const res = await sendWebhook(app.captureUrl, '/after-recovery', {
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(200);
     await expect(captureRow(page, 'POST', '/after-recovery')).toBeVisible();
 

@@ -9,13 +9,24 @@ const first = {
   object: 'event',
   created: 1700000000,
   type: 'invoice.paid',
-  data: { object: { id: 'in_1', amount_paid: 1000, currency: 'usd', customer: 'cus_1', lines: { data: [{ id: 'il_1', amount: 1000 }] } } },
+  data: {
+    object: {
+      id: 'in_1',
+      amount_paid: 1000,
+      currency: 'usd',
+      customer: 'cus_1',
+      lines: { data: [{ id: 'il_1', amount: 1000 }] },
+    },
+  },
 };
 const second = { ...first, created: 1700000042, data: { object: { ...first.data.object, amount_paid: 2000 } } };
 
 test('compares two captures side by side and filters noise', async ({ page, hooklens }) => {
   await openApp(page, hooklens);
-  for (const [payload, attempt] of [[first, '1'], [second, '2']] as const) {
+  for (const [payload, attempt] of [
+    [first, '1'],
+    [second, '2'],
+  ] as const) {
     const res = await sendWebhook(hooklens.captureUrl, '/stripe/invoice', {
       headers: { 'Content-Type': 'application/json', 'X-Attempt': attempt },
       body: JSON.stringify(payload),
@@ -53,7 +64,10 @@ test('compares two captures side by side and filters noise', async ({ page, hook
   await expect(left.locator('.cm-changedLine', { hasText: '"created": 1700000000' })).toBeVisible();
 
   // Clicking a change marks its line on both sides.
-  await changes.nth(1).getByRole('button', { name: /^data\.object\.amount_paid:/ }).click();
+  await changes
+    .nth(1)
+    .getByRole('button', { name: /^data\.object\.amount_paid:/ })
+    .click();
   await expect(right.locator('.cm-diff-focus')).toContainText('"amount_paid": 2000');
   await expect(left.locator('.cm-diff-focus')).toContainText('"amount_paid": 1000');
   await docScreenshot(page, 'compare');

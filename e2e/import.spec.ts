@@ -24,7 +24,17 @@ function harFor(base: string): string {
       bodySize: body ? body.length : 0,
       ...(body ? { postData: { mimeType: 'application/json', text: body } } : {}),
     },
-    response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [], cookies: [], content: { size: 0, mimeType: 'text/plain' }, redirectURL: '', headersSize: -1, bodySize: 0 },
+    response: {
+      status: 200,
+      statusText: 'OK',
+      httpVersion: 'HTTP/1.1',
+      headers: [],
+      cookies: [],
+      content: { size: 0, mimeType: 'text/plain' },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: 0,
+    },
     cache: {},
     timings: { send: 1, wait: 10, receive: 1 },
   });
@@ -46,7 +56,9 @@ test('imports a HAR file from the list toolbar and sends one of its requests', a
     await page.getByRole('navigation', { name: 'Captures' }).getByRole('button', { name: 'Import HAR' }).click();
 
     const view = page.getByRole('region', { name: 'Import requests' });
-    await view.getByLabel('HAR file').setInputFiles({ name: 'session.har', mimeType: 'application/json', buffer: Buffer.from(harFor(echo.url)) });
+    await view
+      .getByLabel('HAR file')
+      .setInputFiles({ name: 'session.har', mimeType: 'application/json', buffer: Buffer.from(harFor(echo.url)) });
 
     const list = view.getByRole('list', { name: 'Imported requests' });
     await expect(list.getByRole('listitem')).toHaveCount(2);
@@ -89,7 +101,9 @@ test('imports a cURL command from the list toolbar, not only from a capture', as
     await openApp(page, hooklens);
     await page.locator('.empty-state').getByRole('button', { name: 'Import cURL' }).click();
     const view = page.getByRole('region', { name: 'Import requests' });
-    await view.getByRole('textbox', { name: 'cURL command' }).fill(`curl -X PUT '${echo.url}/things/7' -H 'Content-Type: application/json' -d '{"name":"seven"}'`);
+    await view
+      .getByRole('textbox', { name: 'cURL command' })
+      .fill(`curl -X PUT '${echo.url}/things/7' -H 'Content-Type: application/json' -d '{"name":"seven"}'`);
     await view.getByRole('button', { name: 'Import', exact: true }).click();
     const editor = view.getByRole('form', { name: 'Edit request' });
     await expect(editor.getByLabel('Method')).toHaveValue('PUT');
@@ -101,7 +115,10 @@ test('imports a cURL command from the list toolbar, not only from a capture', as
   }
 });
 
-test('shows what a HAR import rebuilt or skipped: cookies, a multipart file without content, a websocket entry', async ({ page, hooklens }) => {
+test('shows what a HAR import rebuilt or skipped: cookies, a multipart file without content, a websocket entry', async ({
+  page,
+  hooklens,
+}) => {
   await openApp(page, hooklens);
   await page.locator('.empty-state').getByRole('button', { name: 'Import HAR' }).click();
   const view = page.getByRole('region', { name: 'Import requests' });
@@ -117,17 +134,33 @@ test('shows what a HAR import rebuilt or skipped: cookies, a multipart file with
             url: 'http://localhost:3000/upload',
             headers: [{ name: 'Content-Type', value: 'multipart/form-data; boundary=----WebKitFormBoundaryX' }],
             cookies: [{ name: 'sid', value: 'abc' }],
-            postData: { mimeType: 'multipart/form-data; boundary=----WebKitFormBoundaryX', params: [{ name: 'title', value: 'Q3' }, { name: 'avatar', fileName: 'me.png', contentType: 'image/png' }] },
+            postData: {
+              mimeType: 'multipart/form-data; boundary=----WebKitFormBoundaryX',
+              params: [
+                { name: 'title', value: 'Q3' },
+                { name: 'avatar', fileName: 'me.png', contentType: 'image/png' },
+              ],
+            },
           },
         },
         { _resourceType: 'websocket', request: { method: 'GET', url: 'ws://localhost:3000/live', headers: [] } },
       ],
     },
   });
-  await view.getByLabel('HAR file').setInputFiles({ name: 'chrome.har', mimeType: 'application/json', buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(har)]) });
+  await view.getByLabel('HAR file').setInputFiles({
+    name: 'chrome.har',
+    mimeType: 'application/json',
+    buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(har)]),
+  });
   await expect(view.getByRole('list', { name: 'Imported requests' }).getByRole('listitem')).toHaveCount(1);
-  await expect(view.getByRole('note').filter({ hasText: 'Skipped entry 2: ws://localhost:3000/live is not an HTTP request.' })).toBeVisible();
-  await expect(view.getByRole('note').filter({ hasText: 'the file part "avatar" (me.png) has no content in the HAR' })).toBeVisible();
-  await expect(view.getByRole('note').filter({ hasText: 'The Cookie header was rebuilt from request.cookies (1).' })).toBeVisible();
+  await expect(
+    view.getByRole('note').filter({ hasText: 'Skipped entry 2: ws://localhost:3000/live is not an HTTP request.' }),
+  ).toBeVisible();
+  await expect(
+    view.getByRole('note').filter({ hasText: 'the file part "avatar" (me.png) has no content in the HAR' }),
+  ).toBeVisible();
+  await expect(
+    view.getByRole('note').filter({ hasText: 'The Cookie header was rebuilt from request.cookies (1).' }),
+  ).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('import-har-warnings.png') });
 });

@@ -22,9 +22,15 @@ test('a 25 MB capture is accepted and its body opens, raw and pretty', async ({ 
   await openApp(page, hooklens);
   const body = jsonOfSize(LIMIT);
   expect(body.length).toBe(LIMIT);
-  const res = await sendWebhook(hooklens.captureUrl, '/github/push', { headers: { 'Content-Type': 'application/json' }, body });
+  const res = await sendWebhook(hooklens.captureUrl, '/github/push', {
+    headers: { 'Content-Type': 'application/json' },
+    body,
+  });
   expect(res.status).toBe(200);
-  const over = await sendWebhook(hooklens.captureUrl, '/github/too-big', { headers: { 'Content-Type': 'application/json' }, body: body + ' ' });
+  const over = await sendWebhook(hooklens.captureUrl, '/github/too-big', {
+    headers: { 'Content-Type': 'application/json' },
+    body: body + ' ',
+  });
   expect(over.status).toBe(413);
 
   await openButton(page, 'POST', '/github/push').click();

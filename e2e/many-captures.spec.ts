@@ -47,10 +47,16 @@ test('5,000 stored: a window of rows, scroll to the last, search, compare across
 
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   const view = page.getByRole('region', { name: 'Compare captures' });
-  await expect(view.getByRole('list', { name: 'Body changes' }).getByRole('listitem').first()).toContainText(`n: 0 → ${STORED - 1}`);
+  await expect(view.getByRole('list', { name: 'Body changes' }).getByRole('listitem').first()).toContainText(
+    `n: 0 → ${STORED - 1}`,
+  );
   await view.getByRole('button', { name: 'Close' }).first().click();
 
-  await page.getByRole('searchbox', { name: 'Search captures' }).or(page.getByLabel('Search captures')).first().fill('needle');
+  await page
+    .getByRole('searchbox', { name: 'Search captures' })
+    .or(page.getByLabel('Search captures'))
+    .first()
+    .fill('needle');
   await expect(page.getByText(`1 of ${STORED.toLocaleString('en-US')} shown`)).toBeVisible();
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(page.getByRole('checkbox', { name: `Select POST /bulk/${NEEDLE}` })).toBeVisible();

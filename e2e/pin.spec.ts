@@ -31,7 +31,9 @@ test('a capture pinned in the UI outlives the retention cap', async ({ page, hoo
     await pin.click();
     await expect(pin).toHaveAttribute('aria-pressed', 'true');
     await openButton(page, 'POST', '/keep-me').click();
-    const headerPin = page.getByRole('region', { name: 'Capture detail' }).getByRole('button', { name: 'Pin this capture' });
+    const headerPin = page
+      .getByRole('region', { name: 'Capture detail' })
+      .getByRole('button', { name: 'Pin this capture' });
     await expect(headerPin).toHaveAttribute('aria-pressed', 'true');
     await headerPin.click();
     await expect(pin).toHaveAttribute('aria-pressed', 'false');
@@ -60,7 +62,9 @@ test('a capture pinned in the UI outlives the retention cap', async ({ page, hoo
     await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
     await expect(page.getByText(`${CAP} requests`)).toBeVisible();
     await page.getByLabel('Search captures').fill('keep-me');
-    await expect(captureRow(page, 'POST', '/keep-me').getByRole('button', { name: 'Pin POST /keep-me' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(
+      captureRow(page, 'POST', '/keep-me').getByRole('button', { name: 'Pin POST /keep-me' }),
+    ).toHaveAttribute('aria-pressed', 'true');
   } finally {
     await app.stop();
   }

@@ -23,7 +23,9 @@ test('a write that fails while running shows a banner at once', async ({ page, h
 test('a capture whose body file was cut short is kept and marked as truncated', async ({ page }) => {
   const first = await launchHooklens();
   const big = 'x'.repeat(100_000);
-  expect((await sendWebhook(first.captureUrl, '/big', { headers: { 'Content-Type': 'text/plain' }, body: big })).status).toBe(200);
+  expect(
+    (await sendWebhook(first.captureUrl, '/big', { headers: { 'Content-Type': 'text/plain' }, body: big })).status,
+  ).toBe(200);
   await first.stop();
   const blobs = path.join(first.dataDir, 'captures', 'blobs');
   const [blob] = await readdir(blobs);
@@ -35,7 +37,9 @@ test('a capture whose body file was cut short is kept and marked as truncated', 
     await expect(openButton(page, 'POST', '/big')).toContainText('damaged');
     await openButton(page, 'POST', '/big').click();
     const detail = page.getByRole('region', { name: 'Capture detail' });
-    await expect(detail.getByRole('status', { name: 'Capture damaged' })).toContainText('body truncated: 4000 of 100000 bytes');
+    await expect(detail.getByRole('status', { name: 'Capture damaged' })).toContainText(
+      'body truncated: 4000 of 100000 bytes',
+    );
     await page.screenshot({ path: 'test-results/reliability-truncated.png' });
   } finally {
     await app.stop({ removeData: true });
@@ -78,7 +82,9 @@ test('a HAR export leaves out a GitLab token unless "Include secrets" is ticked'
   await call('setSignatureSecret', 'default', 'gitlab', token);
   await openApp(page, hooklens);
   const headers = { 'Content-Type': 'application/json', 'X-Gitlab-Event': 'Push Hook', 'X-Gitlab-Token': token };
-  expect((await sendWebhook(hooklens.captureUrl, '/gitlab', { headers, body: '{"object_kind":"push"}' })).status).toBe(200);
+  expect((await sendWebhook(hooklens.captureUrl, '/gitlab', { headers, body: '{"object_kind":"push"}' })).status).toBe(
+    200,
+  );
   await openButton(page, 'POST', '/gitlab').click();
   const detail = page.getByRole('region', { name: 'Capture detail' });
   await detail.getByRole('tab', { name: 'Replay' }).click();

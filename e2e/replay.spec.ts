@@ -16,7 +16,14 @@ test('edits a captured JSON body, sends it to a local server and shows the echo'
   try {
     await openApp(page, hooklens);
     const original = '{"id":"evt_1","type":"order.paid","amount":100}';
-    expect((await sendWebhook(hooklens.captureUrl, '/hooks/order?x=1', { headers: { 'Content-Type': 'application/json' }, body: original })).status).toBe(200);
+    expect(
+      (
+        await sendWebhook(hooklens.captureUrl, '/hooks/order?x=1', {
+          headers: { 'Content-Type': 'application/json' },
+          body: original,
+        })
+      ).status,
+    ).toBe(200);
     await openButton(page, 'POST', '/hooks/order').click();
 
     const detail = page.getByRole('region', { name: 'Capture detail' });
@@ -68,7 +75,10 @@ test('auto-forwards new captures, showing retries until the target comes up', as
     await expect(tools.getByRole('checkbox', { name: 'Auto-forward to' })).toBeChecked();
 
     const body = '{"id":"evt_2","type":"order.created"}';
-    await sendWebhook(hooklens.captureUrl, '/hooks/forwarded', { headers: { 'Content-Type': 'application/json' }, body });
+    await sendWebhook(hooklens.captureUrl, '/hooks/forwarded', {
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
     const attempts = tools.getByRole('list', { name: 'Auto-forward attempts' });
     await expect(attempts).toContainText(`Retrying (1/5) nothing is listening on 127.0.0.1:${port}`);
 
@@ -79,9 +89,9 @@ test('auto-forwards new captures, showing retries until the target comes up', as
     // Each line names its capture, as a link that opens it.
     await page.screenshot({ path: test.info().outputPath('forward-log.png') });
     await attempts.getByRole('listitem').first().getByRole('button', { name: 'POST /hooks/forwarded' }).click();
-    await expect(page.getByRole('region', { name: 'Capture detail' }).getByLabel('Request URL', { exact: true })).toContainText(
-      '/hooks/forwarded',
-    );
+    await expect(
+      page.getByRole('region', { name: 'Capture detail' }).getByLabel('Request URL', { exact: true }),
+    ).toContainText('/hooks/forwarded');
     // Turned off, the log goes, and does not come back with a reload.
     await tools.getByRole('checkbox', { name: 'Auto-forward to' }).uncheck();
     await expect(attempts).toHaveCount(0);
@@ -115,7 +125,11 @@ test('re-signs an edited Stripe webhook so the Stripe SDK at the target accepts 
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       try {
-        const event = stripe.webhooks.constructEvent(Buffer.concat(chunks), String(req.headers['stripe-signature']), secret);
+        const event = stripe.webhooks.constructEvent(
+          Buffer.concat(chunks),
+          String(req.headers['stripe-signature']),
+          secret,
+        );
         verdicts.push(`ok ${(event.data.object as { amount: number }).amount}`);
         res.writeHead(200, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify({ verified: true }));
@@ -133,7 +147,10 @@ test('re-signs an edited Stripe webhook so the Stripe SDK at the target accepts 
     await openApp(page, hooklens);
     const body = '{"id":"evt_3","object":"event","type":"charge.succeeded","data":{"object":{"amount":100}}}';
     const signature = stripe.webhooks.generateTestHeaderString({ payload: body, secret });
-    await sendWebhook(hooklens.captureUrl, '/stripe', { headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body });
+    await sendWebhook(hooklens.captureUrl, '/stripe', {
+      headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
+      body,
+    });
     await openButton(page, 'POST', '/stripe').click();
 
     const detail = page.getByRole('region', { name: 'Capture detail' });

@@ -24,11 +24,18 @@ async function saveSecret(panel: ReturnType<Page['getByRole']>, secret: string):
   await panel.getByRole('button', { name: 'Save secret & check' }).click();
 }
 
-test('a Stripe-signed webhook verifies once the secret is pasted, and not with a wrong one', async ({ page, hooklens }) => {
+test('a Stripe-signed webhook verifies once the secret is pasted, and not with a wrong one', async ({
+  page,
+  hooklens,
+}) => {
   await openApp(page, hooklens);
   const secret = 'whsec_e2e_stripe_0123456789abcdef';
   const body = '{"id":"evt_e2e","object":"event","type":"checkout.session.completed"}';
-  const header = stripeSdk.webhooks.generateTestHeaderString({ payload: body, secret, timestamp: Math.floor(Date.now() / 1000) });
+  const header = stripeSdk.webhooks.generateTestHeaderString({
+    payload: body,
+    secret,
+    timestamp: Math.floor(Date.now() / 1000),
+  });
   const sent = await sendWebhook(hooklens.captureUrl, '/hooks/stripe', {
     headers: { 'Content-Type': 'application/json', 'Stripe-Signature': header },
     body,
@@ -63,7 +70,11 @@ test('a GitHub-signed webhook verifies with the pasted secret', async ({ page, h
   const secret = 'e2e-github-webhook-secret';
   const body = '{"action":"opened","issue":{"number":42,"title":"Signature check"}}';
   const sent = await sendWebhook(hooklens.captureUrl, '/hooks/github', {
-    headers: { 'Content-Type': 'application/json', 'X-GitHub-Event': 'issues', 'X-Hub-Signature-256': await octokitSign(secret, body) },
+    headers: {
+      'Content-Type': 'application/json',
+      'X-GitHub-Event': 'issues',
+      'X-Hub-Signature-256': await octokitSign(secret, body),
+    },
     body,
   });
   expect(sent.status).toBe(200);
@@ -79,18 +90,34 @@ test('a GitHub-signed webhook verifies with the pasted secret', async ({ page, h
   await expect(verdict).toContainText('X-Hub-Signature-256 does not match');
 });
 
-test('a mismatch says whether the same secret validates the endpoint\'s other captures', async ({ page, hooklens }) => {
+test("a mismatch says whether the same secret validates the endpoint's other captures", async ({ page, hooklens }) => {
   await openApp(page, hooklens);
   const secret = 'whsec_e2e_siblings_0123456789abcdef';
   // Stripe sends pretty-printed JSON: that alone must not be called a re-formatting.
-  const event = (n: number) => JSON.stringify({ id: `evt_${n}`, object: 'event', data: { object: { amount: 1000 + n } } }, null, 2);
+  const event = (n: number) =>
+    JSON.stringify({ id: `evt_${n}`, object: 'event', data: { object: { amount: 1000 + n } } }, null, 2);
   const stripeHeaders = (body: string) => ({
     'Content-Type': 'application/json',
-    'Stripe-Signature': stripeSdk.webhooks.generateTestHeaderString({ payload: body, secret, timestamp: Math.floor(Date.now() / 1000) }),
+    'Stripe-Signature': stripeSdk.webhooks.generateTestHeaderString({
+      payload: body,
+      secret,
+      timestamp: Math.floor(Date.now() / 1000),
+    }),
   });
-  for (const n of [1, 2]) expect((await sendWebhook(hooklens.captureUrl, `/hooks/sibling-${n}`, { headers: stripeHeaders(event(n)), body: event(n) })).status).toBe(200);
+  for (const n of [1, 2])
+    expect(
+      (
+        await sendWebhook(hooklens.captureUrl, `/hooks/sibling-${n}`, {
+          headers: stripeHeaders(event(n)),
+          body: event(n),
+        })
+      ).status,
+    ).toBe(200);
   // Signed over one body, delivered with one byte changed.
-  const changed = await sendWebhook(hooklens.captureUrl, '/hooks/changed', { headers: stripeHeaders(event(3)), body: event(3).replace('1003', '1004') });
+  const changed = await sendWebhook(hooklens.captureUrl, '/hooks/changed', {
+    headers: stripeHeaders(event(3)),
+    body: event(3).replace('1003', '1004'),
+  });
   expect(changed.status).toBe(200);
 
   const panel = await openSignatureTab(page, '/hooks/changed');

@@ -18,7 +18,11 @@ async function stripeServer(): Promise<{ url: string; setSecret(s: string): void
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       try {
-        const event = stripeSdk.webhooks.constructEvent(Buffer.concat(chunks), String(req.headers['stripe-signature']), secret || 'whsec_not_configured');
+        const event = stripeSdk.webhooks.constructEvent(
+          Buffer.concat(chunks),
+          String(req.headers['stripe-signature']),
+          secret || 'whsec_not_configured',
+        );
         res.end(`accepted ${event.type}`);
       } catch (err) {
         res.statusCode = 400;
@@ -34,7 +38,10 @@ async function stripeServer(): Promise<{ url: string; setSecret(s: string): void
   };
 }
 
-test('a catalog event is accepted by a server using the Stripe SDK, and captured by Hooklens with a valid signature', async ({ page, hooklens }) => {
+test('a catalog event is accepted by a server using the Stripe SDK, and captured by Hooklens with a valid signature', async ({
+  page,
+  hooklens,
+}) => {
   const server = await stripeServer();
   try {
     await openApp(page, hooklens);
@@ -42,7 +49,9 @@ test('a catalog event is accepted by a server using the Stripe SDK, and captured
     const dialog = page.getByRole('dialog', { name: 'Send test event' });
     await dialog.getByLabel('Provider', { exact: true }).selectOption('stripe');
     await dialog.getByLabel('Event', { exact: true }).selectOption('checkout.session.completed');
-    await expect(dialog.getByRole('textbox', { name: 'Test event body' })).toContainText('"checkout.session.completed"');
+    await expect(dialog.getByRole('textbox', { name: 'Test event body' })).toContainText(
+      '"checkout.session.completed"',
+    );
     await dialog.getByLabel('Replay target').fill(server.url);
     await dialog.getByLabel('Replay target').press('Enter');
     await expect(dialog.getByLabel('Request URL')).toHaveText(`POST ${server.url}/webhooks/stripe`);
@@ -73,7 +82,9 @@ test('a catalog event is accepted by a server using the Stripe SDK, and captured
     await openButton(page, 'POST', '/webhooks/stripe').click();
     const detail = page.getByRole('region', { name: 'Capture detail' });
     await detail.getByRole('tab', { name: 'Signature' }).click();
-    const verdict = detail.getByRole('region', { name: 'Signature check' }).getByRole('status', { name: 'Signature verdict' });
+    const verdict = detail
+      .getByRole('region', { name: 'Signature check' })
+      .getByRole('status', { name: 'Signature verdict' });
     await expect(verdict).toContainText('Valid signature');
   } finally {
     await server.close();

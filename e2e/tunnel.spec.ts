@@ -72,11 +72,17 @@ test('shows the public URL, copies exactly it, and follows the tunnel server goi
   await expect(captureRow(page, 'POST', '/after-restart')).toBeVisible();
 });
 
-test('captures requests to / and /api/captures that arrive through the tunnel instead of serving them', async ({ page }) => {
+test('captures requests to / and /api/captures that arrive through the tunnel instead of serving them', async ({
+  page,
+}) => {
   await openApp(page, app);
   const url = await shownPublicUrl(page);
 
-  const root = await requestThroughTunnel(server, url, { method: 'GET', path: '/', headers: { 'user-agent': 'GitHub-Hookshot/1' } });
+  const root = await requestThroughTunnel(server, url, {
+    method: 'GET',
+    path: '/',
+    headers: { 'user-agent': 'GitHub-Hookshot/1' },
+  });
   const apiPath = await requestThroughTunnel(server, url, {
     method: 'POST',
     path: '/api/captures',
@@ -115,7 +121,10 @@ test('turns the tunnel off and on, and warns when the server gives another subdo
   await expect(bar.getByRole('status', { name: 'Public URL' })).toHaveText(url);
 
   // Another client holds "taken-hooks"; asking for it gets some other name, and the bar says so.
-  const other = await launchHooklens({ tunnel: true, args: ['--tunnel-host', server.host, '--subdomain', 'taken-hooks'] });
+  const other = await launchHooklens({
+    tunnel: true,
+    args: ['--tunnel-host', server.host, '--subdomain', 'taken-hooks'],
+  });
   try {
     await expect.poll(() => serverHolds('taken-hooks'), { timeout: 15_000 }).toBe(true);
     await bar.getByRole('button', { name: 'Tunnel settings' }).click();
@@ -136,7 +145,9 @@ test('turns the tunnel off and on, and warns when the server gives another subdo
   }
 });
 
-test('tests the public URL on demand, and says Unreachable when the tunnel server stops forwarding', async ({ page }) => {
+test('tests the public URL on demand, and says Unreachable when the tunnel server stops forwarding', async ({
+  page,
+}) => {
   await openApp(page, app);
   const bar = page.getByRole('group', { name: 'Public URL' });
   const badge = bar.getByRole('status', { name: 'Tunnel state' });
@@ -154,7 +165,9 @@ test('tests the public URL on demand, and says Unreachable when the tunnel serve
   }
 });
 
-test('keeps the subdomain across a restart, and shows the change with the new URL when it is taken', async ({ page }) => {
+test('keeps the subdomain across a restart, and shows the change with the new URL when it is taken', async ({
+  page,
+}) => {
   await openApp(page, app);
   const url = await shownPublicUrl(page);
   const name = new URL(url).hostname.split('.')[0];
@@ -175,7 +188,9 @@ test('keeps the subdomain across a restart, and shows the change with the new UR
     await openApp(page, app);
     const bar = page.getByRole('group', { name: 'Public URL' });
     const banner = bar.getByRole('alert', { name: 'Public URL changed' });
-    await expect(banner).toContainText(`The public URL changed (was ${url}): update your webhook settings.`, { timeout: 20_000 });
+    await expect(banner).toContainText(`The public URL changed (was ${url}): update your webhook settings.`, {
+      timeout: 20_000,
+    });
     const fresh = await shownPublicUrl(page);
     expect(fresh).not.toBe(url);
     await expect(banner).toContainText(`New URL: ${fresh}`);

@@ -5,14 +5,19 @@ import path from 'node:path';
 import { sendWebhook } from './support/app';
 import { captureRow, expect, openApp, openButton, test } from './support/fixtures';
 
-test('an endpoint with a custom 500 answer: the sender gets 500 and the capture records it', async ({ page, hooklens }) => {
+test('an endpoint with a custom 500 answer: the sender gets 500 and the capture records it', async ({
+  page,
+  hooklens,
+}) => {
   await openApp(page, hooklens);
   await page.getByRole('button', { name: 'Endpoints…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Endpoints' });
   await dialog.getByLabel('New endpoint').fill('stripe-dev');
   await dialog.getByRole('button', { name: 'Create' }).click();
   const editor = dialog.getByRole('region', { name: 'Endpoint stripe-dev' });
-  await expect(editor.getByLabel('Endpoint URL', { exact: true })).toHaveText(new URL('/e/stripe-dev/', hooklens.captureUrl).toString());
+  await expect(editor.getByLabel('Endpoint URL', { exact: true })).toHaveText(
+    new URL('/e/stripe-dev/', hooklens.captureUrl).toString(),
+  );
 
   await editor.getByRole('radio', { name: /Custom/ }).check();
   await editor.getByLabel('Status code').fill('500');
@@ -39,8 +44,14 @@ test('an endpoint with a custom 500 answer: the sender gets 500 and the capture 
   await expect(captureRow(page, 'POST', '/elsewhere')).toBeVisible();
 });
 
-test('search narrows mixed captures to the one containing a word, and follows new ones live', async ({ page, hooklens }) => {
-  await sendWebhook(hooklens.captureUrl, '/orders', { headers: { 'Content-Type': 'application/json' }, body: '{"item":"apple"}' });
+test('search narrows mixed captures to the one containing a word, and follows new ones live', async ({
+  page,
+  hooklens,
+}) => {
+  await sendWebhook(hooklens.captureUrl, '/orders', {
+    headers: { 'Content-Type': 'application/json' },
+    body: '{"item":"apple"}',
+  });
   await sendWebhook(hooklens.captureUrl, '/invoices', { headers: { 'X-Note': 'Pineapple-Express' }, body: 'plain' });
   await sendWebhook(hooklens.captureUrl, '/refunds', { method: 'PUT', body: '{"reason":"duplicate"}' });
   await openApp(page, hooklens);
@@ -127,7 +138,9 @@ test('the theme switch changes the page theme and is remembered', async ({ page,
   await settings.getByRole('button', { name: 'Save keep at most' }).click();
   await expect(settings.getByRole('status').filter({ hasText: 'applies from the next start' })).toBeVisible();
   await expect
-    .poll(async () => JSON.parse(await readFile(path.join(hooklens.dataDir, 'settings.json'), 'utf8')).capture.maxCaptures)
+    .poll(
+      async () => JSON.parse(await readFile(path.join(hooklens.dataDir, 'settings.json'), 'utf8')).capture.maxCaptures,
+    )
     .toBe(2500);
   await expect(settings.getByLabel('Data directory')).toHaveText(hooklens.dataDir);
   await page.screenshot({ path: path.resolve(import.meta.dirname, '../test-results/workbench-settings.png') });
@@ -182,7 +195,10 @@ test('Ctrl+Enter sends from the replay editor, even with the focus in the body e
   await new Promise<void>((r) => target.listen(0, '127.0.0.1', () => r()));
   try {
     const original = '{"n":1}';
-    await sendWebhook(hooklens.captureUrl, '/send-me', { headers: { 'Content-Type': 'application/json' }, body: original });
+    await sendWebhook(hooklens.captureUrl, '/send-me', {
+      headers: { 'Content-Type': 'application/json' },
+      body: original,
+    });
     await openApp(page, hooklens);
     await openButton(page, 'POST', '/send-me').click();
     const detail = page.getByRole('region', { name: 'Capture detail' });

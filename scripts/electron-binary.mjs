@@ -62,7 +62,12 @@ function runInstaller(root, env, timeoutMs) {
   if (!existsSync(installer)) return 'the electron package is not installed';
   const childEnv = { ...env };
   delete childEnv.ELECTRON_SKIP_BINARY_DOWNLOAD;
-  const r = spawnSync(process.execPath, [installer], { cwd: path.dirname(installer), env: childEnv, encoding: 'utf8', timeout: timeoutMs });
+  const r = spawnSync(process.execPath, [installer], {
+    cwd: path.dirname(installer),
+    env: childEnv,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+  });
   if (r.error) return r.error.code === 'ETIMEDOUT' ? 'the download timed out' : r.error.message;
   if (r.status !== 0) {
     const line = `${r.stderr}`.split('\n').find((l) => /error/i.test(l)) ?? `installer exited with ${r.status}`;
@@ -75,7 +80,14 @@ function runInstaller(root, env, timeoutMs) {
  * `{ binary }` when Electron can be started, else `{ reason, attempted }`: `attempted` is false
  * when a remembered failure for this version was used instead of downloading again.
  */
-export function ensureElectron({ root, retry = false, env = process.env, timeoutMs = 180_000, cacheFile, onDownloadStart = () => {} }) {
+export function ensureElectron({
+  root,
+  retry = false,
+  env = process.env,
+  timeoutMs = 180_000,
+  cacheFile,
+  onDownloadStart = () => {},
+}) {
   const existing = electronBinary(root);
   if (existing) return { binary: existing };
   const version = electronVersion(root);
@@ -95,7 +107,9 @@ export function ensureElectron({ root, retry = false, env = process.env, timeout
 
 /** The one line `npm start` prints when it falls back to the browser. */
 export function fallbackLine(result) {
-  const when = result.attempted ? 'could not be downloaded' : `could not be downloaded on ${String(result.at).slice(0, 10)}, not retried`;
+  const when = result.attempted
+    ? 'could not be downloaded'
+    : `could not be downloaded on ${String(result.at).slice(0, 10)}, not retried`;
   const what = result.version ? `Electron ${result.version}'s binary ${when} (${result.reason})` : result.reason;
   return `Desktop window unavailable: ${what}; serving Hooklens in your browser instead (${RETRY_HINT}).`;
 }

@@ -31,7 +31,9 @@ const requestCount = () => (existsSync(log()) ? readFileSync(log(), 'utf8').spli
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'hooklens-electron-'));
   mirror = spawn(process.execPath, ['-e', MIRROR, log()], { stdio: ['ignore', 'pipe', 'inherit'] });
-  port = await new Promise<number>((resolve) => mirror.stdout!.once('data', (d: Buffer) => resolve(Number(String(d).trim()))));
+  port = await new Promise<number>((resolve) =>
+    mirror.stdout!.once('data', (d: Buffer) => resolve(Number(String(d).trim()))),
+  );
 });
 afterEach(async () => {
   mirror.kill();
@@ -44,7 +46,14 @@ function run(retry = false) {
   env.ELECTRON_MIRROR = `http://127.0.0.1:${port}/`;
   env.electron_config_cache = path.join(dir, 'download-cache');
   const started: string[] = [];
-  const result = ensureElectron({ root, retry, env, timeoutMs: 60_000, cacheFile: path.join(dir, 'electron-download.json'), onDownloadStart: (v: string) => started.push(v) });
+  const result = ensureElectron({
+    root,
+    retry,
+    env,
+    timeoutMs: 60_000,
+    cacheFile: path.join(dir, 'electron-download.json'),
+    onDownloadStart: (v: string) => started.push(v),
+  });
   return { result, started };
 }
 

@@ -17,12 +17,13 @@ function newestMtime(dir) {
 }
 
 export function ensureBuild() {
-  const outputs = ['out/main/cli.js', 'out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'].map((f) =>
-    path.join(root, f),
+  const outputs = ['out/main/cli.js', 'out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'].map(
+    (f) => path.join(root, f),
   );
   const srcDir = path.join(root, 'src');
   const built = outputs.every((f) => existsSync(f));
-  if (built && (!existsSync(srcDir) || newestMtime(srcDir) <= Math.min(...outputs.map((f) => statSync(f).mtimeMs)))) return;
+  if (built && (!existsSync(srcDir) || newestMtime(srcDir) <= Math.min(...outputs.map((f) => statSync(f).mtimeMs))))
+    return;
   console.error('Building Hooklens…');
   const cli = path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   const result = spawnSync(process.execPath, [cli, 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });

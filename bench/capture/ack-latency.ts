@@ -28,7 +28,14 @@ async function run(args: string[]): Promise<Run> {
     await server.flushes();
     const { latencies, failed } = await fixedRate(server.port, ONE_KB_JSON, RATE, DURATION_S);
     const flushes = (await server.flushes()).sort((a, b) => a - b);
-    return { p50: percentileOf(latencies, 50), p99: percentileOf(latencies, 99), max: percentileOf(latencies, 100), ok: latencies.length, failed, flushes };
+    return {
+      p50: percentileOf(latencies, 50),
+      p99: percentileOf(latencies, 99),
+      max: percentileOf(latencies, 100),
+      ok: latencies.length,
+      failed,
+      flushes,
+    };
   } finally {
     await server.stop();
   }

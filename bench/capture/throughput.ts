@@ -18,7 +18,10 @@ interface Measured {
   cpuMicrosPerRequest: number;
 }
 
-async function load(port: number, opts: { duration?: number; amount?: number }): Promise<{ rps: number; requests: number }> {
+async function load(
+  port: number,
+  opts: { duration?: number; amount?: number },
+): Promise<{ rps: number; requests: number }> {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/hooks/bench`,
     method: 'POST',

@@ -35,7 +35,12 @@ function lineItem(i: number): Record<string, unknown> {
   };
 }
 
-function invoiceEvent(lines: Record<string, unknown>[], created: number, amount: number, extraMetadata: Record<string, string>): string {
+function invoiceEvent(
+  lines: Record<string, unknown>[],
+  created: number,
+  amount: number,
+  extraMetadata: Record<string, string>,
+): string {
   return JSON.stringify({
     id: `evt_1Nv${created}`,
     object: 'event',
@@ -49,7 +54,13 @@ function invoiceEvent(lines: Record<string, unknown>[], created: number, amount:
         amount_paid: amount,
         currency: 'usd',
         customer: 'cus_Nv123',
-        lines: { object: 'list', data: lines, has_more: false, total_count: lines.length, url: '/v1/invoices/in_1NvAbcDef/lines' },
+        lines: {
+          object: 'list',
+          data: lines,
+          has_more: false,
+          total_count: lines.length,
+          url: '/v1/invoices/in_1NvAbcDef/lines',
+        },
         metadata: { order: '42', ...extraMetadata },
         status: 'paid',
       },
@@ -85,7 +96,10 @@ function capture(id: string, text: string): CaptureRecord {
     method: 'POST',
     url: '/webhooks/stripe',
     httpVersion: '1.1',
-    headers: [['Content-Type', 'application/json'], ['Content-Length', String(text.length)]],
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['Content-Length', String(text.length)],
+    ],
     body: { size: text.length, encoding: 'utf8', text },
     remoteAddress: '127.0.0.1',
     via: 'local',

@@ -28,7 +28,11 @@ function stats(samples: number[]): { p50: number; p95: number; mean: number } {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   const round = (n: number): number => Math.round(n * 100) / 100;
-  return { p50: round(at(0.5)), p95: round(at(0.95)), mean: round(samples.reduce((a, b) => a + b, 0) / samples.length) };
+  return {
+    p50: round(at(0.5)),
+    p95: round(at(0.95)),
+    mean: round(samples.reduce((a, b) => a + b, 0) / samples.length),
+  };
 }
 
 export async function benchReplayRoundTrip(iterations = 300, bodyBytes = 2048): Promise<RoundTripFigures> {
@@ -37,7 +41,13 @@ export async function benchReplayRoundTrip(iterations = 300, bodyBytes = 2048): 
   const store = await openCaptureStore({ dataDir });
   const settings = await openSettingsStore(dataDir);
   await settings.update('replay', { targetBase: echo.url });
-  const service = await createReplayService({ store, dataDir, settings, events: createCoreEvents(), history: { perCapture: 50 } });
+  const service = await createReplayService({
+    store,
+    dataDir,
+    settings,
+    events: createCoreEvents(),
+    history: { perCapture: 50 },
+  });
   try {
     const body = JSON.stringify({ type: 'invoice.paid', pad: 'x'.repeat(Math.max(0, bodyBytes - 30)) });
     const record = {
@@ -47,14 +57,23 @@ export async function benchReplayRoundTrip(iterations = 300, bodyBytes = 2048): 
       method: 'POST',
       url: '/webhooks/bench?x=1',
       httpVersion: '1.1',
-      headers: [['Host', 'abc.loca.lt'], ['Content-Type', 'application/json'], ['Content-Length', String(body.length)]] as [string, string][],
+      headers: [
+        ['Host', 'abc.loca.lt'],
+        ['Content-Type', 'application/json'],
+        ['Content-Length', String(body.length)],
+      ] as [string, string][],
       body: capturedBody(Buffer.from(body)),
       remoteAddress: '127.0.0.1',
       via: 'tunnel' as const,
       response: { status: 200, ms: 1 },
     };
     await store.add(record);
-    const request = { method: 'POST', url: `${echo.url}/webhooks/bench?x=1`, headers: record.headers, body: { encoding: 'utf8' as const, text: body } };
+    const request = {
+      method: 'POST',
+      url: `${echo.url}/webhooks/bench?x=1`,
+      headers: record.headers,
+      body: { encoding: 'utf8' as const, text: body },
+    };
 
     for (let i = 0; i < 20; i += 1) await sendRequest(request, { timeoutMs: 5000 }); // warm-up
     const send: number[] = [];

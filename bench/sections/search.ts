@@ -38,7 +38,9 @@ export default {
       let hits = 0;
       for (let i = 0; i < RUNS; i++) {
         // A word that is in no body makes every haystack be scanned to the end: the worst case.
-        words.push(await timed(async () => (hits = (await index.search({ text: `invoice.paid nomatch${i}` })).ids.length)));
+        words.push(
+          await timed(async () => (hits = (await index.search({ text: `invoice.paid nomatch${i}` })).ids.length)),
+        );
         filtered.push(await timed(() => index.search({ text: 'x-dup', method: 'POST', status: '2xx', range: '24h' })));
       }
       if (hits !== 0) throw new Error('search bench: the miss query matched');

@@ -12,8 +12,15 @@ import type { SignedRequest } from '../../src/main/core/signatures/types';
 const SECRET = 'whsec_bench_0123456789abcdef';
 
 function event(items: number): Buffer {
-  const lines = Array.from({ length: items }, (_, i) => ({ id: `il_${i}`, amount: 1000 + i, description: `Seat ${i} — Pro plan`, metadata: { seat: String(i) } }));
-  return Buffer.from(JSON.stringify({ id: 'evt_bench', object: 'event', type: 'invoice.paid', data: { object: { lines } } }));
+  const lines = Array.from({ length: items }, (_, i) => ({
+    id: `il_${i}`,
+    amount: 1000 + i,
+    description: `Seat ${i} — Pro plan`,
+    metadata: { seat: String(i) },
+  }));
+  return Buffer.from(
+    JSON.stringify({ id: 'evt_bench', object: 'event', type: 'invoice.paid', data: { object: { lines } } }),
+  );
 }
 
 function signed(body: Buffer): SignedRequest {

@@ -28,7 +28,8 @@ export const fsyncBaseline: BenchSection = {
       await handle.close();
     }
     times.sort((a, b) => a - b);
-    const at = (p: number): number => Math.round(times[Math.min(times.length - 1, Math.floor((times.length * p) / 100))] * 100) / 100;
+    const at = (p: number): number =>
+      Math.round(times[Math.min(times.length - 1, Math.floor((times.length * p) / 100))] * 100) / 100;
     return { fsync_p50_ms: at(50), fsync_p99_ms: at(99) };
   },
 };

@@ -26,7 +26,9 @@ export function startServer(args: string[], nodeFlags: string[] = []): Promise<S
     ? ['--cpu-prof', `--cpu-prof-dir=${path.join(CPU_PROF_DIR, `${args[0]}-${Date.now()}`)}`]
     : [];
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [...profFlags, ...nodeFlags, '--import', 'tsx', SERVER, ...args], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const proc = spawn(process.execPath, [...profFlags, ...nodeFlags, '--import', 'tsx', SERVER, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
     let out = '';
     let err = '';
     let resolveStats: (s: Record<string, number>) => void = () => undefined;

@@ -24,7 +24,14 @@ export async function fixedRate(port: number, body: string, rate: number, second
     inFlight.push(
       new Promise<void>((resolve) => {
         const req = http.request(
-          { host: '127.0.0.1', port, method: 'POST', path: '/hooks/bench', agent, headers: { 'Content-Type': 'application/json' } },
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: '/hooks/bench',
+            agent,
+            headers: { 'Content-Type': 'application/json' },
+          },
           (res) => {
             res.resume();
             res.on('end', () => {

@@ -47,7 +47,9 @@ async function main(): Promise<void> {
       // recordTraffic (the default) keeps every request, which is what capturing means here.
       const server = getLocal({ recordTraffic: true });
       await server.start();
-      await server.forAnyRequest().thenReply(200, '{"ok":true}', { 'Content-Type': 'application/json', 'Content-Length': '11' });
+      await server
+        .forAnyRequest()
+        .thenReply(200, '{"ok":true}', { 'Content-Type': 'application/json', 'Content-Length': '11' });
       process.stdout.write(`READY ${server.port}\n`);
       return;
     }

@@ -11,7 +11,8 @@ export type { ApiOutcome };
 
 export async function dispatchApiCall(api: HooklensApi, method: string, args: unknown): Promise<ApiOutcome> {
   try {
-    if (!isApiMethodName(method)) throw new HooklensError('unknown_method', `No API method named ${JSON.stringify(method)}.`);
+    if (!isApiMethodName(method))
+      throw new HooklensError('unknown_method', `No API method named ${JSON.stringify(method)}.`);
     if (!Array.isArray(args)) throw new HooklensError('invalid_argument', 'Arguments must be an array.');
     const fn = api[method] as (...a: unknown[]) => Promise<unknown>;
     const value = await fn.apply(api, args);

@@ -12,11 +12,14 @@ function request(
   opts: { path: string; method?: string; headers?: Record<string, string>; body?: string },
 ): Promise<{ status: number; text: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: opts.path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      let text = '';
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text, headers: res.headers }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, path: opts.path, method: opts.method ?? 'GET', headers: opts.headers },
+      (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -34,7 +37,12 @@ describe('browser-mode control server', () => {
     await mkdir(rendererDir);
     await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Hooklens</title>');
     await writeFile(path.join(dir, 'secret.txt'), 'outside the renderer');
-    core = await createHooklensCore({ dataDir: path.join(dir, 'data'), mode: 'browser', capturePort: 0, tunnel: { enabled: false } });
+    core = await createHooklensCore({
+      dataDir: path.join(dir, 'data'),
+      mode: 'browser',
+      capturePort: 0,
+      tunnel: { enabled: false },
+    });
     server = await startControlServer({ core, rendererDir });
     host = `127.0.0.1:${server.port}`;
   });
@@ -75,7 +83,10 @@ describe('browser-mode control server', () => {
     const res = await call({ Host: host, 'X-Hooklens-Token': server.token });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.text)).toEqual({ ok: true, value: { total: 0, offset: 0, items: [] } });
-    const viaLocalhost = await call({ Host: `localhost:${server.port}`, 'X-Hooklens-Token': server.token }, 'getStatus');
+    const viaLocalhost = await call(
+      { Host: `localhost:${server.port}`, 'X-Hooklens-Token': server.token },
+      'getStatus',
+    );
     expect(viaLocalhost.status).toBe(200);
     expect(JSON.parse(viaLocalhost.text).value.captureUrl).toBe(core.status().captureUrl);
   });
@@ -109,11 +120,14 @@ describe('browser-mode control server', () => {
     let opened!: () => void;
     const streamOpen = new Promise<void>((r) => (opened = r));
     const streamEnded = new Promise<void>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${old}`, headers: { Host: host } }, (res) => {
-        res.once('data', () => opened());
-        res.resume();
-        res.on('end', () => resolve());
-      });
+      const req = http.get(
+        { host: '127.0.0.1', port: server.port, path: `/api/events?token=${old}`, headers: { Host: host } },
+        (res) => {
+          res.once('data', () => opened());
+          res.resume();
+          res.on('end', () => resolve());
+        },
+      );
       req.on('error', reject);
     });
     await streamOpen;
@@ -133,7 +147,12 @@ describe('browser-mode control server', () => {
 
   it('routes on the raw path and refuses dot segments instead of resolving them', async () => {
     const headers = { Host: host, 'X-Hooklens-Token': server.token, 'Content-Type': 'application/json' };
-    for (const p of ['/api/call/x/../getStatus', '/api/call/./getStatus', '/api/x/%2e%2e/call/getStatus', '/api/call/getStatus/..']) {
+    for (const p of [
+      '/api/call/x/../getStatus',
+      '/api/call/./getStatus',
+      '/api/x/%2e%2e/call/getStatus',
+      '/api/call/getStatus/..',
+    ]) {
       const res = await request(server.port, { path: p, method: 'POST', headers, body: '{"args":[]}' });
       expect(res.status, p).toBe(400);
       expect(JSON.parse(res.text).error.code, p).toBe('invalid_argument');
@@ -145,13 +164,20 @@ describe('browser-mode control server', () => {
     const big = Buffer.alloc(33 * 1024 * 1024, 0x20);
     for (const chunked of [false, true]) {
       const res = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-        const headers: Record<string, string> = { Host: host, 'X-Hooklens-Token': server.token, 'Content-Type': 'application/json' };
+        const headers: Record<string, string> = {
+          Host: host,
+          'X-Hooklens-Token': server.token,
+          'Content-Type': 'application/json',
+        };
         if (!chunked) headers['Content-Length'] = String(big.length);
-        const req = http.request({ host: '127.0.0.1', port: server.port, path: '/api/call/listCaptures', method: 'POST', headers }, (r) => {
-          let text = '';
-          r.on('data', (d) => (text += d));
-          r.on('end', () => resolve({ status: r.statusCode ?? 0, text }));
-        });
+        const req = http.request(
+          { host: '127.0.0.1', port: server.port, path: '/api/call/listCaptures', method: 'POST', headers },
+          (r) => {
+            let text = '';
+            r.on('data', (d) => (text += d));
+            r.on('end', () => resolve({ status: r.statusCode ?? 0, text }));
+          },
+        );
         req.on('error', reject);
         if (chunked) {
           for (let off = 0; off < big.length; off += 1024 * 1024) req.write(big.subarray(off, off + 1024 * 1024));
@@ -159,7 +185,10 @@ describe('browser-mode control server', () => {
         } else req.end(big);
       });
       expect(res.status, `chunked: ${chunked}`).toBe(413);
-      expect(JSON.parse(res.text).error).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('32 MB') });
+      expect(JSON.parse(res.text).error).toMatchObject({
+        code: 'invalid_argument',
+        message: expect.stringContaining('32 MB'),
+      });
     }
   });
 
@@ -184,7 +213,12 @@ describe('browser-mode control server', () => {
     const fireCapture = async (): Promise<void> => {
       if (fired) return;
       fired = true;
-      await request(core.listener.port, { path: '/sse-check', method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
+      await request(core.listener.port, {
+        path: '/sse-check',
+        method: 'POST',
+        body: '{}',
+        headers: { 'Content-Type': 'application/json' },
+      });
     };
     const frame = await received;
     const data = JSON.parse(/data: (.*)/.exec(frame)![1]) as [string, { url: string }];

@@ -63,7 +63,12 @@ const SECURITY_HEADERS = {
 };
 
 function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    ...SECURITY_HEADERS,
+  });
   res.end(body);
 }
 
@@ -146,7 +151,8 @@ async function serveStatic(res: ServerResponse, rendererDir: string, pathname: s
     return send(res, 400, 'Bad path', 'text/plain; charset=utf-8');
   }
   const file = path.resolve(root, '.' + (rel === '/' ? '/index.html' : rel));
-  if (file !== root && !file.startsWith(root + path.sep)) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+  if (file !== root && !file.startsWith(root + path.sep))
+    return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
   let info;
   try {
     info = await stat(file);
@@ -193,7 +199,14 @@ export async function startControlServer(options: ControlServerOptions): Promise
       if (!allowedHost(req.headers.host, port)) return forbidden(res, 'Unexpected Host header.');
       const pathname = rawPath(req.url ?? '/');
       if (!pathname.startsWith('/') || hasDotSegment(pathname))
-        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_argument', message: 'Paths with "." or ".." segments are refused.' } }));
+        return send(
+          res,
+          400,
+          JSON.stringify({
+            ok: false,
+            error: { code: 'invalid_argument', message: 'Paths with "." or ".." segments are refused.' },
+          }),
+        );
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
 
       if (pathname.startsWith('/api/')) {
@@ -210,19 +223,29 @@ export async function startControlServer(options: ControlServerOptions): Promise
             body = await readJsonBody(req);
           } catch (err) {
             const status = err instanceof BodyTooLarge ? 413 : 400;
-            return send(res, status, JSON.stringify({ ok: false, error: { code: 'invalid_argument', message: (err as Error).message } }));
+            return send(
+              res,
+              status,
+              JSON.stringify({ ok: false, error: { code: 'invalid_argument', message: (err as Error).message } }),
+            );
           }
           const args = (body as { args?: unknown }).args ?? [];
           const outcome = await dispatchApiCall(api, call[1], args);
           return send(res, outcome.ok ? 200 : httpStatusFor(outcome.error), JSON.stringify(outcome));
         }
-        return send(res, 404, JSON.stringify({ ok: false, error: { code: 'unknown_method', message: 'No such route.' } }));
+        return send(
+          res,
+          404,
+          JSON.stringify({ ok: false, error: { code: 'unknown_method', message: 'No such route.' } }),
+        );
       }
 
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
       await serveStatic(res, rendererDir, pathname);
     })().catch((err: unknown) => {
-      if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: String(err) } }));
+      if (!res.headersSent)
+        send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: String(err) } }));
       else res.destroy();
     });
   });

@@ -4,13 +4,7 @@
  * per method, no generic invoke, no raw ipcRenderer.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import {
-  API_METHOD_NAMES,
-  IPC_EVENT_CHANNEL,
-  ipcChannel,
-  type ApiEventName,
-  type HooklensEvents,
-} from '../shared/api';
+import { API_METHOD_NAMES, IPC_EVENT_CHANNEL, ipcChannel, type ApiEventName, type HooklensEvents } from '../shared/api';
 import type { ApiOutcome } from '../shared/api/transport';
 
 type EventListener = (payload: unknown) => void;

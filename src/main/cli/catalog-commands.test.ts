@@ -70,13 +70,31 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
 
 /** A running `hooklens listen`; `next(re)` waits for the next stdout or stderr line matching. */
 function listen(args: string[], tunnel = false) {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'listen', ...(tunnel ? [] : ['--no-tunnel']), '--capture-port', '0', '--data-dir', dir, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      CLI,
+      'listen',
+      ...(tunnel ? [] : ['--no-tunnel']),
+      '--capture-port',
+      '0',
+      '--data-dir',
+      dir,
+      ...args,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.push(child);
   const lines: { stream: 'out' | 'err'; text: string }[] = [];
   const waiters: (() => void)[] = [];
-  for (const [stream, source] of [['out', child.stdout], ['err', child.stderr]] as const) {
+  for (const [stream, source] of [
+    ['out', child.stdout],
+    ['err', child.stderr],
+  ] as const) {
     let rest = '';
     source.setEncoding('utf8');
     source.on('data', (chunk: string) => {
@@ -93,7 +111,10 @@ function listen(args: string[], tunnel = false) {
     for (;;) {
       const hit = lines.find((l) => l.stream === stream && re.test(l.text));
       if (hit) return hit.text;
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`no line matching ${re} on std${stream}; got:\n${lines.map((l) => `${l.stream}: ${l.text}`).join('\n')}`);
+      if (child.exitCode !== null || Date.now() > deadline)
+        throw new Error(
+          `no line matching ${re} on std${stream}; got:\n${lines.map((l) => `${l.stream}: ${l.text}`).join('\n')}`,
+        );
       await new Promise<void>((resolve) => {
         waiters.push(resolve);
         setTimeout(resolve, 200);
@@ -124,8 +145,22 @@ describe('hooklens events', () => {
 describe('hooklens trigger', () => {
   it('sends a signed event the Stripe SDK accepts, with --set applied', async () => {
     const target = await receiver([200]);
-    const result = await run(['trigger', '--provider', 'stripe', '--event', 'charge.refunded', '--target', `${target.url}/hooks`, '--secret', SECRET, '--set', 'data.object.amount_refunded=700']);
-    expect(result.stdout).toMatch(/^Sent stripe charge\.refunded \(evt_\w+\) to http:\/\/127\.0\.0\.1:\d+\/hooks: 200 OK in \d+ ms/);
+    const result = await run([
+      'trigger',
+      '--provider',
+      'stripe',
+      '--event',
+      'charge.refunded',
+      '--target',
+      `${target.url}/hooks`,
+      '--secret',
+      SECRET,
+      '--set',
+      'data.object.amount_refunded=700',
+    ]);
+    expect(result.stdout).toMatch(
+      /^Sent stripe charge\.refunded \(evt_\w+\) to http:\/\/127\.0\.0\.1:\d+\/hooks: 200 OK in \d+ ms/,
+    );
     expect(result.code).toBe(0);
     expect(result.stderr).not.toContain(SECRET);
     const [req] = target.received;
@@ -141,7 +176,15 @@ describe('hooklens trigger', () => {
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(/: 400 Bad Request/);
     expect(refused.stderr).toMatch(/Signing secret \(generated; pass --secret to use yours\): [0-9a-f]{40}/);
-    const nobody = await run(['trigger', '--provider', 'github', '--event', 'push', '--target', 'http://127.0.0.1:9/x']);
+    const nobody = await run([
+      'trigger',
+      '--provider',
+      'github',
+      '--event',
+      'push',
+      '--target',
+      'http://127.0.0.1:9/x',
+    ]);
     expect(nobody.code).toBe(1);
     expect(nobody.stdout).toMatch(/^Failed: github push .*nothing is listening/);
     const usage = await run(['trigger', '--provider', 'github', '--event', 'push']);
@@ -151,7 +194,18 @@ describe('hooklens trigger', () => {
 
   it('--print writes a cURL command that, run by curl, delivers a valid event', async () => {
     const target = await receiver([200]);
-    const printed = await run(['trigger', '--provider', 'twilio', '--event', 'message.received', '--target', `${target.url}/sms?acct=1`, '--secret', 'twilio-token', '--print']);
+    const printed = await run([
+      'trigger',
+      '--provider',
+      'twilio',
+      '--event',
+      'message.received',
+      '--target',
+      `${target.url}/sms?acct=1`,
+      '--secret',
+      'twilio-token',
+      '--print',
+    ]);
     expect(printed.code).toBe(0);
     expect(printed.stdout).toMatch(/^curl /);
     expect(target.received).toHaveLength(0);
@@ -163,10 +217,28 @@ describe('hooklens trigger', () => {
     const twilio = await import('twilio/lib/webhooks/webhooks');
     const [req] = target.received;
     const params = Object.fromEntries(new URLSearchParams(req!.body.toString('utf8')));
-    expect(twilio.validateRequest('twilio-token', String(req!.headers['x-twilio-signature']), `${target.url}/sms?acct=1`, params)).toBe(true);
+    expect(
+      twilio.validateRequest(
+        'twilio-token',
+        String(req!.headers['x-twilio-signature']),
+        `${target.url}/sms?acct=1`,
+        params,
+      ),
+    ).toBe(true);
 
     // Stripe's pretty-printed JSON (newlines, quotes) survives the shell byte for byte.
-    const stripe = await run(['trigger', '--provider', 'stripe', '--event', 'invoice.paid', '--target', `${target.url}/stripe`, '--secret', SECRET, '--print']);
+    const stripe = await run([
+      'trigger',
+      '--provider',
+      'stripe',
+      '--event',
+      'invoice.paid',
+      '--target',
+      `${target.url}/stripe`,
+      '--secret',
+      SECRET,
+      '--print',
+    ]);
     const sent = await new Promise<number>((resolve) => {
       const child = spawn('sh', ['-c', `${stripe.stdout.trim()} -s -o /dev/null`], { stdio: 'ignore' });
       child.on('exit', (code) => resolve(code ?? 1));
@@ -174,7 +246,9 @@ describe('hooklens trigger', () => {
     expect(sent).toBe(0);
     const second = target.received[1]!;
     expect(second.body.toString()).toContain('\n  "object": "event"');
-    expect(stripeSdk.webhooks.constructEvent(second.body, String(second.headers['stripe-signature']), SECRET).type).toBe('invoice.paid');
+    expect(
+      stripeSdk.webhooks.constructEvent(second.body, String(second.headers['stripe-signature']), SECRET).type,
+    ).toBe('invoice.paid');
   });
 });
 
@@ -187,21 +261,37 @@ describe('hooklens listen', () => {
     const captureUrl = (await session.next(/^Capture URL: /)).replace('Capture URL: ', '');
     expect(captureUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
 
-    const sent = await run(['trigger', '--provider', 'stripe', '--event', 'invoice.paid', '--target', `${captureUrl}webhooks/stripe`, '--secret', SECRET]);
+    const sent = await run([
+      'trigger',
+      '--provider',
+      'stripe',
+      '--event',
+      'invoice.paid',
+      '--target',
+      `${captureUrl}webhooks/stripe`,
+      '--secret',
+      SECRET,
+    ]);
     expect(sent.code).toBe(0);
     const line = await session.next(/invoice\.paid/);
-    expect(line).toMatch(/^\d\d:\d\d:\d\d {2}POST {4}\/webhooks\/stripe {2}stripe {2}invoice\.paid {2}signature valid {2}forwarded 200 \(\d+ ms, attempt 2\)$/);
+    expect(line).toMatch(
+      /^\d\d:\d\d:\d\d {2}POST {4}\/webhooks\/stripe {2}stripe {2}invoice\.paid {2}signature valid {2}forwarded 200 \(\d+ ms, attempt 2\)$/,
+    );
     await session.next(/retry: .* attempt 1\/5 got 503/, 'err');
 
     // The app's server got the delivery byte for byte, and it still verifies.
     expect(app.received).toHaveLength(2);
     const forwarded = app.received[1]!;
     expect(forwarded.url).toBe('/webhooks/stripe');
-    expect(stripeSdk.webhooks.constructEvent(forwarded.body, String(forwarded.headers['stripe-signature']), SECRET).type).toBe('invoice.paid');
+    expect(
+      stripeSdk.webhooks.constructEvent(forwarded.body, String(forwarded.headers['stripe-signature']), SECRET).type,
+    ).toBe('invoice.paid');
 
     session.child.kill('SIGTERM');
     expect(await session.exited).toBe(0);
-    expect(await session.next(/^Stopped: /, 'err')).toBe(`Stopped: 1 captured, stored in ${dir}; forwarded to ${app.url}: 1 delivered, 0 failed.`);
+    expect(await session.next(/^Stopped: /, 'err')).toBe(
+      `Stopped: 1 captured, stored in ${dir}; forwarded to ${app.url}: 1 delivered, 0 failed.`,
+    );
 
     const store = await openCaptureStore({ dataDir: dir });
     try {
@@ -219,9 +309,20 @@ describe('hooklens listen', () => {
     const captureUrl = (await session.next(/^Capture URL: /)).replace('Capture URL: ', '');
     expect(captureUrl).toMatch(/\/e\/shop\/$/);
     await session.next(/^Not forwarding/, 'err');
-    expect((await run(['trigger', '--provider', 'shopify', '--event', 'orders/create', '--target', `${captureUrl}orders`])).code).toBe(0);
+    expect(
+      (await run(['trigger', '--provider', 'shopify', '--event', 'orders/create', '--target', `${captureUrl}orders`]))
+        .code,
+    ).toBe(0);
     const line = JSON.parse(await session.next(/^\{/)) as Record<string, unknown>;
-    expect(line).toMatchObject({ method: 'POST', path: '/e/shop/orders', provider: 'shopify', eventType: 'orders/create', signature: null, forward: null, capture: { status: 200 } });
+    expect(line).toMatchObject({
+      method: 'POST',
+      path: '/e/shop/orders',
+      provider: 'shopify',
+      eventType: 'orders/create',
+      signature: null,
+      forward: null,
+      capture: { status: 200 },
+    });
     session.child.kill('SIGINT');
     expect(await session.exited).toBe(0);
     expect(await session.next(/^Stopped: 1 captured/, 'err')).toContain(dir);
@@ -235,9 +336,16 @@ describe('hooklens listen', () => {
       const publicUrl = (await session.next(/^Public URL: /)).replace('Public URL: ', '');
       expect(publicUrl).toMatch(/^http:\/\/[a-z0-9-]+\.localhost\/$/);
       const event = buildTestEvent({ provider: 'github', event: 'pull_request.opened', secret: 'gh-secret' });
-      const res = await requestThroughTunnel(tunnelServer, publicUrl, { method: 'POST', path: '/gh', headers: Object.fromEntries(event.headers), body: event.body });
+      const res = await requestThroughTunnel(tunnelServer, publicUrl, {
+        method: 'POST',
+        path: '/gh',
+        headers: Object.fromEntries(event.headers),
+        body: event.body,
+      });
       expect(res.status).toBe(200);
-      expect(await session.next(/pull_request\.opened/)).toMatch(/POST {4}\/gh {2}github {2}pull_request\.opened {2}captured 200/);
+      expect(await session.next(/pull_request\.opened/)).toMatch(
+        /POST {4}\/gh {2}github {2}pull_request\.opened {2}captured 200/,
+      );
       session.child.kill('SIGTERM');
       expect(await session.exited).toBe(0);
     } finally {
@@ -246,7 +354,12 @@ describe('hooklens listen', () => {
   }, 60_000);
 
   it('refuses a data directory the app holds, and says what to do', async () => {
-    const core = await createHooklensCore({ dataDir: dir, mode: 'browser', capturePort: 0, tunnel: { enabled: false } });
+    const core = await createHooklensCore({
+      dataDir: dir,
+      mode: 'browser',
+      capturePort: 0,
+      tunnel: { enabled: false },
+    });
     try {
       const session = listen([]);
       expect(await session.exited).toBe(2);

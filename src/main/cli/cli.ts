@@ -16,7 +16,11 @@ runCommand(process.argv.slice(2), io).then(
     if (code !== null) process.exitCode = code;
   },
   (err: unknown) => {
-    io.stderr(err instanceof UsageError ? `${err.message}\n\n${USAGE}` : `Error: ${err instanceof Error ? err.message : String(err)}`);
+    io.stderr(
+      err instanceof UsageError
+        ? `${err.message}\n\n${USAGE}`
+        : `Error: ${err instanceof Error ? err.message : String(err)}`,
+    );
     process.exitCode = 2;
   },
 );

@@ -34,7 +34,10 @@ export function runEvents(argv: string[], io: CliIo): number {
     }
   }
   const count = providers.reduce((n, p) => n + p.events.length, 0);
-  lines.push('', `${providers.length} provider${providers.length === 1 ? '' : 's'}, ${count} events. Send one: hooklens trigger --provider ID --event TYPE --target URL`);
+  lines.push(
+    '',
+    `${providers.length} provider${providers.length === 1 ? '' : 's'}, ${count} events. Send one: hooklens trigger --provider ID --event TYPE --target URL`,
+  );
   io.stdout(lines.join('\n'));
   return 0;
 }

@@ -53,7 +53,14 @@ export interface DeliveryLine {
   signature: { valid: boolean; reason: string } | null;
   capture: { status: number; ms: number };
   /** Null when not forwarding. */
-  forward: { state: ForwardAttempt['state'] | 'cancelled'; status: number | null; attempts: number; ms: number; error: string | null; url: string } | null;
+  forward: {
+    state: ForwardAttempt['state'] | 'cancelled';
+    status: number | null;
+    attempts: number;
+    ms: number;
+    error: string | null;
+    url: string;
+  } | null;
 }
 
 interface Pending {
@@ -75,12 +82,20 @@ function clock(iso: string): string {
 
 function textLine(line: DeliveryLine): string {
   const parts = [clock(line.time), line.method.padEnd(6), line.path, line.provider ?? '-', line.eventType ?? '-'];
-  if (line.signature) parts.push(line.signature.valid ? 'signature valid' : `signature INVALID (${line.signature.reason})`);
+  if (line.signature)
+    parts.push(line.signature.valid ? 'signature valid' : `signature INVALID (${line.signature.reason})`);
   const f = line.forward;
   if (!f) parts.push(`captured ${line.capture.status} (${Math.round(line.capture.ms)} ms)`);
-  else if (f.state === 'delivered') parts.push(`forwarded ${f.status} (${Math.round(f.ms)} ms${f.attempts > 1 ? `, attempt ${f.attempts}` : ''})`);
-  else if (f.state === 'cancelled') parts.push(`forward cancelled at stop after ${f.attempts} attempt${f.attempts === 1 ? '' : 's'}${f.error ? `: ${f.error}` : f.status ? `: ${f.status}` : ''}`);
-  else parts.push(`forward FAILED after ${f.attempts} attempt${f.attempts === 1 ? '' : 's'}: ${f.error ?? f.status} (${Math.round(f.ms)} ms)`);
+  else if (f.state === 'delivered')
+    parts.push(`forwarded ${f.status} (${Math.round(f.ms)} ms${f.attempts > 1 ? `, attempt ${f.attempts}` : ''})`);
+  else if (f.state === 'cancelled')
+    parts.push(
+      `forward cancelled at stop after ${f.attempts} attempt${f.attempts === 1 ? '' : 's'}${f.error ? `: ${f.error}` : f.status ? `: ${f.status}` : ''}`,
+    );
+  else
+    parts.push(
+      `forward FAILED after ${f.attempts} attempt${f.attempts === 1 ? '' : 's'}: ${f.error ?? f.status} (${Math.round(f.ms)} ms)`,
+    );
   return parts.join('  ');
 }
 
@@ -137,8 +152,13 @@ export async function startListen(argv: string[], io: CliIo): Promise<ListenSess
   const captureUrl = `${core.status().captureUrl}${suffix}`;
   io.stdout(`Capture URL: ${captureUrl}`);
   io.stderr(`Data directory: ${dataDir}`);
-  io.stderr(forwardTo ? `Forwarding to: ${forwardTo} (the capture's path is appended)` : 'Not forwarding (pass --forward-to URL to forward).');
-  for (const notice of core.status().storeNotices) io.stderr(`Notice: ${notice.message}${notice.movedTo ? ` (old file: ${notice.movedTo})` : ''}`);
+  io.stderr(
+    forwardTo
+      ? `Forwarding to: ${forwardTo} (the capture's path is appended)`
+      : 'Not forwarding (pass --forward-to URL to forward).',
+  );
+  for (const notice of core.status().storeNotices)
+    io.stderr(`Notice: ${notice.message}${notice.movedTo ? ` (old file: ${notice.movedTo})` : ''}`);
 
   let printedUrl: string | null = null;
   const printPublicUrl = (tunnel: TunnelStatus): void => {
@@ -218,7 +238,10 @@ export async function startListen(argv: string[], io: CliIo): Promise<ListenSess
       if (!entry) return;
       entry.last = attempt;
       if (attempt.state !== 'retrying' && entry.details) void print(entry);
-      else if (attempt.state === 'retrying') io.stderr(`  retry: ${attempt.captureId} attempt ${attempt.attempt}/${attempt.maxAttempts} got ${attempt.error ?? attempt.status}; next in ${attempt.nextDelayMs} ms`);
+      else if (attempt.state === 'retrying')
+        io.stderr(
+          `  retry: ${attempt.captureId} attempt ${attempt.attempt}/${attempt.maxAttempts} got ${attempt.error ?? attempt.status}; next in ${attempt.nextDelayMs} ms`,
+        );
     }),
   ];
   printPublicUrl(core.status().tunnel);

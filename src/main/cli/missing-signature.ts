@@ -24,7 +24,8 @@ export function likelyProviders(headers: readonly HeaderPair[]): Provider[] {
     const own = (p.evidence?.senderHeaders ?? []).some((h) => names.includes(h.toLowerCase()));
     const signatureGiven = p.signatureHeaders.some((h) => names.includes(h.toLowerCase()));
     const sameFamily = p.signatureHeaders.some((h) => families.has(family(h)));
-    const named = userAgent !== '' && (userAgent.includes(p.id) || userAgent.includes(p.name.toLowerCase().replace(/\s+/g, '')));
+    const named =
+      userAgent !== '' && (userAgent.includes(p.id) || userAgent.includes(p.name.toLowerCase().replace(/\s+/g, '')));
     return own || signatureGiven || sameFamily || named;
   });
 }
@@ -37,12 +38,18 @@ export function missingSignatureMessage(headers: readonly HeaderPair[]): string 
   const lines = [`no signature header found ${given}.`];
   if (likely.length) {
     for (const p of likely.slice(0, 3)) {
-      lines.push(`This may be ${p.name} (--provider ${p.id}), which signs in ${p.signatureHeaders.join(' / ')}: pass that header too.`);
+      lines.push(
+        `This may be ${p.name} (--provider ${p.id}), which signs in ${p.signatureHeaders.join(' / ')}: pass that header too.`,
+      );
     }
   } else {
     const known = [...new Set(PROVIDERS.map((p) => p.signatureHeaders[0]!))];
-    lines.push(`Known signature headers include ${known.slice(0, 8).join(', ')}, … (${known.length} in all: see \`hooklens providers\`).`);
+    lines.push(
+      `Known signature headers include ${known.slice(0, 8).join(', ')}, … (${known.length} in all: see \`hooklens providers\`).`,
+    );
   }
-  lines.push(`Or name the scheme: --provider ID, or for a home-made one --provider ${GENERIC_PROVIDER_ID} --signature-header NAME (see \`hooklens verify --help\`).`);
+  lines.push(
+    `Or name the scheme: --provider ID, or for a home-made one --provider ${GENERIC_PROVIDER_ID} --signature-header NAME (see \`hooklens verify --help\`).`,
+  );
   return lines.join('\n');
 }

@@ -58,7 +58,9 @@ export async function printUrl(dataDir: string, out: Pick<Console, 'log' | 'erro
   }
   out.log(`Hooklens UI: ${uiUrl(record.port, record.token)}`);
   if (record.pid && processAlive(record.pid)) return 0;
-  out.error(`Hooklens is not running on ${dataDir}; this address works again once \`hooklens serve\` does (on the same port).`);
+  out.error(
+    `Hooklens is not running on ${dataDir}; this address works again once \`hooklens serve\` does (on the same port).`,
+  );
   return 1;
 }
 
@@ -68,7 +70,8 @@ export async function runServe(argv: string[]): Promise<number | null> {
   const dataDir = resolveDataDir(opts['data-dir'] as string | undefined);
   if (opts['print-url'] === true) return printUrl(dataDir, console);
   const access = await loadUiToken(dataDir, opts['new-token'] === true);
-  const saveToken = (token: string, port: number): Promise<void> => writeUiAccess(dataDir, { token, port, pid: process.pid });
+  const saveToken = (token: string, port: number): Promise<void> =>
+    writeUiAccess(dataDir, { token, port, pid: process.pid });
   const core = await createHooklensCore({
     dataDir,
     mode: 'browser',
@@ -89,15 +92,21 @@ export async function runServe(argv: string[]): Promise<number | null> {
     control = await startControlServer({ core, rendererDir, port: requestedUiPort, token: access.token, saveToken });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
-    console.error(`UI port ${requestedUiPort} is in use; using a free one (tabs open on the old port must be reopened).`);
+    console.error(
+      `UI port ${requestedUiPort} is in use; using a free one (tabs open on the old port must be reopened).`,
+    );
     control = await startControlServer({ core, rendererDir, port: 0, token: access.token, saveToken });
   }
 
   console.log(`Hooklens UI: ${control.uiUrl}`);
   console.log(`Capture URL: ${core.status().captureUrl}`);
   console.error(`Data directory: ${dataDir}`);
-  if (access.setAsidePath) console.error(`Notice: the saved access key could not be read; a new one is in use (old file: ${access.setAsidePath})`);
-  if (opts['new-token'] === true) console.error('Notice: a new access key is in use; tabs opened with the old address must be reopened.');
+  if (access.setAsidePath)
+    console.error(
+      `Notice: the saved access key could not be read; a new one is in use (old file: ${access.setAsidePath})`,
+    );
+  if (opts['new-token'] === true)
+    console.error('Notice: a new access key is in use; tabs opened with the old address must be reopened.');
   for (const notice of core.status().storeNotices)
     console.error(`Notice: ${notice.message}${notice.movedTo ? ` (old file: ${notice.movedTo})` : ''}`);
 

@@ -42,10 +42,20 @@ async function verify(args: string[]) {
 
 describe('hooklens verify', () => {
   const t = 1_760_000_000;
-  const header = () => `Stripe-Signature: ${stripeSdk.webhooks.generateTestHeaderString({ payload: BODY, secret: SECRET, timestamp: t })}`;
+  const header = () =>
+    `Stripe-Signature: ${stripeSdk.webhooks.generateTestHeaderString({ payload: BODY, secret: SECRET, timestamp: t })}`;
 
   it('auto-detects the provider and exits 0 on a valid signature', async () => {
-    const { code, json, io } = await verify(['--secret', SECRET, '--body-file', bodyFile, '--header', header(), '--now', String(t + 3)]);
+    const { code, json, io } = await verify([
+      '--secret',
+      SECRET,
+      '--body-file',
+      bodyFile,
+      '--header',
+      header(),
+      '--now',
+      String(t + 3),
+    ]);
     expect(code).toBe(0);
     expect(json).toMatchObject({ provider: 'stripe', valid: true, skewSec: -3, detected: ['stripe'] });
     expect(typeof json!.reason).toBe('string');
@@ -53,22 +63,69 @@ describe('hooklens verify', () => {
   });
 
   it('exits 1 with the reason on an invalid signature', async () => {
-    const wrong = await verify(['--secret', 'whsec_wrong', '--body-file', bodyFile, '--header', header(), '--now', String(t)]);
+    const wrong = await verify([
+      '--secret',
+      'whsec_wrong',
+      '--body-file',
+      bodyFile,
+      '--header',
+      header(),
+      '--now',
+      String(t),
+    ]);
     expect(wrong.code).toBe(1);
     expect(wrong.json).toMatchObject({ provider: 'stripe', valid: false, failure: 'signature_mismatch' });
-    const stale = await verify(['--secret', SECRET, '--body-file', bodyFile, '--header', header(), '--now', String(t + 1000)]);
+    const stale = await verify([
+      '--secret',
+      SECRET,
+      '--body-file',
+      bodyFile,
+      '--header',
+      header(),
+      '--now',
+      String(t + 1000),
+    ]);
     expect(stale.code).toBe(1);
     expect(stale.json).toMatchObject({ failure: 'timestamp_out_of_tolerance', skewSec: -1000 });
-    const tolerant = await verify(['--secret', SECRET, '--body-file', bodyFile, '--header', header(), '--now', String(t + 1000), '--tolerance', '2000']);
+    const tolerant = await verify([
+      '--secret',
+      SECRET,
+      '--body-file',
+      bodyFile,
+      '--header',
+      header(),
+      '--now',
+      String(t + 1000),
+      '--tolerance',
+      '2000',
+    ]);
     expect(tolerant.code).toBe(0);
   });
 
   it('uses --provider when given and never echoes the secret', async () => {
     const sig = await octokitSign('gh-secret', BODY);
-    const r = await verify(['--provider', 'github', '--secret', 'gh-secret', '--body-file', bodyFile, '--header', `X-Hub-Signature-256: ${sig}`]);
+    const r = await verify([
+      '--provider',
+      'github',
+      '--secret',
+      'gh-secret',
+      '--body-file',
+      bodyFile,
+      '--header',
+      `X-Hub-Signature-256: ${sig}`,
+    ]);
     expect(r.code).toBe(0);
     expect(r.json).toMatchObject({ provider: 'github', valid: true });
-    const bad = await verify(['--provider', 'github', '--secret', 'gh-secret-wrong', '--body-file', bodyFile, '--header', `X-Hub-Signature-256: ${sig}`]);
+    const bad = await verify([
+      '--provider',
+      'github',
+      '--secret',
+      'gh-secret-wrong',
+      '--body-file',
+      bodyFile,
+      '--header',
+      `X-Hub-Signature-256: ${sig}`,
+    ]);
     expect(bad.io.out.join('')).not.toContain('gh-secret-wrong');
   });
 
@@ -76,7 +133,10 @@ describe('hooklens verify', () => {
     const cases: [string[], RegExp][] = [
       [['--secret', SECRET, '--body-file', join(dir, 'missing.json'), '--header', header()], /not found/],
       [['--secret', SECRET, '--body-file', bodyFile, '--header', header(), '--provider', 'nope'], /unknown provider/],
-      [['--secret', SECRET, '--body-file', bodyFile, '--header', 'Content-Type: application/json'], /no signature header/],
+      [
+        ['--secret', SECRET, '--body-file', bodyFile, '--header', 'Content-Type: application/json'],
+        /no signature header/,
+      ],
       [['--secret', SECRET, '--body-file', bodyFile, '--provider', 'stripe'], /Stripe-Signature header is missing/],
       [['--secret', SECRET, '--body-file', bodyFile, '--header', 'X-Twilio-Signature: abc='], /--url/],
       [['--secret', SECRET, '--body-file', bodyFile, '--header', 'no colon here'], /Name: value/],
@@ -95,7 +155,18 @@ describe('hooklens verify', () => {
 
   it('checks a generic HMAC scheme described by flags', async () => {
     const sig = await octokitSign('k', BODY);
-    const args = ['--provider', 'generic', '--algorithm', 'sha256', '--encoding', 'hex', '--signature-header', 'X-Sig', '--prefix', 'sha256='];
+    const args = [
+      '--provider',
+      'generic',
+      '--algorithm',
+      'sha256',
+      '--encoding',
+      'hex',
+      '--signature-header',
+      'X-Sig',
+      '--prefix',
+      'sha256=',
+    ];
     const r = await verify([...args, '--secret', 'k', '--body-file', bodyFile, '--header', `X-Sig: ${sig}`]);
     expect(r.code).toBe(0);
     expect(r.json).toMatchObject({ provider: 'generic', valid: true });
@@ -106,7 +177,12 @@ describe('hooklens sign', () => {
   it('prints headers the official SDK accepts', async () => {
     const io = capture();
     const t = Math.floor(Date.now() / 1000);
-    expect(await runSign(['--provider', 'stripe', '--secret', SECRET, '--body-file', bodyFile, '--timestamp', String(t)], io)).toBe(0);
+    expect(
+      await runSign(
+        ['--provider', 'stripe', '--secret', SECRET, '--body-file', bodyFile, '--timestamp', String(t)],
+        io,
+      ),
+    ).toBe(0);
     const headers = JSON.parse(io.out.join('')) as Record<string, string>;
     expect(stripeSdk.webhooks.constructEvent(BODY, headers['Stripe-Signature'], SECRET).id).toBe('evt_cli');
   });
@@ -117,14 +193,47 @@ describe('hooklens sign', () => {
     for (const p of PROVIDERS.filter((x) => x.sign)) {
       const secret = p.id === 'standard-webhooks' ? 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' : 'cli-secret-value';
       const io = capture();
-      const code = await runSign(['--provider', p.id, '--secret', secret, '--body-file', bodyFile, '--timestamp', '1760000000', '--id', 'msg_1', '--url', url], io);
+      const code = await runSign(
+        [
+          '--provider',
+          p.id,
+          '--secret',
+          secret,
+          '--body-file',
+          bodyFile,
+          '--timestamp',
+          '1760000000',
+          '--id',
+          'msg_1',
+          '--url',
+          url,
+        ],
+        io,
+      );
       if (code !== 0) continue; // providers needing inputs the CLI cannot give (key pairs…) say so on stderr
-      const headers = Object.entries(JSON.parse(io.out.join('')) as Record<string, string>).flatMap(([n, v]) => ['--header', `${n}: ${v}`]);
-      const r = await verify(['--provider', p.id, '--secret', secret, '--body-file', bodyFile, '--url', url, '--now', '1760000001', ...headers]);
+      const headers = Object.entries(JSON.parse(io.out.join('')) as Record<string, string>).flatMap(([n, v]) => [
+        '--header',
+        `${n}: ${v}`,
+      ]);
+      const r = await verify([
+        '--provider',
+        p.id,
+        '--secret',
+        secret,
+        '--body-file',
+        bodyFile,
+        '--url',
+        url,
+        '--now',
+        '1760000001',
+        ...headers,
+      ]);
       expect(r.json, p.id).toMatchObject({ provider: p.id, valid: true });
       roundTripped.push(p.id);
     }
-    expect(roundTripped).toEqual(expect.arrayContaining(['stripe', 'github', 'shopify', 'slack', 'standard-webhooks', 'twilio', 'square']));
+    expect(roundTripped).toEqual(
+      expect.arrayContaining(['stripe', 'github', 'shopify', 'slack', 'standard-webhooks', 'twilio', 'square']),
+    );
   });
 
   it('exits 2 for an unknown provider or a missing URL', async () => {
@@ -147,7 +256,10 @@ describe('hooklens providers', () => {
     const json = capture();
     await runProviders(['--json'], json);
     const list = JSON.parse(json.out.join('')) as { id: string; headers: string[]; canSign: boolean }[];
-    expect(list.find((p) => p.id === 'github')).toMatchObject({ headers: ['X-Hub-Signature-256', 'X-Hub-Signature'], canSign: true });
+    expect(list.find((p) => p.id === 'github')).toMatchObject({
+      headers: ['X-Hub-Signature-256', 'X-Hub-Signature'],
+      canSign: true,
+    });
     expect(list.length).toBe(PROVIDERS.length + 1);
   });
 });
@@ -158,7 +270,8 @@ async function sign(args: string[]) {
   return { code, io, text: io.out.join('') };
 }
 
-const asHeaderArgs = (json: string) => Object.entries(JSON.parse(json) as Record<string, string>).flatMap(([n, v]) => ['--header', `${n}: ${v}`]);
+const asHeaderArgs = (json: string) =>
+  Object.entries(JSON.parse(json) as Record<string, string>).flatMap(([n, v]) => ['--header', `${n}: ${v}`]);
 
 describe('sign, then verify with the headers it printed', () => {
   it('a GitHub signature is detected as GitHub, not Intercom', async () => {
@@ -173,11 +286,22 @@ describe('sign, then verify with the headers it printed', () => {
 
 describe('verify without a signature header', () => {
   it('names the likely provider and its headers, once each', async () => {
-    const r = await verify(['--secret', 's', '--body-file', bodyFile, '--header', 'Content-Type: application/json', '--header', 'X-GitHub-Event: push']);
+    const r = await verify([
+      '--secret',
+      's',
+      '--body-file',
+      bodyFile,
+      '--header',
+      'Content-Type: application/json',
+      '--header',
+      'X-GitHub-Event: push',
+    ]);
     expect(r.code).toBe(2);
     const text = r.io.err.join('\n');
     expect(text).toContain('among the 2 headers given (Content-Type, X-GitHub-Event)');
-    expect(text).toContain('This may be GitHub (--provider github), which signs in X-Hub-Signature-256 / X-Hub-Signature');
+    expect(text).toContain(
+      'This may be GitHub (--provider github), which signs in X-Hub-Signature-256 / X-Hub-Signature',
+    );
     expect(text).not.toContain('Intercom');
     expect(text).toContain('--provider generic --signature-header NAME');
   });
@@ -189,8 +313,14 @@ describe('verify without a signature header', () => {
 
   it('lists known headers without repeats when nothing points anywhere', async () => {
     const r = await verify(['--secret', 's', '--body-file', bodyFile, '--header', 'Content-Type: application/json']);
-    const line = r.io.err.join('\n').split('\n').find((l) => l.startsWith('Known signature headers include'))!;
-    const names = line.replace(/^Known signature headers include /, '').split(', … (')[0]!.split(', ');
+    const line = r.io.err
+      .join('\n')
+      .split('\n')
+      .find((l) => l.startsWith('Known signature headers include'))!;
+    const names = line
+      .replace(/^Known signature headers include /, '')
+      .split(', … (')[0]!
+      .split(', ');
     expect(names.length).toBeGreaterThan(3);
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
     expect(line).toMatch(/\(\d+ in all: see `hooklens providers`\)/);
@@ -204,7 +334,14 @@ describe('verify of a URL-signed scheme', () => {
     await writeFile(bodyFile, form);
     const signedUrl = 'https://pub.example.test/sms?x=1';
     const sig = twilioSdk.getExpectedTwilioSignature('tw-token', signedUrl, { From: '+100', Body: 'hi' });
-    const base = ['--body-file', bodyFile, '--header', 'Content-Type: application/x-www-form-urlencoded', '--header', `X-Twilio-Signature: ${sig}`];
+    const base = [
+      '--body-file',
+      bodyFile,
+      '--header',
+      'Content-Type: application/x-www-form-urlencoded',
+      '--header',
+      `X-Twilio-Signature: ${sig}`,
+    ];
     const byUrl = await verify([...base, '--secret', 'tw-token', '--url', 'http://pub.example.test/sms?x=1']);
     expect(byUrl.json).toMatchObject({ valid: false, failure: 'url_mismatch' });
     expect(String(byUrl.json!.reason)).toContain(signedUrl);
@@ -226,7 +363,13 @@ describe('sign --curl', () => {
       const odd = join(dir, "it's a body.json");
       await writeFile(odd, BODY);
       const cases = [
-        { provider: 'stripe', secret: SECRET, file: odd, url: `http://127.0.0.1:${listener.port}/stripe`, extra: [] as string[] },
+        {
+          provider: 'stripe',
+          secret: SECRET,
+          file: odd,
+          url: `http://127.0.0.1:${listener.port}/stripe`,
+          extra: [] as string[],
+        },
         {
           provider: 'twilio',
           secret: 'tw-token',
@@ -237,7 +380,17 @@ describe('sign --curl', () => {
       ];
       await writeFile(cases[1]!.file, 'Body=hi&From=%2B100');
       for (const c of cases) {
-        const r = await sign(['--provider', c.provider, '--secret', c.secret, '--body-file', c.file, '--curl', c.url, ...c.extra]);
+        const r = await sign([
+          '--provider',
+          c.provider,
+          '--secret',
+          c.secret,
+          '--body-file',
+          c.file,
+          '--curl',
+          c.url,
+          ...c.extra,
+        ]);
         expect(r.code, r.io.err.join('')).toBe(0);
         expect(r.text).toMatch(/^curl -X POST /);
         expect(r.text).not.toContain(c.secret);
@@ -251,7 +404,16 @@ describe('sign --curl', () => {
         );
         expect(result, c.provider).toMatchObject({ valid: true });
       }
-      const bad = await sign(['--provider', 'stripe', '--secret', SECRET, '--body-file', bodyFile, '--curl', 'not a url']);
+      const bad = await sign([
+        '--provider',
+        'stripe',
+        '--secret',
+        SECRET,
+        '--body-file',
+        bodyFile,
+        '--curl',
+        'not a url',
+      ]);
       expect(bad.code).toBe(2);
     } finally {
       await listener.close();

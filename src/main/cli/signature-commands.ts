@@ -107,7 +107,9 @@ async function readBody(path: string): Promise<Buffer> {
     return await readFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new Unusable(code === 'ENOENT' ? `body file not found: ${path}` : `cannot read body file ${path}: ${(err as Error).message}`);
+    throw new Unusable(
+      code === 'ENOENT' ? `body file not found: ${path}` : `cannot read body file ${path}: ${(err as Error).message}`,
+    );
   }
 }
 
@@ -122,14 +124,19 @@ function genericConfig(opts: ParsedOptions): GenericHmacConfig {
     template: str(opts, 'template') ?? '{body}',
     ...(str(opts, 'timestamp-header') ? { timestampHeader: str(opts, 'timestamp-header') } : {}),
     ...(str(opts, 'id-header') ? { idHeader: str(opts, 'id-header') } : {}),
-    ...(str(opts, 'secret-encoding') ? { secretEncoding: str(opts, 'secret-encoding') as GenericHmacConfig['secretEncoding'] } : {}),
+    ...(str(opts, 'secret-encoding')
+      ? { secretEncoding: str(opts, 'secret-encoding') as GenericHmacConfig['secretEncoding'] }
+      : {}),
   };
 }
 
 function resolveProvider(id: string, opts: ParsedOptions): Provider {
   if (id === GENERIC_PROVIDER_ID) return createGenericHmacProvider(genericConfig(opts));
   const p = getProvider(id);
-  if (!p) throw new Unusable(`unknown provider "${id}"; known: ${[...PROVIDERS.map((x) => x.id), GENERIC_PROVIDER_ID].join(', ')}`);
+  if (!p)
+    throw new Unusable(
+      `unknown provider "${id}"; known: ${[...PROVIDERS.map((x) => x.id), GENERIC_PROVIDER_ID].join(', ')}`,
+    );
   return p;
 }
 
@@ -164,7 +171,8 @@ export function runVerify(argv: string[], io: CliIo): Promise<number> {
     const detected = detectProviders(req);
     const provider = explicit ?? detected[0];
     if (!provider) throw new Unusable(missingSignatureMessage(headers));
-    if (provider.needsUrl && !url) throw new Unusable(`${provider.name} signs the full URL the sender called: pass --url`);
+    if (provider.needsUrl && !url)
+      throw new Unusable(`${provider.name} signs the full URL the sender called: pass --url`);
     // URL-signed schemes try the URL's neighbours (https, port, query) before blaming the secret.
     const result = verifyUrlSigned(provider, req, {
       secret,
@@ -188,7 +196,8 @@ export function runSign(argv: string[], io: CliIo): Promise<number> {
     const timestamp = unixOption(opts, 'timestamp');
     const headers = ((opts.header as string[] | undefined) ?? []).map(parseHeaderArg);
     const curl = str(opts, 'curl');
-    if (curl !== undefined && !/^https?:\/\/[^\s]+$/i.test(curl)) throw new Unusable(`--curl needs the full http(s) URL to send to (got "${curl.slice(0, 60)}")`);
+    if (curl !== undefined && !/^https?:\/\/[^\s]+$/i.test(curl))
+      throw new Unusable(`--curl needs the full http(s) URL to send to (got "${curl.slice(0, 60)}")`);
     // The URL the request goes to is the URL a URL-signed scheme has to sign, unless told otherwise.
     const url = str(opts, 'url') ?? curl;
     const method = str(opts, 'method')?.toUpperCase();
@@ -202,7 +211,15 @@ export function runSign(argv: string[], io: CliIo): Promise<number> {
       headers,
     });
     if (curl !== undefined) {
-      io.stdout(curlCommand({ url: curl, method: method ?? 'POST', headers: [...headers, ...signed], bodyFile: required(opts, 'body-file'), body }));
+      io.stdout(
+        curlCommand({
+          url: curl,
+          method: method ?? 'POST',
+          headers: [...headers, ...signed],
+          bodyFile: required(opts, 'body-file'),
+          body,
+        }),
+      );
       return 0;
     }
     io.stdout(JSON.stringify(Object.fromEntries(signed)));
@@ -216,7 +233,15 @@ export function runProviders(argv: string[], io: CliIo): Promise<number> {
     const infos = [...PROVIDERS.map(providerInfo), GENERIC_PROVIDER_INFO];
     if (opts.json) {
       io.stdout(
-        JSON.stringify(infos.map((p) => ({ id: p.id, name: p.name, headers: p.signatureHeaders, canSign: p.canSign, needsUrl: p.needsUrl }))),
+        JSON.stringify(
+          infos.map((p) => ({
+            id: p.id,
+            name: p.name,
+            headers: p.signatureHeaders,
+            canSign: p.canSign,
+            needsUrl: p.needsUrl,
+          })),
+        ),
       );
       return 0;
     }
@@ -224,12 +249,16 @@ export function runProviders(argv: string[], io: CliIo): Promise<number> {
     const lines = [`${'ID'.padEnd(idWidth)}  SIGN  HEADERS`];
     for (const p of infos) {
       const headers = p.id === GENERIC_PROVIDER_ID ? '(any, see --signature-header)' : p.signatureHeaders.join(', ');
-      lines.push(`${p.id.padEnd(idWidth)}  ${(p.canSign ? 'yes' : 'no').padEnd(4)}  ${headers}${p.needsUrl ? '  (needs --url)' : ''}`);
+      lines.push(
+        `${p.id.padEnd(idWidth)}  ${(p.canSign ? 'yes' : 'no').padEnd(4)}  ${headers}${p.needsUrl ? '  (needs --url)' : ''}`,
+      );
     }
     // Services that sign with another scheme are named too, so `--provider clerk` is not a guess.
     const byTarget = new Map<string, string[]>();
-    for (const [alias, target] of Object.entries(ALIASES)) byTarget.set(target, [...(byTarget.get(target) ?? []), alias]);
-    for (const [target, aliases] of byTarget) lines.push(`Also accepted: ${aliases.sort().join(', ')} (signed as ${target})`);
+    for (const [alias, target] of Object.entries(ALIASES))
+      byTarget.set(target, [...(byTarget.get(target) ?? []), alias]);
+    for (const [target, aliases] of byTarget)
+      lines.push(`Also accepted: ${aliases.sort().join(', ')} (signed as ${target})`);
     io.stdout(lines.join('\n'));
     return 0;
   });

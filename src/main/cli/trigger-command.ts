@@ -28,17 +28,25 @@ export const TRIGGER_USAGE = `hooklens trigger --provider ID --event TYPE [--tar
                    [--object-id ID] [--print] [--timeout SECONDS]`;
 
 export function testEventCurl(event: TestEvent): string {
-  return toCurl({ method: event.method, url: event.url, headers: event.headers, body: { encoding: 'utf8', text: event.body.toString('utf8') } });
+  return toCurl({
+    method: event.method,
+    url: event.url,
+    headers: event.headers,
+    body: { encoding: 'utf8', text: event.body.toString('utf8') },
+  });
 }
 
 export async function runTrigger(argv: string[], io: CliIo): Promise<number> {
   const opts = parseOptions(argv, TRIGGER_OPTIONS);
-  if (typeof opts.provider !== 'string' || typeof opts.event !== 'string') throw new UsageError('trigger needs --provider and --event (see `hooklens events`)');
+  if (typeof opts.provider !== 'string' || typeof opts.event !== 'string')
+    throw new UsageError('trigger needs --provider and --event (see `hooklens events`)');
   const print = opts.print === true;
   const target = typeof opts.target === 'string' ? opts.target : undefined;
-  if (!print && target === undefined) throw new UsageError('trigger needs --target URL (or --print to write a cURL command)');
+  if (!print && target === undefined)
+    throw new UsageError('trigger needs --target URL (or --print to write a cURL command)');
   const timeoutSec = opts.timeout === undefined ? 30 : Number(opts.timeout);
-  if (!Number.isFinite(timeoutSec) || timeoutSec <= 0) throw new UsageError('--timeout must be a positive number of seconds');
+  if (!Number.isFinite(timeoutSec) || timeoutSec <= 0)
+    throw new UsageError('--timeout must be a positive number of seconds');
 
   const event = buildTestEvent({
     provider: opts.provider,
@@ -56,7 +64,12 @@ export async function runTrigger(argv: string[], io: CliIo): Promise<number> {
   }
 
   const result = await sendRequest(
-    { method: event.method, url: event.url, headers: event.headers, body: { encoding: 'utf8', text: event.body.toString('utf8') } },
+    {
+      method: event.method,
+      url: event.url,
+      headers: event.headers,
+      body: { encoding: 'utf8', text: event.body.toString('utf8') },
+    },
     { timeoutMs: timeoutSec * 1000 },
   );
   const what = `${event.provider} ${event.event} (${event.eventId}) to ${event.url}`;

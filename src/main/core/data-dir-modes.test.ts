@@ -48,7 +48,9 @@ describe.runIf(posix)('data directory modes', () => {
     }
     const found = await modes(dataDir);
     expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
-    expect(Object.keys(found)).toEqual(expect.arrayContaining(['captures.json', 'settings.json', 'endpoints.json', 'secrets.json']));
+    expect(Object.keys(found)).toEqual(
+      expect.arrayContaining(['captures.json', 'settings.json', 'endpoints.json', 'secrets.json']),
+    );
     expect(Object.keys(found).some((f) => f.startsWith(path.join('captures', 'blobs') + path.sep))).toBe(true);
     for (const [file, mode] of Object.entries(found)) {
       const isDir = (await stat(path.join(dataDir, file))).isDirectory();

@@ -20,7 +20,8 @@ export const PRIVATE_DIR_MODE = 0o700;
  */
 export function nameErrorPath(err: unknown, file: string, temporary?: string): unknown {
   const e = err as NodeJS.ErrnoException;
-  if (e && typeof e === 'object' && typeof e.code === 'string' && (e.path === undefined || e.path === temporary)) e.path = file;
+  if (e && typeof e === 'object' && typeof e.code === 'string' && (e.path === undefined || e.path === temporary))
+    e.path = file;
   return err;
 }
 
@@ -50,7 +51,11 @@ export async function fsyncDir(dir: string): Promise<void> {
  * The file is created 0600 (filtered by the umask); with `mode`, it has exactly that mode before
  * it takes the name (no window where a secret is readable by others).
  */
-export async function writeFileDurably(file: string, data: string | Uint8Array, opts: { mode?: number } = {}): Promise<void> {
+export async function writeFileDurably(
+  file: string,
+  data: string | Uint8Array,
+  opts: { mode?: number } = {},
+): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
   try {
     await writeThroughTemporary(file, tmp, data, opts.mode ?? PRIVATE_FILE_MODE, opts.mode !== undefined);
@@ -59,7 +64,13 @@ export async function writeFileDurably(file: string, data: string | Uint8Array, 
   }
 }
 
-async function writeThroughTemporary(file: string, tmp: string, data: string | Uint8Array, mode: number, exact: boolean): Promise<void> {
+async function writeThroughTemporary(
+  file: string,
+  tmp: string,
+  data: string | Uint8Array,
+  mode: number,
+  exact: boolean,
+): Promise<void> {
   const handle = await open(tmp, 'w', mode);
   try {
     await handle.writeFile(data);

@@ -68,7 +68,9 @@ describe('hooklens core', () => {
     // Not through the capture listener: a failure of any store write is shown.
     await expect(c.api.clearCaptures()).rejects.toMatchObject({ code: 'store_failed' });
     const notices = (await c.api.getStatus()).storeNotices;
-    expect(notices).toEqual([expect.objectContaining({ kind: 'write-failed', message: expect.stringMatching(/journal/) })]);
+    expect(notices).toEqual([
+      expect.objectContaining({ kind: 'write-failed', message: expect.stringMatching(/journal/) }),
+    ]);
     expect(changed).toEqual([1]);
     // The same failure on a capture is answered 503 and adds no second copy of the notice.
     const res = await fetch(new URL('/will-fail', c.status().captureUrl), { method: 'POST', body: 'x' });
@@ -81,10 +83,14 @@ describe('hooklens core', () => {
     const endpoint = await c.api.createEndpoint({ name: 'stripe-dev' });
     await c.api.setSignatureSecret(endpoint.id, 'stripe', 'whsec_abcdefghijklmnop');
     await c.api.setSignatureSecret('default', 'github', 'gh-secret-value');
-    expect((await c.api.getSignatureSecretStatus()).map((s) => s.endpointId).sort()).toEqual(['default', endpoint.id].sort());
+    expect((await c.api.getSignatureSecretStatus()).map((s) => s.endpointId).sort()).toEqual(
+      ['default', endpoint.id].sort(),
+    );
 
     await c.api.deleteEndpoint(endpoint.id);
-    await expect.poll(async () => (await c.api.getSignatureSecretStatus()).map((s) => s.endpointId)).toEqual(['default']);
+    await expect
+      .poll(async () => (await c.api.getSignatureSecretStatus()).map((s) => s.endpointId))
+      .toEqual(['default']);
     await c.close();
     core = null;
     const reopened = await open();

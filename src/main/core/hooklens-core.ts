@@ -118,14 +118,35 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
     version: APP_VERSION,
     getSecret: async (endpointId, providerId) => secrets.get(endpointId, providerId),
     forwardTargetFor: options.forwardTo === undefined ? endpoints.forwardTargetFor : () => null,
-    ...(options.forwardTo === undefined ? {} : { overrides: options.forwardTo === null ? { forwardEnabled: false } : { forwardEnabled: true, forwardTarget: options.forwardTo } }),
+    ...(options.forwardTo === undefined
+      ? {}
+      : {
+          overrides:
+            options.forwardTo === null
+              ? { forwardEnabled: false }
+              : { forwardEnabled: true, forwardTarget: options.forwardTo },
+        }),
     notices,
   });
-  const check = createCheckService({ store, events, replay, getSecret: async (endpointId, providerId) => secrets.get(endpointId, providerId) });
+  const check = createCheckService({
+    store,
+    events,
+    replay,
+    getSecret: async (endpointId, providerId) => secrets.get(endpointId, providerId),
+  });
   // Per launch and never written anywhere: only this process can make the tunnel port answer a probe.
   const probeRoute = createTunnelProbeRoute();
   const publicUrlCheck = createPublicUrlChecker(probeRoute, { ...DEFAULT_SELF_CHECK, ...options.tunnelSelfCheck });
-  const captureServices: CoreService<object>[] = [captures, endpoints, search, signatures, health, replay, check, publicUrlCheck];
+  const captureServices: CoreService<object>[] = [
+    captures,
+    endpoints,
+    search,
+    signatures,
+    health,
+    replay,
+    check,
+    publicUrlCheck,
+  ];
 
   const captureSettings = settings.section('capture');
   const listener: CaptureListener = await startCaptureListener({
@@ -153,9 +174,12 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
     onRefused: (refusal, via) => health.onRefused(refusal, via),
     // The store puts the failure on the notice board itself.
     onStoreError: (err) =>
-      log(`A capture could not be written (answered 503 so the sender retries): ${err instanceof Error ? err.message : String(err)}`),
+      log(
+        `A capture could not be written (answered 503 so the sender retries): ${err instanceof Error ? err.message : String(err)}`,
+      ),
   });
-  if (listener.fellBack) log(`Capture port ${listener.requestedPort} is in use; listening on ${listener.port} instead.`);
+  if (listener.fellBack)
+    log(`Capture port ${listener.requestedPort} is in use; listening on ${listener.port} instead.`);
 
   // Services that need the listener's ports.
   const tunnelMemory = await openTunnelMemory(options.dataDir);
@@ -186,7 +210,8 @@ async function startCore(options: HooklensCoreOptions): Promise<HooklensCore> {
     captureUrl: () => status().captureUrl,
     replayTargetBase: async () => (await replay.handlers.getReplaySettings()).targetBase,
     getSecret: (endpointId, providerId) => secrets.get(endpointId, providerId),
-    storeSecret: (endpointId, providerId, secret) => signatures.handlers.setSignatureSecret(endpointId, providerId, secret),
+    storeSecret: (endpointId, providerId, secret) =>
+      signatures.handlers.setSignatureSecret(endpointId, providerId, secret),
     sendReplay: (input) => replay.handlers.sendReplay(input),
   });
 

@@ -25,9 +25,16 @@ export interface SetAsideReport {
   consequence: string;
 }
 
-export async function openJsonDocument<T>(file: string, defaults: T, report?: SetAsideReport): Promise<JsonDocument<T>> {
+export async function openJsonDocument<T>(
+  file: string,
+  defaults: T,
+  report?: SetAsideReport,
+): Promise<JsonDocument<T>> {
   // Not lowdb's JSONFile: that one follows the umask and renames without fsync.
-  const codec = { parse: (text: string) => JSON.parse(text) as T, stringify: (data: T) => JSON.stringify(data, null, 2) };
+  const codec = {
+    parse: (text: string) => JSON.parse(text) as T,
+    stringify: (data: T) => JSON.stringify(data, null, 2),
+  };
   const db = new Low<T>(new DurableTextFile<T>(file, codec), defaults);
   let setAsidePath: string | null = null;
   try {

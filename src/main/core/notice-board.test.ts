@@ -13,7 +13,9 @@ describe('notice board', () => {
     expect(changes).toBe(2);
     expect(board.dismiss(5)).toBe(false);
     expect(board.dismiss(0)).toBe(true);
-    expect(board.list()).toEqual([{ kind: 'set-aside', message: 'settings.json moved', movedTo: '/x/settings.json.corrupt-1' }]);
+    expect(board.list()).toEqual([
+      { kind: 'set-aside', message: 'settings.json moved', movedTo: '/x/settings.json.corrupt-1' },
+    ]);
     // Once dismissed, the same failure happening again is shown again.
     board.add({ kind: 'write-failed', message: 'disk full' });
     expect(changes).toBe(4);

@@ -35,7 +35,9 @@ describe('a start that fails on the data directory', () => {
       () => null,
       (e: unknown) => e,
     );
-    expect(explainStartFailure(err, HINT).message).toBe(`Cannot write ${file}: the disk is full. Free space or ${HINT}.`);
+    expect(explainStartFailure(err, HINT).message).toBe(
+      `Cannot write ${file}: the disk is full. Free space or ${HINT}.`,
+    );
   });
 
   it('says a file is in the way of the data directory', async () => {
@@ -47,16 +49,27 @@ describe('a start that fails on the data directory', () => {
     );
   });
 
-  it.runIf(process.platform === 'linux' && existsSync('/sys/kernel'))('says the directory cannot be created there', async () => {
-    const dataDir = '/sys/hooklens-start-test/data';
-    await expect(start(dataDir)).rejects.toThrow(
-      new RegExp(`^Cannot create /sys/hooklens-start-test[^:]*: (permission denied|the file system is read-only)\\. .* ${HINT}\\.$`),
-    );
-  });
+  it.runIf(process.platform === 'linux' && existsSync('/sys/kernel'))(
+    'says the directory cannot be created there',
+    async () => {
+      const dataDir = '/sys/hooklens-start-test/data';
+      await expect(start(dataDir)).rejects.toThrow(
+        new RegExp(
+          `^Cannot create /sys/hooklens-start-test[^:]*: (permission denied|the file system is read-only)\\. .* ${HINT}\\.$`,
+        ),
+      );
+    },
+  );
 
   it('explains a read-only file system and leaves other errors as they are', () => {
-    const rofs = Object.assign(new Error('EROFS: read-only file system, open'), { code: 'EROFS', syscall: 'open', path: '/data/captures.json' });
-    expect(explainStartFailure(rofs, HINT).message).toBe(`Cannot write /data/captures.json: the file system is read-only. ${HINT[0].toUpperCase()}${HINT.slice(1)}.`);
+    const rofs = Object.assign(new Error('EROFS: read-only file system, open'), {
+      code: 'EROFS',
+      syscall: 'open',
+      path: '/data/captures.json',
+    });
+    expect(explainStartFailure(rofs, HINT).message).toBe(
+      `Cannot write /data/captures.json: the file system is read-only. ${HINT[0].toUpperCase()}${HINT.slice(1)}.`,
+    );
     const other = new Error('port in use');
     expect(explainStartFailure(other, HINT)).toBe(other);
   });

@@ -20,7 +20,8 @@ import { testEventsMethodNames, type TestEventsMethods } from './test-events';
 import { tunnelMethodNames, type TunnelEvents, type TunnelMethods } from './tunnel';
 
 export interface HooklensApi
-  extends CapturesMethods,
+  extends
+    CapturesMethods,
     StatusMethods,
     TunnelMethods,
     SignaturesMethods,
@@ -33,7 +34,8 @@ export interface HooklensApi
     CheckMethods {}
 
 export interface HooklensEvents
-  extends CapturesEvents,
+  extends
+    CapturesEvents,
     StatusEvents,
     TunnelEvents,
     SignaturesEvents,

@@ -58,16 +58,29 @@ export function compareBodies(left: BodySide, right: BodySide): BodyComparison {
   const notes: DiffNote[] = [];
   if (l.kind === 'empty' && r.kind === 'empty') return { kind: 'empty', notes };
   if (l.kind === 'binary' || r.kind === 'binary' || l.text === null || r.text === null) {
-    if (l.kind !== r.kind) notes.push({ kind: 'fallback', message: `Left is ${KIND_LABEL[l.kind]}, right is ${KIND_LABEL[r.kind]}: compared as bytes.` });
+    if (l.kind !== r.kind)
+      notes.push({
+        kind: 'fallback',
+        message: `Left is ${KIND_LABEL[l.kind]}, right is ${KIND_LABEL[r.kind]}: compared as bytes.`,
+      });
     const lb = decodeBodyLenient(left.body);
     const rb = decodeBodyLenient(right.body);
     const left_ = { size: lb.length, sha256: sha256Hex(lb) };
     const right_ = { size: rb.length, sha256: sha256Hex(rb) };
-    return { kind: 'binary', equal: left_.sha256 === right_.sha256 && left_.size === right_.size, left: left_, right: right_, notes };
+    return {
+      kind: 'binary',
+      equal: left_.sha256 === right_.sha256 && left_.size === right_.size,
+      left: left_,
+      right: right_,
+      notes,
+    };
   }
   const structural = l.kind === 'json' || r.kind === 'json' || (l.kind === 'form' && r.kind === 'form');
   if (structural && Math.max(l.text.length, r.text.length) > STRUCTURAL_DIFF_MAX_BYTES) {
-    notes.push({ kind: 'fallback', message: `Structural diff skipped above ${STRUCTURAL_DIFF_MAX_MB} MB; text diff shown.` });
+    notes.push({
+      kind: 'fallback',
+      message: `Structural diff skipped above ${STRUCTURAL_DIFF_MAX_MB} MB; text diff shown.`,
+    });
   } else if (l.kind === 'json' || r.kind === 'json') {
     const json = compareJsonTexts(l.text, r.text, notes, l.kind === 'json', r.kind === 'json');
     if (json) return json;
@@ -77,15 +90,28 @@ export function compareBodies(left: BodySide, right: BodySide): BodyComparison {
     const { changes } = diffNamed(lf, rf, { caseInsensitive: false });
     return { kind: 'form', changes, notes, leftText: namedPairsText(lf, '='), rightText: namedPairsText(rf, '=') };
   } else if (l.kind !== r.kind) {
-    notes.push({ kind: 'fallback', message: `Left is ${KIND_LABEL[l.kind]}, right is ${KIND_LABEL[r.kind]}: compared as text lines.` });
+    notes.push({
+      kind: 'fallback',
+      message: `Left is ${KIND_LABEL[l.kind]}, right is ${KIND_LABEL[r.kind]}: compared as text lines.`,
+    });
   }
   const text = diffText(l.text, r.text);
-  if (!text.exact) notes.push({ kind: 'fallback', message: 'The texts differ in too many places to align line by line; the differing middle is shown as one block.' });
+  if (!text.exact)
+    notes.push({
+      kind: 'fallback',
+      message: 'The texts differ in too many places to align line by line; the differing middle is shown as one block.',
+    });
   return { kind: 'text', changes: text.changes, notes, leftText: l.text, rightText: r.text };
 }
 
 /** JSON comparison, or null (with notes added) when a side does not parse. */
-function compareJsonTexts(leftText: string, rightText: string, notes: DiffNote[], leftIsJson: boolean, rightIsJson: boolean): BodyComparison | null {
+function compareJsonTexts(
+  leftText: string,
+  rightText: string,
+  notes: DiffNote[],
+  leftIsJson: boolean,
+  rightIsJson: boolean,
+): BodyComparison | null {
   const lp = parseJson(leftText);
   const rp = parseJson(rightText);
   if (!lp.ok || !rp.ok) {
@@ -94,22 +120,27 @@ function compareJsonTexts(leftText: string, rightText: string, notes: DiffNote[]
       ['right', rp, rightIsJson, rightText],
     ] as const) {
       if (parsed.ok) continue;
-      const message = text.length === 0
-        ? 'The body is empty.'
-        : `${expected ? 'Not valid JSON' : 'Not JSON'}: ${parsed.message} at line ${parsed.line}, column ${parsed.column}.`;
+      const message =
+        text.length === 0
+          ? 'The body is empty.'
+          : `${expected ? 'Not valid JSON' : 'Not JSON'}: ${parsed.message} at line ${parsed.line}, column ${parsed.column}.`;
       notes.push({ kind: 'invalid-json', side, message });
     }
     notes.push({ kind: 'fallback', message: 'Compared as text lines because one side is not valid JSON.' });
     return null;
   }
-  for (const [side, parsed] of [['left', lp], ['right', rp]] as const) {
+  for (const [side, parsed] of [
+    ['left', lp],
+    ['right', rp],
+  ] as const) {
     for (const at of parsed.duplicateKeys) {
       notes.push({ kind: 'duplicate-key', side, path: formatPath(at), at });
     }
   }
   const diff = diffJson(lp.root, rp.root, { maxChanges: DEFAULT_MAX_CHANGES });
   notes.push(...diff.notes);
-  if (diff.total > diff.changes.length) notes.push({ kind: 'truncated', shown: diff.changes.length, total: diff.total });
+  if (diff.total > diff.changes.length)
+    notes.push({ kind: 'truncated', shown: diff.changes.length, total: diff.total });
   const lpretty = prettyJson(lp.root);
   const rpretty = prettyJson(rp.root, lp.root);
   const changes: JsonChange[] = diff.changes.map((c: RawJsonChange) => ({

@@ -4,7 +4,10 @@ import { diffNamed, parseFormFields } from './named-diff';
 import type { CaptureComparison, DiffNote, SummaryRow } from './types';
 
 /** The parts of a capture a comparison reads; a full CaptureRecord fits. */
-export type ComparableCapture = Pick<CaptureRecord, 'id' | 'method' | 'url' | 'receivedAt' | 'headers' | 'body' | 'via' | 'response'>;
+export type ComparableCapture = Pick<
+  CaptureRecord,
+  'id' | 'method' | 'url' | 'receivedAt' | 'headers' | 'body' | 'via' | 'response'
+>;
 
 export function splitUrl(url: string): { path: string; query: string } {
   const q = url.indexOf('?');
@@ -17,21 +20,37 @@ export function compareCaptures(left: ComparableCapture, right: ComparableCaptur
   const lt = Date.parse(left.receivedAt);
   const rt = Date.parse(right.receivedAt);
   const elapsedMs = Number.isFinite(lt) && Number.isFinite(rt) ? rt - lt : null;
-  const row = (field: SummaryRow['field'], label: string, l: string, r: string): SummaryRow => ({ field, label, left: l, right: r, same: l === r });
+  const row = (field: SummaryRow['field'], label: string, l: string, r: string): SummaryRow => ({
+    field,
+    label,
+    left: l,
+    right: r,
+    same: l === r,
+  });
   const summary: SummaryRow[] = [
     row('method', 'Method', left.method, right.method),
     row('path', 'Path', lu.path, ru.path),
     row('query', 'Query', lu.query, ru.query),
     row('status', 'Status we answered', String(left.response.status), String(right.response.status)),
     row('size', 'Body size', `${left.body.size} bytes`, `${right.body.size} bytes`),
-    row('content-type', 'Content-Type', headerValue(left.headers, 'content-type') ?? '', headerValue(right.headers, 'content-type') ?? ''),
+    row(
+      'content-type',
+      'Content-Type',
+      headerValue(left.headers, 'content-type') ?? '',
+      headerValue(right.headers, 'content-type') ?? '',
+    ),
     row('via', 'Received via', left.via, right.via),
     row('received', 'Received at', left.receivedAt, right.receivedAt),
   ];
   const query = diffNamed(parseFormFields(lu.query), parseFormFields(ru.query), { caseInsensitive: false }).changes;
   const headers = diffNamed(left.headers, right.headers, { caseInsensitive: true });
   const body = compareBodies(left, right);
-  const notes: DiffNote[] = headers.caseDiffers.map(({ left: l, right: r }) => ({ kind: 'header-case', name: r, left: l, right: r }));
+  const notes: DiffNote[] = headers.caseDiffers.map(({ left: l, right: r }) => ({
+    kind: 'header-case',
+    name: r,
+    left: l,
+    right: r,
+  }));
   return {
     left: { id: left.id, method: left.method, url: left.url, receivedAt: left.receivedAt },
     right: { id: right.id, method: right.method, url: right.url, receivedAt: right.receivedAt },

@@ -57,7 +57,8 @@ export function comparisonText(cmp: FilteredComparison): string {
     for (const l of lines) out.push(`  ${l}`);
     if (hidden > 0) out.push(`  (${hidden} hidden by noise rules)`);
   };
-  if (cmp.query.length > 0 || cmp.hidden.query > 0) section('Query', cmp.query.map(describeNamedChange), cmp.hidden.query);
+  if (cmp.query.length > 0 || cmp.hidden.query > 0)
+    section('Query', cmp.query.map(describeNamedChange), cmp.hidden.query);
   section('Headers', cmp.headers.map(describeNamedChange), cmp.hidden.headers);
   section(`Body (${BODY_LABEL[cmp.body.kind]})`, bodyChangeLines(cmp.body), cmp.hidden.body);
   const notes = [...cmp.notes, ...cmp.body.notes];

@@ -16,14 +16,18 @@ describe('diffJson: objects', () => {
   });
 
   it('ignores key order and whitespace', () => {
-    expect(changeList('{"a":1,"b":{"c":[1,2],"d":null}}', '{ "b" : { "d" : null , "c" : [ 1 , 2 ] } ,\n "a" : 1 }')).toEqual([]);
+    expect(
+      changeList('{"a":1,"b":{"c":[1,2],"d":null}}', '{ "b" : { "d" : null , "c" : [ 1 , 2 ] } ,\n "a" : 1 }'),
+    ).toEqual([]);
   });
 
   it('tells null apart from a missing key', () => {
     expect(changeList('{"a":null,"b":1}', '{"b":1}')).toEqual(['removed a']);
     expect(changeList('{"b":1}', '{"a":null,"b":1}')).toEqual(['added a']);
     const diff = diffJson(node('{"a":null}'), node('{"a":0}'));
-    expect(diff.changes).toMatchObject([{ kind: 'changed', path: 'a', before: 'null', after: '0', typeChange: { from: 'null', to: 'number' } }]);
+    expect(diff.changes).toMatchObject([
+      { kind: 'changed', path: 'a', before: 'null', after: '0', typeChange: { from: 'null', to: 'number' } },
+    ]);
   });
 
   it('reports type changes with both types', () => {
@@ -38,7 +42,12 @@ describe('diffJson: objects', () => {
   it('writes unicode and odd keys readably', () => {
     const left = '{"名前":"a","prix€":1,"a b":{"ключ":true},"__proto__":{"x":1}}';
     const right = '{"名前":"b","prix€":2,"a b":{"ключ":false},"__proto__":{"x":2}}';
-    expect(changeList(left, right)).toEqual(['changed 名前', 'changed ["prix€"]', 'changed ["a b"].ключ', 'changed __proto__.x']);
+    expect(changeList(left, right)).toEqual([
+      'changed 名前',
+      'changed ["prix€"]',
+      'changed ["a b"].ключ',
+      'changed __proto__.x',
+    ]);
   });
 
   it('a root value change is reported at (root)', () => {
@@ -59,10 +68,16 @@ describe('diffJson: arrays', () => {
 
   it('aligns objects by id and shows index shifts on changed items', () => {
     const left = '{"lines":[{"id":"il_1","amount":100},{"id":"il_2","amount":200},{"id":"il_3","amount":300}]}';
-    const right = '{"lines":[{"id":"il_1","amount":100},{"id":"il_new","amount":50},{"id":"il_2","amount":250},{"id":"il_3","amount":300}]}';
+    const right =
+      '{"lines":[{"id":"il_1","amount":100},{"id":"il_new","amount":50},{"id":"il_2","amount":250},{"id":"il_3","amount":300}]}';
     const diff = diffJson(node(left), node(right));
     expect(diff.changes.map((c) => `${c.kind} ${c.path}`)).toEqual(['added lines[1]', 'changed lines[1→2].amount']);
-    expect(diff.changes[1]).toMatchObject({ left: ['lines', 1, 'amount'], right: ['lines', 2, 'amount'], before: '200', after: '250' });
+    expect(diff.changes[1]).toMatchObject({
+      left: ['lines', 1, 'amount'],
+      right: ['lines', 2, 'amount'],
+      before: '200',
+      after: '250',
+    });
   });
 
   it('aligns id-less objects by content and compares a modified one field by field', () => {
@@ -95,7 +110,14 @@ describe('diffJson: numbers', () => {
   it('numbers that differ only in formatting are equal, with a note', () => {
     const diff = diffJson(node('{"a":1.0,"b":1e3,"c":-0,"d":[2.50]}'), node('{"a":1,"b":1000,"c":0,"d":[2.5]}'));
     expect(diff.changes).toEqual([]);
-    expect(diff.notes.map((n) => [n.kind, 'path' in n ? n.path : '', 'left' in n ? n.left : '', 'right' in n ? n.right : ''])).toEqual([
+    expect(
+      diff.notes.map((n) => [
+        n.kind,
+        'path' in n ? n.path : '',
+        'left' in n ? n.left : '',
+        'right' in n ? n.right : '',
+      ]),
+    ).toEqual([
       ['number-format', 'a', '1.0', '1'],
       ['number-format', 'b', '1e3', '1000'],
       ['number-format', 'c', '-0', '0'],
@@ -105,7 +127,9 @@ describe('diffJson: numbers', () => {
 
   it('integers beyond double precision still differ, with a note', () => {
     const diff = diffJson(node('{"big":9007199254740993}'), node('{"big":9007199254740992}'));
-    expect(diff.changes).toMatchObject([{ kind: 'changed', path: 'big', before: '9007199254740993', after: '9007199254740992' }]);
+    expect(diff.changes).toMatchObject([
+      { kind: 'changed', path: 'big', before: '9007199254740993', after: '9007199254740992' },
+    ]);
     expect(diff.notes).toMatchObject([{ kind: 'number-precision', path: 'big' }]);
   });
 

@@ -87,7 +87,13 @@ class DiffContext {
         if (a.canon === bn.canon) return;
         this.record('changed', a, b);
         if (Number(a.raw) === Number(bn.raw)) {
-          this.notes.push({ kind: 'number-precision', path: this.pathText('changed'), at: this.rp.slice(), left: a.raw, right: bn.raw });
+          this.notes.push({
+            kind: 'number-precision',
+            path: this.pathText('changed'),
+            at: this.rp.slice(),
+            left: a.raw,
+            right: bn.raw,
+          });
         }
         return;
       }
@@ -115,7 +121,14 @@ class DiffContext {
       case 'number': {
         const bn = b as typeof a;
         if (a.canon !== bn.canon) return false;
-        if (a.raw !== bn.raw) this.notes.push({ kind: 'number-format', path: this.pathText('changed'), at: this.rp.slice(), left: a.raw, right: bn.raw });
+        if (a.raw !== bn.raw)
+          this.notes.push({
+            kind: 'number-format',
+            path: this.pathText('changed'),
+            at: this.rp.slice(),
+            left: a.raw,
+            right: bn.raw,
+          });
         return true;
       }
       case 'array': {
@@ -214,10 +227,11 @@ class DiffContext {
       for (let i = li; i < lEnd; i++) {
         const j = movedTo.get(i);
         if (j === undefined) dels.push(i);
-        else this.atIndices(i, j, () => {
-          this.record('moved', a.items[i], b.items[j]);
-          this.diff(a.items[i], b.items[j]);
-        });
+        else
+          this.atIndices(i, j, () => {
+            this.record('moved', a.items[i], b.items[j]);
+            this.diff(a.items[i], b.items[j]);
+          });
       }
       const ins: number[] = [];
       for (let j = ri; j < rEnd; j++) if (!rightMatched[j]) ins.push(j);
@@ -276,7 +290,12 @@ class DiffContext {
     }
   }
 
-  private record(kind: ChangeKind, a: JsonNode | undefined, b: JsonNode | undefined, typeChange?: RawJsonChange['typeChange']): void {
+  private record(
+    kind: ChangeKind,
+    a: JsonNode | undefined,
+    b: JsonNode | undefined,
+    typeChange?: RawJsonChange['typeChange'],
+  ): void {
     this.total++;
     if (this.changes.length >= this.max) return;
     const change: RawJsonChange = { kind, path: this.pathText(kind), left: this.lp.slice(), right: this.rp.slice() };

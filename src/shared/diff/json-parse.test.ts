@@ -88,7 +88,12 @@ describe('parseJson', () => {
 
 describe('canonicalNumber', () => {
   it('gives one form per decimal value', () => {
-    const same = [['1', '1.0', '1e0', '10e-1', '0.1e1'], ['1000', '1e3', '1.000E+3'], ['0', '-0', '0.000', '0e10'], ['-2.5', '-2.50', '-25e-1']];
+    const same = [
+      ['1', '1.0', '1e0', '10e-1', '0.1e1'],
+      ['1000', '1e3', '1.000E+3'],
+      ['0', '-0', '0.000', '0e10'],
+      ['-2.5', '-2.50', '-25e-1'],
+    ];
     for (const group of same) {
       const forms = new Set(group.map(canonicalNumber));
       expect(forms.size, group.join(' ')).toBe(1);

@@ -16,13 +16,43 @@ export type JsonNode = JsonNull | JsonBool | JsonNum | JsonStr | JsonArr | JsonO
  * pretty-printer: `ln`, their line in the last printout, and `cl`, their children's lines — fields
  * rather than a side Map because a Map of every node costs more than the whole parse.
  */
-export interface JsonNull { t: 'null'; h: number }
-export interface JsonBool { t: 'boolean'; v: boolean; h: number }
-export interface JsonNum { t: 'number'; raw: string; canon: string; h: number }
-export interface JsonStr { t: 'string'; v: string; h: number }
-export interface JsonArr { t: 'array'; items: JsonNode[]; h: number; ln: number; cl: Int32Array | null }
+export interface JsonNull {
+  t: 'null';
+  h: number;
+}
+export interface JsonBool {
+  t: 'boolean';
+  v: boolean;
+  h: number;
+}
+export interface JsonNum {
+  t: 'number';
+  raw: string;
+  canon: string;
+  h: number;
+}
+export interface JsonStr {
+  t: 'string';
+  v: string;
+  h: number;
+}
+export interface JsonArr {
+  t: 'array';
+  items: JsonNode[];
+  h: number;
+  ln: number;
+  cl: Int32Array | null;
+}
 /** Keys in document order (a repeated key keeps its first position and its last value, like JSON.parse). */
-export interface JsonObj { t: 'object'; keys: string[]; vals: JsonNode[]; h: number; ln: number; cl: Int32Array | null; index: Map<string, number> | null }
+export interface JsonObj {
+  t: 'object';
+  keys: string[];
+  vals: JsonNode[];
+  h: number;
+  ln: number;
+  cl: Int32Array | null;
+  index: Map<string, number> | null;
+}
 
 /** Objects up to this size are searched by scanning, larger ones through an index built on first use. */
 const INDEX_AFTER = 16;
@@ -67,7 +97,10 @@ const SEED_ARR = 0x297a2d39;
 const SEED_OBJ = 0x68e31da4;
 
 class ParseError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
   }
 }
@@ -154,7 +187,10 @@ class Parser {
         return NULL_NODE;
       default:
         if (c === 45 || (c >= 48 && c <= 57)) return this.number();
-        throw new ParseError(Number.isNaN(c) ? 'Unexpected end of JSON' : `Unexpected character ${JSON.stringify(this.s[this.pos])}`, this.pos);
+        throw new ParseError(
+          Number.isNaN(c) ? 'Unexpected end of JSON' : `Unexpected character ${JSON.stringify(this.s[this.pos])}`,
+          this.pos,
+        );
     }
   }
 
@@ -269,7 +305,8 @@ class Parser {
     const intStart = i;
     while (isDigit(s.charCodeAt(i))) i++;
     if (i === intStart) throw new ParseError('Expected a digit', i);
-    if (s.charCodeAt(intStart) === 48 && i - intStart > 1) throw new ParseError('Leading zeros are not allowed', intStart);
+    if (s.charCodeAt(intStart) === 48 && i - intStart > 1)
+      throw new ParseError('Leading zeros are not allowed', intStart);
     if (s.charCodeAt(i) === 46) {
       i++;
       const fracStart = i;
@@ -308,7 +345,8 @@ class Parser {
         return s.slice(start, i);
       }
       if (c === 92 /* \ */) break;
-      if (c < 32 || Number.isNaN(c)) throw new ParseError(Number.isNaN(c) ? 'Unterminated string' : 'Control character in a string', i);
+      if (c < 32 || Number.isNaN(c))
+        throw new ParseError(Number.isNaN(c) ? 'Unterminated string' : 'Control character in a string', i);
       i++;
     }
     let out = s.slice(start, i);
@@ -332,14 +370,30 @@ class Parser {
       }
       const esc = s[i + 1];
       switch (esc) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
+        case '"':
+          out += '"';
+          break;
+        case '\\':
+          out += '\\';
+          break;
+        case '/':
+          out += '/';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
         case 'u': {
           const hex = s.slice(i + 2, i + 6);
           if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new ParseError('Bad \\u escape', i);

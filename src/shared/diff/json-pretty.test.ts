@@ -41,6 +41,8 @@ describe('large and very different arrays', () => {
     // Reversed: past the alignment cost cap, items found on the other side are reported as moved.
     expect(diff.total).toBeGreaterThan(2900);
     expect(diff.changes.filter((c) => c.kind === 'moved').length).toBeGreaterThan(2900);
-    expect(diff.changes.filter((c) => c.kind !== 'moved').map((c) => `${c.kind} ${c.path} ${c.before} → ${c.after}`)).toEqual(['changed [0].n 0 → 3000']);
+    expect(
+      diff.changes.filter((c) => c.kind !== 'moved').map((c) => `${c.kind} ${c.path} ${c.before} → ${c.after}`),
+    ).toEqual(['changed [0].n 0 → 3000']);
   });
 });

@@ -97,7 +97,13 @@ export function prettyJson(root: JsonNode, reference?: JsonNode): PrettyJson {
           const i = order ? order[n] : n;
           const k = node.keys[i];
           cl[i] = out.length + 1;
-          emit(node.vals[i], refObj ? objGet(refObj, k, i) : undefined, depth + 1, inner + quoteKey(k), n === last ? '' : ',');
+          emit(
+            node.vals[i],
+            refObj ? objGet(refObj, k, i) : undefined,
+            depth + 1,
+            inner + quoteKey(k),
+            n === last ? '' : ',',
+          );
         }
         out.push(`${indent(depth)}}${suffix}`);
         return;

@@ -35,7 +35,11 @@ function group(pairs: readonly NamedPair[], caseInsensitive: boolean): Map<strin
   return groups;
 }
 
-export function diffNamed(left: readonly NamedPair[], right: readonly NamedPair[], options: NamedDiffOptions): NamedDiff {
+export function diffNamed(
+  left: readonly NamedPair[],
+  right: readonly NamedPair[],
+  options: NamedDiffOptions,
+): NamedDiff {
   const l = group(left, options.caseInsensitive);
   const r = group(right, options.caseInsensitive);
   const changes: NamedChange[] = [];
@@ -48,7 +52,14 @@ export function diffNamed(left: readonly NamedPair[], right: readonly NamedPair[
     }
     if (lg.name !== rg.name) caseDiffers.push({ left: lg.name, right: rg.name });
     if (!sameList(lg.values, rg.values)) {
-      changes.push({ kind: 'changed', name: rg.name, before: lg.values, after: rg.values, leftLine: lg.line, rightLine: rg.line });
+      changes.push({
+        kind: 'changed',
+        name: rg.name,
+        before: lg.values,
+        after: rg.values,
+        leftLine: lg.line,
+        rightLine: rg.line,
+      });
     }
   }
   for (const [key, rg] of r) {

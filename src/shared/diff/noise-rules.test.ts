@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compileNoise, DEFAULT_NOISE_PREFS, matchPathRule, parsePathRule, validateHeaderRule, validatePathRule } from './noise-rules';
+import {
+  compileNoise,
+  DEFAULT_NOISE_PREFS,
+  matchPathRule,
+  parsePathRule,
+  validateHeaderRule,
+  validatePathRule,
+} from './noise-rules';
 import type { PathSegment } from './types';
 
 const matches = (rule: string, path: PathSegment[]): boolean => matchPathRule(parsePathRule(rule), path);
@@ -48,7 +55,11 @@ describe('compileNoise', () => {
     expect(off.active).toBe(false);
     expect(off.jsonPath(['created'])).toBe(false);
 
-    const on = compileNoise({ presets: { timestamps: true, ids: true, signatures: true }, jsonPaths: ['data.object.metadata'], headers: ['X-Custom-*'] });
+    const on = compileNoise({
+      presets: { timestamps: true, ids: true, signatures: true },
+      jsonPaths: ['data.object.metadata'],
+      headers: ['X-Custom-*'],
+    });
     expect(on.jsonPath(['created'])).toBe(true);
     expect(on.jsonPath(['data', 'object', 'updated_at'])).toBe(true);
     expect(on.jsonPath(['request', 'idempotency_key'])).toBe(true);

@@ -22,16 +22,42 @@ export const NOISE_PRESETS: Record<NoisePreset, { label: string; jsonPaths: stri
   ids: {
     label: 'Ignore ids',
     jsonPaths: ['id', 'idempotency_key', 'request.id'],
-    headers: ['x-request-id', 'request-id', 'idempotency-key', 'x-github-delivery', 'svix-id', 'webhook-id', 'x-shopify-webhook-id', 'x-correlation-id'],
+    headers: [
+      'x-request-id',
+      'request-id',
+      'idempotency-key',
+      'x-github-delivery',
+      'svix-id',
+      'webhook-id',
+      'x-shopify-webhook-id',
+      'x-correlation-id',
+    ],
   },
   signatures: {
     label: 'Ignore signature and trace headers',
     jsonPaths: [],
     headers: [
-      'stripe-signature', 'x-hub-signature', 'x-hub-signature-256', 'svix-signature', 'svix-timestamp',
-      'webhook-signature', 'webhook-timestamp', 'x-shopify-hmac-sha256', 'x-slack-signature',
-      'x-slack-request-timestamp', 'x-twilio-signature', 'traceparent', 'tracestate', 'baggage',
-      'sentry-trace', 'x-amzn-trace-id', 'x-cloud-trace-context', 'b3', 'x-b3-*', 'x-datadog-*', 'cf-ray',
+      'stripe-signature',
+      'x-hub-signature',
+      'x-hub-signature-256',
+      'svix-signature',
+      'svix-timestamp',
+      'webhook-signature',
+      'webhook-timestamp',
+      'x-shopify-hmac-sha256',
+      'x-slack-signature',
+      'x-slack-request-timestamp',
+      'x-twilio-signature',
+      'traceparent',
+      'tracestate',
+      'baggage',
+      'sentry-trace',
+      'x-amzn-trace-id',
+      'x-cloud-trace-context',
+      'b3',
+      'x-b3-*',
+      'x-datadog-*',
+      'cf-ray',
     ],
   },
 };
@@ -139,7 +165,10 @@ function keySegment(text: string): PatternSegment {
 }
 
 function globToRegExp(glob: string, flags: string): RegExp {
-  const body = glob.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const body = glob
+    .split('*')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${body}$`, flags);
 }
 
@@ -196,7 +225,10 @@ export function compileNoise(prefs: NoisePrefs): NoiseMatcher {
       // Skipped: the view refuses malformed rules before storing them.
     }
   }
-  const headerRes = headerSources.map((h) => h.trim()).filter(Boolean).map((h) => globToRegExp(h.toLowerCase(), 'i'));
+  const headerRes = headerSources
+    .map((h) => h.trim())
+    .filter(Boolean)
+    .map((h) => globToRegExp(h.toLowerCase(), 'i'));
   return {
     active: pathRules.length > 0 || headerRes.length > 0,
     jsonPath: (path) => pathRules.some((r) => matchPathRule(r, path)),

@@ -5,7 +5,8 @@ import { matchSequences } from './sequence-match';
 function lcsLength(a: number[], b: number[]): number {
   const dp = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i--)
-    for (let j = b.length - 1; j >= 0; j--) dp[i][j] = a[i] === b[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+    for (let j = b.length - 1; j >= 0; j--)
+      dp[i][j] = a[i] === b[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
   return dp[0][0];
 }
 
@@ -41,6 +42,9 @@ describe('matchSequences', () => {
     const b = [0, 5, 4, 3, 2, 1, 9];
     const m = matchSequences(a, b, 2);
     expect(m.exact).toBe(false);
-    expect([m.left, m.right]).toEqual([[0, 6], [0, 6]]);
+    expect([m.left, m.right]).toEqual([
+      [0, 6],
+      [0, 6],
+    ]);
   });
 });

@@ -47,7 +47,14 @@ export function matchSequences(a: ArrayLike<number>, b: ArrayLike<number>, maxCo
 }
 
 /** Returns matched pairs [x0, y0, x1, y1, …] relative to `off`, or null past the cost cap. */
-function myers(a: ArrayLike<number>, b: ArrayLike<number>, off: number, n: number, m: number, maxCost: number): number[] | null {
+function myers(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  off: number,
+  n: number,
+  m: number,
+  maxCost: number,
+): number[] | null {
   const maxD = Math.min(n + m, maxCost);
   const size = 2 * maxD + 3;
   const center = maxD + 1;
@@ -56,7 +63,8 @@ function myers(a: ArrayLike<number>, b: ArrayLike<number>, off: number, n: numbe
   let found = -1;
   outer: for (let d = 0; d <= maxD; d++) {
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[center + k - 1] < v[center + k + 1]) ? v[center + k + 1] : v[center + k - 1] + 1;
+      let x =
+        k === -d || (k !== d && v[center + k - 1] < v[center + k + 1]) ? v[center + k + 1] : v[center + k - 1] + 1;
       let y = x - k;
       while (x < n && y < m && a[off + x] === b[off + y]) {
         x++;

@@ -31,7 +31,12 @@ export function record(overrides: Partial<CaptureRecord> & { body?: CaptureRecor
   };
 }
 
-export function jsonRecord(id: string, text: string, headers: HeaderPair[] = [], extra: Partial<CaptureRecord> = {}): CaptureRecord {
+export function jsonRecord(
+  id: string,
+  text: string,
+  headers: HeaderPair[] = [],
+  extra: Partial<CaptureRecord> = {},
+): CaptureRecord {
   return record({
     id,
     headers: [['Content-Type', 'application/json'], ...headers],

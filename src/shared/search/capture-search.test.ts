@@ -23,7 +23,10 @@ const NOW = Date.parse('2026-01-01T12:10:00.000Z');
 
 describe('capture search matcher', () => {
   it('matches every word case-insensitively across method, path, headers and body', () => {
-    const e = entryOf(record({ headers: [['X-Event', 'Invoice.Paid']], body: { size: 9, encoding: 'utf8', text: 'Hello BOB' } }), []);
+    const e = entryOf(
+      record({ headers: [['X-Event', 'Invoice.Paid']], body: { size: 9, encoding: 'utf8', text: 'Hello BOB' } }),
+      [],
+    );
     expect(compileQuery({ text: 'invoice.paid bob' })(e)).toBe(true);
     expect(compileQuery({ text: 'x-event: invoice' })(e)).toBe(true);
     expect(compileQuery({ text: 'POST /HOOK' })(e)).toBe(true);

@@ -83,7 +83,11 @@ export function compileQuery(query: CaptureQuery, now = query.now ?? Date.now())
 /** Whether a query narrows anything at all (an empty one shows every capture). */
 export function isActiveQuery(query: CaptureQuery): boolean {
   return Boolean(
-    queryTerms(query.text).length || query.method || query.status || query.provider || (query.range && query.range !== 'all'),
+    queryTerms(query.text).length ||
+    query.method ||
+    query.status ||
+    query.provider ||
+    (query.range && query.range !== 'all'),
   );
 }
 

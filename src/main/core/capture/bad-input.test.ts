@@ -39,10 +39,21 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function post(port: number, pathName: string, body: string): Promise<{ status: number; json: { ok: boolean; id?: string } }> {
+function post(
+  port: number,
+  pathName: string,
+  body: string,
+): Promise<{ status: number; json: { ok: boolean; id?: string } }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: pathName, method: 'POST', agent: false, headers: { 'Content-Type': 'application/json' } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: pathName,
+        method: 'POST',
+        agent: false,
+        headers: { 'Content-Type': 'application/json' },
+      },
       (res) => {
         let text = '';
         res.on('data', (d) => (text += d));
@@ -84,8 +95,14 @@ describe('malformed requests', () => {
     ['a NUL in the target', 'POST /n\0ul HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}'],
     ['a header line without a colon', 'POST / HTTP/1.1\r\nHost: x\r\nNoColonHere\r\nContent-Length: 2\r\n\r\n{}'],
     ['whitespace before a header colon', 'POST / HTTP/1.1\r\nHost: x\r\nX-A : b\r\nContent-Length: 2\r\n\r\n{}'],
-    ['Content-Length with Transfer-Encoding', 'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n'],
-    ['two different Content-Lengths', 'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}x'],
+    [
+      'Content-Length with Transfer-Encoding',
+      'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+    ],
+    [
+      'two different Content-Lengths',
+      'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}x',
+    ],
     ['a negative Content-Length', 'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n'],
     ['an HTTP/1.1 request without Host', 'POST /no-host HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}'],
   ];
@@ -111,26 +128,30 @@ describe('pipelined bad input', () => {
 
 describe('pipelined requests ending in a bad one', () => {
   const body = (i: number): string => `{"n":${i}}`;
-  const request = (i: number): string => `POST /p${i} HTTP/1.1\r\nHost: x\r\nContent-Length: ${body(i).length}\r\n\r\n${body(i)}`;
+  const request = (i: number): string =>
+    `POST /p${i} HTTP/1.1\r\nHost: x\r\nContent-Length: ${body(i).length}\r\n\r\n${body(i)}`;
   const bad: [string, string][] = [
     ['Content-Length: zz', 'POST /bad HTTP/1.1\r\nHost: x\r\nContent-Length: zz\r\n\r\n{}'],
     ['no Host header', 'POST /bad HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}'],
   ];
-  it.each(bad)('answers every stored request in order, then 400 to the one with %s, then closes', async (_name, last) => {
-    const conn = await openRaw(listener.port);
-    let data = '';
-    conn.socket.on('data', (d: Buffer) => (data += d.toString('latin1')));
-    conn.socket.write([1, 2, 3, 4].map(request).join('') + last);
-    await conn.closed;
-    const statuses = [...data.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => Number(m[1]));
-    const ids = [...data.matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]);
-    expect(statuses).toEqual([200, 200, 200, 200, 400]);
-    expect(data.slice(data.lastIndexOf('HTTP/1.1 400'))).toContain('"error":"bad_request"');
-    // The answers come in request order: each id is the capture of the request at that position.
-    const urls = await Promise.all(ids.map(async (id) => (await store.get(id))?.url));
-    expect(urls).toEqual(['/p1', '/p2', '/p3', '/p4']);
-    await expectOnlyNextCaptured(listener.port, ['/p4', '/p3', '/p2', '/p1']);
-  });
+  it.each(bad)(
+    'answers every stored request in order, then 400 to the one with %s, then closes',
+    async (_name, last) => {
+      const conn = await openRaw(listener.port);
+      let data = '';
+      conn.socket.on('data', (d: Buffer) => (data += d.toString('latin1')));
+      conn.socket.write([1, 2, 3, 4].map(request).join('') + last);
+      await conn.closed;
+      const statuses = [...data.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => Number(m[1]));
+      const ids = [...data.matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]);
+      expect(statuses).toEqual([200, 200, 200, 200, 400]);
+      expect(data.slice(data.lastIndexOf('HTTP/1.1 400'))).toContain('"error":"bad_request"');
+      // The answers come in request order: each id is the capture of the request at that position.
+      const urls = await Promise.all(ids.map(async (id) => (await store.get(id))?.url));
+      expect(urls).toEqual(['/p1', '/p2', '/p3', '/p4']);
+      await expectOnlyNextCaptured(listener.port, ['/p4', '/p3', '/p2', '/p1']);
+    },
+  );
 });
 
 describe('client half-close', () => {
@@ -138,15 +159,18 @@ describe('client half-close', () => {
     ['HTTP/1.1', 'POST /half HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}'],
     ['HTTP/1.0', 'POST /half HTTP/1.0\r\nContent-Length: 2\r\n\r\n{}'],
   ];
-  it.each(cases)('stores and answers a %s request whose client shuts down its sending side right after the body', async (_name, req) => {
-    const conn = await openRaw(listener.port);
-    conn.socket.end(req);
-    const res = await conn.response;
-    expect(res.status).toBe(200);
-    const id = (JSON.parse(res.body) as { id: string }).id;
-    expect(await store.get(id)).toMatchObject({ url: '/half', body: { text: '{}' } });
-    await expectOnlyNextCaptured(listener.port, ['/half']);
-  });
+  it.each(cases)(
+    'stores and answers a %s request whose client shuts down its sending side right after the body',
+    async (_name, req) => {
+      const conn = await openRaw(listener.port);
+      conn.socket.end(req);
+      const res = await conn.response;
+      expect(res.status).toBe(200);
+      const id = (JSON.parse(res.body) as { id: string }).id;
+      expect(await store.get(id)).toMatchObject({ url: '/half', body: { text: '{}' } });
+      await expectOnlyNextCaptured(listener.port, ['/half']);
+    },
+  );
 });
 
 describe('invalid chunked encoding', () => {
@@ -155,19 +179,27 @@ describe('invalid chunked encoding', () => {
     ['chunk data longer than its size', `${chunkedHead('/c')}5\r\nhelloEXTRA\r\n0\r\n\r\n`],
     ['a chunk size that overflows', `${chunkedHead('/c')}fffffffffffffffffffff\r\nx\r\n0\r\n\r\n`],
     ['a control byte in a chunk extension', `${chunkedHead('/c')}5;a=\x01\r\nhello\r\n0\r\n\r\n`],
-    ['chunked that is not the last coding', 'POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, gzip\r\n\r\n0\r\n\r\n'],
+    [
+      'chunked that is not the last coding',
+      'POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, gzip\r\n\r\n0\r\n\r\n',
+    ],
   ];
-  it.each(cases)('answers 400 to %s, captures nothing of it, then captures the next request', async (_name, request) => {
-    const res = await exchange(listener.port, request);
-    expectRefusal(res, 400, 'bad_request');
-    await expectOnlyNextCaptured();
-  });
+  it.each(cases)(
+    'answers 400 to %s, captures nothing of it, then captures the next request',
+    async (_name, request) => {
+      const res = await exchange(listener.port, request);
+      expectRefusal(res, 400, 'bad_request');
+      await expectOnlyNextCaptured();
+    },
+  );
 });
 
 describe('oversized requests', () => {
   it('refuses a declared 100 MB body on its Content-Length, long before the body is sent', async () => {
     const conn = await openRaw(listener.port);
-    conn.socket.write(`POST /huge HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\nContent-Length: ${HUNDRED_MB}\r\n\r\n`);
+    conn.socket.write(
+      `POST /huge HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\nContent-Length: ${HUNDRED_MB}\r\n\r\n`,
+    );
     const block = Buffer.alloc(64 * 1024, 0x61);
     let left = HUNDRED_MB;
     const sent = await streamUntilAnswered(conn, () => {
@@ -204,7 +236,9 @@ describe('oversized requests', () => {
 
   it('answers 413 to "Expect: 100-continue" with a too-large length before any body byte is sent', async () => {
     const conn = await openRaw(listener.port);
-    conn.socket.write(`POST /expect HTTP/1.1\r\nHost: x\r\nContent-Length: ${HUNDRED_MB}\r\nExpect: 100-continue\r\n\r\n`);
+    conn.socket.write(
+      `POST /expect HTTP/1.1\r\nHost: x\r\nContent-Length: ${HUNDRED_MB}\r\nExpect: 100-continue\r\n\r\n`,
+    );
     const res = await conn.response;
     conn.socket.destroy();
     expectRefusal(res, 413, 'payload_too_large');
@@ -250,8 +284,16 @@ describe('oversized requests', () => {
   });
 
   it('answers 417 to an unknown expectation and 405 to CONNECT', async () => {
-    expectRefusal(await exchange(listener.port, 'POST / HTTP/1.1\r\nHost: x\r\nExpect: teapot\r\nContent-Length: 2\r\n\r\n{}'), 417, 'expectation_failed');
-    expectRefusal(await exchange(listener.port, 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n'), 405, 'method_not_allowed');
+    expectRefusal(
+      await exchange(listener.port, 'POST / HTTP/1.1\r\nHost: x\r\nExpect: teapot\r\nContent-Length: 2\r\n\r\n{}'),
+      417,
+      'expectation_failed',
+    );
+    expectRefusal(
+      await exchange(listener.port, 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n'),
+      405,
+      'method_not_allowed',
+    );
     await expectOnlyNextCaptured();
   });
 });
@@ -316,7 +358,10 @@ describe('slow and vanishing clients', () => {
     listener = await start({
       route: (_m, url) => ({
         endpointId: 'default',
-        reply: url === '/late' ? (id) => ({ status: 202, headers: [], body: id, delayMs: LIMITS.requestTimeoutMs + 300 }) : undefined,
+        reply:
+          url === '/late'
+            ? (id) => ({ status: 202, headers: [], body: id, delayMs: LIMITS.requestTimeoutMs + 300 })
+            : undefined,
       }),
     });
     const res = await exchange(listener.port, 'POST /late HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}');
@@ -354,7 +399,10 @@ describe('slow and vanishing clients', () => {
     await stored; // captured, its answer still 200 ms away
     gone.socket.destroy();
     // Same delay, sent later: its answer comes after the first delayed answer was attempted.
-    const after = await exchange(listener.port, 'POST /delayed-after HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}');
+    const after = await exchange(
+      listener.port,
+      'POST /delayed-after HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}',
+    );
     expect(after.status).toBe(200);
 
     // Both complete requests were captured (their bodies had fully arrived); nothing crashed.
@@ -366,7 +414,9 @@ describe('slow and vanishing clients', () => {
 describe('connection limit', () => {
   it('answers 503 beyond the maximum number of connections, and accepts again once one closes', async () => {
     await listener.close();
-    listener = await start({ limits: { ...LIMITS, headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, maxConnections: 3 } });
+    listener = await start({
+      limits: { ...LIMITS, headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, maxConnections: 3 },
+    });
     const keepAlive = (p: string): string => `POST ${p} HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}`;
     const held = await Promise.all([0, 1, 2].map(() => openRaw(listener.port)));
     for (const [i, conn] of held.entries()) {
@@ -383,7 +433,9 @@ describe('connection limit', () => {
     const releasing = await new Promise<RawResponse>((resolve) => {
       let data = '';
       release.socket.on('data', (d: Buffer) => (data += d.toString('latin1')));
-      release.socket.once('close', () => resolve({ status: Number(/HTTP\/1\.1 (\d+)/.exec(data)?.[1] ?? 0), headers: {}, body: '', interim: [] }));
+      release.socket.once('close', () =>
+        resolve({ status: Number(/HTTP\/1\.1 (\d+)/.exec(data)?.[1] ?? 0), headers: {}, body: '', interim: [] }),
+      );
       release.socket.write('POST /release HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}');
     });
     expect(releasing.status).toBe(200);

@@ -17,7 +17,11 @@ const rows: CaptureSummary[] = Array.from({ length: 10 }, (_, i) => ({
 
 describe('capture windows', () => {
   it('cuts a window and counts the whole list, filtered or not', () => {
-    expect(pageOf(rows, null, windowBounds({ offset: 8, limit: 5 }))).toEqual({ total: 10, offset: 8, items: rows.slice(8) });
+    expect(pageOf(rows, null, windowBounds({ offset: 8, limit: 5 }))).toEqual({
+      total: 10,
+      offset: 8,
+      items: rows.slice(8),
+    });
     const odd = pageOf(rows, (r) => r.endpointId === 'odd', windowBounds({ offset: 1, limit: 2 }));
     expect(odd.total).toBe(5);
     expect(odd.items.map((r) => r.id)).toEqual(['c3', 'c5']);

@@ -61,7 +61,11 @@ function bodyPending(socket: Duplex): boolean {
 }
 
 /** Which answer a parser or timeout error deserves; null for transport errors (nothing to answer). */
-export function refusalForClientError(err: NodeJS.ErrnoException & { reason?: string }, socket: Duplex, limits: GuardLimits): Refusal | null {
+export function refusalForClientError(
+  err: NodeJS.ErrnoException & { reason?: string },
+  socket: Duplex,
+  limits: GuardLimits,
+): Refusal | null {
   const code = err.code ?? '';
   switch (code) {
     case 'HPE_HEADER_OVERFLOW':
@@ -112,7 +116,10 @@ export interface ListenerGuard {
 }
 
 /** `onRefused` hears every refusal once per socket (health counts them; it must not throw). */
-export function createListenerGuard(getLimits: () => GuardLimits, onRefused?: (refusal: Refusal) => void): ListenerGuard {
+export function createListenerGuard(
+  getLimits: () => GuardLimits,
+  onRefused?: (refusal: Refusal) => void,
+): ListenerGuard {
   const closing = new WeakSet<Duplex>();
   /** Refusals waiting for the answers to earlier, complete requests on the same socket. */
   const deferred = new WeakMap<Duplex, Refusal>();
@@ -225,7 +232,9 @@ export function hardConnectionCap(maxConnections: number): number {
 }
 
 /** How often Node checks the header and request deadlines (its default, 30 s, would let slow clients linger). */
-export function connectionsCheckingInterval(limits: Pick<GuardLimits, 'headersTimeoutMs' | 'requestTimeoutMs'>): number {
+export function connectionsCheckingInterval(
+  limits: Pick<GuardLimits, 'headersTimeoutMs' | 'requestTimeoutMs'>,
+): number {
   const shortest = Math.min(...[limits.headersTimeoutMs, limits.requestTimeoutMs].filter((t) => t > 0), 4_000);
   return Math.max(50, Math.floor(shortest / 4));
 }

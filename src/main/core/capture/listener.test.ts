@@ -129,7 +129,10 @@ describe('capture listener', () => {
   });
 
   it('captures any method and path, with an empty body', async () => {
-    const res = await rawRequest(listener.port, 'DELETE /a/b%20c?x=1&x=2 HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n');
+    const res = await rawRequest(
+      listener.port,
+      'DELETE /a/b%20c?x=1&x=2 HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n',
+    );
     expect(res.status).toBe(200);
     expect(captured[0]).toMatchObject({ method: 'DELETE', url: '/a/b%20c?x=1&x=2', body: { size: 0, text: '' } });
   });
@@ -158,7 +161,9 @@ describe('capture listener', () => {
     } finally {
       await second.close();
     }
-    await expect(startCaptureListener({ store, port: listener.port, fallbackToFreePort: false })).rejects.toThrow(/EADDRINUSE/);
+    await expect(startCaptureListener({ store, port: listener.port, fallbackToFreePort: false })).rejects.toThrow(
+      /EADDRINUSE/,
+    );
   });
 
   it('answers 503 when the store cannot write, and acknowledges nothing', async () => {
@@ -204,7 +209,15 @@ describe('capture listener', () => {
         reply: () =>
           url === '/bad-reply'
             ? { status: 200, headers: [['Bad Name', 'x']], body: 'never' }
-            : { status: 201, headers: [['Content-Length', '999'], ['Transfer-Encoding', 'chunked'], ['X-Ok', 'yes']], body: '{"ok":true}' },
+            : {
+                status: 201,
+                headers: [
+                  ['Content-Length', '999'],
+                  ['Transfer-Encoding', 'chunked'],
+                  ['X-Ok', 'yes'],
+                ],
+                body: '{"ok":true}',
+              },
       }),
       onError: (e) => errors.push(e),
     });

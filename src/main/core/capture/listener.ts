@@ -20,7 +20,13 @@ import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_CAPTURE_PORT } from '../../../shared/
 import type { CaptureStore } from '../store/types';
 import { newCaptureId } from './capture-id';
 import { createFirstByteGate, type FirstByteGate } from './first-byte-gate';
-import { connectionsCheckingInterval, createListenerGuard, hardConnectionCap, type ListenerGuard, type Refusal } from './listener-guard';
+import {
+  connectionsCheckingInterval,
+  createListenerGuard,
+  hardConnectionCap,
+  type ListenerGuard,
+  type Refusal,
+} from './listener-guard';
 import { capturedBody } from '../body-buffer';
 import { headerPairs } from './raw-request';
 
@@ -119,7 +125,11 @@ function defaultReply(id: string): CaptureReply {
 }
 
 function tooLarge(limit: number): Refusal {
-  return { status: 413, error: 'payload_too_large', message: `Body larger than the ${limit}-byte limit; not captured.` };
+  return {
+    status: 413,
+    error: 'payload_too_large',
+    message: `Body larger than the ${limit}-byte limit; not captured.`,
+  };
 }
 
 /** A configured reply must not break HTTP framing: the listener sets the length itself. */
@@ -280,7 +290,12 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
           // A configured reply with an invalid status or header: the capture is saved, say so.
           report(err);
           if (!res.headersSent)
-            sendJson(res, 500, { ok: false, error: 'reply_failed', id, message: 'The configured reply could not be sent; the capture was saved.' });
+            sendJson(res, 500, {
+              ok: false,
+              error: 'reply_failed',
+              id,
+              message: 'The configured reply could not be sent; the capture was saved.',
+            });
           else res.destroy();
         }
       };
@@ -302,7 +317,10 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
   };
 
   const createServer = (via: CaptureVia): { server: http.Server; guard: ListenerGuard } => {
-    const guard = createListenerGuard(() => limits, (refusal) => options.onRefused?.(refusal, via));
+    const guard = createListenerGuard(
+      () => limits,
+      (refusal) => options.onRefused?.(refusal, via),
+    );
     const server = http.createServer({
       maxHeaderSize: limits.maxHeaderBytes,
       // The tunnel port keeps idle connections open: see first-byte-gate.ts.
@@ -339,13 +357,21 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
     server.on('checkExpectation', (req: IncomingMessage) =>
       guard.refuse(
         req.socket,
-        { status: 417, error: 'expectation_failed', message: 'Only "Expect: 100-continue" is supported; not captured.' },
+        {
+          status: 417,
+          error: 'expectation_failed',
+          message: 'Only "Expect: 100-continue" is supported; not captured.',
+        },
         req,
       ),
     );
     // Without a listener Node drops CONNECT silently; a webhook sender deserves a reason.
     server.on('connect', (_req: IncomingMessage, socket) =>
-      guard.refuse(socket, { status: 405, error: 'method_not_allowed', message: 'CONNECT is not supported; not captured.' }),
+      guard.refuse(socket, {
+        status: 405,
+        error: 'method_not_allowed',
+        message: 'CONNECT is not supported; not captured.',
+      }),
     );
     server.on('clientError', guard.onClientError);
     server.on('connection', guard.onConnection);

@@ -10,4 +10,3 @@ export function headerPairs(rawHeaders: readonly string[]): HeaderPair[] {
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) pairs.push([rawHeaders[i], rawHeaders[i + 1]]);
   return pairs;
 }
-

@@ -1,14 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { HooklensError } from '../../../shared/errors';
 import { getProvider } from '../signatures/registry';
-import { buildTestEvent, listTestEventProviders, listTestEvents, parseOverride, testEventLifecycles, type TestEvent } from './index';
+import {
+  buildTestEvent,
+  listTestEventProviders,
+  listTestEvents,
+  parseOverride,
+  testEventLifecycles,
+  type TestEvent,
+} from './index';
 
 function verifies(event: TestEvent, now?: number): boolean {
   const provider = getProvider(event.signer)!;
-  return provider.verify({ method: 'POST', url: event.url, headers: event.headers, body: event.body }, { secret: event.secret, ...(now ? { now } : {}) }).valid;
+  return provider.verify(
+    { method: 'POST', url: event.url, headers: event.headers, body: event.body },
+    { secret: event.secret, ...(now ? { now } : {}) },
+  ).valid;
 }
 
-const json = (event: TestEvent): Record<string, unknown> => JSON.parse(event.body.toString('utf8')) as Record<string, unknown>;
+const json = (event: TestEvent): Record<string, unknown> =>
+  JSON.parse(event.body.toString('utf8')) as Record<string, unknown>;
 
 describe('buildTestEvent', () => {
   it('makes fresh ids and timestamps on every send', () => {
@@ -16,7 +27,9 @@ describe('buildTestEvent', () => {
     const b = buildTestEvent({ provider: 'stripe', event: 'payment_intent.succeeded', secret: 'whsec_x' });
     expect(a.eventId).toMatch(/^evt_[0-9A-Za-z]{24}$/);
     expect(a.eventId).not.toBe(b.eventId);
-    expect((json(a).data as { object: { id: string } }).object.id).not.toBe((json(b).data as { object: { id: string } }).object.id);
+    expect((json(a).data as { object: { id: string } }).object.id).not.toBe(
+      (json(b).data as { object: { id: string } }).object.id,
+    );
     expect(json(a).id).toBe(a.eventId);
     // Stripe pretty-prints its payloads; most others send compact JSON.
     expect(a.body.toString()).toMatch(/^\{\n {2}"id": "evt_/);
@@ -35,7 +48,10 @@ describe('buildTestEvent', () => {
   });
 
   it('signs with the given secret, or generates one in the provider format', () => {
-    expect(buildTestEvent({ provider: 'github', event: 'ping', secret: 'given' })).toMatchObject({ secret: 'given', secretGenerated: false });
+    expect(buildTestEvent({ provider: 'github', event: 'ping', secret: 'given' })).toMatchObject({
+      secret: 'given',
+      secretGenerated: false,
+    });
     const formats: Record<string, RegExp> = {
       stripe: /^whsec_[0-9A-Za-z]{32}$/,
       clerk: /^whsec_[A-Za-z0-9+/]+=*$/,
@@ -56,14 +72,22 @@ describe('buildTestEvent', () => {
     expect(subscription).toEqual({
       kind: 'customer.subscription',
       events: [
-        expect.objectContaining({ type: 'customer.subscription.created', object: { kind: 'customer.subscription', stage: 'created' } }),
+        expect.objectContaining({
+          type: 'customer.subscription.created',
+          object: { kind: 'customer.subscription', stage: 'created' },
+        }),
         expect.objectContaining({ type: 'customer.subscription.updated' }),
         expect.objectContaining({ type: 'customer.subscription.deleted' }),
       ],
     });
     const deleted = buildTestEvent({ provider: 'stripe', event: 'customer.subscription.deleted', secret: 'whsec_x' });
     expect(deleted.objectId).toMatch(/^sub_/);
-    const created = buildTestEvent({ provider: 'stripe', event: 'customer.subscription.created', secret: 'whsec_x', objectId: deleted.objectId });
+    const created = buildTestEvent({
+      provider: 'stripe',
+      event: 'customer.subscription.created',
+      secret: 'whsec_x',
+      objectId: deleted.objectId,
+    });
     expect((json(created).data as { object: { id: string } }).object.id).toBe(deleted.objectId);
     expect(created.eventId).not.toBe(deleted.eventId);
 
@@ -79,7 +103,10 @@ describe('buildTestEvent', () => {
     for (const p of listTestEventProviders()) {
       const cycles = testEventLifecycles(p.id);
       expect(cycles.length, p.id).toBeGreaterThan(0);
-      expect(cycles.some((c) => c.events[0]!.object!.stage === 'created'), p.id).toBe(true);
+      expect(
+        cycles.some((c) => c.events[0]!.object!.stage === 'created'),
+        p.id,
+      ).toBe(true);
     }
   });
 
@@ -87,13 +114,22 @@ describe('buildTestEvent', () => {
     const event = buildTestEvent({
       provider: 'stripe',
       event: 'payment_intent.succeeded',
-      overrides: [parseOverride('data.object.amount=500'), parseOverride('data.object.currency=eur'), parseOverride('data.object.metadata.tags.0=vip')],
+      overrides: [
+        parseOverride('data.object.amount=500'),
+        parseOverride('data.object.currency=eur'),
+        parseOverride('data.object.metadata.tags.0=vip'),
+      ],
     });
     const object = (json(event).data as { object: Record<string, unknown> }).object;
     expect(object).toMatchObject({ amount: 500, currency: 'eur', metadata: { tags: ['vip'] } });
     expect(verifies(event)).toBe(true);
 
-    const sms = buildTestEvent({ provider: 'twilio', event: 'message.received', url: 'https://example.com/sms', overrides: [['Body', 'STOP']] });
+    const sms = buildTestEvent({
+      provider: 'twilio',
+      event: 'message.received',
+      url: 'https://example.com/sms',
+      overrides: [['Body', 'STOP']],
+    });
     expect(new URLSearchParams(sms.body.toString()).get('Body')).toBe('STOP');
     expect(verifies(sms)).toBe(true);
   });
@@ -106,24 +142,57 @@ describe('buildTestEvent', () => {
   });
 
   it('signs the URL for URL-signed providers and reports the path', () => {
-    const event = buildTestEvent({ provider: 'square', event: 'payment.created', url: 'http://127.0.0.1:4000/hooks/square?x=1' });
-    expect(event).toMatchObject({ url: 'http://127.0.0.1:4000/hooks/square?x=1', path: '/hooks/square?x=1', method: 'POST' });
+    const event = buildTestEvent({
+      provider: 'square',
+      event: 'payment.created',
+      url: 'http://127.0.0.1:4000/hooks/square?x=1',
+    });
+    expect(event).toMatchObject({
+      url: 'http://127.0.0.1:4000/hooks/square?x=1',
+      path: '/hooks/square?x=1',
+      method: 'POST',
+    });
     expect(verifies(event)).toBe(true);
-    expect(getProvider('square')!.verify({ method: 'POST', url: 'http://127.0.0.1:4000/other', headers: event.headers, body: event.body }, { secret: event.secret }).valid).toBe(false);
+    expect(
+      getProvider('square')!.verify(
+        { method: 'POST', url: 'http://127.0.0.1:4000/other', headers: event.headers, body: event.body },
+        { secret: event.secret },
+      ).valid,
+    ).toBe(false);
   });
 
   it('rejects unknown providers, events, paths and URLs with clear errors', () => {
-    expect(() => buildTestEvent({ provider: 'nope', event: 'x' })).toThrow(/No test events for provider "nope". Known: stripe, github/);
-    expect(() => buildTestEvent({ provider: 'stripe', event: 'x' })).toThrow(/Stripe has no test event "x". Known: payment_intent.succeeded/);
+    expect(() => buildTestEvent({ provider: 'nope', event: 'x' })).toThrow(
+      /No test events for provider "nope". Known: stripe, github/,
+    );
+    expect(() => buildTestEvent({ provider: 'stripe', event: 'x' })).toThrow(
+      /Stripe has no test event "x". Known: payment_intent.succeeded/,
+    );
     expect(() => parseOverride('amount')).toThrow(HooklensError);
-    expect(() => buildTestEvent({ provider: 'stripe', event: 'invoice.paid', overrides: [['__proto__.x', '1']] })).toThrow(/not a dotted path/);
+    expect(() =>
+      buildTestEvent({ provider: 'stripe', event: 'invoice.paid', overrides: [['__proto__.x', '1']] }),
+    ).toThrow(/not a dotted path/);
     expect(() => buildTestEvent({ provider: 'stripe', event: 'invoice.paid', url: 'ftp://x' })).toThrow(/not an http/);
     expect(() => buildTestEvent({ provider: 'stripe', event: 'invoice.paid', url: 'not a url' })).toThrow(/not a URL/);
   });
 
   it('lists 13 providers and ~100 events', () => {
     const providers = listTestEventProviders();
-    expect(providers.map((p) => p.id)).toEqual(['stripe', 'github', 'shopify', 'slack', 'clerk', 'resend', 'twilio', 'square', 'paddle', 'linear', 'zoom', 'twitch', 'hubspot']);
+    expect(providers.map((p) => p.id)).toEqual([
+      'stripe',
+      'github',
+      'shopify',
+      'slack',
+      'clerk',
+      'resend',
+      'twilio',
+      'square',
+      'paddle',
+      'linear',
+      'zoom',
+      'twitch',
+      'hubspot',
+    ]);
     expect(listTestEvents().length).toBe(providers.reduce((n, p) => n + p.events.length, 0));
     expect(providers.every((p) => p.secretHint.length > 0)).toBe(true);
   });

@@ -53,13 +53,21 @@ export const DEFAULT_TARGET = 'http://localhost:3000/webhooks';
 
 export function findCatalogProvider(id: string): CatalogProviderSpec {
   const spec = CATALOG.find((p) => p.id === id.toLowerCase());
-  if (!spec) throw new HooklensError('unknown_provider', `No test events for provider "${id}". Known: ${CATALOG.map((p) => p.id).join(', ')}`);
+  if (!spec)
+    throw new HooklensError(
+      'unknown_provider',
+      `No test events for provider "${id}". Known: ${CATALOG.map((p) => p.id).join(', ')}`,
+    );
   return spec;
 }
 
 export function findCatalogEvent(spec: CatalogProviderSpec, type: string): CatalogEventSpec {
   const event = spec.events.find((e) => e.type === type);
-  if (!event) throw new HooklensError('invalid_argument', `${spec.name} has no test event "${type}". Known: ${spec.events.map((e) => e.type).join(', ')}`);
+  if (!event)
+    throw new HooklensError(
+      'invalid_argument',
+      `${spec.name} has no test event "${type}". Known: ${spec.events.map((e) => e.type).join(', ')}`,
+    );
   return event;
 }
 
@@ -92,7 +100,8 @@ function targetUrl(input: TestEventInput, spec: CatalogProviderSpec): URL {
   } catch {
     throw new HooklensError('invalid_argument', `"${raw}" is not a URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new HooklensError('invalid_argument', `"${raw}" is not an http(s) URL`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new HooklensError('invalid_argument', `"${raw}" is not an http(s) URL`);
   return url;
 }
 
@@ -108,7 +117,15 @@ export function buildTestEvent(input: TestEventInput): TestEvent {
   const generated = !input.secret;
   const secret = input.secret || spec.newSecret();
   const headers = [...spec.headers(ctx, event), ...(event.headers?.(ctx) ?? [])];
-  const signed = signer.sign({ secret, body, timestamp: ctx.nowSec, id: ctx.eventId, url: url.href, method: 'POST', headers });
+  const signed = signer.sign({
+    secret,
+    body,
+    timestamp: ctx.nowSec,
+    id: ctx.eventId,
+    url: url.href,
+    method: 'POST',
+    headers,
+  });
   return {
     provider: spec.id,
     event: event.type,

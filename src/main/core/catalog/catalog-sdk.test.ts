@@ -25,7 +25,14 @@ import { buildTestEvent, listTestEventProviders, type TestEvent } from './index'
 
 const require = createRequire(import.meta.url);
 const { WebhooksHelper } = require(join(dirname(require.resolve('square')), 'wrapper', 'WebhooksHelper.js')) as {
-  WebhooksHelper: { verifySignature(args: { requestBody: string; signatureHeader: string; signatureKey: string; notificationUrl: string }): Promise<boolean> };
+  WebhooksHelper: {
+    verifySignature(args: {
+      requestBody: string;
+      signatureHeader: string;
+      signatureKey: string;
+      notificationUrl: string;
+    }): Promise<boolean>;
+  };
 };
 
 const URL_TARGET = 'https://hooks.example.com/webhooks/in?env=test';
@@ -36,7 +43,8 @@ function get(event: TestEvent, name: string): string {
   return found[1];
 }
 
-const lowerHeaders = (headers: HeaderPair[]): Record<string, string> => Object.fromEntries(headers.map(([k, v]) => [k.toLowerCase(), v]));
+const lowerHeaders = (headers: HeaderPair[]): Record<string, string> =>
+  Object.fromEntries(headers.map(([k, v]) => [k.toLowerCase(), v]));
 
 /** Shopify's library validates a real incoming request, so it gets one, on loopback. */
 async function shopifyValidates(event: TestEvent): Promise<{ valid: boolean; topic?: string }> {
@@ -54,22 +62,28 @@ async function shopifyValidates(event: TestEvent): Promise<{ valid: boolean; top
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      api.webhooks.validate({ rawBody: Buffer.concat(chunks).toString('utf8'), rawRequest: req, rawResponse: res }).then(
-        (v) => {
-          result = v.valid ? { valid: true, topic: v.topic } : { valid: false };
-          res.end('ok');
-        },
-        (err: unknown) => {
-          res.statusCode = 500;
-          res.end(String(err));
-        },
-      );
+      api.webhooks
+        .validate({ rawBody: Buffer.concat(chunks).toString('utf8'), rawRequest: req, rawResponse: res })
+        .then(
+          (v) => {
+            result = v.valid ? { valid: true, topic: v.topic } : { valid: false };
+            res.end('ok');
+          },
+          (err: unknown) => {
+            res.statusCode = 500;
+            res.end(String(err));
+          },
+        );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const { port } = server.address() as AddressInfo;
-    const res = await fetch(`http://127.0.0.1:${port}${event.path}`, { method: 'POST', headers: event.headers, body: event.body });
+    const res = await fetch(`http://127.0.0.1:${port}${event.path}`, {
+      method: 'POST',
+      headers: event.headers,
+      body: event.body,
+    });
     expect(res.status).toBe(200);
     return result!;
   } finally {
@@ -77,7 +91,9 @@ async function shopifyValidates(event: TestEvent): Promise<{ valid: boolean; top
   }
 }
 
-const paddleSdk = new Paddle('pdl_sdbx_apikey_01j8z3x6k2m4n5p7q9r0s1t2v3_placeholder', { environment: Environment.sandbox });
+const paddleSdk = new Paddle('pdl_sdbx_apikey_01j8z3x6k2m4n5p7q9r0s1t2v3_placeholder', {
+  environment: Environment.sandbox,
+});
 const stripeSdk = new Stripe('sk_test_hooklens');
 
 type Judge = (event: TestEvent) => Promise<void>;
@@ -89,11 +105,17 @@ const JUDGES: Record<string, Judge> = {
     expect(parsed.id).toBe(event.eventId);
   },
   async github(event) {
-    expect(await octokitVerify(event.secret, event.body.toString('utf8'), get(event, 'X-Hub-Signature-256'))).toBe(true);
+    expect(await octokitVerify(event.secret, event.body.toString('utf8'), get(event, 'X-Hub-Signature-256'))).toBe(
+      true,
+    );
     const [name, action] = event.event.split('.');
     expect(get(event, 'X-GitHub-Event')).toBe(name);
     expect(get(event, 'X-GitHub-Delivery')).toBe(event.eventId);
-    const body = JSON.parse(event.body.toString('utf8')) as { action?: string; repository: { full_name: string }; sender: { login: string } };
+    const body = JSON.parse(event.body.toString('utf8')) as {
+      action?: string;
+      repository: { full_name: string };
+      sender: { login: string };
+    };
     expect(body.action).toBe(action);
     expect(body.repository.full_name).toBe('hooklens-test/webhook-playground');
   },
@@ -104,19 +126,29 @@ const JUDGES: Record<string, Judge> = {
     const ok = isValidSlackRequest({
       signingSecret: event.secret,
       body: event.body.toString('utf8'),
-      headers: { 'x-slack-signature': get(event, 'X-Slack-Signature'), 'x-slack-request-timestamp': Number(get(event, 'X-Slack-Request-Timestamp')) },
+      headers: {
+        'x-slack-signature': get(event, 'X-Slack-Signature'),
+        'x-slack-request-timestamp': Number(get(event, 'X-Slack-Request-Timestamp')),
+      },
     });
     expect(ok).toBe(true);
-    const body = JSON.parse(event.body.toString('utf8')) as { type: string; event?: { type: string; channel_type?: string } };
+    const body = JSON.parse(event.body.toString('utf8')) as {
+      type: string;
+      event?: { type: string; channel_type?: string };
+    };
     if (event.event === 'url_verification') expect(body.type).toBe('url_verification');
     else expect(`${body.event!.type}${body.event!.channel_type === 'channel' ? '.channels' : ''}`).toBe(event.event);
   },
   async clerk(event) {
-    const parsed = new SvixWebhook(event.secret).verify(event.body.toString('utf8'), lowerHeaders(event.headers)) as { type: string };
+    const parsed = new SvixWebhook(event.secret).verify(event.body.toString('utf8'), lowerHeaders(event.headers)) as {
+      type: string;
+    };
     expect(parsed.type).toBe(event.event);
   },
   async resend(event) {
-    const parsed = new SvixWebhook(event.secret).verify(event.body.toString('utf8'), lowerHeaders(event.headers)) as { type: string };
+    const parsed = new SvixWebhook(event.secret).verify(event.body.toString('utf8'), lowerHeaders(event.headers)) as {
+      type: string;
+    };
     expect(parsed.type).toBe(event.event);
   },
   async twilio(event) {
@@ -135,7 +167,11 @@ const JUDGES: Record<string, Judge> = {
     expect((JSON.parse(event.body.toString('utf8')) as { type: string }).type).toBe(event.event);
   },
   async paddle(event) {
-    const parsed = await paddleSdk.webhooks.unmarshal(event.body.toString('utf8'), event.secret, get(event, 'Paddle-Signature'));
+    const parsed = await paddleSdk.webhooks.unmarshal(
+      event.body.toString('utf8'),
+      event.secret,
+      get(event, 'Paddle-Signature'),
+    );
     expect(parsed.eventType).toBe(event.event);
     expect(parsed.eventId).toBe(event.eventId);
   },
@@ -146,13 +182,19 @@ const JUDGES: Record<string, Judge> = {
   },
   async zoom(event) {
     const handler = new AwsLambdaReceiver({ webhooksSecretToken: event.secret }).start();
-    const res = (await handler({ body: event.body.toString('utf8'), headers: lowerHeaders(event.headers), isBase64Encoded: false } as never, {} as never)) as { statusCode: number };
+    const res = (await handler(
+      { body: event.body.toString('utf8'), headers: lowerHeaders(event.headers), isBase64Encoded: false } as never,
+      {} as never,
+    )) as { statusCode: number };
     expect(res.statusCode).toBe(200);
   },
   async twitch(event) {
     const id = get(event, 'Twitch-Eventsub-Message-Id');
     const ts = get(event, 'Twitch-Eventsub-Message-Timestamp');
-    const expected = `sha256=${createHmac('sha256', event.secret).update(id + ts).update(event.body).digest('hex')}`;
+    const expected = `sha256=${createHmac('sha256', event.secret)
+      .update(id + ts)
+      .update(event.body)
+      .digest('hex')}`;
     expect(get(event, 'Twitch-Eventsub-Message-Signature')).toBe(expected);
     const type = get(event, 'Twitch-Eventsub-Message-Type');
     expect(type === 'notification' ? get(event, 'Twitch-Eventsub-Subscription-Type') : type).toBe(event.event);
@@ -168,7 +210,9 @@ const JUDGES: Record<string, Judge> = {
       timestamp: Number(get(event, 'X-HubSpot-Request-Timestamp')),
     });
     expect(ok).toBe(true);
-    expect((JSON.parse(event.body.toString('utf8')) as { subscriptionType: string }[])[0]!.subscriptionType).toBe(event.event);
+    expect((JSON.parse(event.body.toString('utf8')) as { subscriptionType: string }[])[0]!.subscriptionType).toBe(
+      event.event,
+    );
   },
 };
 
@@ -200,7 +244,10 @@ describe.each(listTestEventProviders().map((p) => [p.id, p] as const))('%s test 
     const text = event.body.toString('utf8');
     // One character of content changed, the signature kept: every SDK must refuse it.
     const at = text.search(/[a-z]/);
-    const tampered = { ...event, body: Buffer.from(text.slice(0, at) + (text[at] === 'x' ? 'y' : 'x') + text.slice(at + 1)) };
+    const tampered = {
+      ...event,
+      body: Buffer.from(text.slice(0, at) + (text[at] === 'x' ? 'y' : 'x') + text.slice(at + 1)),
+    };
     await expect(JUDGES[id]!(tampered)).rejects.toThrow();
   });
 });

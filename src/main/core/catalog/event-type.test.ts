@@ -12,7 +12,9 @@ describe('deliveryEventType', () => {
   it('says nothing when the request names no type', () => {
     expect(deliveryEventType([['Content-Type', 'application/json']], Buffer.from('{"amount":1}'))).toBeUndefined();
     expect(deliveryEventType([['Content-Type', 'application/json']], Buffer.from('not json'))).toBeUndefined();
-    expect(deliveryEventType([['Content-Type', 'application/x-www-form-urlencoded']], Buffer.from('a=1'))).toBeUndefined();
+    expect(
+      deliveryEventType([['Content-Type', 'application/x-www-form-urlencoded']], Buffer.from('a=1')),
+    ).toBeUndefined();
     expect(deliveryEventType([], Buffer.from('[1,2]'))).toBeUndefined();
   });
 });

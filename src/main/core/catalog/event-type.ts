@@ -34,7 +34,10 @@ export function deliveryEventType(headers: readonly HeaderPair[], body: Buffer, 
   const shopify = headerValue(headers, 'X-Shopify-Topic');
   if (shopify) return shopify;
   const twitchType = headerValue(headers, 'Twitch-Eventsub-Message-Type');
-  if (twitchType) return twitchType === 'notification' ? (headerValue(headers, 'Twitch-Eventsub-Subscription-Type') ?? twitchType) : twitchType;
+  if (twitchType)
+    return twitchType === 'notification'
+      ? (headerValue(headers, 'Twitch-Eventsub-Subscription-Type') ?? twitchType)
+      : twitchType;
   const contentType = headerValue(headers, 'Content-Type') ?? '';
   if (/x-www-form-urlencoded/i.test(contentType)) return formType(body);
 

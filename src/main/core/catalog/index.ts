@@ -22,7 +22,13 @@
  * `500`), `body` replaces the generated text and is signed as is.
  */
 export { buildTestEvent, DEFAULT_TARGET, type TestEvent, type TestEventInput } from './build-test-event';
-export { listTestEventProviders, listTestEvents, testEventLifecycles, type TestEventProvider, type TestEventType } from './list-test-events';
+export {
+  listTestEventProviders,
+  listTestEvents,
+  testEventLifecycles,
+  type TestEventProvider,
+  type TestEventType,
+} from './list-test-events';
 export { parseOverride, type Override } from './set-path';
 export type { LifecycleStage } from './types';
 export { deliveryEventType } from './event-type';

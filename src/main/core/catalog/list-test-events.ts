@@ -22,7 +22,14 @@ export function listTestEventProviders(): TestEventProvider[] {
 /** One provider's events, or every event of every provider. */
 export function listTestEvents(provider?: string): (TestEventType & { provider: string })[] {
   const specs = provider === undefined ? CATALOG : [findCatalogProvider(provider)];
-  return specs.flatMap((spec) => spec.events.map((e) => ({ provider: spec.id, type: e.type, summary: e.summary, ...(e.object ? { object: e.object } : {}) })));
+  return specs.flatMap((spec) =>
+    spec.events.map((e) => ({
+      provider: spec.id,
+      type: e.type,
+      summary: e.summary,
+      ...(e.object ? { object: e.object } : {}),
+    })),
+  );
 }
 
 const STAGE_ORDER: Record<LifecycleStage, number> = { created: 0, updated: 1, deleted: 2 };
@@ -39,5 +46,8 @@ export function testEventLifecycles(provider: string): { kind: string; events: T
     list.push({ type: e.type, summary: e.summary, object: e.object });
     byKind.set(e.object.kind, list);
   }
-  return [...byKind].map(([kind, events]) => ({ kind, events: events.sort((a, b) => STAGE_ORDER[a.object!.stage] - STAGE_ORDER[b.object!.stage]) }));
+  return [...byKind].map(([kind, events]) => ({
+    kind,
+    events: events.sort((a, b) => STAGE_ORDER[a.object!.stage] - STAGE_ORDER[b.object!.stage]),
+  }));
 }

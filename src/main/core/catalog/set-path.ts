@@ -27,13 +27,16 @@ const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 
 function setJsonPath(root: unknown, path: string, value: unknown): unknown {
   const segments = path.split('.');
-  if (segments.some((s) => s === '' || FORBIDDEN.has(s))) throw new HooklensError('invalid_argument', `--set path "${path}" is not a dotted path`);
-  if (typeof root !== 'object' || root === null) throw new HooklensError('invalid_argument', `--set ${path}: the body is not a JSON object`);
+  if (segments.some((s) => s === '' || FORBIDDEN.has(s)))
+    throw new HooklensError('invalid_argument', `--set path "${path}" is not a dotted path`);
+  if (typeof root !== 'object' || root === null)
+    throw new HooklensError('invalid_argument', `--set ${path}: the body is not a JSON object`);
   let node = root as Record<string, unknown>;
   for (const [i, segment] of segments.entries()) {
     const last = i === segments.length - 1;
     const key = Array.isArray(node) ? Number(segment) : segment;
-    if (Array.isArray(node) && !Number.isInteger(key)) throw new HooklensError('invalid_argument', `--set ${path}: "${segment}" indexes an array`);
+    if (Array.isArray(node) && !Number.isInteger(key))
+      throw new HooklensError('invalid_argument', `--set ${path}: "${segment}" indexes an array`);
     if (last) {
       (node as Record<string | number, unknown>)[key] = value;
       break;

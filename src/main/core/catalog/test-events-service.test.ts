@@ -34,7 +34,12 @@ async function waitForCaptures(n: number): Promise<string[]> {
 
 describe('test events from the app', () => {
   it('sends to Hooklens itself: a generated secret is stored and the capture checks valid', async () => {
-    const input = { provider: 'stripe', event: 'customer.subscription.created', endpointId: DEFAULT_ENDPOINT_ID, target: 'capture' as const };
+    const input = {
+      provider: 'stripe',
+      event: 'customer.subscription.created',
+      endpointId: DEFAULT_ENDPOINT_ID,
+      target: 'capture' as const,
+    };
     const preview = await core.api.previewTestEvent(input);
     expect(preview.secret).toBe('generate');
     expect(preview.url).toBe(`${core.status().captureUrl}webhooks/stripe`);
@@ -42,15 +47,25 @@ describe('test events from the app', () => {
 
     const sent = await core.api.sendTestEvent(input);
     expect(sent.generatedSecret).toMatch(/^whsec_/);
-    expect(sent.entry).toMatchObject({ source: 'test-event', captureId: null, outcome: { kind: 'response', response: { status: 200 } } });
+    expect(sent.entry).toMatchObject({
+      source: 'test-event',
+      captureId: null,
+      outcome: { kind: 'response', response: { status: 200 } },
+    });
     const [id] = await waitForCaptures(1);
     const check = await core.api.checkSignature(id!);
     expect(check).toMatchObject({ providerId: 'stripe', secretSource: 'stored', result: { valid: true } });
-    expect(await core.api.getSignatureSecretStatus(DEFAULT_ENDPOINT_ID)).toEqual([expect.objectContaining({ providerId: 'stripe' })]);
+    expect(await core.api.getSignatureSecretStatus(DEFAULT_ENDPOINT_ID)).toEqual([
+      expect.objectContaining({ providerId: 'stripe' }),
+    ]);
     expect((await core.api.listReplays(null))[0]).toMatchObject({ source: 'test-event', status: 200 });
 
     // The second send uses the stored secret, and a related event can name the first one's object.
-    const again = await core.api.sendTestEvent({ ...input, event: 'customer.subscription.deleted', objectId: sent.objectId });
+    const again = await core.api.sendTestEvent({
+      ...input,
+      event: 'customer.subscription.deleted',
+      objectId: sent.objectId,
+    });
     expect(again.generatedSecret).toBeUndefined();
     expect(again.objectId).toBe(sent.objectId);
     const ids = await waitForCaptures(2);
@@ -59,13 +74,27 @@ describe('test events from the app', () => {
 
   it('signs URL-signed providers for the endpoint URL they reach, and takes an edited body', async () => {
     const endpoint = await core.api.createEndpoint({ name: 'Twilio', slug: 'twilio' });
-    const sent = await core.api.sendTestEvent({ provider: 'twilio', event: 'message.received', endpointId: endpoint.id, target: 'capture', path: '/sms?acct=1' });
+    const sent = await core.api.sendTestEvent({
+      provider: 'twilio',
+      event: 'message.received',
+      endpointId: endpoint.id,
+      target: 'capture',
+      path: '/sms?acct=1',
+    });
     expect(sent.entry.request.url).toBe(`${core.status().captureUrl}e/twilio/sms?acct=1`);
     const edited = 'Body=edited&From=%2B15558675310&MessageSid=SM1&SmsStatus=received';
-    await core.api.sendTestEvent({ provider: 'twilio', event: 'message.received', endpointId: endpoint.id, target: 'capture', path: '/sms', body: edited });
+    await core.api.sendTestEvent({
+      provider: 'twilio',
+      event: 'message.received',
+      endpointId: endpoint.id,
+      target: 'capture',
+      path: '/sms',
+      body: edited,
+    });
     const captures = (await core.api.listCaptures()).items;
     expect(captures).toHaveLength(2);
-    for (const c of captures) expect((await core.api.checkSignature(c.id)).result).toMatchObject({ provider: 'twilio', valid: true });
+    for (const c of captures)
+      expect((await core.api.checkSignature(c.id)).result).toMatchObject({ provider: 'twilio', valid: true });
     const bodies = await Promise.all(captures.map(async (c) => (await core.api.getCapture(c.id)).body.text));
     expect(bodies).toContain(edited);
   });
@@ -79,7 +108,11 @@ describe('test events from the app', () => {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         try {
-          verdict = stripeSdk.webhooks.constructEvent(Buffer.concat(chunks), String(req.headers['stripe-signature']), secret).type;
+          verdict = stripeSdk.webhooks.constructEvent(
+            Buffer.concat(chunks),
+            String(req.headers['stripe-signature']),
+            secret,
+          ).type;
           res.end('accepted');
         } catch (err) {
           res.statusCode = 400;
@@ -89,19 +122,41 @@ describe('test events from the app', () => {
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     await core.api.updateReplaySettings({ targetBase: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
-    const sent = await core.api.sendTestEvent({ provider: 'stripe', event: 'checkout.session.completed', endpointId: DEFAULT_ENDPOINT_ID, target: 'replay', path: '/stripe/webhook' });
-    expect(sent.entry.outcome).toMatchObject({ kind: 'response', response: { status: 200, body: { text: 'accepted' } } });
+    const sent = await core.api.sendTestEvent({
+      provider: 'stripe',
+      event: 'checkout.session.completed',
+      endpointId: DEFAULT_ENDPOINT_ID,
+      target: 'replay',
+      path: '/stripe/webhook',
+    });
+    expect(sent.entry.outcome).toMatchObject({
+      kind: 'response',
+      response: { status: 200, body: { text: 'accepted' } },
+    });
     expect(sent.generatedSecret).toBeUndefined();
     expect(verdict).toBe('checkout.session.completed');
     expect((await core.api.listCaptures()).items).toHaveLength(0);
   });
 
   it('rejects bad input with clear errors', async () => {
-    const base = { provider: 'stripe', event: 'invoice.paid', endpointId: DEFAULT_ENDPOINT_ID, target: 'capture' as const };
-    await expect(core.api.sendTestEvent({ ...base, target: 'elsewhere' as never })).rejects.toMatchObject({ code: 'invalid_argument' });
-    await expect(core.api.sendTestEvent({ ...base, path: 'no-slash' })).rejects.toMatchObject({ code: 'invalid_argument' });
-    await expect(core.api.sendTestEvent({ ...base, provider: 'nope' })).rejects.toMatchObject({ code: 'unknown_provider' });
-    await expect(core.api.sendTestEvent({ ...base, endpointId: 'missing' })).rejects.toMatchObject({ code: 'not_found' });
+    const base = {
+      provider: 'stripe',
+      event: 'invoice.paid',
+      endpointId: DEFAULT_ENDPOINT_ID,
+      target: 'capture' as const,
+    };
+    await expect(core.api.sendTestEvent({ ...base, target: 'elsewhere' as never })).rejects.toMatchObject({
+      code: 'invalid_argument',
+    });
+    await expect(core.api.sendTestEvent({ ...base, path: 'no-slash' })).rejects.toMatchObject({
+      code: 'invalid_argument',
+    });
+    await expect(core.api.sendTestEvent({ ...base, provider: 'nope' })).rejects.toMatchObject({
+      code: 'unknown_provider',
+    });
+    await expect(core.api.sendTestEvent({ ...base, endpointId: 'missing' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect((await core.api.listTestEventProviders()).length).toBe(13);
   });
 });

@@ -4,7 +4,12 @@
  * land in the replay history like any other request the app sent.
  */
 import type { Endpoint } from '../../../shared/api/endpoints';
-import type { TestEventInput, TestEventPreview, TestEventsMethods, TestEventSent } from '../../../shared/api/test-events';
+import type {
+  TestEventInput,
+  TestEventPreview,
+  TestEventsMethods,
+  TestEventSent,
+} from '../../../shared/api/test-events';
 import { HooklensError } from '../../../shared/errors';
 import { joinTarget } from '../../../shared/replay/target-url';
 import type { ReplayHistoryEntry, ReplaySendInput } from '../../../shared/replay/types';
@@ -24,13 +29,17 @@ export interface TestEventsServiceDeps {
 
 function checkInput(input: unknown): TestEventInput {
   const i = input as Partial<TestEventInput> | null;
-  if (typeof i !== 'object' || i === null) throw new HooklensError('invalid_argument', 'the test event must be an object');
+  if (typeof i !== 'object' || i === null)
+    throw new HooklensError('invalid_argument', 'the test event must be an object');
   for (const key of ['provider', 'event', 'endpointId'] as const)
     if (typeof i[key] !== 'string' || i[key] === '') throw new HooklensError('invalid_argument', `${key} must be text`);
-  if (i.target !== 'replay' && i.target !== 'capture') throw new HooklensError('invalid_argument', "target must be 'replay' or 'capture'");
+  if (i.target !== 'replay' && i.target !== 'capture')
+    throw new HooklensError('invalid_argument', "target must be 'replay' or 'capture'");
   for (const key of ['path', 'body', 'objectId'] as const)
-    if (i[key] !== undefined && typeof i[key] !== 'string') throw new HooklensError('invalid_argument', `${key} must be text`);
-  if (i.path !== undefined && i.path !== '' && !i.path.startsWith('/')) throw new HooklensError('invalid_argument', 'path must start with "/"');
+    if (i[key] !== undefined && typeof i[key] !== 'string')
+      throw new HooklensError('invalid_argument', `${key} must be text`);
+  if (i.path !== undefined && i.path !== '' && !i.path.startsWith('/'))
+    throw new HooklensError('invalid_argument', 'path must start with "/"');
   return i as TestEventInput;
 }
 
@@ -82,7 +91,12 @@ export function createTestEventsService(deps: TestEventsServiceDeps): CoreServic
         const entry = await deps.sendReplay({
           captureId: null,
           source: 'test-event',
-          request: { method: event.method, url: event.url, headers: event.headers, body: { encoding: 'utf8', text: event.body.toString('utf8') } },
+          request: {
+            method: event.method,
+            url: event.url,
+            headers: event.headers,
+            body: { encoding: 'utf8', text: event.body.toString('utf8') },
+          },
         });
         return {
           entry,

@@ -31,7 +31,12 @@ describe('endpoints service', () => {
     const settings = await openSettingsStore(dir);
     service = await createEndpointsService({ dataDir: dir, store, events });
     search = createSearchService({ store, events });
-    appSettings = createAppSettingsService({ settings, dataDir: dir, events, capture: () => ({ port: listener.port, host: '127.0.0.1' }) });
+    appSettings = createAppSettingsService({
+      settings,
+      dataDir: dir,
+      events,
+      capture: () => ({ port: listener.port, host: '127.0.0.1' }),
+    });
     listener = await startCaptureListener({
       store,
       port: 0,
@@ -67,7 +72,9 @@ describe('endpoints service', () => {
     expect(ep.slug).toBe('stripe-dev');
     const list = await service.handlers.listEndpoints();
     expect(list.map((e) => e.id)).toEqual([DEFAULT_ENDPOINT_ID, ep.id]);
-    await expect(service.handlers.createEndpoint({ name: 'Other', slug: 'stripe-dev' })).rejects.toThrow(/already used/);
+    await expect(service.handlers.createEndpoint({ name: 'Other', slug: 'stripe-dev' })).rejects.toThrow(
+      /already used/,
+    );
     await expect(service.handlers.createEndpoint({ name: '  ' })).rejects.toMatchObject({ code: 'invalid_argument' });
   });
 
@@ -83,7 +90,15 @@ describe('endpoints service', () => {
   it('answers with the custom response, records its status, and keeps the default answer elsewhere', async () => {
     const ep = await service.handlers.createEndpoint({ name: 'custom' });
     await service.handlers.updateEndpoint(ep.id, {
-      response: { status: 202, headers: [['X-Custom', 'yes'], ['Content-Length', '999']], body: 'got {{id}}', delayMs: 0 },
+      response: {
+        status: 202,
+        headers: [
+          ['X-Custom', 'yes'],
+          ['Content-Length', '999'],
+        ],
+        body: 'got {{id}}',
+        delayMs: 0,
+      },
     });
     const res = await fetch(`${base}/e/custom/x`, { method: 'POST', body: '{}' });
     const text = await res.text();
@@ -100,7 +115,9 @@ describe('endpoints service', () => {
 
   it('waits the configured delay before answering', async () => {
     const ep = await service.handlers.createEndpoint({ name: 'slow' });
-    await service.handlers.updateEndpoint(ep.id, { response: { status: 200, headers: [], body: 'late', delayMs: 300 } });
+    await service.handlers.updateEndpoint(ep.id, {
+      response: { status: 200, headers: [], body: 'late', delayMs: 300 },
+    });
     const started = performance.now();
     const res = await fetch(`${base}/e/slow`, { method: 'POST', body: 'x' });
     expect(await res.text()).toBe('late');
@@ -131,24 +148,37 @@ describe('endpoints service', () => {
     const ep = await service.handlers.createEndpoint({ name: 'flaky' });
     await service.handlers.updateEndpoint(ep.id, { failNext: 2 });
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await fetch(`${base}/e/flaky/hook`, { method: 'POST', body: String(i) })).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push((await fetch(`${base}/e/flaky/hook`, { method: 'POST', body: String(i) })).status);
     expect(statuses).toEqual([500, 500, 200]);
     const recorded = store.list().map((c) => c.status);
     expect(recorded).toEqual([200, 500, 500]);
     // The countdown is saved after each answer, not before it: wait for the last save.
     const savedFailNext = async (): Promise<number> =>
-      JSON.parse(await readFile(path.join(dir, ENDPOINTS_FILE), 'utf8')).endpoints.find((e: { id: string }) => e.id === ep.id).failNext;
+      JSON.parse(await readFile(path.join(dir, ENDPOINTS_FILE), 'utf8')).endpoints.find(
+        (e: { id: string }) => e.id === ep.id,
+      ).failNext;
     await expect.poll(savedFailNext).toBe(0);
   });
 
   it('rejects responses that would break the listener', async () => {
     const ep = await service.handlers.createEndpoint({ name: 'bad' });
     const patch = (response: unknown) => service.handlers.updateEndpoint(ep.id, { response: response as never });
-    await expect(patch({ status: 99, headers: [], body: '', delayMs: 0 })).rejects.toMatchObject({ field: 'response.status' });
-    await expect(patch({ status: 200, headers: [['X', 'a\r\nB: c']], body: '', delayMs: 0 })).rejects.toMatchObject({ field: 'response.headers' });
-    await expect(patch({ status: 200, headers: [['Bad Name', 'x']], body: '', delayMs: 0 })).rejects.toMatchObject({ field: 'response.headers' });
-    await expect(patch({ status: 200, headers: [], body: '', delayMs: -1 })).rejects.toMatchObject({ field: 'response.delayMs' });
-    await expect(service.handlers.updateEndpoint(ep.id, { failNext: 1.5 })).rejects.toMatchObject({ field: 'failNext' });
+    await expect(patch({ status: 99, headers: [], body: '', delayMs: 0 })).rejects.toMatchObject({
+      field: 'response.status',
+    });
+    await expect(patch({ status: 200, headers: [['X', 'a\r\nB: c']], body: '', delayMs: 0 })).rejects.toMatchObject({
+      field: 'response.headers',
+    });
+    await expect(patch({ status: 200, headers: [['Bad Name', 'x']], body: '', delayMs: 0 })).rejects.toMatchObject({
+      field: 'response.headers',
+    });
+    await expect(patch({ status: 200, headers: [], body: '', delayMs: -1 })).rejects.toMatchObject({
+      field: 'response.delayMs',
+    });
+    await expect(service.handlers.updateEndpoint(ep.id, { failNext: 1.5 })).rejects.toMatchObject({
+      field: 'failNext',
+    });
   });
 
   it('renames, deletes with its captures, and keeps everything across a restart', async () => {
@@ -158,12 +188,17 @@ describe('endpoints service', () => {
     await fetch(`${base}/e/gone/1`, { method: 'POST', body: '1' });
     await fetch(`${base}/e/gone/2`, { method: 'POST', body: '2' });
     await fetch(`${base}/stay`, { method: 'POST', body: '3' });
-    const goneIds = store.list().filter((c) => c.endpointId === gone.id).map((c) => c.id);
+    const goneIds = store
+      .list()
+      .filter((c) => c.endpointId === gone.id)
+      .map((c) => c.id);
 
     expect(await service.handlers.deleteEndpoint(gone.id)).toEqual({ removedCaptures: 2 });
     expect(removed).toEqual([{ ids: goneIds }]);
     expect(store.list().map((c) => c.url)).toEqual(['/stay']);
-    await expect(service.handlers.deleteEndpoint(DEFAULT_ENDPOINT_ID)).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(service.handlers.deleteEndpoint(DEFAULT_ENDPOINT_ID)).rejects.toMatchObject({
+      code: 'invalid_argument',
+    });
 
     await stop();
     await start();
@@ -229,7 +264,11 @@ describe('endpoints service', () => {
     const changed: unknown[] = [];
     events.on('app-settings:changed', (v) => changed.push(v));
     const view = await s.updateAppSettings({ capturePort: listener.port, ui: { theme: 'dark', notifications: true } });
-    expect(view).toMatchObject({ capturePort: listener.port, ui: { theme: 'dark', notifications: true }, dataDir: dir });
+    expect(view).toMatchObject({
+      capturePort: listener.port,
+      ui: { theme: 'dark', notifications: true },
+      dataDir: dir,
+    });
     expect(changed).toEqual([view]);
     expect(await s.getAppSettings()).toEqual(view);
     await expect(s.updateAppSettings({ ui: { theme: 'pink' as never } })).rejects.toMatchObject({ field: 'ui.theme' });

@@ -88,7 +88,8 @@ export async function createEndpointsService(deps: EndpointsServiceDeps): Promis
       const name = checkName(input.name);
       const slug = checkSlug(input.slug?.trim() ? input.slug.trim() : slugify(name));
       ensureFreeSlug(slug);
-      if (endpoints.length > MAX_ENDPOINTS) throw new HooklensError('invalid_argument', `At most ${MAX_ENDPOINTS} endpoints.`);
+      if (endpoints.length > MAX_ENDPOINTS)
+        throw new HooklensError('invalid_argument', `At most ${MAX_ENDPOINTS} endpoints.`);
       const endpoint: Endpoint = {
         id: `ep_${randomUUID().replaceAll('-', '').slice(0, 16)}`,
         name,
@@ -103,7 +104,8 @@ export async function createEndpointsService(deps: EndpointsServiceDeps): Promis
     },
     async updateEndpoint(id, patch: EndpointPatch) {
       const current = find(id);
-      if (!patch || typeof patch !== 'object') throw new HooklensError('invalid_argument', 'Expected an object of changes.');
+      if (!patch || typeof patch !== 'object')
+        throw new HooklensError('invalid_argument', 'Expected an object of changes.');
       const isDefault = id === DEFAULT_ENDPOINT_ID;
       if (isDefault && (patch.name !== undefined || patch.slug !== undefined))
         throw invalidField('name', 'The default endpoint cannot be renamed.');
@@ -120,7 +122,8 @@ export async function createEndpointsService(deps: EndpointsServiceDeps): Promis
       return structuredClone(next);
     },
     async deleteEndpoint(id) {
-      if (id === DEFAULT_ENDPOINT_ID) throw new HooklensError('invalid_argument', 'The default endpoint cannot be deleted.');
+      if (id === DEFAULT_ENDPOINT_ID)
+        throw new HooklensError('invalid_argument', 'The default endpoint cannot be deleted.');
       find(id);
       const ids = deps.store
         .list()
@@ -148,7 +151,8 @@ export async function createEndpointsService(deps: EndpointsServiceDeps): Promis
       reindex();
       file.save(endpoints).then(
         () => deps.events.emit('endpoints:changed', snapshot()),
-        (err: unknown) => deps.log?.(`endpoints.json could not be saved: ${err instanceof Error ? err.message : String(err)}`),
+        (err: unknown) =>
+          deps.log?.(`endpoints.json could not be saved: ${err instanceof Error ? err.message : String(err)}`),
       );
       return { endpointId, reply };
     }

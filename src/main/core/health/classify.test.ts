@@ -20,15 +20,19 @@ function signWithFirstAcceptedSecret(p: Provider, opts: Omit<SignOptions, 'secre
 
 describe('signing provider detection on the capture path', () => {
   it('remembers an answer per header shape that a fresh detection of another delivery agrees with, for every signing provider', () => {
-    const fresh = (headers: HeaderPair[]) =>
-      detectProviders({ method: 'POST', headers, body: Buffer.alloc(0) })[0]?.id;
+    const fresh = (headers: HeaderPair[]) => detectProviders({ method: 'POST', headers, body: Buffer.alloc(0) })[0]?.id;
     // Round 0 fills the cache with every provider's deliveries; round 1 signs new ones (another
     // secret, id and time), so a shape that two providers share, or that loses what a detect reads,
     // gives a remembered answer that differs from the fresh one.
     for (const [round, secret] of ['dGVzdHNlY3JldA==', 'b3RoZXJzZWNyZXQx'].entries())
       for (const p of PROVIDERS) {
         if (!p.sign) continue;
-        const opts = { body: BODY, id: `msg_${round}${p.id}`, url: 'https://example.test/h', timestamp: 1_700_000_000 + round * 977 };
+        const opts = {
+          body: BODY,
+          id: `msg_${round}${p.id}`,
+          url: 'https://example.test/h',
+          timestamp: 1_700_000_000 + round * 977,
+        };
         // Schemes want their own secret form: whsec_…, plain base64, Basic credentials.
         const signed = signWithFirstAcceptedSecret(p, opts, [`whsec_${secret}`, secret, `hooklens:${secret}`]);
         const headers: HeaderPair[] = [['Content-Type', 'application/json'], ...signed];
@@ -37,7 +41,9 @@ describe('signing provider detection on the capture path', () => {
   });
 
   it('shapes away what changes per delivery and keeps what detection reads', () => {
-    expect(headerValueShape('t=1700000000,v1=' + 'ab'.repeat(32))).toBe(headerValueShape('t=1700000977,v1=' + 'cd'.repeat(32)));
+    expect(headerValueShape('t=1700000000,v1=' + 'ab'.repeat(32))).toBe(
+      headerValueShape('t=1700000977,v1=' + 'cd'.repeat(32)),
+    );
     expect(headerValueShape('sha1=' + 'a'.repeat(40))).not.toBe(headerValueShape('sha256=' + 'a'.repeat(64)));
     expect(headerValueShape('Basic dXNlcjpwYXNzd29yZA==')).not.toBe(headerValueShape('Bearer dXNlcjpwYXNzd29yZA=='));
   });

@@ -29,18 +29,30 @@ async function runCurl(command: string): Promise<void> {
 
 const headerNames = (headers: HeaderPair[]): string[] => headers.map(([n]) => n.toLowerCase());
 
-const BINARY_WITH_NUL = Buffer.from([0x00, 0xff, 0x27, 0x5c, 0x25, 0x0a, 0x0d, 0x09, 0x80, 0x41, 0x00, 0x7f, 0x24, 0x28, 0x60]);
+const BINARY_WITH_NUL = Buffer.from([
+  0x00, 0xff, 0x27, 0x5c, 0x25, 0x0a, 0x0d, 0x09, 0x80, 0x41, 0x00, 0x7f, 0x24, 0x28, 0x60,
+]);
 const BINARY_NO_NUL = Buffer.from([0xff, 0xfe, 0x27, 0x22, 0x5c, 0x78, 0x34, 0x31, 0x0a, 0x80, 0x21, 0x24, 0x7b, 0x7d]);
 
 const cases: { name: string; request: (url: string) => ReplayRequest; bytes: Buffer }[] = [
   {
     name: 'a binary body with NUL bytes (piped through printf)',
-    request: (url) => ({ method: 'POST', url: `${url}/bin?a=1`, headers: [['Content-Type', 'application/octet-stream']], body: { encoding: 'base64', text: BINARY_WITH_NUL.toString('base64') } }),
+    request: (url) => ({
+      method: 'POST',
+      url: `${url}/bin?a=1`,
+      headers: [['Content-Type', 'application/octet-stream']],
+      body: { encoding: 'base64', text: BINARY_WITH_NUL.toString('base64') },
+    }),
     bytes: BINARY_WITH_NUL,
   },
   {
     name: "a binary body without NUL ($'…' escapes)",
-    request: (url) => ({ method: 'PUT', url: `${url}/bin`, headers: [['Content-Type', 'application/octet-stream']], body: { encoding: 'base64', text: BINARY_NO_NUL.toString('base64') } }),
+    request: (url) => ({
+      method: 'PUT',
+      url: `${url}/bin`,
+      headers: [['Content-Type', 'application/octet-stream']],
+      body: { encoding: 'base64', text: BINARY_NO_NUL.toString('base64') },
+    }),
     bytes: BINARY_NO_NUL,
   },
   {
@@ -48,19 +60,32 @@ const cases: { name: string; request: (url: string) => ReplayRequest; bytes: Buf
     request: (url) => ({
       method: 'POST',
       url: `${url}/hook`,
-      headers: [['Content-Type', 'application/json'], ['X-Quote', "it's \"quoted\" $HOME `id`"]],
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['X-Quote', 'it\'s "quoted" $HOME `id`'],
+      ],
       body: { encoding: 'utf8', text: '{\n  "name": "O\'Brien $HOME `id` \\\\ ünï ✓ 😀",\n  "n": 1\n}' },
     }),
     bytes: Buffer.from('{\n  "name": "O\'Brien $HOME `id` \\\\ ünï ✓ 😀",\n  "n": 1\n}'),
   },
   {
     name: 'text with tabs and CRLF',
-    request: (url) => ({ method: 'POST', url: `${url}/t`, headers: [['Content-Type', 'text/plain']], body: { encoding: 'utf8', text: 'a\tb\r\nc\r\n' } }),
+    request: (url) => ({
+      method: 'POST',
+      url: `${url}/t`,
+      headers: [['Content-Type', 'text/plain']],
+      body: { encoding: 'utf8', text: 'a\tb\r\nc\r\n' },
+    }),
     bytes: Buffer.from('a\tb\r\nc\r\n'),
   },
   {
     name: 'a body starting with @ (would be a file name for --data-binary)',
-    request: (url) => ({ method: 'POST', url: `${url}/at`, headers: [['Content-Type', 'text/plain']], body: { encoding: 'utf8', text: '@etc/passwd' } }),
+    request: (url) => ({
+      method: 'POST',
+      url: `${url}/at`,
+      headers: [['Content-Type', 'text/plain']],
+      body: { encoding: 'utf8', text: '@etc/passwd' },
+    }),
     bytes: Buffer.from('@etc/passwd'),
   },
   {
@@ -70,7 +95,12 @@ const cases: { name: string; request: (url: string) => ReplayRequest; bytes: Buf
   },
   {
     name: 'a body over 1 KiB (curl must not wait for 100-continue)',
-    request: (url) => ({ method: 'POST', url: `${url}/big`, headers: [['Content-Type', 'application/json']], body: { encoding: 'utf8', text: JSON.stringify({ data: 'x'.repeat(5000) }) } }),
+    request: (url) => ({
+      method: 'POST',
+      url: `${url}/big`,
+      headers: [['Content-Type', 'application/json']],
+      body: { encoding: 'utf8', text: JSON.stringify({ data: 'x'.repeat(5000) }) },
+    }),
     bytes: Buffer.from(JSON.stringify({ data: 'x'.repeat(5000) })),
   },
 ];
@@ -86,18 +116,32 @@ describe.skipIf(!hasCurl)('cURL export, executed with the real curl', () => {
     expect(got.body.equals(bytes)).toBe(true);
     expect(got.headers).toContainEqual(['Content-Length', String(bytes.length)]);
     for (const h of req.headers) expect(got.headers).toContainEqual(h);
-    if (!req.headers.some(([n]) => n.toLowerCase() === 'content-type')) expect(headerNames(got.headers)).not.toContain('content-type');
+    if (!req.headers.some(([n]) => n.toLowerCase() === 'content-type'))
+      expect(headerNames(got.headers)).not.toContain('content-type');
     expect(headerNames(got.headers)).not.toContain('expect');
   });
 
   it('keeps repeated and empty-valued headers, and sends a bodiless GET and DELETE', async () => {
-    const headers: HeaderPair[] = [['X-Dup', 'one'], ['X-Dup', 'two'], ['X-Empty', ''], ['Host', 'vhost.example'], ['Content-Length', '5']];
-    await runCurl(toCurl({ method: 'GET', url: `${server.url}/g?q=[1]`, headers, body: { encoding: 'utf8', text: '' } }));
-    await runCurl(toCurl({ method: 'DELETE', url: `${server.url}/d`, headers: [], body: { encoding: 'utf8', text: '' } }));
+    const headers: HeaderPair[] = [
+      ['X-Dup', 'one'],
+      ['X-Dup', 'two'],
+      ['X-Empty', ''],
+      ['Host', 'vhost.example'],
+      ['Content-Length', '5'],
+    ];
+    await runCurl(
+      toCurl({ method: 'GET', url: `${server.url}/g?q=[1]`, headers, body: { encoding: 'utf8', text: '' } }),
+    );
+    await runCurl(
+      toCurl({ method: 'DELETE', url: `${server.url}/d`, headers: [], body: { encoding: 'utf8', text: '' } }),
+    );
     const [get, del] = server.received;
     expect(get.method).toBe('GET');
     expect(get.url).toBe('/g?q=[1]');
-    expect(get.headers.filter(([n]) => n === 'X-Dup')).toEqual([['X-Dup', 'one'], ['X-Dup', 'two']]);
+    expect(get.headers.filter(([n]) => n === 'X-Dup')).toEqual([
+      ['X-Dup', 'one'],
+      ['X-Dup', 'two'],
+    ]);
     expect(get.headers).toContainEqual(['X-Empty', '']);
     // A Host other than the URL's was set on purpose (virtual hosts): curl sends it.
     expect(get.headers).toContainEqual(['Host', 'vhost.example']);
@@ -135,7 +179,15 @@ describe.skipIf(!hasCurl)('cURL export re-sends the captured headers exactly', (
       body: '{"a":1}',
     },
     { name: 'a bodiless GET with no headers at all', method: 'GET', headers: [], body: '' },
-    { name: 'a DELETE with only an Accept', method: 'DELETE', headers: [['X-Trace', '1'], ['Accept', 'application/json']], body: '' },
+    {
+      name: 'a DELETE with only an Accept',
+      method: 'DELETE',
+      headers: [
+        ['X-Trace', '1'],
+        ['Accept', 'application/json'],
+      ],
+      body: '',
+    },
   ];
 
   it.each(captures)('$name', async ({ method, headers, body }) => {

@@ -41,7 +41,11 @@ describe('auto-forward', () => {
     expect(attempts.map((a) => a.nextDelayMs)).toEqual([50, 100, undefined]);
     expect(late?.received.map((r) => [r.url, r.body.toString()])).toEqual([['/hooks/fwd', '{"forward":true}']]);
     expect((await fx.service.handlers.listForwardAttempts()).map((a) => a.attempt)).toEqual([3, 2, 1]);
-    expect((await fx.service.handlers.listReplays(record.id)).map((s) => s.source)).toEqual(['forward', 'forward', 'forward']);
+    expect((await fx.service.handlers.listReplays(record.id)).map((s) => s.source)).toEqual([
+      'forward',
+      'forward',
+      'forward',
+    ]);
   });
 
   it('retries 5xx answers and gives up after the configured attempts', async () => {
@@ -49,7 +53,12 @@ describe('auto-forward', () => {
       res.writeHead(503);
       res.end('busy');
     });
-    await fx.service.handlers.updateReplaySettings({ forwardEnabled: true, forwardTarget: fx.echo.url, forwardMaxAttempts: 2, forwardBaseDelayMs: 10 });
+    await fx.service.handlers.updateReplaySettings({
+      forwardEnabled: true,
+      forwardTarget: fx.echo.url,
+      forwardMaxAttempts: 2,
+      forwardBaseDelayMs: 10,
+    });
     const done = new Promise<ForwardAttempt[]>((resolve) => {
       const seen: ForwardAttempt[] = [];
       fx.events.on('replay:forward-attempt', (a) => {
@@ -70,8 +79,14 @@ describe('auto-forward', () => {
     const own = await startEchoServer();
     fx.extra.push(() => own.close());
     await fx.service.close();
-    fx.service = await fx.makeService({ forwardTargetFor: (endpointId) => (endpointId === 'default' ? own.url : null) });
-    await fx.service.handlers.updateReplaySettings({ forwardEnabled: true, forwardTarget: fx.echo.url, forwardMaxAttempts: 1 });
+    fx.service = await fx.makeService({
+      forwardTargetFor: (endpointId) => (endpointId === 'default' ? own.url : null),
+    });
+    await fx.service.handlers.updateReplaySettings({
+      forwardEnabled: true,
+      forwardTarget: fx.echo.url,
+      forwardMaxAttempts: 1,
+    });
     const delivered = new Promise<ForwardAttempt>((resolve) => fx.events.on('replay:forward-attempt', resolve));
     await fx.capture('{"to":"endpoint"}', { 'Content-Type': 'application/json' }, '/own');
     expect((await delivered).state).toBe('delivered');
@@ -85,7 +100,12 @@ describe('auto-forward', () => {
       res.end('busy');
     });
     const BASE_MS = 40;
-    await fx.service.handlers.updateReplaySettings({ forwardEnabled: true, forwardTarget: fx.echo.url, forwardMaxAttempts: 5, forwardBaseDelayMs: BASE_MS });
+    await fx.service.handlers.updateReplaySettings({
+      forwardEnabled: true,
+      forwardTarget: fx.echo.url,
+      forwardMaxAttempts: 5,
+      forwardBaseDelayMs: BASE_MS,
+    });
     const seen: ForwardAttempt[] = [];
     const first = new Promise<void>((resolve) =>
       fx.events.on('replay:forward-attempt', (a) => {

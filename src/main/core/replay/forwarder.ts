@@ -54,7 +54,11 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
     const maxAttempts = Math.max(1, Math.floor(settings.forwardMaxAttempts));
     const target = deps.targetFor?.(record.endpointId) ?? settings.forwardTarget;
     // Turning auto-forward off also stops the retries still waiting.
-    for (let attempt = 1; attempt <= maxAttempts && !closed && (attempt === 1 || deps.settings().forwardEnabled); attempt += 1) {
+    for (
+      let attempt = 1;
+      attempt <= maxAttempts && !closed && (attempt === 1 || deps.settings().forwardEnabled);
+      attempt += 1
+    ) {
       let entry: ReplayHistoryEntry | undefined;
       let error: string | null = null;
       try {

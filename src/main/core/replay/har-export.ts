@@ -56,7 +56,8 @@ export interface HarLog {
   };
 }
 
-const nameValues = (headers: readonly HeaderPair[]): HarNameValue[] => headers.map(([name, value]) => ({ name, value }));
+const nameValues = (headers: readonly HeaderPair[]): HarNameValue[] =>
+  headers.map(([name, value]) => ({ name, value }));
 
 function queryString(url: string): HarNameValue[] {
   try {
@@ -82,13 +83,17 @@ function cookies(headers: readonly HeaderPair[]): HarNameValue[] {
 function postData(headers: readonly HeaderPair[], body: ReplayBody, size: number): HarEntry['request']['postData'] {
   if (size === 0) return undefined;
   const mimeType = headerValue(headers, 'content-type') ?? '';
-  return body.encoding === 'base64' ? { mimeType, text: body.text, _encoding: 'base64' } : { mimeType, text: body.text };
+  return body.encoding === 'base64'
+    ? { mimeType, text: body.text, _encoding: 'base64' }
+    : { mimeType, text: body.text };
 }
 
 /** The URL the provider called, from the Host header (https when it came through the tunnel). */
 function captureAbsoluteUrl(record: CaptureRecord): string {
   const host = headerValue(record.headers, 'x-forwarded-host') ?? headerValue(record.headers, 'host') ?? 'localhost';
-  const proto = headerValue(record.headers, 'x-forwarded-proto')?.split(',')[0]?.trim() ?? (record.via === 'tunnel' ? 'https' : 'http');
+  const proto =
+    headerValue(record.headers, 'x-forwarded-proto')?.split(',')[0]?.trim() ??
+    (record.via === 'tunnel' ? 'https' : 'http');
   const path = record.url.startsWith('/') ? record.url : `/${record.url}`;
   try {
     return new URL(`${proto === 'https' ? 'https' : 'http'}://${host.split(',')[0].trim()}${path}`).href;

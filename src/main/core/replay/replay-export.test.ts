@@ -13,16 +13,23 @@ import { useReplayFixture } from './test-support/replay-fixture';
 const fx = useReplayFixture();
 
 describe('export and import', () => {
-  it.skipIf(!existsSync('/usr/bin/curl'))('copies a binary capture as a cURL command that the real curl delivers byte for byte', async () => {
-    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff, 0x27, 0x5c, 0x25]);
-    const record = await fx.capture(bytes, { 'Content-Type': 'application/octet-stream', 'X-Sig': 'abc' }, '/bin?x=1');
-    expect(record.body.encoding).toBe('base64');
-    const command = await fx.service.handlers.exportCurl({ captureId: record.id });
-    await promisify(execFile)('/bin/bash', ['-c', `${command} -s -o /dev/null`], { timeout: 10_000 });
-    expect(fx.echo.received[0].body.equals(bytes)).toBe(true);
-    expect(fx.echo.received[0].url).toBe('/bin?x=1');
-    expect(fx.echo.received[0].headers).toContainEqual(['X-Sig', 'abc']);
-  });
+  it.skipIf(!existsSync('/usr/bin/curl'))(
+    'copies a binary capture as a cURL command that the real curl delivers byte for byte',
+    async () => {
+      const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff, 0x27, 0x5c, 0x25]);
+      const record = await fx.capture(
+        bytes,
+        { 'Content-Type': 'application/octet-stream', 'X-Sig': 'abc' },
+        '/bin?x=1',
+      );
+      expect(record.body.encoding).toBe('base64');
+      const command = await fx.service.handlers.exportCurl({ captureId: record.id });
+      await promisify(execFile)('/bin/bash', ['-c', `${command} -s -o /dev/null`], { timeout: 10_000 });
+      expect(fx.echo.received[0].body.equals(bytes)).toBe(true);
+      expect(fx.echo.received[0].url).toBe('/bin?x=1');
+      expect(fx.echo.received[0].headers).toContainEqual(['X-Sig', 'abc']);
+    },
+  );
 
   it('exports captures and replays as valid HAR 1.2 that imports back', async () => {
     const a = await fx.capture('{"a":1}', { 'Content-Type': 'application/json', Cookie: 'sid=1; theme=dark' });
@@ -34,10 +41,17 @@ describe('export and import', () => {
     expect(all.log.version).toBe('1.2');
     expect(all.log.entries).toHaveLength(3);
     const binary = all.log.entries.find((e: { _hooklens: { captureId: string } }) => e._hooklens.captureId === b.id);
-    expect(binary.request.postData).toEqual({ mimeType: 'application/octet-stream', text: Buffer.from([0, 1, 2, 255]).toString('base64'), _encoding: 'base64' });
+    expect(binary.request.postData).toEqual({
+      mimeType: 'application/octet-stream',
+      text: Buffer.from([0, 1, 2, 255]).toString('base64'),
+      _encoding: 'base64',
+    });
     const replay = all.log.entries.find((e: { _hooklens: { kind: string } }) => e._hooklens.kind === 'replay');
     expect(replay.response.status).toBe(200);
-    expect(replay.request.cookies).toEqual([{ name: 'sid', value: '1' }, { name: 'theme', value: 'dark' }]);
+    expect(replay.request.cookies).toEqual([
+      { name: 'sid', value: '1' },
+      { name: 'theme', value: 'dark' },
+    ]);
 
     const one = JSON.parse(await fx.service.handlers.exportHar({ captureIds: [b.id] }));
     await expect(harValidator.har(one)).resolves.toBeTruthy();
@@ -58,8 +72,14 @@ describe('export and import', () => {
     ['{"log":{"entries":{}}}', /log.entries is missing or not a list/],
     ['{"log":{"entries":[]}}', /no entries/],
     ['{"log":{"entries":[{"request":{"method":"GET","headers":[]}}]}}', /entry 1: request.url is missing/],
-    ['{"log":{"entries":[{"request":{"method":"GET","url":"file:///etc/passwd","headers":[]}}]}}', /entry 1: Only http: and https:/],
-    ['{"log":{"entries":[{"request":{"method":"GET","url":"http://h/","headers":[{"name":1}]}}]}}', /entry 1: header 1 is not/],
+    [
+      '{"log":{"entries":[{"request":{"method":"GET","url":"file:///etc/passwd","headers":[]}}]}}',
+      /entry 1: Only http: and https:/,
+    ],
+    [
+      '{"log":{"entries":[{"request":{"method":"GET","url":"http://h/","headers":[{"name":1}]}}]}}',
+      /entry 1: header 1 is not/,
+    ],
   ])('refuses malformed HAR %j', async (text, reason) => {
     const err = await fx.service.handlers.importHar(text).catch((e: unknown) => e);
     expect((err as HooklensError).code).toBe('import_failed');
@@ -67,7 +87,9 @@ describe('export and import', () => {
   });
 
   it('imports a cURL command and sends it without a capture', async () => {
-    const { request } = await fx.service.handlers.importCurl(`curl -X PATCH '${fx.echo.url}/imp' -H 'X-From: curl' --data-raw '{"x":1}'`);
+    const { request } = await fx.service.handlers.importCurl(
+      `curl -X PATCH '${fx.echo.url}/imp' -H 'X-From: curl' --data-raw '{"x":1}'`,
+    );
     const entry = await fx.service.handlers.sendReplay({ captureId: null, request });
     expect(fx.echo.received[0]).toMatchObject({ method: 'PATCH', url: '/imp' });
     expect(fx.echo.received[0].body.toString()).toBe('{"x":1}');

@@ -61,14 +61,22 @@ function isEntry(v: unknown): v is ReplayHistoryEntry {
 
 function isBody(v: unknown): boolean {
   const b = v as { encoding?: unknown; text?: unknown } | null;
-  return !!b && typeof b === 'object' && (b.encoding === 'utf8' || b.encoding === 'base64') && typeof b.text === 'string';
+  return (
+    !!b && typeof b === 'object' && (b.encoding === 'utf8' || b.encoding === 'base64') && typeof b.text === 'string'
+  );
 }
 
 function isOutcome(v: unknown): boolean {
   const o = v as ReplayHistoryEntry['outcome'] | null;
   if (!o || typeof o !== 'object') return false;
   if (o.kind === 'error') return !!o.error && typeof o.error.message === 'string';
-  return o.kind === 'response' && !!o.response && typeof o.response.status === 'number' && Array.isArray(o.response.headers) && isBody(o.response.body);
+  return (
+    o.kind === 'response' &&
+    !!o.response &&
+    typeof o.response.status === 'number' &&
+    Array.isArray(o.response.headers) &&
+    isBody(o.response.body)
+  );
 }
 
 function bodyChars(e: ReplayHistoryEntry): number {
@@ -83,7 +91,8 @@ export async function openReplayHistory(options: ReplayHistoryOptions): Promise<
   const report = options.notices && { notices: options.notices, consequence: 'the replay history starts empty' };
   const doc = await openJsonDocument<HistoryFile>(file, { version: 1, entries: [] }, report);
   const { db, setAsidePath } = doc;
-  const rawEntries: unknown = db.data && typeof db.data === 'object' ? (db.data as Partial<HistoryFile>).entries : undefined;
+  const rawEntries: unknown =
+    db.data && typeof db.data === 'object' ? (db.data as Partial<HistoryFile>).entries : undefined;
   db.data = { version: 1, entries: Array.isArray(rawEntries) ? rawEntries.filter(isEntry) : [] };
   for (const e of db.data.entries) if (!Array.isArray(e.warnings)) e.warnings = [];
 

@@ -17,10 +17,15 @@ async function gitlabCapture() {
   await fx.service.close();
   fx.service = await fx.makeService({ secrets: { gitlab: TOKEN } });
   // GitLab sends the configured token with every delivery.
-  return fx.capture('{"object_kind":"push"}', { 'Content-Type': 'application/json', 'X-Gitlab-Event': 'Push Hook', 'X-Gitlab-Token': TOKEN }, '/gitlab');
+  return fx.capture(
+    '{"object_kind":"push"}',
+    { 'Content-Type': 'application/json', 'X-Gitlab-Event': 'Push Hook', 'X-Gitlab-Token': TOKEN },
+    '/gitlab',
+  );
 }
 
-const tokenOf = (headers: [string, string][]): string | undefined => headers.find(([n]) => n.toLowerCase() === 'x-gitlab-token')?.[1];
+const tokenOf = (headers: [string, string][]): string | undefined =>
+  headers.find(([n]) => n.toLowerCase() === 'x-gitlab-token')?.[1];
 
 describe('secrets in replays and exports', () => {
   it('sends a re-signed GitLab request with the token but stores a reference to the secret store instead', async () => {
@@ -29,7 +34,12 @@ describe('secrets in replays and exports', () => {
     const entry = await fx.service.handlers.sendReplay({
       captureId: record.id,
       resign: true,
-      request: { method: 'POST', url: draft.url, headers: draft.headers.map((h) => [h.name, h.value]), body: { encoding: 'utf8', text: '{"edited":true}' } },
+      request: {
+        method: 'POST',
+        url: draft.url,
+        headers: draft.headers.map((h) => [h.name, h.value]),
+        body: { encoding: 'utf8', text: '{"edited":true}' },
+      },
     });
     expect(tokenOf(fx.echo.received[0].headers)).toBe(TOKEN);
     expect(JSON.stringify(entry)).not.toContain(TOKEN);
@@ -38,7 +48,11 @@ describe('secrets in replays and exports', () => {
     expect(JSON.stringify(await fx.service.handlers.getReplay(entry.id))).not.toContain(TOKEN);
 
     // Sent again from the history as it is: the reference is filled in at send time.
-    const again = await fx.service.handlers.sendReplay({ captureId: record.id, source: 'edit', request: entry.request });
+    const again = await fx.service.handlers.sendReplay({
+      captureId: record.id,
+      source: 'edit',
+      request: entry.request,
+    });
     expect(tokenOf(fx.echo.received[1].headers)).toBe(TOKEN);
     expect(JSON.stringify(again)).not.toContain(TOKEN);
   });
@@ -56,7 +70,12 @@ describe('secrets in replays and exports', () => {
     const entry = await fx.service.handlers.sendReplay({
       captureId: record.id,
       resign: true,
-      request: { method: 'POST', url: `${fx.echo.url}/gitlab`, headers: [['Content-Type', 'application/json']], body: { encoding: 'utf8', text: '{}' } },
+      request: {
+        method: 'POST',
+        url: `${fx.echo.url}/gitlab`,
+        headers: [['Content-Type', 'application/json']],
+        body: { encoding: 'utf8', text: '{}' },
+      },
     });
     const har = await fx.service.handlers.exportHar({ captureIds: [record.id], includeReplays: true });
     expect(har).not.toContain(TOKEN);
@@ -64,9 +83,12 @@ describe('secrets in replays and exports', () => {
     expect(await fx.service.handlers.exportCurl({ replayId: entry.id })).not.toContain(TOKEN);
     expect(await fx.service.handlers.exportCurl({ captureId: record.id })).not.toContain(TOKEN);
 
-    const harWith = JSON.parse(await fx.service.handlers.exportHar({ captureIds: [record.id], includeReplays: true, includeSecrets: true }));
-    const tokens = harWith.log.entries.map((e: { request: { headers: { name: string; value: string }[] } }) =>
-      e.request.headers.find((h) => h.name.toLowerCase() === 'x-gitlab-token')?.value,
+    const harWith = JSON.parse(
+      await fx.service.handlers.exportHar({ captureIds: [record.id], includeReplays: true, includeSecrets: true }),
+    );
+    const tokens = harWith.log.entries.map(
+      (e: { request: { headers: { name: string; value: string }[] } }) =>
+        e.request.headers.find((h) => h.name.toLowerCase() === 'x-gitlab-token')?.value,
     );
     expect(tokens).toEqual([TOKEN, TOKEN]);
     expect(await fx.service.handlers.exportCurl({ replayId: entry.id, includeSecrets: true })).toContain(TOKEN);
@@ -78,14 +100,27 @@ describe('secrets in replays and exports', () => {
     fx.service = await fx.makeService({ secrets: { gitlab: TOKEN } });
     const ref = '{{hooklens-secret:default:gitlab}}';
     // A sender that knows the reference syntax tries to have the secret sent on to the replay target.
-    const record = await fx.capture('{}', { 'Content-Type': 'application/json', 'X-Gitlab-Event': 'Push Hook', 'X-Gitlab-Token': ref, 'X-Leak': ref }, '/gitlab');
+    const record = await fx.capture(
+      '{}',
+      { 'Content-Type': 'application/json', 'X-Gitlab-Event': 'Push Hook', 'X-Gitlab-Token': ref, 'X-Leak': ref },
+      '/gitlab',
+    );
     await fx.service.handlers.replayCapture(record.id);
     expect(JSON.stringify(fx.echo.received[0].headers)).not.toContain(TOKEN);
     // From the editor, only the provider's own header of this capture's endpoint is filled in.
     await fx.service.handlers.sendReplay({
       captureId: record.id,
       source: 'edit',
-      request: { method: 'POST', url: `${fx.echo.url}/gitlab`, headers: [['X-Gitlab-Token', ref], ['X-Leak', ref], ['X-Other', '{{hooklens-secret:default:stripe}}']], body: { encoding: 'utf8', text: '{}' } },
+      request: {
+        method: 'POST',
+        url: `${fx.echo.url}/gitlab`,
+        headers: [
+          ['X-Gitlab-Token', ref],
+          ['X-Leak', ref],
+          ['X-Other', '{{hooklens-secret:default:stripe}}'],
+        ],
+        body: { encoding: 'utf8', text: '{}' },
+      },
     });
     const sent = fx.echo.received[1].headers;
     expect(tokenOf(sent)).toBe(TOKEN);

@@ -26,7 +26,10 @@ export function resignHeaders(
 ): HeaderPair[] {
   const { provider, secret } = resign;
   if (!provider.sign) {
-    throw new HooklensError('invalid_argument', `${provider.name} signatures can be checked but not created, so the request cannot be re-signed.`);
+    throw new HooklensError(
+      'invalid_argument',
+      `${provider.name} signatures can be checked but not created, so the request cannot be re-signed.`,
+    );
   }
   const fresh = provider.sign({
     secret,

@@ -22,7 +22,10 @@ export type SecretLookup = (endpointId: string, providerId: string) => Promise<s
  */
 export type SecretRefScope = (endpointId: string, providerId: string, headerName: string) => boolean;
 
-export function refScope(endpointId: string, provider: { id: string; signatureHeaders: readonly string[] }): SecretRefScope {
+export function refScope(
+  endpointId: string,
+  provider: { id: string; signatureHeaders: readonly string[] },
+): SecretRefScope {
   const names = new Set(provider.signatureHeaders.map((n) => n.toLowerCase()));
   return (e, p, header) => e === endpointId && p === provider.id && names.has(header.toLowerCase());
 }
@@ -50,7 +53,11 @@ export async function fillSecretRefs(
     for (const m of value.matchAll(REF_RE)) {
       if (!scope(m[1], m[2], name)) continue;
       const secret = await lookup(m[1], m[2]);
-      if (!secret) throw new HooklensError('invalid_argument', `${name} refers to the ${m[2]} secret of endpoint ${m[1]}, which is no longer stored; set it again in the Signature tab.`);
+      if (!secret)
+        throw new HooklensError(
+          'invalid_argument',
+          `${name} refers to the ${m[2]} secret of endpoint ${m[1]}, which is no longer stored; set it again in the Signature tab.`,
+        );
       filled = filled.split(m[0]).join(secret);
       used.push({ value: secret, ref: m[0] });
     }

@@ -70,7 +70,9 @@ describe('sendRequest', () => {
   it('sends binary bodies byte for byte and recomputes the length of an edited body', async () => {
     const s = await echo();
     const bytes = Buffer.from([0, 255, 1, 128, 10, 13, 0x27, 0x5c, 0xc3]);
-    await sendRequest(request(s.url, { body: { encoding: 'base64', text: bytes.toString('base64') } }), { timeoutMs: 5000 });
+    await sendRequest(request(s.url, { body: { encoding: 'base64', text: bytes.toString('base64') } }), {
+      timeoutMs: 5000,
+    });
     expect(s.received[0].body.equals(bytes)).toBe(true);
     expect(s.received[0].headers).toContainEqual(['Content-Length', String(bytes.length)]);
 
@@ -81,15 +83,26 @@ describe('sendRequest', () => {
 
   it('adds no Content-Length to a bodiless GET and Content-Length: 0 to an empty POST', async () => {
     const s = await echo();
-    await sendRequest({ method: 'GET', url: s.url, headers: [], body: { encoding: 'utf8', text: '' } }, { timeoutMs: 5000 });
-    await sendRequest({ method: 'POST', url: s.url, headers: [], body: { encoding: 'utf8', text: '' } }, { timeoutMs: 5000 });
+    await sendRequest(
+      { method: 'GET', url: s.url, headers: [], body: { encoding: 'utf8', text: '' } },
+      { timeoutMs: 5000 },
+    );
+    await sendRequest(
+      { method: 'POST', url: s.url, headers: [], body: { encoding: 'utf8', text: '' } },
+      { timeoutMs: 5000 },
+    );
     expect(s.received[0].headers.map(([n]) => n.toLowerCase())).not.toContain('content-length');
     expect(s.received[1].headers).toContainEqual(['Content-Length', '0']);
   });
 
   it('replaces the captured Host unless asked to keep a deliberate one', async () => {
     const s = await echo();
-    const req = { method: 'GET', url: s.url, headers: [['Host', 'vhost.example']] as [string, string][], body: { encoding: 'utf8' as const, text: '' } };
+    const req = {
+      method: 'GET',
+      url: s.url,
+      headers: [['Host', 'vhost.example']] as [string, string][],
+      body: { encoding: 'utf8' as const, text: '' },
+    };
     await sendRequest(req, { timeoutMs: 5000 });
     await sendRequest(req, { timeoutMs: 5000, keepHost: true });
     expect(s.received.map((r) => r.headers[0])).toEqual([
@@ -101,7 +114,10 @@ describe('sendRequest', () => {
   it('says plainly when nothing is listening', async () => {
     const port = await freePort();
     const result = await sendRequest(request(`http://localhost:${port}/hook`), { timeoutMs: 5000 });
-    expect(result.outcome).toEqual({ kind: 'error', error: { kind: 'refused', message: `nothing is listening on localhost:${port}` } });
+    expect(result.outcome).toEqual({
+      kind: 'error',
+      error: { kind: 'refused', message: `nothing is listening on localhost:${port}` },
+    });
   });
 
   it('gives up after the timeout and says so', async () => {
@@ -134,7 +150,10 @@ describe('sendRequest', () => {
     cleanups.push(() => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))));
     const port = (server.address() as AddressInfo).port;
     const result = await sendRequest(request(`http://127.0.0.1:${port}/`), { timeoutMs: 5000 });
-    expect(result.outcome).toEqual({ kind: 'error', error: { kind: 'reset', message: `127.0.0.1:${port} closed the connection before answering completely` } });
+    expect(result.outcome).toEqual({
+      kind: 'error',
+      error: { kind: 'reset', message: `127.0.0.1:${port} closed the connection before answering completely` },
+    });
   });
 
   it('shows a redirect instead of following it', async () => {
@@ -164,11 +183,17 @@ describe('sendRequest', () => {
 
   it('refuses bad header rows and methods before sending', async () => {
     const s = await echo();
-    const badHeader = await sendRequest(request(s.url, { headers: [['Bad Name', 'x']] }), { timeoutMs: 1000 }).catch((e: unknown) => e);
+    const badHeader = await sendRequest(request(s.url, { headers: [['Bad Name', 'x']] }), { timeoutMs: 1000 }).catch(
+      (e: unknown) => e,
+    );
     expect((badHeader as HooklensError).code).toBe('invalid_argument');
-    const badValue = await sendRequest(request(s.url, { headers: [['X-A', 'a\r\nInjected: yes']] }), { timeoutMs: 1000 }).catch((e: unknown) => e);
+    const badValue = await sendRequest(request(s.url, { headers: [['X-A', 'a\r\nInjected: yes']] }), {
+      timeoutMs: 1000,
+    }).catch((e: unknown) => e);
     expect((badValue as HooklensError).message).toMatch(/line break/);
-    const badMethod = await sendRequest(request(s.url, { method: 'PO ST' }), { timeoutMs: 1000 }).catch((e: unknown) => e);
+    const badMethod = await sendRequest(request(s.url, { method: 'PO ST' }), { timeoutMs: 1000 }).catch(
+      (e: unknown) => e,
+    );
     expect((badMethod as HooklensError).code).toBe('invalid_argument');
     expect(s.received).toHaveLength(0);
   });

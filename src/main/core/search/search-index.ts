@@ -40,8 +40,12 @@ export function createSearchIndex(deps: { store: CaptureStore; events: CoreEvent
   }
 
   async function fill(): Promise<void> {
-    const missing = deps.store.list().filter((c) => !entries.has(c.id)).map((c) => c.id);
-    for (let i = 0; i < missing.length; i += READ_BATCH) await Promise.all(missing.slice(i, i + READ_BATCH).map(indexOne));
+    const missing = deps.store
+      .list()
+      .filter((c) => !entries.has(c.id))
+      .map((c) => c.id);
+    for (let i = 0; i < missing.length; i += READ_BATCH)
+      await Promise.all(missing.slice(i, i + READ_BATCH).map(indexOne));
   }
 
   function warm(): Promise<void> {

@@ -89,8 +89,14 @@ export function createAppSettingsService(deps: AppSettingsDeps): AppSettingsServ
       }
     }
     const max = patch.maxCaptures;
-    if (max !== undefined && (typeof max !== 'number' || !Number.isInteger(max) || max < RETENTION_RANGE.min || max > RETENTION_RANGE.max))
-      invalid('maxCaptures', `Keep from ${RETENTION_RANGE.min} to ${RETENTION_RANGE.max.toLocaleString('en')} captures.`);
+    if (
+      max !== undefined &&
+      (typeof max !== 'number' || !Number.isInteger(max) || max < RETENTION_RANGE.min || max > RETENTION_RANGE.max)
+    )
+      invalid(
+        'maxCaptures',
+        `Keep from ${RETENTION_RANGE.min} to ${RETENTION_RANGE.max.toLocaleString('en')} captures.`,
+      );
     if (port !== undefined) await deps.settings.update('capture', { port });
     if (max !== undefined) await deps.settings.update('capture', { maxCaptures: max });
     if (ui) await deps.settings.update('ui', ui);

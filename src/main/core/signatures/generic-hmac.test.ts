@@ -8,18 +8,28 @@ function request(headers: [string, string][], body: string, url?: string): Signe
 }
 
 describe('generic HMAC provider', () => {
-  it('described as GitHub\'s scheme, accepts what octokit signs', async () => {
-    const p = createGenericHmacProvider({ algorithm: 'sha256', encoding: 'hex', header: 'X-Hub-Signature-256', prefix: 'sha256=' });
+  it("described as GitHub's scheme, accepts what octokit signs", async () => {
+    const p = createGenericHmacProvider({
+      algorithm: 'sha256',
+      encoding: 'hex',
+      header: 'X-Hub-Signature-256',
+      prefix: 'sha256=',
+    });
     const body = '{"zen":"Keep it logically awesome."}';
     const sig = await octokitSign('s3cret', body);
-    expect(p.verify(request([['X-Hub-Signature-256', sig]], body), { secret: 's3cret' })).toMatchObject({ provider: 'generic', valid: true });
-    expect(p.verify(request([['X-Hub-Signature-256', sig]], `${body} `), { secret: 's3cret' })).toMatchObject({ valid: false });
+    expect(p.verify(request([['X-Hub-Signature-256', sig]], body), { secret: 's3cret' })).toMatchObject({
+      provider: 'generic',
+      valid: true,
+    });
+    expect(p.verify(request([['X-Hub-Signature-256', sig]], `${body} `), { secret: 's3cret' })).toMatchObject({
+      valid: false,
+    });
     expect(p.sign!({ secret: 's3cret', body: Buffer.from(body) })).toEqual([['X-Hub-Signature-256', sig]]);
   });
 
   // Slack's documented vector (api.slack.com/authentication/verifying-requests-from-slack), through
   // a template with a timestamp header.
-  it('described as Slack\'s v0 scheme, accepts the documented Slack vector', () => {
+  it("described as Slack's v0 scheme, accepts the documented Slack vector", () => {
     const p = createGenericHmacProvider({
       algorithm: 'sha256',
       encoding: 'hex',
@@ -60,17 +70,30 @@ describe('generic HMAC provider', () => {
     const headers = p.sign!({ secret, body: Buffer.from('{"a":1}'), url, id: 'm1' });
     expect(headers.map(([n]) => n)).toEqual(['X-Id', 'X-Sig']);
     expect(p.verify(request(headers, '{"a":1}', url), { secret })).toMatchObject({ valid: true });
-    expect(p.verify(request(headers, '{"a":1}', `${url}&b=2`), { secret })).toMatchObject({ valid: false, failure: 'signature_mismatch' });
+    expect(p.verify(request(headers, '{"a":1}', `${url}&b=2`), { secret })).toMatchObject({
+      valid: false,
+      failure: 'signature_mismatch',
+    });
     expect(p.verify(request(headers, '{"a":1}'), { secret })).toMatchObject({ failure: 'url_mismatch' });
     expect(p.verify(request(headers, '{"a": 1}', url), { secret })).toMatchObject({ failure: 'body_reserialized' });
   });
 
   it('refuses unusable configurations with a clear message', () => {
-    expect(() => validateGenericConfig({ algorithm: 'md5' as 'sha1', encoding: 'hex', header: 'X', prefix: '' })).toThrow(/algorithm/);
-    expect(() => validateGenericConfig({ algorithm: 'sha1', encoding: 'hex', header: 'Bad Header', prefix: '' })).toThrow(/header/);
-    expect(() => validateGenericConfig({ algorithm: 'sha1', encoding: 'hex', header: 'X', prefix: '', template: '{timestamp}.{body}' })).toThrow(
-      /timestamp header/,
-    );
+    expect(() =>
+      validateGenericConfig({ algorithm: 'md5' as 'sha1', encoding: 'hex', header: 'X', prefix: '' }),
+    ).toThrow(/algorithm/);
+    expect(() =>
+      validateGenericConfig({ algorithm: 'sha1', encoding: 'hex', header: 'Bad Header', prefix: '' }),
+    ).toThrow(/header/);
+    expect(() =>
+      validateGenericConfig({
+        algorithm: 'sha1',
+        encoding: 'hex',
+        header: 'X',
+        prefix: '',
+        template: '{timestamp}.{body}',
+      }),
+    ).toThrow(/timestamp header/);
   });
 
   it('reports a missing header and a missing prefix', () => {

@@ -33,16 +33,20 @@ export function validateGenericConfig(config: GenericHmacConfig): void {
     throw new HooklensError('invalid_argument', `generic HMAC: ${msg}`);
   };
   if (!config || typeof config !== 'object') bad('config is missing');
-  if (!(ALGORITHMS as readonly string[]).includes(config.algorithm)) bad(`algorithm must be one of ${ALGORITHMS.join(', ')}`);
-  if (!(ENCODINGS as readonly string[]).includes(config.encoding)) bad(`encoding must be one of ${ENCODINGS.join(', ')}`);
-  if (typeof config.header !== 'string' || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(config.header)) bad('header must be a header name');
+  if (!(ALGORITHMS as readonly string[]).includes(config.algorithm))
+    bad(`algorithm must be one of ${ALGORITHMS.join(', ')}`);
+  if (!(ENCODINGS as readonly string[]).includes(config.encoding))
+    bad(`encoding must be one of ${ENCODINGS.join(', ')}`);
+  if (typeof config.header !== 'string' || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(config.header))
+    bad('header must be a header name');
   if (typeof config.prefix !== 'string') bad('prefix must be text (empty for none)');
   const template = config.template ?? '{body}';
   if (typeof template !== 'string') bad('template must be text');
   if (config.secretEncoding !== undefined && !(SECRET_ENCODINGS as readonly string[]).includes(config.secretEncoding)) {
     bad(`secretEncoding must be one of ${SECRET_ENCODINGS.join(', ')}`);
   }
-  if (template.includes('{timestamp}') && !config.timestampHeader) bad('the template uses {timestamp}: name the timestamp header');
+  if (template.includes('{timestamp}') && !config.timestampHeader)
+    bad('the template uses {timestamp}: name the timestamp header');
   if (template.includes('{id}') && !config.idHeader) bad('the template uses {id}: name the id header');
 }
 
@@ -85,10 +89,12 @@ export function createGenericHmacProvider(config: GenericHmacConfig): Provider {
     }
     const received = normalise(trimmed.slice(config.prefix.length));
     const values: TemplateValues = { body: req.body, method: req.method, url: opts.url ?? req.url };
-    if (usesUrl && !values.url) return invalid(id, 'url_mismatch', 'the template signs {url}: give the URL the sender called');
+    if (usesUrl && !values.url)
+      return invalid(id, 'url_mismatch', 'the template signs {url}: give the URL the sender called');
     if (config.idHeader) {
       values.id = header(req, config.idHeader);
-      if (values.id === undefined && template.includes('{id}')) return invalid(id, 'missing_header', `${config.idHeader} header is missing`);
+      if (values.id === undefined && template.includes('{id}'))
+        return invalid(id, 'missing_header', `${config.idHeader} header is missing`);
     }
     let time: ReturnType<typeof checkTimestamp> | undefined;
     if (usesTimestamp) {
@@ -117,7 +123,11 @@ export function createGenericHmacProvider(config: GenericHmacConfig): Provider {
   return {
     id: GENERIC_PROVIDER_ID,
     name: 'Generic HMAC',
-    signatureHeaders: [config.header, ...(config.timestampHeader ? [config.timestampHeader] : []), ...(config.idHeader ? [config.idHeader] : [])],
+    signatureHeaders: [
+      config.header,
+      ...(config.timestampHeader ? [config.timestampHeader] : []),
+      ...(config.idHeader ? [config.idHeader] : []),
+    ],
     secretHint: `Shared secret, read as ${config.secretEncoding ?? 'utf8'}`,
     toleranceSec: config.toleranceSec,
     needsUrl: usesUrl,
@@ -127,7 +137,13 @@ export function createGenericHmacProvider(config: GenericHmacConfig): Provider {
       const ts = String(opts.timestamp ?? nowSeconds());
       const msgId = opts.id ?? `msg_${randomBytes(8).toString('hex')}`;
       if (usesUrl && !opts.url) throw new HooklensError('invalid_argument', 'the template signs {url}: give the URL');
-      const sig = compute(opts.secret, { body: opts.body, timestamp: ts, id: msgId, url: opts.url, method: opts.method ?? 'POST' });
+      const sig = compute(opts.secret, {
+        body: opts.body,
+        timestamp: ts,
+        id: msgId,
+        url: opts.url,
+        method: opts.method ?? 'POST',
+      });
       const out: [string, string][] = [];
       if (config.timestampHeader) out.push([config.timestampHeader, ts]);
       if (config.idHeader) out.push([config.idHeader, msgId]);

@@ -51,9 +51,17 @@ describe('signatures handlers', () => {
     const api = await createSignaturesHandlers({ store, dataDir: dir, events });
     const t = Math.floor(Date.now() / 1000);
     const header = stripeSdk.webhooks.generateTestHeaderString({ payload: BODY, secret: STRIPE_SECRET, timestamp: t });
-    const record = await capture('/hooks/stripe', { 'Content-Type': 'application/json', 'Stripe-Signature': header }, BODY);
+    const record = await capture(
+      '/hooks/stripe',
+      { 'Content-Type': 'application/json', 'Stripe-Signature': header },
+      BODY,
+    );
 
-    expect(await api.checkSignature(record.id)).toMatchObject({ detected: ['stripe'], providerId: 'stripe', missing: 'secret' });
+    expect(await api.checkSignature(record.id)).toMatchObject({
+      detected: ['stripe'],
+      providerId: 'stripe',
+      missing: 'secret',
+    });
     const status = await api.setSignatureSecret(record.endpointId, 'stripe', STRIPE_SECRET);
     expect(status?.masked).not.toContain('0123456789abcdef');
     expect(seen).toHaveLength(1);
@@ -78,7 +86,10 @@ describe('signatures handlers', () => {
     const stale = await api.checkSignature(record.id, { secret: STRIPE_SECRET });
     expect(stale.result).toMatchObject({ valid: false, failure: 'timestamp_out_of_tolerance' });
     expect(stale.result!.skewSec).toBeLessThanOrEqual(-3600);
-    expect((await api.checkSignature(record.id, { secret: STRIPE_SECRET, now: t + 1 })).result).toMatchObject({ valid: true, skewSec: -1 });
+    expect((await api.checkSignature(record.id, { secret: STRIPE_SECRET, now: t + 1 })).result).toMatchObject({
+      valid: true,
+      skewSec: -1,
+    });
   });
 
   it('rebuilds the URL from the Host header for URL-signed providers', async () => {
@@ -86,11 +97,18 @@ describe('signatures handlers', () => {
     const form = new URLSearchParams({ From: '+100', Body: 'hi' }).toString();
     const url = `http://127.0.0.1:${listener.port}/sms?x=1`;
     const sig = twilioSdk.getExpectedTwilioSignature('tw-token', url, { From: '+100', Body: 'hi' });
-    const record = await capture('/sms?x=1', { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': sig }, form);
+    const record = await capture(
+      '/sms?x=1',
+      { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': sig },
+      form,
+    );
     expect(captureUrl(record)).toBe(url);
     const r = await api.checkSignature(record.id, { secret: 'tw-token' });
     expect(r).toMatchObject({ providerId: 'twilio', url, result: { valid: true } });
-    const wrong = await api.checkSignature(record.id, { secret: 'tw-token', url: `https://127.0.0.1:${listener.port}/sms?x=1` });
+    const wrong = await api.checkSignature(record.id, {
+      secret: 'tw-token',
+      url: `https://127.0.0.1:${listener.port}/sms?x=1`,
+    });
     expect(wrong.result).toMatchObject({ valid: false, failure: 'url_mismatch' });
   });
 
@@ -104,7 +122,9 @@ describe('signatures handlers', () => {
       generic: { algorithm: 'sha256', encoding: 'hex', header: 'X-Sig', prefix: '' },
     });
     expect(generic.result).toMatchObject({ provider: 'generic', valid: false, failure: 'signature_mismatch' });
-    await expect(api.checkSignature(record.id, { providerId: 'nope', secret: 's' })).rejects.toMatchObject({ code: 'unknown_provider' });
+    await expect(api.checkSignature(record.id, { providerId: 'nope', secret: 's' })).rejects.toMatchObject({
+      code: 'unknown_provider',
+    });
     await expect(api.checkSignature('missing-id')).rejects.toMatchObject({ code: 'not_found' });
     await expect(api.setSignatureSecret('default', 'nope', 's')).rejects.toMatchObject({ code: 'unknown_provider' });
   });
@@ -113,16 +133,22 @@ describe('signatures handlers', () => {
     const api = await createSignaturesHandlers({ store, dataDir: dir });
     const list = await api.listSignatureProviders();
     const ids = list.map((p) => p.id);
-    for (const id of ['stripe', 'github', 'shopify', 'slack', 'standard-webhooks', 'twilio', 'square', 'generic']) expect(ids).toContain(id);
+    for (const id of ['stripe', 'github', 'shopify', 'slack', 'standard-webhooks', 'twilio', 'square', 'generic'])
+      expect(ids).toContain(id);
     expect(list.find((p) => p.id === 'twilio')).toMatchObject({ needsUrl: true, canSign: true });
   });
 
   describe('evidence from the other captures of the endpoint', () => {
     const stripeHeaders = (payload: string) => ({
       'Content-Type': 'application/json',
-      'Stripe-Signature': stripeSdk.webhooks.generateTestHeaderString({ payload, secret: STRIPE_SECRET, timestamp: Math.floor(Date.now() / 1000) }),
+      'Stripe-Signature': stripeSdk.webhooks.generateTestHeaderString({
+        payload,
+        secret: STRIPE_SECRET,
+        timestamp: Math.floor(Date.now() / 1000),
+      }),
     });
-    const pretty = (n: number) => JSON.stringify({ id: `evt_${n}`, object: 'event', data: { object: { amount: 2000 + n } } }, null, 2);
+    const pretty = (n: number) =>
+      JSON.stringify({ id: `evt_${n}`, object: 'event', data: { object: { amount: 2000 + n } } }, null, 2);
 
     it('tells a changed body (the secret validates the siblings) from a wrong secret (it validates none)', async () => {
       const api = await createSignaturesHandlers({ store, dataDir: dir });
@@ -132,14 +158,22 @@ describe('signatures handlers', () => {
       await api.setSignatureSecret(changed.endpointId, 'stripe', STRIPE_SECRET);
 
       const tampered = await api.checkSignature(changed.id);
-      expect(tampered).toMatchObject({ result: { valid: false, failure: 'signature_mismatch' }, siblings: { checked: 3, validated: 3 } });
+      expect(tampered).toMatchObject({
+        result: { valid: false, failure: 'signature_mismatch' },
+        siblings: { checked: 3, validated: 3 },
+      });
       expect(tampered.result!.hints![0]).toContain('this secret validated 3 other captures of this endpoint');
       expect(tampered.result!.hints![0]).toContain('body of this one');
       expect(tampered.result!.hints!.join(' ')).not.toMatch(/pretty|re-?format/i);
 
       const wrong = await api.checkSignature(changed.id, { secret: 'whsec_not_the_right_one' });
-      expect(wrong).toMatchObject({ result: { failure: 'signature_mismatch' }, siblings: { checked: 3, validated: 0 } });
-      expect(wrong.result!.hints![0]).toContain('no capture of this endpoint validates with this secret (3 checked): probably the wrong secret');
+      expect(wrong).toMatchObject({
+        result: { failure: 'signature_mismatch' },
+        siblings: { checked: 3, validated: 0 },
+      });
+      expect(wrong.result!.hints![0]).toContain(
+        'no capture of this endpoint validates with this secret (3 checked): probably the wrong secret',
+      );
       // A valid capture needs no evidence.
       const fine = store.list().find((c) => c.id !== changed.id)!;
       expect(await api.checkSignature(fine.id)).not.toHaveProperty('siblings');
@@ -155,7 +189,7 @@ describe('signatures handlers', () => {
       expect(r.siblings).toEqual({ checked: MAX_SIBLINGS, validated: MAX_SIBLINGS });
     });
 
-    it("names another endpoint whose stored secret validates the capture", async () => {
+    it('names another endpoint whose stored secret validates the capture', async () => {
       const api = await createSignaturesHandlers({ store, dataDir: dir });
       const record = await capture('/stripe', stripeHeaders(BODY), BODY);
       await api.setSignatureSecret(record.endpointId, 'stripe', 'whsec_this_endpoints_old_secret');
@@ -170,31 +204,58 @@ describe('signatures handlers', () => {
     const PUBLIC = 'https://quiet-fox-12.loca.lt';
 
     it('tries the public tunnel URL before blaming the secret, and says which URL was used', async () => {
-      const api = await createSignaturesHandlers({ store, dataDir: dir, origins: () => ({ local: `http://127.0.0.1:${listener.port}/`, public: PUBLIC }) });
+      const api = await createSignaturesHandlers({
+        store,
+        dataDir: dir,
+        origins: () => ({ local: `http://127.0.0.1:${listener.port}/`, public: PUBLIC }),
+      });
       const params = { From: '+100', Body: 'hi' };
       const sig = twilioSdk.getExpectedTwilioSignature('tw-token', `${PUBLIC}/sms?x=1`, params);
-      const record = await capture('/sms?x=1', { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': sig }, new URLSearchParams(params).toString());
+      const record = await capture(
+        '/sms?x=1',
+        { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': sig },
+        new URLSearchParams(params).toString(),
+      );
       const local = `http://127.0.0.1:${listener.port}/sms?x=1`;
 
       const r = await api.checkSignature(record.id, { secret: 'tw-token' });
-      expect(r).toMatchObject({ url: local, result: { valid: false, failure: 'url_mismatch', signedUrl: `${PUBLIC}/sms?x=1` } });
-      expect(r.result!.reason).toContain(`Twilio signs the URL it called, and the signature matches ${PUBLIC}/sms?x=1 (the public tunnel URL), not ${local}`);
+      expect(r).toMatchObject({
+        url: local,
+        result: { valid: false, failure: 'url_mismatch', signedUrl: `${PUBLIC}/sms?x=1` },
+      });
+      expect(r.result!.reason).toContain(
+        `Twilio signs the URL it called, and the signature matches ${PUBLIC}/sms?x=1 (the public tunnel URL), not ${local}`,
+      );
       // The same request checked against the public URL verifies: the verdict pointed the right way.
-      expect((await api.checkSignature(record.id, { secret: 'tw-token', url: `${PUBLIC}/sms?x=1` })).result?.valid).toBe(true);
+      expect(
+        (await api.checkSignature(record.id, { secret: 'tw-token', url: `${PUBLIC}/sms?x=1` })).result?.valid,
+      ).toBe(true);
 
       const wrong = await api.checkSignature(record.id, { secret: 'not-the-token' });
       expect(wrong.result).toMatchObject({ failure: 'signature_mismatch' });
       const urlHint = wrong.result!.hints!.find((h) => h.includes('URL is part of the signature'));
       expect(urlHint).toContain(`checked against ${local}`);
-      expect(urlHint).toMatch(/\d+ other forms of it \(the public tunnel URL; .*\) do not match either, so the secret is the likelier cause/);
+      expect(urlHint).toMatch(
+        /\d+ other forms of it \(the public tunnel URL; .*\) do not match either, so the secret is the likelier cause/,
+      );
     });
 
     it('finds a signature made over the URL without its query (Contentful signs path and query)', async () => {
       const api = await createSignaturesHandlers({ store, dataDir: dir });
       const secret = 'c'.repeat(64);
       const body = '{"sys":{"type":"Entry","id":"e1"}}';
-      const signed = contentful.sign!({ secret, body: Buffer.from(body), url: '/cf', method: 'POST', headers: [['content-type', 'application/json']] });
-      const record = await capture('/cf?env=staging', Object.fromEntries([['content-type', 'application/json'], ...signed]), body);
+      const signed = contentful.sign!({
+        secret,
+        body: Buffer.from(body),
+        url: '/cf',
+        method: 'POST',
+        headers: [['content-type', 'application/json']],
+      });
+      const record = await capture(
+        '/cf?env=staging',
+        Object.fromEntries([['content-type', 'application/json'], ...signed]),
+        body,
+      );
       const r = await api.checkSignature(record.id, { secret });
       expect(r.result).toMatchObject({ failure: 'url_mismatch', signedUrl: `http://127.0.0.1:${listener.port}/cf` });
       expect(r.result!.reason).toContain('without the query string');

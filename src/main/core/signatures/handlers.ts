@@ -59,7 +59,6 @@ export const GENERIC_PROVIDER_INFO: ProviderInfo = {
   needsUrl: false,
 };
 
-
 /**
  * The URL the sender called, rebuilt from the Host header. Tunnel traffic arrived over https at
  * the public host; X-Forwarded-Proto, when present, wins.
@@ -82,12 +81,18 @@ function origin(url: string | undefined): string | undefined {
 }
 
 /** The capture's path on the other side of the tunnel: the public URL for a local capture and the reverse. */
-function otherSides(record: CaptureRecord, url: string | undefined, origins: { local?: string; public?: string }): UrlVariant[] {
+function otherSides(
+  record: CaptureRecord,
+  url: string | undefined,
+  origins: { local?: string; public?: string },
+): UrlVariant[] {
   const path = record.url.startsWith('/') ? record.url : `/${record.url}`;
   const here = origin(url);
   const out: UrlVariant[] = [];
-  if (origins.public && origin(origins.public) !== here) out.push({ url: `${origin(origins.public)}${path}`, label: 'the public tunnel URL' });
-  if (origins.local && origin(origins.local) !== here) out.push({ url: `${origin(origins.local)}${path}`, label: 'the local capture URL' });
+  if (origins.public && origin(origins.public) !== here)
+    out.push({ url: `${origin(origins.public)}${path}`, label: 'the public tunnel URL' });
+  if (origins.local && origin(origins.local) !== here)
+    out.push({ url: `${origin(origins.local)}${path}`, label: 'the local capture URL' });
   return out;
 }
 
@@ -117,7 +122,11 @@ export async function createSignaturesHandlers(deps: SignaturesDeps): Promise<Si
       if (!providerId) return { ...out, missing: 'provider' };
       let provider: Provider | undefined;
       if (providerId === GENERIC_PROVIDER_ID) {
-        if (!options.generic) throw new HooklensError('invalid_argument', 'the generic provider needs its scheme (algorithm, encoding, header…)');
+        if (!options.generic)
+          throw new HooklensError(
+            'invalid_argument',
+            'the generic provider needs its scheme (algorithm, encoding, header…)',
+          );
         provider = createGenericHmacProvider(options.generic);
       } else {
         provider = getProvider(providerId);
@@ -135,12 +144,17 @@ export async function createSignaturesHandlers(deps: SignaturesDeps): Promise<Si
         return Number.isFinite(t) ? t : undefined;
       };
       const others = chosen.needsUrl && !options.url ? otherSides(record, url, deps.origins?.() ?? {}) : [];
-      let result = verifyUrlSigned(chosen, req, {
-        secret,
-        now: typeof options.now === 'number' ? options.now : receivedAtOf(record),
-        ...tolerance,
-        ...(url ? { url } : {}),
-      }, others);
+      let result = verifyUrlSigned(
+        chosen,
+        req,
+        {
+          secret,
+          now: typeof options.now === 'number' ? options.now : receivedAtOf(record),
+          ...tolerance,
+          ...(url ? { url } : {}),
+        },
+        others,
+      );
       let siblings;
       if (result.failure === 'signature_mismatch') {
         // Siblings are judged as this capture would be, each at its own time of arrival and URL.
@@ -149,11 +163,24 @@ export async function createSignaturesHandlers(deps: SignaturesDeps): Promise<Si
           const sibling: SignedRequest = { method: r.method, url: u, headers: r.headers, body: bodyBuffer(r.body) };
           return chosen.verify(sibling, { secret: key, now: receivedAtOf(r), ...tolerance, ...(u ? { url: u } : {}) });
         };
-        siblings = await siblingEvidence({ store: deps.store, secrets, record, provider: chosen, secret, verify: verifyCapture });
+        siblings = await siblingEvidence({
+          store: deps.store,
+          secrets,
+          record,
+          provider: chosen,
+          secret,
+          verify: verifyCapture,
+        });
         const hint = siblingHint(siblings);
         if (hint) result = { ...result, hints: [hint, ...(result.hints ?? [])] };
       }
-      return { ...out, providerId: provider.id, result, secretSource: given ? 'given' : 'stored', ...(siblings ? { siblings } : {}) };
+      return {
+        ...out,
+        providerId: provider.id,
+        result,
+        secretSource: given ? 'given' : 'stored',
+        ...(siblings ? { siblings } : {}),
+      };
     },
 
     async setSignatureSecret(endpointId, providerId, secret) {

@@ -74,7 +74,7 @@ describe('explainMismatch', () => {
     expect(explain(compact, compact, 'k1', ' k1').failure).toBe('secret_format');
   });
 
-  it('stays a plain mismatch when nothing explains it, with no hint drawn from the body\'s shape', () => {
+  it("stays a plain mismatch when nothing explains it, with no hint drawn from the body's shape", () => {
     const pretty = JSON.stringify({ changed: true }, null, 2);
     const r = explain(compact, pretty, 'k', 'other');
     expect(r.failure).toBe('signature_mismatch');
@@ -106,23 +106,49 @@ describe('explainMismatch', () => {
 
 describe('explainMismatch without an expected signature (public keys)', () => {
   // Stands in for a public-key verifier: only the sender's exact bytes and secret "verify".
-  const verifier = (secret: string, body: string) => (c: { body: Buffer; secret: string }) => c.secret === secret && c.body.toString() === body;
+  const verifier = (secret: string, body: string) => (c: { body: Buffer; secret: string }) =>
+    c.secret === secret && c.body.toString() === body;
 
   it('speaks of verifying and shows no expected value', () => {
-    const r = explainMismatch({ provider: 'k', body: Buffer.from('{"a":1}'), secret: 'pub', received: 'sig', what: 'Ed25519 signature', keySource: 'the app key', matches: verifier('other', 'x') });
+    const r = explainMismatch({
+      provider: 'k',
+      body: Buffer.from('{"a":1}'),
+      secret: 'pub',
+      received: 'sig',
+      what: 'Ed25519 signature',
+      keySource: 'the app key',
+      matches: verifier('other', 'x'),
+    });
     expect(r).toMatchObject({ failure: 'signature_mismatch', received: 'sig' });
     expect(r).not.toHaveProperty('expected');
     expect(r.hints).toBeUndefined();
-    expect(r.reason).toBe('Ed25519 signature sig does not verify with this public key: the key is not the app key, or the body or timestamp changed after signing');
+    expect(r.reason).toBe(
+      'Ed25519 signature sig does not verify with this public key: the key is not the app key, or the body or timestamp changed after signing',
+    );
   });
 
   it('tries provider body readings before the generic ones, and secret readings', () => {
     const body = Buffer.from('{"a":1}');
     const own = { label: 'with a marker', body: Buffer.from('{"a":1}!') };
-    const byBody = explainMismatch({ provider: 'k', body, secret: 'pub', received: 's', what: 'sig', bodyVariants: [own], matches: verifier('pub', '{"a":1}!') });
+    const byBody = explainMismatch({
+      provider: 'k',
+      body,
+      secret: 'pub',
+      received: 's',
+      what: 'sig',
+      bodyVariants: [own],
+      matches: verifier('pub', '{"a":1}!'),
+    });
     expect(byBody.failure).toBe('body_reserialized');
     expect(byBody.reason).toContain('the sig verifies over the body with a marker');
-    const bySecret = explainMismatch({ provider: 'k', body, secret: ' pub', received: 's', what: 'sig', matches: verifier('pub', '{"a":1}') });
+    const bySecret = explainMismatch({
+      provider: 'k',
+      body,
+      secret: ' pub',
+      received: 's',
+      what: 'sig',
+      matches: verifier('pub', '{"a":1}'),
+    });
     expect(bySecret.failure).toBe('secret_format');
     expect(bySecret.reason).toContain('sig does not verify with the key as given, but it matches once the whitespace');
   });

@@ -69,7 +69,11 @@ export function withoutDiagnosis<T>(run: () => T): T {
 export function explainMismatch(ctx: MismatchContext): VerifyResult {
   const what = ctx.what ?? 'signature';
   const words = ctx.expected === undefined ? keyWording(ctx, what) : hmacWording(ctx, what, ctx.expected);
-  const base = { ...(ctx.expected === undefined ? {} : { expected: ctx.expected }), received: ctx.received, ...ctx.extra };
+  const base = {
+    ...(ctx.expected === undefined ? {} : { expected: ctx.expected }),
+    received: ctx.received,
+    ...ctx.extra,
+  };
   if (!diagnose) return invalid(ctx.provider, 'signature_mismatch', words.mismatch, base);
 
   for (const v of [...(ctx.secretVariants ?? []), ...genericSecretVariants(ctx.secret)]) {
@@ -84,7 +88,10 @@ export function explainMismatch(ctx: MismatchContext): VerifyResult {
         ctx.provider,
         'body_reserialized',
         `body was modified after signing: the ${what} ${words.overBody} ${v.label}, so the captured bytes are not the bytes the sender signed`,
-        { ...base, hints: ['verify the raw request bytes; do not parse and re-encode the body before checking the signature'] },
+        {
+          ...base,
+          hints: ['verify the raw request bytes; do not parse and re-encode the body before checking the signature'],
+        },
       );
     }
   }
@@ -124,13 +131,21 @@ export function withHints(result: VerifyResult, hints: readonly string[]): Verif
 export function genericSecretVariants(secret: string): SecretVariant[] {
   const out: SecretVariant[] = [];
   const trimmed = secret.trim();
-  if (trimmed !== secret) out.push({ secret: trimmed, reason: 'it matches once the whitespace around the secret is removed' });
+  if (trimmed !== secret)
+    out.push({ secret: trimmed, reason: 'it matches once the whitespace around the secret is removed' });
   const unquoted = trimmed.replace(/^(["'])(.*)\1$/s, '$2');
-  if (unquoted !== trimmed) out.push({ secret: unquoted, reason: 'it matches once the quotes around the secret are removed' });
+  if (unquoted !== trimmed)
+    out.push({ secret: unquoted, reason: 'it matches once the quotes around the secret are removed' });
   if (unquoted.startsWith('whsec_')) {
-    out.push({ secret: unquoted.slice('whsec_'.length), reason: 'it matches without the whsec_ prefix: paste the secret without it' });
+    out.push({
+      secret: unquoted.slice('whsec_'.length),
+      reason: 'it matches without the whsec_ prefix: paste the secret without it',
+    });
   } else {
-    out.push({ secret: `whsec_${unquoted}`, reason: 'it matches with a whsec_ prefix: the secret is the full "whsec_…" string' });
+    out.push({
+      secret: `whsec_${unquoted}`,
+      reason: 'it matches with a whsec_ prefix: the secret is the full "whsec_…" string',
+    });
   }
   return out;
 }
@@ -167,14 +182,17 @@ export function bodyVariants(body: Buffer): BodyVariant[] {
     add('re-encoded as JSON with escaped slashes (PHP json_encode)', ascii.replace(/\//g, '\\/'));
   }
 
-  return candidates.filter((c, i) => !c.body.equals(body) && !candidates.slice(0, i).some((d) => d.body.equals(c.body)));
+  return candidates.filter(
+    (c, i) => !c.body.equals(body) && !candidates.slice(0, i).some((d) => d.body.equals(c.body)),
+  );
 }
 
 function mismatchHints(ctx: MismatchContext, expected: string): string[] {
   // No hint from the body's shape: senders differ (Stripe signs pretty-printed JSON), so a pretty
   // body says nothing by itself. Re-formatting is only named when a re-encoding matches, above.
   const hints: string[] = [];
-  if (ctx.body.length === 0) hints.push('the captured body is empty; if the sender posted a body, something on the way dropped it');
+  if (ctx.body.length === 0)
+    hints.push('the captured body is empty; if the sender posted a body, something on the way dropped it');
   if (expected.length !== ctx.received.length) {
     hints.push(
       `the received signature has ${ctx.received.length} characters, ours ${expected.length}: the sender may use another algorithm or encoding (hex vs base64)`,
@@ -197,7 +215,11 @@ function parseJsonContainer(text: string): unknown {
 function sortKeys(_key: string, value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const record = value as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((k) => [k, record[k]]),
+  );
 }
 
 /** Non-ASCII characters only occur inside strings in JSON text, so they can be escaped globally. */

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { detectProviders, getProvider, PROVIDERS } from './registry';
 import type { SignedRequest } from './types';
 
-const bare: SignedRequest = { method: 'POST', url: 'https://example.com/hook', headers: [['Content-Type', 'application/json']], body: Buffer.from('{"a":1}') };
+const bare: SignedRequest = {
+  method: 'POST',
+  url: 'https://example.com/hook',
+  headers: [['Content-Type', 'application/json']],
+  body: Buffer.from('{"a":1}'),
+};
 
 describe('provider registry', () => {
   it('has unique kebab-case ids, and getProvider finds each', () => {
@@ -34,7 +39,8 @@ describe('provider registry', () => {
 
 describe('provider aliases', () => {
   it('maps services built on Standard Webhooks to it', () => {
-    for (const alias of ['svix', 'Clerk', 'resend', 'replicate']) expect(getProvider(alias)?.id).toBe('standard-webhooks');
+    for (const alias of ['svix', 'Clerk', 'resend', 'replicate'])
+      expect(getProvider(alias)?.id).toBe('standard-webhooks');
     expect(getProvider('constructor')).toBeUndefined();
   });
 });

@@ -175,7 +175,11 @@ function evidenceRank(p: Provider, req: SignedRequest): number[] {
 
 /** Providers whose signature headers are on the request, best evidence first. */
 export function detectProviders(req: SignedRequest): Provider[] {
-  const ranked = PROVIDERS.filter((p) => safely(() => p.detect(req))).map((p, order) => ({ p, order, rank: evidenceRank(p, req) }));
+  const ranked = PROVIDERS.filter((p) => safely(() => p.detect(req))).map((p, order) => ({
+    p,
+    order,
+    rank: evidenceRank(p, req),
+  }));
   ranked.sort((a, b) => {
     for (let i = 0; i < a.rank.length; i++) if (a.rank[i] !== b.rank[i]) return b.rank[i]! - a.rank[i]!;
     return a.order - b.order;

@@ -37,7 +37,12 @@ describe('secret store', () => {
   it('keeps secrets per endpoint and provider in a 0600 file, across reopen', async () => {
     const store = await openSecretStore({ dataDir: dir });
     const status = await store.set('default', 'stripe', SECRET);
-    expect(status).toMatchObject({ endpointId: 'default', providerId: 'stripe', encrypted: false, masked: 'whsec_••••••••1234' });
+    expect(status).toMatchObject({
+      endpointId: 'default',
+      providerId: 'stripe',
+      encrypted: false,
+      masked: 'whsec_••••••••1234',
+    });
     await store.set('other', 'stripe', 'second');
     const file = join(dir, SECRETS_FILE);
     if (process.platform !== 'win32') expect((await stat(file)).mode & 0o777).toBe(0o600);

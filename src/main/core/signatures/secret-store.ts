@@ -131,7 +131,9 @@ export async function openSecretStore(opts: SecretStoreOptions): Promise<SecretS
         note(`the secret for ${e.providerId} on endpoint ${e.endpointId} could not be decrypted; enter it again`);
       }
     } else {
-      note(`the secret for ${e.providerId} on endpoint ${e.endpointId} is encrypted and no decryption is available here`);
+      note(
+        `the secret for ${e.providerId} on endpoint ${e.endpointId} is encrypted and no decryption is available here`,
+      );
     }
     e.masked = e.plain !== undefined ? mask(e.plain) : '(encrypted)';
   }

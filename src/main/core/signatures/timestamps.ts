@@ -63,7 +63,9 @@ export function describeSkew(skewSec: number): string {
  * since a wrong secret is the likelier cause, but the stale timestamp must not go unmentioned.
  */
 export function toleranceHints(time: TimestampCheck): string[] {
-  return time.failure ? [`the timestamp is also outside the ${time.toleranceSec} s tolerance (skew ${time.skewSec} s)`] : [];
+  return time.failure
+    ? [`the timestamp is also outside the ${time.toleranceSec} s tolerance (skew ${time.skewSec} s)`]
+    : [];
 }
 
 /** "timestamp within 300 s", or that it was not checked when the tolerance is 0. */

@@ -51,14 +51,20 @@ export function verifyUrlSigned(
         provider.id,
         'url_mismatch',
         `${provider.name} signs the URL it called, and the signature matches ${alt.url} (${alt.label}), not ${url}: check against the URL the sender called`,
-        { ...(result.expected !== undefined ? { expected: result.expected } : {}), ...(result.received !== undefined ? { received: result.received } : {}), signedUrl: alt.url },
+        {
+          ...(result.expected !== undefined ? { expected: result.expected } : {}),
+          ...(result.received !== undefined ? { received: result.received } : {}),
+          signedUrl: alt.url,
+        },
       );
     }
   }
   const labels = [...new Set(tried.map((t) => t.label))];
   const shown = labels.slice(0, 4).join('; ') + (labels.length > 4 ? '; …' : '');
   const hint = `${provider.name} signs the URL it called, so the URL is part of the signature: checked against ${url}${
-    tried.length ? `, and ${tried.length} other forms of it (${shown}) do not match either, so the secret is the likelier cause` : ''
+    tried.length
+      ? `, and ${tried.length} other forms of it (${shown}) do not match either, so the secret is the likelier cause`
+      : ''
   }`;
   return { ...result, hints: [hint, ...(result.hints ?? [])] };
 }

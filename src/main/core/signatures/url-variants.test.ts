@@ -27,12 +27,31 @@ describe('url variants', () => {
   });
 
   it('resolves the signed URL from a given one or, saying so, from the Host header', () => {
-    const req = (url: string | undefined, headers: [string, string][] = []) => ({ method: 'POST', url, headers, body: Buffer.alloc(0) });
+    const req = (url: string | undefined, headers: [string, string][] = []) => ({
+      method: 'POST',
+      url,
+      headers,
+      body: Buffer.alloc(0),
+    });
     expect(resolveSignedUrl(req('/x'), { secret: '', url: 'http://a.test/y' })).toEqual({ url: 'http://a.test/y' });
-    const rebuilt = resolveSignedUrl(req('/hook?q=1', [['Host', 'h.test'], ['X-Forwarded-Proto', 'http, https']]), { secret: '' });
+    const rebuilt = resolveSignedUrl(
+      req('/hook?q=1', [
+        ['Host', 'h.test'],
+        ['X-Forwarded-Proto', 'http, https'],
+      ]),
+      { secret: '' },
+    );
     expect(rebuilt?.url).toBe('http://h.test/hook?q=1');
     expect(rebuilt?.assumption).toContain('assumed to be http://h.test/hook?q=1');
-    expect(resolveSignedUrl(req('/hook', [['x-forwarded-host', 'pub.test'], ['host', 'local']]), { secret: '' })?.url).toBe('https://pub.test/hook');
+    expect(
+      resolveSignedUrl(
+        req('/hook', [
+          ['x-forwarded-host', 'pub.test'],
+          ['host', 'local'],
+        ]),
+        { secret: '' },
+      )?.url,
+    ).toBe('https://pub.test/hook');
     expect(resolveSignedUrl(req('/hook'), { secret: '' })).toBeUndefined();
     expect(resolveSignedUrl(req(undefined, [['host', 'h']]), { secret: '' })).toBeUndefined();
   });

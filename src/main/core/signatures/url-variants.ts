@@ -28,7 +28,10 @@ export function resolveSignedUrl(req: SignedRequest, opts: VerifyOptions): Resol
   const proto = (header(req, 'x-forwarded-proto') ?? 'https').split(',')[0]!.trim().toLowerCase();
   const scheme = proto === 'http' ? 'http' : 'https';
   const url = `${scheme}://${host.trim()}${given}`;
-  return { url, assumption: `the signed URL was assumed to be ${url} (rebuilt from the Host header); give the exact URL the provider called if it differs` };
+  return {
+    url,
+    assumption: `the signed URL was assumed to be ${url} (rebuilt from the Host header); give the exact URL the provider called if it differs`,
+  };
 }
 
 export interface UrlVariant {
@@ -55,7 +58,10 @@ export function urlVariants(url: string): UrlVariant[] {
   for (const b of bases) {
     const paths = [
       { p: path, why: '' },
-      { p: path.endsWith('/') ? path.slice(0, -1) : `${path}/`, why: path.endsWith('/') ? 'without the trailing slash' : 'with a trailing slash' },
+      {
+        p: path.endsWith('/') ? path.slice(0, -1) : `${path}/`,
+        why: path.endsWith('/') ? 'without the trailing slash' : 'with a trailing slash',
+      },
     ];
     for (const p of paths) {
       for (const q of [{ q: query, why: '' }, ...(query ? [{ q: '', why: 'without the query string' }] : [])]) {

@@ -58,8 +58,13 @@ export class BlobDir {
 
   async read(body: BlobBody): Promise<CapturedBody> {
     const bytes = await readFile(this.pathOf(body.blob));
-    if (bytes.length !== body.size) throw new Error(`Body file ${body.blob} has ${bytes.length} bytes, expected ${body.size}.`);
-    return { size: body.size, encoding: body.encoding, text: bytes.toString(body.encoding === 'utf8' ? 'utf8' : 'base64') };
+    if (bytes.length !== body.size)
+      throw new Error(`Body file ${body.blob} has ${bytes.length} bytes, expected ${body.size}.`);
+    return {
+      size: body.size,
+      encoding: body.encoding,
+      text: bytes.toString(body.encoding === 'utf8' ? 'utf8' : 'base64'),
+    };
   }
 
   /** The blob file's size, or null when it is missing (or not a file). */

@@ -67,7 +67,12 @@ describe('capture store', () => {
     for (const r of records) await store.add(r);
     const expected = records.map((r) => r.id).reverse();
     expect(store.list().map((s) => s.id)).toEqual(expected);
-    expect(store.list()[0]).toMatchObject({ method: 'POST', contentType: 'application/json', size: records[24].body.size, status: 200 });
+    expect(store.list()[0]).toMatchObject({
+      method: 'POST',
+      contentType: 'application/json',
+      size: records[24].body.size,
+      status: 200,
+    });
     store = await reopen(store);
     expect(store.count()).toBe(25);
     expect(store.list().map((s) => s.id)).toEqual(expected);

@@ -262,7 +262,10 @@ class JournalCaptureStore implements CaptureStore {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, this.tuning.maxBatch);
       await this.writeBatch(batch);
-      if (!this.snapshotting && (this.activeSize >= this.tuning.rollBytes || this.opsSinceSnapshot >= this.tuning.rollOps)) {
+      if (
+        !this.snapshotting &&
+        (this.activeSize >= this.tuning.rollBytes || this.opsSinceSnapshot >= this.tuning.rollOps)
+      ) {
         void this.startSnapshot();
       }
     }
@@ -305,7 +308,10 @@ class JournalCaptureStore implements CaptureStore {
       await this.removeBlobs(freed);
     } catch (err) {
       const failure = new HooklensError('store_failed', `Captures could not be written: ${(err as Error).message}`);
-      this.noteFailure('A write to the captures journal failed; until one succeeds captures are not acknowledged, so senders retry', err);
+      this.noteFailure(
+        'A write to the captures journal failed; until one succeeds captures are not acknowledged, so senders retry',
+        err,
+      );
       for (const item of items) if ('waiter' in item) item.waiter?.reject(failure);
     }
   }
@@ -416,7 +422,8 @@ class JournalCaptureStore implements CaptureStore {
       } else if (!this.closed && !this.compacting.has(seg) && use.liveBytes * 2 < size) {
         // Mostly dead: re-write its live captures forward so the whole file can go next time.
         this.compacting.add(seg);
-        for (const e of this.index.entriesIn(seg)) this.pending.push({ kind: 'move', id: e.summary.id, seg, off: e.off });
+        for (const e of this.index.entriesIn(seg))
+          this.pending.push({ kind: 'move', id: e.summary.id, seg, off: e.off });
         planned = true;
       }
     }
@@ -445,7 +452,8 @@ class JournalCaptureStore implements CaptureStore {
   async settleOpen(pendingDeletes: string[], pendingAdds: CaptureRecord[], needSnapshot: boolean): Promise<void> {
     if (pendingDeletes.length) this.pending.push({ kind: 'delete', ids: pendingDeletes });
     const failures: unknown[] = [];
-    for (const record of pendingAdds) this.pending.push({ kind: 'add', record, waiter: { resolve: () => undefined, reject: (e) => failures.push(e) } });
+    for (const record of pendingAdds)
+      this.pending.push({ kind: 'add', record, waiter: { resolve: () => undefined, reject: (e) => failures.push(e) } });
     this.enforceRetention();
     await this.flushNow();
     if (failures.length > 0) throw failures[0];
@@ -463,7 +471,8 @@ export type JournalStore = CaptureStore & { onBatch?: (stats: BatchStats) => voi
 
 export async function openCaptureStore(opts: OpenCaptureStoreOptions): Promise<JournalStore> {
   const max = opts.maxCaptures ?? DEFAULT_MAX_CAPTURES;
-  if (!Number.isSafeInteger(max) || max < 1) throw new HooklensError('invalid_argument', 'maxCaptures must be a positive integer.');
+  if (!Number.isSafeInteger(max) || max < 1)
+    throw new HooklensError('invalid_argument', 'maxCaptures must be a positive integer.');
   const loaded = await loadStore(opts.dataDir);
   const board = opts.notices ?? createNoticeBoard();
   for (const notice of loaded.notices) board.add(notice);

@@ -65,7 +65,14 @@ function randomBody(): Buffer {
 function post(agent: http.Agent, port: number, body: Buffer, tag: string): Promise<string | null> {
   return new Promise((resolve) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: 'POST', path: `/hook?tag=${tag}`, agent, headers: { 'X-Tag': tag, 'Content-Length': body.length } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/hook?tag=${tag}`,
+        agent,
+        headers: { 'X-Tag': tag, 'Content-Length': body.length },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -111,7 +118,10 @@ it('keeps every acknowledged capture, byte for byte, across repeated SIGKILLs', 
     });
     if (round === 0) {
       // A second process must not append to a journal the running one owns.
-      await expect(openCaptureStore({ dataDir: dir })).rejects.toMatchObject({ code: 'store_failed', message: /in use/ });
+      await expect(openCaptureStore({ dataDir: dir })).rejects.toMatchObject({
+        code: 'store_failed',
+        message: /in use/,
+      });
     }
     // Kill at a random moment once captures are flowing, so it lands mid-batch rather than before the first.
     await firstAcks;
@@ -129,7 +139,10 @@ it('keeps every acknowledged capture, byte for byte, across repeated SIGKILLs', 
       for (const [id, want] of acked) {
         if (round < ROUNDS - 1 && !want.tag.startsWith(`${round}-`)) continue;
         const got = await store.get(id);
-        expect(got, `acknowledged capture ${id} (${want.tag}) is missing after kill #${round + 1}, seed ${random.seed}`).toBeDefined();
+        expect(
+          got,
+          `acknowledged capture ${id} (${want.tag}) is missing after kill #${round + 1}, seed ${random.seed}`,
+        ).toBeDefined();
         expect(bodyBuffer(got!.body).equals(want.body), `body of ${want.tag}, seed ${random.seed}`).toBe(true);
         expect(headerValue(got!.headers, 'x-tag')).toBe(want.tag);
       }

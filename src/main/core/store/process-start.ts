@@ -21,10 +21,15 @@ async function linuxStartMs(pid: number): Promise<number | null> {
 
 function psStartMs(pid: number): Promise<number | null> {
   return new Promise((resolve) => {
-    execFile('ps', ['-o', 'lstart=', '-p', String(pid)], { timeout: 2_000, env: { ...process.env, LC_ALL: 'C' } }, (err, out) => {
-      const ms = err ? NaN : Date.parse(out.trim());
-      resolve(Number.isFinite(ms) ? ms : null);
-    });
+    execFile(
+      'ps',
+      ['-o', 'lstart=', '-p', String(pid)],
+      { timeout: 2_000, env: { ...process.env, LC_ALL: 'C' } },
+      (err, out) => {
+        const ms = err ? NaN : Date.parse(out.trim());
+        resolve(Number.isFinite(ms) ? ms : null);
+      },
+    );
   });
 }
 

@@ -51,7 +51,10 @@ function hasRecordFields(v: Record<string, unknown>): boolean {
     (v.response.delayMs === undefined || isNum(v.response.delayMs)) &&
     (v.response.simulated === undefined || v.response.simulated === true) &&
     (v.pinned === undefined || typeof v.pinned === 'boolean') &&
-    (v.damaged === undefined || (isObj(v.damaged) && isStr(v.damaged.message) && (v.damaged.readable === undefined || isStr(v.damaged.readable)))) &&
+    (v.damaged === undefined ||
+      (isObj(v.damaged) &&
+        isStr(v.damaged.message) &&
+        (v.damaged.readable === undefined || isStr(v.damaged.readable)))) &&
     isObj(v.body) &&
     isNum(v.body.size) &&
     (v.body.encoding === 'utf8' || v.body.encoding === 'base64')
@@ -100,6 +103,7 @@ export function parseJournalOp(text: string): JournalOp | null {
 function readHealthUpdates(raw: unknown[]): HealthUpdate[] {
   const out: HealthUpdate[] = [];
   for (const u of raw)
-    if (Array.isArray(u) && u.length === 2 && isStr(u[0])) out.push([u[0], u[1] === null ? null : (readHealth(u[1]) ?? null)]);
+    if (Array.isArray(u) && u.length === 2 && isStr(u[0]))
+      out.push([u[0], u[1] === null ? null : (readHealth(u[1]) ?? null)]);
   return out;
 }

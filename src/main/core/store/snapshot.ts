@@ -113,11 +113,30 @@ const isStr = (v: unknown): v is string => typeof v === 'string';
 function fromRow(v: unknown): IndexEntry | null {
   // Rows written before the `damaged`, `health` and `simulated` columns have one to three columns fewer.
   if (!Array.isArray(v) || v.length > SNAPSHOT_COLUMNS.length || v.length < SNAPSHOT_COLUMNS.length - 3) return null;
-  const [id, endpointId, receivedAt, method, url, size, contentType, via, status, pinned, seg, off, len, blob, damaged = null, rawHealth, simulated = 0] =
-    v as unknown[];
+  const [
+    id,
+    endpointId,
+    receivedAt,
+    method,
+    url,
+    size,
+    contentType,
+    via,
+    status,
+    pinned,
+    seg,
+    off,
+    len,
+    blob,
+    damaged = null,
+    rawHealth,
+    simulated = 0,
+  ] = v as unknown[];
   if (!isStr(id) || !isStr(endpointId) || !isStr(receivedAt) || !isStr(method) || !isStr(url)) return null;
-  if (!isCount(size) || !(contentType === null || isStr(contentType)) || (via !== 'local' && via !== 'tunnel')) return null;
-  if (typeof status !== 'number' || (pinned !== 0 && pinned !== 1) || !isCount(seg) || !isCount(off) || !isCount(len)) return null;
+  if (!isCount(size) || !(contentType === null || isStr(contentType)) || (via !== 'local' && via !== 'tunnel'))
+    return null;
+  if (typeof status !== 'number' || (pinned !== 0 && pinned !== 1) || !isCount(seg) || !isCount(off) || !isCount(len))
+    return null;
   if (!(blob === null || isSha256(blob)) || !(damaged === null || isStr(damaged))) return null;
   if (simulated !== 0 && simulated !== 1) return null;
   const summary: CaptureSummary = { id, endpointId, receivedAt, method, url, size, contentType, via, status };
@@ -136,14 +155,20 @@ export function parseSnapshot(text: string): SnapshotDoc {
   } catch (err) {
     return { kind: 'unreadable', reason: `it is not valid JSON (${(err as Error).message})`, setAsideAs: 'corrupt' };
   }
-  if (!isObj(v)) return { kind: 'unreadable', reason: `it holds ${describe(v)}, not a captures file`, setAsideAs: 'foreign' };
+  if (!isObj(v))
+    return { kind: 'unreadable', reason: `it holds ${describe(v)}, not a captures file`, setAsideAs: 'foreign' };
   if (v.version === 1 && Array.isArray(v.captures) && (v.format === undefined || v.format === SNAPSHOT_FORMAT)) {
     const records = v.captures.filter(isCaptureRecord);
     return { kind: 'v1', records, invalid: v.captures.length - records.length };
   }
-  if (v.format !== SNAPSHOT_FORMAT) return { kind: 'unreadable', reason: 'it is not a Hooklens captures file', setAsideAs: 'foreign' };
+  if (v.format !== SNAPSHOT_FORMAT)
+    return { kind: 'unreadable', reason: 'it is not a Hooklens captures file', setAsideAs: 'foreign' };
   if (typeof v.version === 'number' && v.version > SNAPSHOT_VERSION)
-    return { kind: 'unreadable', reason: `it was written by a newer Hooklens (format version ${v.version})`, setAsideAs: 'newer' };
+    return {
+      kind: 'unreadable',
+      reason: `it was written by a newer Hooklens (format version ${v.version})`,
+      setAsideAs: 'newer',
+    };
   if (v.version !== SNAPSHOT_VERSION || !isCount(v.replayFrom) || !Array.isArray(v.captures))
     return { kind: 'unreadable', reason: 'its header is damaged', setAsideAs: 'corrupt' };
   const captures: IndexEntry[] = new Array(v.captures.length);

@@ -109,7 +109,12 @@ async function load(paths: StorePaths, lock: StoreLock): Promise<LoadedStore> {
   const notices: StoreNotice[] = [];
   const index = new CaptureIndex();
   const blobs = new BlobDir(paths.blobs);
-  const db = new Low<SnapshotDoc>(new DurableTextFile(paths.snapshot, snapshotCodec), { kind: 'v2', savedAt: '', replayFrom: 1, captures: [] });
+  const db = new Low<SnapshotDoc>(new DurableTextFile(paths.snapshot, snapshotCodec), {
+    kind: 'v2',
+    savedAt: '',
+    replayFrom: 1,
+    captures: [],
+  });
   let segs = await listSegments(paths.journal);
   const segSizes = new Map<number, number>();
   for (const seg of segs) segSizes.set(seg, (await stat(path.join(paths.journal, segmentName(seg)))).size);
@@ -146,7 +151,9 @@ async function load(paths: StorePaths, lock: StoreLock): Promise<LoadedStore> {
       try {
         const ops: JournalOp[] = [];
         let wroteBlob = false;
-        const sorted = [...doc.records].sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0));
+        const sorted = [...doc.records].sort((a, b) =>
+          a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0,
+        );
         for (const r of sorted) {
           const bytes = spillableBytes(r.body);
           let record: StoredRecord = r;
@@ -188,7 +195,11 @@ async function load(paths: StorePaths, lock: StoreLock): Promise<LoadedStore> {
       const movedTo = await setAside(paths.snapshot, doc.setAsideAs);
       replayFrom = segs[0] ?? 1;
       needSnapshot = true;
-      setAsideNotice = { kind: 'set-aside', message: `${SNAPSHOT_FILE} could not be used: ${doc.reason}. It was moved to ${movedTo}.`, movedTo };
+      setAsideNotice = {
+        kind: 'set-aside',
+        message: `${SNAPSHOT_FILE} could not be used: ${doc.reason}. It was moved to ${movedTo}.`,
+        movedTo,
+      };
       break;
     }
     default:
@@ -274,7 +285,12 @@ async function load(paths: StorePaths, lock: StoreLock): Promise<LoadedStore> {
       await writeFileDurably(path.join(folder, `${entry.summary.id}.bin`), bytes);
       mark = `body truncated: ${kept} of ${entry.summary.size} bytes`;
       const { pinned: _pinned, ...rest } = stored;
-      pendingAdds.push({ ...rest, ...(entry.summary.pinned ? { pinned: true } : {}), body: capturedBody(bytes), damaged: { message: mark } });
+      pendingAdds.push({
+        ...rest,
+        ...(entry.summary.pinned ? { pinned: true } : {}),
+        body: capturedBody(bytes),
+        damaged: { message: mark },
+      });
     }
     if (pendingAdds.length > 0)
       notices.push({

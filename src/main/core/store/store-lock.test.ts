@@ -47,7 +47,9 @@ const lockFile = (): string => path.join(dir, 'captures', 'LOCK');
 describe('store lock', () => {
   it('refuses a directory a live Hooklens holds, naming its process', async () => {
     const holder = await hooklensHolding(dir);
-    await expect(openCaptureStore({ dataDir: dir })).rejects.toThrow(new RegExp(`in use by another Hooklens \\(process ${holder.pid}\\)`));
+    await expect(openCaptureStore({ dataDir: dir })).rejects.toThrow(
+      new RegExp(`in use by another Hooklens \\(process ${holder.pid}\\)`),
+    );
   });
 
   it('takes over an old-style lock whose pid now belongs to a process started after the lock was written', async () => {
@@ -61,10 +63,17 @@ describe('store lock', () => {
 
   it('takes over a lock whose pid is alive but is not the process that wrote it', async () => {
     const other = otherProcess();
-    await writeFile(lockFile(), JSON.stringify({ pid: other.pid, instance: 'f'.repeat(32), startedAt: Date.now() - 3600_000 }));
+    await writeFile(
+      lockFile(),
+      JSON.stringify({ pid: other.pid, instance: 'f'.repeat(32), startedAt: Date.now() - 3600_000 }),
+    );
     const store = await openCaptureStore({ dataDir: dir });
     const written = JSON.parse(await readFile(lockFile(), 'utf8'));
-    expect(written).toMatchObject({ pid: process.pid, instance: expect.stringMatching(/^[0-9a-f]{32}$/), startedAt: expect.any(Number) });
+    expect(written).toMatchObject({
+      pid: process.pid,
+      instance: expect.stringMatching(/^[0-9a-f]{32}$/),
+      startedAt: expect.any(Number),
+    });
     expect(Math.abs(written.startedAt - (Date.now() - process.uptime() * 1000))).toBeLessThan(5_000);
     if (process.platform !== 'win32') expect((await stat(lockFile())).mode & 0o777).toBe(0o600);
     await store.close();

@@ -91,7 +91,10 @@ export async function lockStore(journalDir: string): Promise<StoreLock> {
     // The same process may open the store again (tests, a reopen after close failed): not a conflict.
     if (owner?.pid === process.pid) return { release: async () => undefined };
     if (owner && (await ownerRunning(owner, info?.mtimeMs ?? Date.now())))
-      throw new HooklensError('store_failed', `The data directory is in use by another Hooklens (process ${owner.pid}).`);
+      throw new HooklensError(
+        'store_failed',
+        `The data directory is in use by another Hooklens (process ${owner.pid}).`,
+      );
     await unlink(file).catch(() => undefined);
   }
   throw new HooklensError('store_failed', `Could not lock ${file}.`);

@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, unlink, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  symlink,
+  truncate,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -99,7 +110,10 @@ describe('capture store recovery', () => {
     expect(await readFile(store.notices[0].movedTo!, 'utf8')).toBe('[1, 2, 3]');
     await store.add(makeRecord('"new"'));
     await store.close();
-    expect(JSON.parse(await readFile(snapshotFile(), 'utf8'))).toMatchObject({ format: 'hooklens-captures', version: 2 });
+    expect(JSON.parse(await readFile(snapshotFile(), 'utf8'))).toMatchObject({
+      format: 'hooklens-captures',
+      version: 2,
+    });
   });
 
   it('moves a directory standing where captures.json should be out of the way', async () => {
@@ -164,8 +178,14 @@ describe('capture store recovery', () => {
     expect(store.count()).toBe(2);
     expect(await store.get(small.id)).toEqual(small);
     const kept = await store.get(big.id);
-    expect(Buffer.from(kept!.body.text, kept!.body.encoding === 'utf8' ? 'utf8' : 'base64')).toEqual(original.subarray(0, 1000));
-    expect(kept).toMatchObject({ headers: big.headers, url: big.url, damaged: { message: 'body truncated: 1000 of 80000 bytes' } });
+    expect(Buffer.from(kept!.body.text, kept!.body.encoding === 'utf8' ? 'utf8' : 'base64')).toEqual(
+      original.subarray(0, 1000),
+    );
+    expect(kept).toMatchObject({
+      headers: big.headers,
+      url: big.url,
+      damaged: { message: 'body truncated: 1000 of 80000 bytes' },
+    });
     expect(store.list().find((c) => c.id === big.id)).toMatchObject({ damaged: 'body truncated: 1000 of 80000 bytes' });
     expect(store.notices).toHaveLength(1);
     expect(store.notices[0].message).toMatch(/1 capture.*body file.*cut short.*1000 of 80000 bytes/);
@@ -191,7 +211,12 @@ describe('capture store recovery', () => {
     const store = await openStore();
     expect(store.count()).toBe(3);
     const damaged = await store.get(records[1].id);
-    expect(damaged).toMatchObject({ id: records[1].id, url: records[1].url, method: 'POST', damaged: { message: expect.stringMatching(/damaged/) } });
+    expect(damaged).toMatchObject({
+      id: records[1].id,
+      url: records[1].url,
+      method: 'POST',
+      damaged: { message: expect.stringMatching(/damaged/) },
+    });
     expect(damaged!.damaged!.readable).toContain(records[1].id);
     expect(await store.get(records[0].id)).toEqual(records[0]);
     expect(await store.get(records[2].id)).toEqual(records[2]);

@@ -53,7 +53,10 @@ export async function buildOps(items: readonly WorkItem[], ctx: BatchContext): P
           const hash = blobHash(bytes);
           await ctx.blobs.write(hash, bytes);
           wroteBlob = true;
-          record = { ...item.record, body: { size: item.record.body.size, encoding: item.record.body.encoding, blob: hash } };
+          record = {
+            ...item.record,
+            body: { size: item.record.body.size, encoding: item.record.body.encoding, blob: hash },
+          };
         }
         ops.push({ op: 'add', record });
         removed.delete(item.record.id);
@@ -88,7 +91,10 @@ export async function buildOps(items: readonly WorkItem[], ctx: BatchContext): P
         // Pin and health changed by later operations live in the summary: the moved line carries them.
         const { pinned: _p, health: _h, ...rest } = stored;
         const { pinned, health } = entry.summary;
-        ops.push({ op: 'add', record: { ...rest, ...(pinned ? { pinned: true } : {}), ...(health ? { health } : {}) } });
+        ops.push({
+          op: 'add',
+          record: { ...rest, ...(pinned ? { pinned: true } : {}), ...(health ? { health } : {}) },
+        });
         break;
       }
       default:

@@ -7,5 +7,11 @@ export { DEFAULT_TIMING, type TunnelTiming } from './tunnel-connection';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 export { normalizeSubdomain, normalizeTunnelHost, validateTunnelPatch } from './tunnel-settings';
 export { createPublicUrlChecker, DEFAULT_SELF_CHECK, type SelfCheckTiming } from './public-url-check';
-export { createTunnelProbeRoute, probeChallenge, probePublicUrl, probeTarget, type TunnelProbeRoute } from './tunnel-probe';
+export {
+  createTunnelProbeRoute,
+  probeChallenge,
+  probePublicUrl,
+  probeTarget,
+  type TunnelProbeRoute,
+} from './tunnel-probe';
 export { memoryOnlyTunnelMemory, openTunnelMemory, type RememberedTunnel, type TunnelMemory } from './tunnel-memory';

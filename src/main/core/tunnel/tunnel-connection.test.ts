@@ -122,7 +122,12 @@ describe('openTunnelConnection', () => {
     const deadPort = (probe.address() as AddressInfo).port;
     await new Promise((r) => probe.close(r));
     server.reply = () => json(200, details('refused1', deadPort));
-    const err = await openTunnelConnection({ host: server.host, subdomain: 'refused1', localPort: 9, timing: fast }).then(
+    const err = await openTunnelConnection({
+      host: server.host,
+      subdomain: 'refused1',
+      localPort: 9,
+      timing: fast,
+    }).then(
       () => null,
       (e: unknown) => e,
     );
@@ -134,7 +139,13 @@ describe('openTunnelConnection', () => {
   it('can be cancelled while waiting for the server', async () => {
     server.reply = () => 'hang';
     const abort = new AbortController();
-    const pending = openTunnelConnection({ host: server.host, subdomain: 'slow1', localPort: 9, timing: fast, signal: abort.signal });
+    const pending = openTunnelConnection({
+      host: server.host,
+      subdomain: 'slow1',
+      localPort: 9,
+      timing: fast,
+      signal: abort.signal,
+    });
     setTimeout(() => abort.abort(), 50);
     await expect(pending).rejects.toThrow('Cancelled');
     expect(server.sockets.size).toBe(0);

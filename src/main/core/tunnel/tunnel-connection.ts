@@ -243,7 +243,8 @@ export async function openTunnelConnection(opts: OpenTunnelOptions): Promise<Tun
         if (count === null) return lose('Tunnel server no longer knows this tunnel');
         if (count === 0) {
           probeFailures += 1;
-          if (probeFailures >= timing.probeFailuresAllowed) return lose('Tunnel server sees no connection from Hooklens');
+          if (probeFailures >= timing.probeFailuresAllowed)
+            return lose('Tunnel server sees no connection from Hooklens');
         } else {
           probeOk = true;
           probeFailures = 0;

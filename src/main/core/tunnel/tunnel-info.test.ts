@@ -25,11 +25,18 @@ async function failure(p: Promise<unknown>): Promise<TunnelAttemptError> {
 
 describe('requestTunnelInfo', () => {
   it('asks for the subdomain by path and keeps what the client needs', async () => {
-    server.reply = () => json(200, { id: 'hooks1', port: 4321, max_conn_count: 500, url: 'https://hooks1.loca.lt/', ip: '10.1.2.3' });
+    server.reply = () =>
+      json(200, { id: 'hooks1', port: 4321, max_conn_count: 500, url: 'https://hooks1.loca.lt/', ip: '10.1.2.3' });
     const info = await requestTunnelInfo({ host: server.host, subdomain: 'hooks1', timeoutMs: 2_000 });
     expect(server.requests).toEqual(['/hooks1']);
     // A server asking for 500 sockets gets 10: the pool size is ours to bound.
-    expect(info).toEqual({ id: 'hooks1', port: 4321, max_conn_count: 10, url: 'https://hooks1.loca.lt', ip: '10.1.2.3' });
+    expect(info).toEqual({
+      id: 'hooks1',
+      port: 4321,
+      max_conn_count: 10,
+      url: 'https://hooks1.loca.lt',
+      ip: '10.1.2.3',
+    });
   });
 
   it('asks for a random name with ?new', async () => {
@@ -49,9 +56,13 @@ describe('requestTunnelInfo', () => {
 
   it('treats 5xx and 429 as transient', async () => {
     server.reply = () => ({ status: 502, body: 'bad gateway' });
-    expect((await failure(requestTunnelInfo({ host: server.host, subdomain: 'abcd', timeoutMs: 2_000 }))).kind).toBe('transient');
+    expect((await failure(requestTunnelInfo({ host: server.host, subdomain: 'abcd', timeoutMs: 2_000 }))).kind).toBe(
+      'transient',
+    );
     server.reply = () => json(429, { message: 'slow down' });
-    expect((await failure(requestTunnelInfo({ host: server.host, subdomain: 'abcd', timeoutMs: 2_000 }))).kind).toBe('transient');
+    expect((await failure(requestTunnelInfo({ host: server.host, subdomain: 'abcd', timeoutMs: 2_000 }))).kind).toBe(
+      'transient',
+    );
   });
 
   it('refuses a web page or a malformed answer', async () => {
@@ -60,9 +71,16 @@ describe('requestTunnelInfo', () => {
     expect(page.kind).toBe('refused');
     expect(page.status).toBe(200);
     expect(page.message).toMatch(/web page/);
-    for (const body of [{ id: 'a', port: 0, url: 'https://a.b' }, { id: 'a', port: 80, url: 'javascript:alert(1)' }, ['x'], { port: 80 }]) {
+    for (const body of [
+      { id: 'a', port: 0, url: 'https://a.b' },
+      { id: 'a', port: 80, url: 'javascript:alert(1)' },
+      ['x'],
+      { port: 80 },
+    ]) {
       server.reply = () => json(200, body);
-      expect((await failure(requestTunnelInfo({ host: server.host, subdomain: 'abcd', timeoutMs: 2_000 }))).kind).toBe('refused');
+      expect((await failure(requestTunnelInfo({ host: server.host, subdomain: 'abcd', timeoutMs: 2_000 }))).kind).toBe(
+        'refused',
+      );
     }
   });
 
@@ -78,7 +96,12 @@ describe('requestTunnelInfo', () => {
   it('stops when cancelled', async () => {
     server.reply = () => 'hang';
     const abort = new AbortController();
-    const pending = requestTunnelInfo({ host: server.host, subdomain: 'abcd', timeoutMs: 10_000, signal: abort.signal });
+    const pending = requestTunnelInfo({
+      host: server.host,
+      subdomain: 'abcd',
+      timeoutMs: 10_000,
+      signal: abort.signal,
+    });
     setTimeout(() => abort.abort(), 50);
     expect((await failure(pending)).message).toBe('Cancelled');
   });
@@ -88,7 +111,9 @@ describe('requestTunnelInfo', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((r) => closed.close(r));
-    const err = await failure(requestTunnelInfo({ host: `http://127.0.0.1:${port}`, subdomain: 'abcd', timeoutMs: 2_000 }));
+    const err = await failure(
+      requestTunnelInfo({ host: `http://127.0.0.1:${port}`, subdomain: 'abcd', timeoutMs: 2_000 }),
+    );
     expect(err.kind).toBe('transient');
     expect(err.message).toMatch(/refused the connection/);
   });
@@ -96,7 +121,8 @@ describe('requestTunnelInfo', () => {
 
 describe('requestTunnelSocketCount', () => {
   it('reads the count and says null for an unknown tunnel', async () => {
-    server.reply = (path) => (path === '/api/tunnels/known1/status' ? json(200, { connected_sockets: 3 }) : json(404, {}));
+    server.reply = (path) =>
+      path === '/api/tunnels/known1/status' ? json(200, { connected_sockets: 3 }) : json(404, {});
     expect(await requestTunnelSocketCount(server.host, 'known1', 2_000)).toBe(3);
     expect(await requestTunnelSocketCount(server.host, 'other1', 2_000)).toBeNull();
   });

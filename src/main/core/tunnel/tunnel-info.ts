@@ -171,7 +171,11 @@ function getJson(url: string, timeoutMs: number, signal?: AbortSignal): Promise<
     req.on('error', (err) => finish(() => reject(networkError(err))));
     const timer = setTimeout(() => {
       req.destroy();
-      finish(() => reject(new TunnelAttemptError('transient', `Tunnel server did not answer within ${Math.round(timeoutMs / 1000)} s`)));
+      finish(() =>
+        reject(
+          new TunnelAttemptError('transient', `Tunnel server did not answer within ${Math.round(timeoutMs / 1000)} s`),
+        ),
+      );
     }, timeoutMs);
     const onAbort = (): void => {
       req.destroy();

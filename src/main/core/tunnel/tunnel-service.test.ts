@@ -40,7 +40,12 @@ async function startTarget(): Promise<Target> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      received.push({ method: req.method ?? '', url: req.url ?? '', rawHeaders: req.rawHeaders, body: Buffer.concat(chunks) });
+      received.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        rawHeaders: req.rawHeaders,
+        body: Buffer.concat(chunks),
+      });
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('captured');
     });
@@ -181,7 +186,10 @@ describe('tunnel service with a local localtunnel server', () => {
     expect(got.url).toBe('/hooks/stripe?x=1&y=%20z');
     expect(got.body.equals(body)).toBe(true);
     const headers = Object.fromEntries(
-      Array.from({ length: got.rawHeaders.length / 2 }, (_, i) => [got.rawHeaders[2 * i].toLowerCase(), got.rawHeaders[2 * i + 1]]),
+      Array.from({ length: got.rawHeaders.length / 2 }, (_, i) => [
+        got.rawHeaders[2 * i].toLowerCase(),
+        got.rawHeaders[2 * i + 1],
+      ]),
     );
     expect(headers['stripe-signature']).toBe('t=1,v1=abc');
     expect(headers['content-length']).toBe(String(body.length));
@@ -356,7 +364,10 @@ describe('tunnel service with unusable settings', () => {
     });
     await new Promise<void>((r) => notTunnel.listen(0, '127.0.0.1', r));
     try {
-      const h = makeService({ host: `http://127.0.0.1:${(notTunnel.address() as AddressInfo).port}`, subdomain: 'some-name' });
+      const h = makeService({
+        host: `http://127.0.0.1:${(notTunnel.address() as AddressInfo).port}`,
+        subdomain: 'some-name',
+      });
       await h.service.start();
       const s = await h.until((st) => st.state === 'error');
       expect(s.reason).toBe('Tunnel server answered HTTP 404: no such thing');

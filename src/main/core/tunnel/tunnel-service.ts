@@ -18,12 +18,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TunnelSettings } from '../../../shared/settings';
 import { HooklensError } from '../../../shared/errors';
-import {
-  OFF_TUNNEL_STATUS,
-  type TunnelMethods,
-  type TunnelState,
-  type TunnelStatus,
-} from '../../../shared/api/tunnel';
+import { OFF_TUNNEL_STATUS, type TunnelMethods, type TunnelState, type TunnelStatus } from '../../../shared/api/tunnel';
 import type { CoreEvents } from '../events';
 import type { CoreService } from '../service';
 import type { SettingsStore } from '../settings/settings-store';
@@ -259,11 +254,7 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
     });
   };
 
-  const openWithFallback = async (
-    host: string,
-    ask: string | null,
-    signal: AbortSignal,
-  ): Promise<TunnelConnection> => {
+  const openWithFallback = async (host: string, ask: string | null, signal: AbortSignal): Promise<TunnelConnection> => {
     try {
       return await openTunnelConnection({ host, subdomain: ask, localPort: targetPort, timing, signal });
     } catch (err) {
@@ -373,7 +364,8 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
         setStatus({ ...status, urlChanged: null, subdomainMismatch: null, host: after.host });
       }
       if (patch.enabled === false) applyEnabled(false);
-      else if (after.enabled && !closed && (status.state === 'off' ? patch.enabled === true : targetChanged)) beginCycle();
+      else if (after.enabled && !closed && (status.state === 'off' ? patch.enabled === true : targetChanged))
+        beginCycle();
       await saving;
       return view();
     },

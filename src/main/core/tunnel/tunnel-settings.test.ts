@@ -18,7 +18,14 @@ describe('tunnel settings validation', () => {
   });
 
   it('refuses hosts that are not bare http(s) origins', () => {
-    for (const bad of ['localtunnel.me', 'ftp://x.org', 'https://a.b/path', 'https://u:p@a.b', 'https://a.b/?q=1', '']) {
+    for (const bad of [
+      'localtunnel.me',
+      'ftp://x.org',
+      'https://a.b/path',
+      'https://u:p@a.b',
+      'https://a.b/?q=1',
+      '',
+    ]) {
       expect(codeOf(() => normalizeTunnelHost(bad))).toBe('invalid_argument');
     }
   });

@@ -17,10 +17,16 @@ export function normalizeTunnelHost(raw: string): string {
   try {
     url = new URL(trimmed);
   } catch {
-    throw new HooklensError('invalid_argument', `Tunnel server "${trimmed}" is not a URL (e.g. https://localtunnel.me).`);
+    throw new HooklensError(
+      'invalid_argument',
+      `Tunnel server "${trimmed}" is not a URL (e.g. https://localtunnel.me).`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new HooklensError('invalid_argument', `Tunnel server must be an http:// or https:// URL, not ${url.protocol}`);
+    throw new HooklensError(
+      'invalid_argument',
+      `Tunnel server must be an http:// or https:// URL, not ${url.protocol}`,
+    );
   }
   if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
     throw new HooklensError('invalid_argument', 'Tunnel server must be a bare origin such as https://localtunnel.me');

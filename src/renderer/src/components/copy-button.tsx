@@ -30,7 +30,17 @@ export function CopyButton({ text, label, caption = 'Copy', className }: CopyBut
         );
       }}
     >
-      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : caption === 'icon' ? <CopyIcon /> : caption}</span>
+      <span aria-live="polite">
+        {state === 'copied' ? (
+          'Copied'
+        ) : state === 'failed' ? (
+          'Copy failed'
+        ) : caption === 'icon' ? (
+          <CopyIcon />
+        ) : (
+          caption
+        )}
+      </span>
     </button>
   );
 }

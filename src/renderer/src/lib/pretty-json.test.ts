@@ -3,7 +3,13 @@ import { prettyJson } from './pretty-json';
 
 describe('prettyJson', () => {
   it('indents like JSON.stringify where values survive parsing', () => {
-    for (const text of ['{"a":1,"b":[1,2,{"c":"x\\\\\\"y"}],"d":{},"e":[],"f":null,"g":true,"h":-1.5}', '[ ]', '"s"', '42', '[{"k":"a,b:c]}"}]']) {
+    for (const text of [
+      '{"a":1,"b":[1,2,{"c":"x\\\\\\"y"}],"d":{},"e":[],"f":null,"g":true,"h":-1.5}',
+      '[ ]',
+      '"s"',
+      '42',
+      '[{"k":"a,b:c]}"}]',
+    ]) {
       expect(prettyJson(text)).toBe(JSON.stringify(JSON.parse(text), null, 2));
     }
   });

@@ -53,7 +53,8 @@ export function usePrettyBody(body: CapturedBody, contentType: string | undefine
   }, [body, contentType]);
   return useMemo<PrettyState>(() => {
     if (small) return { status: 'ready', ...small };
-    if (finished && finished.body === body && finished.contentType === contentType) return { status: 'ready', ...finished.choice };
+    if (finished && finished.body === body && finished.contentType === contentType)
+      return { status: 'ready', ...finished.choice };
     return { status: 'pending' };
   }, [small, finished, body, contentType]);
 }

@@ -31,7 +31,11 @@ const summary = (id: string): CaptureSummary => ({
 
 describe('capture rows (pure)', () => {
   it('names only the pages with an unfetched row in the range', () => {
-    const rows = withPage([], { total: 350, offset: 0, items: Array.from({ length: PAGE_ROWS }, (_, i) => summary(`r${i}`)) }, 0);
+    const rows = withPage(
+      [],
+      { total: 350, offset: 0, items: Array.from({ length: PAGE_ROWS }, (_, i) => summary(`r${i}`)) },
+      0,
+    );
     expect(rows).toHaveLength(350);
     expect(missingPages(rows, 0, 50)).toEqual([]);
     expect(missingPages(rows, 90, 210)).toEqual([1, 2]);
@@ -90,7 +94,9 @@ describe('paging against a real core with 250 stored', () => {
     const open = await until(fx.store, (x) => x.detail?.record?.id === next);
     expect(open.detail?.record?.url).toBe(`/hooks/${STORED - 1 - PAGE_ROWS}`);
     // Past the end stays on the last row.
-    expect(await fx.store.getState().selectRow(STORED + 5)).toBe((await until(fx.store, (x) => x.rows[STORED - 1] !== undefined)).rows[STORED - 1]?.id);
+    expect(await fx.store.getState().selectRow(STORED + 5)).toBe(
+      (await until(fx.store, (x) => x.rows[STORED - 1] !== undefined)).rows[STORED - 1]?.id,
+    );
   });
 
   it('keeps ticks on rows of different pages and compares them', async () => {

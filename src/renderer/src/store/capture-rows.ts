@@ -55,7 +55,10 @@ export function withNewest(rows: Rows, summary: CaptureSummary): (CaptureSummary
 }
 
 /** The rows without the removed captures that were fetched, and how many of `gone` that was. */
-export function withoutRows(rows: Rows, gone: ReadonlySet<string>): { rows: (CaptureSummary | undefined)[]; removed: number } {
+export function withoutRows(
+  rows: Rows,
+  gone: ReadonlySet<string>,
+): { rows: (CaptureSummary | undefined)[]; removed: number } {
   const next: (CaptureSummary | undefined)[] = [];
   let removed = 0;
   for (const row of rows) {

@@ -41,7 +41,12 @@ describe('undoable delete over the paged list (250 stored)', () => {
     expect(s.rows.map((c) => c?.id)).toEqual(kept);
     await s.loadCaptures();
     await fx.store.getState().showRows(STORED - 20, STORED);
-    expect(fx.store.getState().rows.slice(-20).map((c) => c?.id)).toEqual(kept.slice(-20));
+    expect(
+      fx.store
+        .getState()
+        .rows.slice(-20)
+        .map((c) => c?.id),
+    ).toEqual(kept.slice(-20));
 
     fx.store.getState().undoDelete();
     s = await until(fx.store, (x) => x.rows.length === STORED && x.rows[5]?.id === all[5]);

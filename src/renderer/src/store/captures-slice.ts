@@ -16,7 +16,16 @@ import type { CaptureSummary } from '../../../shared/capture';
 import { isHealthFilterActive, passesHealthFilters } from '../../../shared/health-filters';
 import { isActiveQuery } from '../../../shared/search/capture-search';
 import type { AppState } from './app-state';
-import { indexOfRow, missingPages, PAGE_ROWS, withNewest, withoutRows, withPage, withRestoredRows, type Rows } from './capture-rows';
+import {
+  indexOfRow,
+  missingPages,
+  PAGE_ROWS,
+  withNewest,
+  withoutRows,
+  withPage,
+  withRestoredRows,
+  type Rows,
+} from './capture-rows';
 import { matchFromSummary } from './search-match';
 import { toQuery } from './search-slice';
 import { selectionUpdated, selectionWithout } from './selection-slice';
@@ -151,7 +160,9 @@ export const createCapturesSlice =
     const refreshSoon = (): void => {
       refreshTimer ??= setTimeout(() => {
         refreshTimer = undefined;
-        void get().loadCaptures().catch(() => undefined);
+        void get()
+          .loadCaptures()
+          .catch(() => undefined);
       }, REFRESH_DELAY_MS);
     };
 
@@ -166,7 +177,8 @@ export const createCapturesSlice =
       const openAt = wasOpen ? indexOfRow(s.rows, wasOpen) : -1;
       const { rows } = withoutRows(s.rows, gone);
       // The row that was open is gone: the next one takes its place (the last: the one before).
-      const nextAt = openAt === -1 ? -1 : Math.min(openAt - withoutRows(s.rows.slice(0, openAt), gone).removed, rows.length - 1);
+      const nextAt =
+        openAt === -1 ? -1 : Math.min(openAt - withoutRows(s.rows.slice(0, openAt), gone).removed, rows.length - 1);
       // Counted as gone now; the core's removal event for them must not count them again.
       summaries.forEach((c) => removedIds.add(c.id));
       const label =
@@ -198,7 +210,9 @@ export const createCapturesSlice =
         ),
         captureTotal: s.captureTotal + pending.summaries.length,
       }));
-      return get().loadCaptures().catch(() => undefined);
+      return get()
+        .loadCaptures()
+        .catch(() => undefined);
     };
 
     return {
@@ -275,7 +289,11 @@ export const createCapturesSlice =
         fresh.forEach((id) => removedIds.add(id));
         const freshGone = new Set(fresh);
         const { rows, removed } = withoutRows(get().rows, freshGone);
-        set((s) => ({ rows, captureTotal: Math.max(0, s.captureTotal - fresh.length), ...selectionWithout(s, freshGone) }));
+        set((s) => ({
+          rows,
+          captureTotal: Math.max(0, s.captureTotal - fresh.length),
+          ...selectionWithout(s, freshGone),
+        }));
         // The others may sit among the rows not fetched (or outside the view): only the core knows.
         if (removed < fresh.length) refreshSoon();
       },
@@ -290,7 +308,9 @@ export const createCapturesSlice =
       async deleteCaptures(ids) {
         const wanted = new Set(ids);
         const pending = new Set(get().pendingDelete?.summaries.map((c) => c.id));
-        await deleteSummaries(get().rows.filter((c): c is CaptureSummary => !!c && wanted.has(c.id) && !pending.has(c.id)));
+        await deleteSummaries(
+          get().rows.filter((c): c is CaptureSummary => !!c && wanted.has(c.id) && !pending.has(c.id)),
+        );
       },
       async deleteShown() {
         const total = get().rows.length;

@@ -68,11 +68,16 @@ describe('health slice', () => {
     // The core cuts the list's window with the filters; the rows are what it answered.
     const ids = async (f: HealthFilters, n: number): Promise<string[]> => {
       fx.store.getState().setHealthFilters(f);
-      const st = await until(fx.store, (x) => x.rows.length === n && x.rows.every((c) => c && passesHealthFilters(c, f)));
+      const st = await until(
+        fx.store,
+        (x) => x.rows.length === n && x.rows.every((c) => c && passesHealthFilters(c, f)),
+      );
       return st.rows.map((c) => c!.id);
     };
     expect(await ids({ verdict: '', eventType: '', duplicatesOnly: true }, 1)).toEqual([second]);
-    expect((await ids({ verdict: '', eventType: 'push', duplicatesOnly: false }, 2)).sort()).toEqual([first, second].sort());
+    expect((await ids({ verdict: '', eventType: 'push', duplicatesOnly: false }, 2)).sort()).toEqual(
+      [first, second].sort(),
+    );
     expect(await ids({ verdict: 'unsigned', eventType: '', duplicatesOnly: false }, 3)).toHaveLength(3);
     expect(await ids({ verdict: 'valid', eventType: '', duplicatesOnly: false }, 0)).toEqual([]);
   });

@@ -12,7 +12,12 @@ import type { HealthSettings } from '../../../shared/settings';
 import { EMPTY_HEALTH_FILTERS, type HealthFilters } from '../../../shared/health-filters';
 import type { AppState } from './app-state';
 
-export { EMPTY_HEALTH_FILTERS, isHealthFilterActive, passesHealthFilters, type HealthFilters } from '../../../shared/health-filters';
+export {
+  EMPTY_HEALTH_FILTERS,
+  isHealthFilterActive,
+  passesHealthFilters,
+  type HealthFilters,
+} from '../../../shared/health-filters';
 
 export interface HealthData {
   /** null: all endpoints. */
@@ -52,7 +57,6 @@ export interface HealthSlice {
 }
 
 const RECENT = 50;
-
 
 const toMap = (entries: [number, HealthBucket][]): Map<number, HealthBucket> => new Map(entries);
 

@@ -76,7 +76,8 @@ export const createReplaySlice =
     const saver = createOptimisticSaver<ReplaySettings, Partial<ReplaySettings>>({
       read: () => get().replaySettings,
       // Auto-forward off: its log goes (the core forgets it too; each attempt stays in the replay history).
-      write: (replaySettings) => set({ replaySettings, ...(replaySettings.forwardEnabled ? {} : { forwardAttempts: [] }) }),
+      write: (replaySettings) =>
+        set({ replaySettings, ...(replaySettings.forwardEnabled ? {} : { forwardAttempts: [] }) }),
       apply: (settings, patch) => ({ ...settings, ...patch }),
       send: (patch) => api.updateReplaySettings(patch),
     });

@@ -11,7 +11,12 @@ import { compileQuery, haystackOf, queryTerms } from '../../../shared/search/cap
 
 /** True or false when the summary settles it; null when only the core can tell. */
 export function matchFromSummary(query: CaptureQuery, summary: CaptureSummary, now = Date.now()): boolean | null {
-  const urlHaystack = haystackOf({ method: summary.method, url: summary.url, headers: [], body: { size: 0, encoding: 'base64', text: '' } });
+  const urlHaystack = haystackOf({
+    method: summary.method,
+    url: summary.url,
+    headers: [],
+    body: { size: 0, encoding: 'base64', text: '' },
+  });
   const entry = {
     id: summary.id,
     endpointId: summary.endpointId,

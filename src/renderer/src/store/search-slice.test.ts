@@ -11,7 +11,8 @@ describe('search slice', () => {
   });
   afterEach(() => fx.close());
 
-  const shown = (id: string) => (s: { rows: readonly ({ id: string } | undefined)[] }) => s.rows.some((c) => c?.id === id);
+  const shown = (id: string) => (s: { rows: readonly ({ id: string } | undefined)[] }) =>
+    s.rows.some((c) => c?.id === id);
 
   it('matches a new capture from its summary when the words are in its URL: no search round trip', async () => {
     await fx.capture('/hooks/other');

@@ -16,7 +16,12 @@ describe('test events slice', () => {
     await s.openTestEvent();
     let st = fx.store.getState();
     expect(st.dialog).toBe('test-event');
-    expect(st.testEventDraft).toMatchObject({ provider: 'stripe', event: 'payment_intent.succeeded', target: 'replay', path: '/webhooks/stripe' });
+    expect(st.testEventDraft).toMatchObject({
+      provider: 'stripe',
+      event: 'payment_intent.succeeded',
+      target: 'replay',
+      path: '/webhooks/stripe',
+    });
     expect(JSON.parse(st.testEventDraft!.body)).toMatchObject({ type: 'payment_intent.succeeded' });
     expect(st.testEventPreview?.secret).toBe('generate');
 
@@ -46,7 +51,11 @@ describe('test events slice', () => {
     expect(result?.generatedSecret).toMatch(/^whsec_/);
     let st = await until(fx.store, (s) => s.rows.length === 1 && (s.secrets.default ?? []).length === 1);
     expect(st.testEventSend).toMatchObject({ status: 'sent' });
-    expect(st.replayHistory[NO_CAPTURE]?.[0]).toMatchObject({ id: result!.entry.id, source: 'test-event', status: 200 });
+    expect(st.replayHistory[NO_CAPTURE]?.[0]).toMatchObject({
+      id: result!.entry.id,
+      source: 'test-event',
+      status: 200,
+    });
     expect(st.secrets.default![0]).toMatchObject({ providerId: 'stripe' });
     expect(st.testEventObjects['stripe customer.subscription']).toBe(result!.objectId);
 
@@ -56,7 +65,8 @@ describe('test events slice', () => {
     expect(second?.objectId).toBe(result!.objectId);
     expect(second?.generatedSecret).toBeUndefined();
     st = await until(fx.store, (s) => s.rows.length === 2);
-    for (const c of st.rows) expect(await st.checkSignature(c!.id, {})).toMatchObject({ providerId: 'stripe', result: { valid: true } });
+    for (const c of st.rows)
+      expect(await st.checkSignature(c!.id, {})).toMatchObject({ providerId: 'stripe', result: { valid: true } });
   });
 
   it('shows a refused send as an error, not a result', async () => {
@@ -64,6 +74,9 @@ describe('test events slice', () => {
     await fx.store.getState().editTestEvent({ path: 'no-slash' });
     expect(fx.store.getState().testEventError).toMatch(/path must start with/);
     await fx.store.getState().sendTestEvent();
-    expect(fx.store.getState().testEventSend).toMatchObject({ status: 'error', message: expect.stringMatching(/path must start/) });
+    expect(fx.store.getState().testEventSend).toMatchObject({
+      status: 'error',
+      message: expect.stringMatching(/path must start/),
+    });
   });
 });

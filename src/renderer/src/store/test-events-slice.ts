@@ -8,7 +8,13 @@
  */
 import type { StateCreator } from 'zustand';
 import type { HooklensClient } from '../../../shared/api';
-import type { TestEventInput, TestEventPreview, TestEventProvider, TestEventSent, TestEventTarget } from '../../../shared/api/test-events';
+import type {
+  TestEventInput,
+  TestEventPreview,
+  TestEventProvider,
+  TestEventSent,
+  TestEventTarget,
+} from '../../../shared/api/test-events';
 import { DEFAULT_ENDPOINT_ID } from '../../../shared/capture';
 import { summarizeReplay } from '../../../shared/replay/types';
 import type { AppState } from './app-state';
@@ -53,7 +59,9 @@ export const createTestEventsSlice =
     const endpointId = (): string => get().activeEndpointId ?? DEFAULT_ENDPOINT_ID;
 
     const kindKey = (draft: TestEventDraft): string | undefined => {
-      const type = get().testEventProviders?.find((p) => p.id === draft.provider)?.events.find((e) => e.type === draft.event);
+      const type = get()
+        .testEventProviders?.find((p) => p.id === draft.provider)
+        ?.events.find((e) => e.type === draft.event);
       return type?.object ? `${draft.provider} ${type.object.kind}` : undefined;
     };
 
@@ -79,7 +87,11 @@ export const createTestEventsSlice =
         const p = await api.previewTestEvent(input(draft, keepBody));
         if (seq !== previewSeq) return;
         const current = get().testEventDraft;
-        set({ testEventPreview: p, testEventError: null, ...(current && !keepBody ? { testEventDraft: { ...current, body: p.body } } : {}) });
+        set({
+          testEventPreview: p,
+          testEventError: null,
+          ...(current && !keepBody ? { testEventDraft: { ...current, body: p.body } } : {}),
+        });
       } catch (err) {
         if (seq === previewSeq) set({ testEventError: (err as Error).message });
       }

@@ -15,7 +15,12 @@ const PREFIX: Record<string, string> = { user: 'user_', session: 'sess_', organi
 function envelope(ctx: EventContext, type: string, data: unknown): unknown {
   return {
     data,
-    event_attributes: { http_request: { client_ip: '203.0.113.7', user_agent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36' } },
+    event_attributes: {
+      http_request: {
+        client_ip: '203.0.113.7',
+        user_agent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36',
+      },
+    },
     instance_id: INSTANCE,
     object: 'event',
     timestamp: ctx.nowMs,
@@ -83,12 +88,18 @@ export const clerkCatalog: CatalogProviderSpec = {
   docs: 'https://clerk.com/docs/webhooks/overview',
   newObjectId: (kind, t) => t.id(byKindPrefix(PREFIX, kind, 'obj_'), 27),
   events: [
-    { type: 'user.created', summary: 'A user signed up', object: { kind: 'user', stage: 'created' }, body: (ctx) => envelope(ctx, 'user.created', user(ctx)) },
+    {
+      type: 'user.created',
+      summary: 'A user signed up',
+      object: { kind: 'user', stage: 'created' },
+      body: (ctx) => envelope(ctx, 'user.created', user(ctx)),
+    },
     {
       type: 'user.updated',
       summary: 'A user changed their profile',
       object: { kind: 'user', stage: 'updated' },
-      body: (ctx) => envelope(ctx, 'user.updated', user(ctx, { first_name: 'Updated', last_sign_in_at: ctx.nowMs - 5000 })),
+      body: (ctx) =>
+        envelope(ctx, 'user.updated', user(ctx, { first_name: 'Updated', last_sign_in_at: ctx.nowMs - 5000 })),
     },
     {
       type: 'user.deleted',
@@ -96,8 +107,18 @@ export const clerkCatalog: CatalogProviderSpec = {
       object: { kind: 'user', stage: 'deleted' },
       body: (ctx) => envelope(ctx, 'user.deleted', { deleted: true, id: ctx.objectId, object: 'user' }),
     },
-    { type: 'session.created', summary: 'A user signed in', object: { kind: 'session', stage: 'created' }, body: (ctx) => envelope(ctx, 'session.created', session(ctx, 'active')) },
-    { type: 'session.ended', summary: 'A user signed out', object: { kind: 'session', stage: 'deleted' }, body: (ctx) => envelope(ctx, 'session.ended', session(ctx, 'ended')) },
+    {
+      type: 'session.created',
+      summary: 'A user signed in',
+      object: { kind: 'session', stage: 'created' },
+      body: (ctx) => envelope(ctx, 'session.created', session(ctx, 'active')),
+    },
+    {
+      type: 'session.ended',
+      summary: 'A user signed out',
+      object: { kind: 'session', stage: 'deleted' },
+      body: (ctx) => envelope(ctx, 'session.ended', session(ctx, 'ended')),
+    },
     {
       type: 'organization.created',
       summary: 'An organization was created',

@@ -53,11 +53,19 @@ export const hubspotCatalog: CatalogProviderSpec = {
   ],
   events: [
     event('contact.creation', 'A contact was created', 'created', () => ({ changeFlag: 'NEW' })),
-    event('contact.propertyChange', 'A contact property changed', 'updated', () => ({ propertyName: 'lifecyclestage', propertyValue: 'customer', sourceId: 'userId:8831234' })),
+    event('contact.propertyChange', 'A contact property changed', 'updated', () => ({
+      propertyName: 'lifecyclestage',
+      propertyValue: 'customer',
+      sourceId: 'userId:8831234',
+    })),
     event('contact.deletion', 'A contact was deleted', 'deleted', () => ({ changeFlag: 'DELETED' })),
     event('company.creation', 'A company was created', undefined, () => ({ changeFlag: 'NEW' })),
     event('deal.creation', 'A deal was created', 'created', () => ({ changeFlag: 'NEW' })),
-    event('deal.propertyChange', 'A deal moved stage', 'updated', () => ({ propertyName: 'dealstage', propertyValue: 'closedwon', sourceId: 'userId:8831234' })),
+    event('deal.propertyChange', 'A deal moved stage', 'updated', () => ({
+      propertyName: 'dealstage',
+      propertyValue: 'closedwon',
+      sourceId: 'userId:8831234',
+    })),
     event('contact.merge', 'Two contacts were merged', undefined, (ctx) => ({
       primaryObjectId: Number(ctx.objectId),
       mergedObjectIds: [ctx.int(9)],

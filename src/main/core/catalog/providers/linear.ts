@@ -11,7 +11,13 @@ import type { CatalogEventSpec, CatalogProviderSpec, EventContext, LifecycleStag
 const ORG = 'c6d5a7f4-0f79-4b4a-9cb2-3a1b1a6e58e1';
 const WEBHOOK = '000042e3-d123-4980-b49f-8e140eef9329';
 const TEAM = { id: '72b2a2dc-6f4f-4423-9d34-24b5bd10634a', key: 'ENG', name: 'Engineering' };
-const ACTOR = { id: '5c0a6b58-5e1c-4e0d-9e85-0a3a2b1f9c11', type: 'user', name: 'Ada Lovelace', email: 'ada@example.com', url: 'https://linear.app/acme/profiles/ada' };
+const ACTOR = {
+  id: '5c0a6b58-5e1c-4e0d-9e85-0a3a2b1f9c11',
+  type: 'user',
+  name: 'Ada Lovelace',
+  email: 'ada@example.com',
+  url: 'https://linear.app/acme/profiles/ada',
+};
 
 function issue(ctx: EventContext, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const number = (parseInt(ctx.objectId.slice(0, 4), 16) % 900) + 100;
@@ -58,7 +64,14 @@ function project(ctx: EventContext, extra: Record<string, unknown> = {}): Record
   };
 }
 
-function event(type: string, action: 'create' | 'update' | 'remove', summary: string, stage: LifecycleStage | undefined, data: (ctx: EventContext) => Record<string, unknown>, updatedFrom?: (ctx: EventContext) => Record<string, unknown>): CatalogEventSpec {
+function event(
+  type: string,
+  action: 'create' | 'update' | 'remove',
+  summary: string,
+  stage: LifecycleStage | undefined,
+  data: (ctx: EventContext) => Record<string, unknown>,
+  updatedFrom?: (ctx: EventContext) => Record<string, unknown>,
+): CatalogEventSpec {
   return {
     type: `${type}.${action}`,
     summary,
@@ -103,10 +116,17 @@ export const linearCatalog: CatalogProviderSpec = {
       'update',
       'An issue moved to another state',
       'updated',
-      (ctx) => issue(ctx, { stateId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', state: { id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', name: 'In Progress', color: '#f2c94c', type: 'started' }, startedAt: ctx.iso }),
+      (ctx) =>
+        issue(ctx, {
+          stateId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+          state: { id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', name: 'In Progress', color: '#f2c94c', type: 'started' },
+          startedAt: ctx.iso,
+        }),
       (ctx) => ({ updatedAt: ctx.isoAt(-60), stateId: '1e5a0a8b-3c4d-4e5f-8a9b-0c1d2e3f4a5b', startedAt: null }),
     ),
-    event('Issue', 'remove', 'An issue was deleted (moved to trash)', 'deleted', (ctx) => issue(ctx, { archivedAt: ctx.iso, trashed: true })),
+    event('Issue', 'remove', 'An issue was deleted (moved to trash)', 'deleted', (ctx) =>
+      issue(ctx, { archivedAt: ctx.iso, trashed: true }),
+    ),
     event('Comment', 'create', 'A comment was added to an issue', undefined, (ctx) => ({
       id: ctx.objectId,
       createdAt: ctx.iso,
@@ -119,6 +139,13 @@ export const linearCatalog: CatalogProviderSpec = {
       url: `https://linear.app/acme/issue/ENG-123#comment-${ctx.objectId.slice(0, 8)}`,
     })),
     event('Project', 'create', 'A project was created', 'created', (ctx) => project(ctx)),
-    event('Project', 'update', 'A project changed', 'updated', (ctx) => project(ctx, { state: 'started', startedAt: ctx.iso }), () => ({ state: 'planned', startedAt: null })),
+    event(
+      'Project',
+      'update',
+      'A project changed',
+      'updated',
+      (ctx) => project(ctx, { state: 'started', startedAt: ctx.iso }),
+      () => ({ state: 'planned', startedAt: null }),
+    ),
   ],
 };

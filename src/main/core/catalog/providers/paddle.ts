@@ -44,7 +44,11 @@ function price(ctx: EventContext): Record<string, unknown> {
 
 const totals = { subtotal: '1500', discount: '0', tax: '0', total: '1500' };
 
-function transaction(ctx: EventContext, status: 'completed' | 'paid' | 'past_due', paymentStatus: 'captured' | 'error'): Record<string, unknown> {
+function transaction(
+  ctx: EventContext,
+  status: 'completed' | 'paid' | 'past_due',
+  paymentStatus: 'captured' | 'error',
+): Record<string, unknown> {
   const failed = paymentStatus === 'error';
   return {
     id: ctx.objectId,
@@ -68,9 +72,27 @@ function transaction(ctx: EventContext, status: 'completed' | 'paid' | 'past_due
     items: [{ price: price(ctx), quantity: 1, proration: null }],
     details: {
       tax_rates_used: [{ tax_rate: '0', totals }],
-      totals: { ...totals, credit: '0', balance: failed ? '1500' : '0', grand_total: '1500', fee: failed ? null : '125', earnings: failed ? null : '1375', currency_code: 'USD' },
+      totals: {
+        ...totals,
+        credit: '0',
+        balance: failed ? '1500' : '0',
+        grand_total: '1500',
+        fee: failed ? null : '125',
+        earnings: failed ? null : '1375',
+        currency_code: 'USD',
+      },
       adjusted_totals: null,
-      payout_totals: failed ? null : { ...totals, credit: '0', balance: '0', grand_total: '1500', fee: '125', earnings: '1375', currency_code: 'USD' },
+      payout_totals: failed
+        ? null
+        : {
+            ...totals,
+            credit: '0',
+            balance: '0',
+            grand_total: '1500',
+            fee: '125',
+            earnings: '1375',
+            currency_code: 'USD',
+          },
       adjusted_payout_totals: null,
       line_items: [
         {
@@ -81,7 +103,18 @@ function transaction(ctx: EventContext, status: 'completed' | 'paid' | 'past_due
           tax_rate: '0',
           unit_totals: totals,
           totals,
-          product: { id: PRODUCT, name: 'Hooklens Team', description: null, type: 'standard', tax_category: 'saas', image_url: null, custom_data: null, status: 'active', created_at: '2025-06-01T09:00:00.000000Z', updated_at: '2025-06-01T09:00:00.000000Z' },
+          product: {
+            id: PRODUCT,
+            name: 'Hooklens Team',
+            description: null,
+            type: 'standard',
+            tax_category: 'saas',
+            image_url: null,
+            custom_data: null,
+            status: 'active',
+            created_at: '2025-06-01T09:00:00.000000Z',
+            updated_at: '2025-06-01T09:00:00.000000Z',
+          },
         },
       ],
     },
@@ -93,7 +126,10 @@ function transaction(ctx: EventContext, status: 'completed' | 'paid' | 'past_due
         amount: '1500',
         status: paymentStatus,
         error_code: failed ? 'declined' : null,
-        method_details: { type: 'card', card: { type: 'visa', last4: '4242', expiry_month: 5, expiry_year: 2028, cardholder_name: 'Sam Miller' } },
+        method_details: {
+          type: 'card',
+          card: { type: 'visa', last4: '4242', expiry_month: 5, expiry_year: 2028, cardholder_name: 'Sam Miller' },
+        },
         created_at: micro(ctx.isoAt(-5)),
         captured_at: failed ? null : micro(ctx.iso),
       },
@@ -102,7 +138,11 @@ function transaction(ctx: EventContext, status: 'completed' | 'paid' | 'past_due
   };
 }
 
-function subscription(ctx: EventContext, status: 'active' | 'canceled', extra: Record<string, unknown> = {}): Record<string, unknown> {
+function subscription(
+  ctx: EventContext,
+  status: 'active' | 'canceled',
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const canceled = status === 'canceled';
   return {
     id: ctx.objectId,
@@ -121,7 +161,9 @@ function subscription(ctx: EventContext, status: 'active' | 'canceled', extra: R
     discount: null,
     collection_mode: 'automatic',
     billing_details: null,
-    current_billing_period: canceled ? null : { starts_at: micro(ctx.isoAt(-120)), ends_at: micro(ctx.isoAt(30 * 86400)) },
+    current_billing_period: canceled
+      ? null
+      : { starts_at: micro(ctx.isoAt(-120)), ends_at: micro(ctx.isoAt(30 * 86400)) },
     billing_cycle: { interval: 'month', frequency: 1 },
     scheduled_change: null,
     items: [
@@ -159,12 +201,23 @@ function customer(ctx: EventContext, extra: Record<string, unknown> = {}): Recor
   };
 }
 
-function event(type: string, summary: string, object: { kind: string; stage: LifecycleStage } | undefined, data: (ctx: EventContext) => unknown): CatalogEventSpec {
+function event(
+  type: string,
+  summary: string,
+  object: { kind: string; stage: LifecycleStage } | undefined,
+  data: (ctx: EventContext) => unknown,
+): CatalogEventSpec {
   return {
     type,
     summary,
     ...(object ? { object } : {}),
-    body: (ctx) => ({ event_id: ctx.eventId, event_type: type, occurred_at: micro(ctx.iso), notification_id: ulid(ctx, 'ntf_'), data: data(ctx) }),
+    body: (ctx) => ({
+      event_id: ctx.eventId,
+      event_type: type,
+      occurred_at: micro(ctx.iso),
+      notification_id: ulid(ctx, 'ntf_'),
+      data: data(ctx),
+    }),
   };
 }
 
@@ -182,15 +235,32 @@ export const paddleCatalog: CatalogProviderSpec = {
     ['User-Agent', 'Paddle'],
   ],
   events: [
-    event('transaction.completed', 'A payment went through and the transaction is processed', { kind: 'transaction', stage: 'updated' }, (ctx) => transaction(ctx, 'completed', 'captured')),
-    event('transaction.paid', 'A transaction was paid', { kind: 'transaction', stage: 'updated' }, (ctx) => transaction(ctx, 'paid', 'captured')),
-    event('transaction.payment_failed', 'A payment attempt failed', { kind: 'transaction', stage: 'updated' }, (ctx) => transaction(ctx, 'past_due', 'error')),
-    event('subscription.created', 'A subscription was created', { kind: 'subscription', stage: 'created' }, (ctx) => subscription(ctx, 'active')),
-    event('subscription.updated', 'A subscription changed', { kind: 'subscription', stage: 'updated' }, (ctx) =>
-      subscription(ctx, 'active', { scheduled_change: { action: 'cancel', effective_at: micro(ctx.isoAt(30 * 86400)), resume_at: null } }),
+    event(
+      'transaction.completed',
+      'A payment went through and the transaction is processed',
+      { kind: 'transaction', stage: 'updated' },
+      (ctx) => transaction(ctx, 'completed', 'captured'),
     ),
-    event('subscription.canceled', 'A subscription was canceled', { kind: 'subscription', stage: 'deleted' }, (ctx) => subscription(ctx, 'canceled')),
+    event('transaction.paid', 'A transaction was paid', { kind: 'transaction', stage: 'updated' }, (ctx) =>
+      transaction(ctx, 'paid', 'captured'),
+    ),
+    event('transaction.payment_failed', 'A payment attempt failed', { kind: 'transaction', stage: 'updated' }, (ctx) =>
+      transaction(ctx, 'past_due', 'error'),
+    ),
+    event('subscription.created', 'A subscription was created', { kind: 'subscription', stage: 'created' }, (ctx) =>
+      subscription(ctx, 'active'),
+    ),
+    event('subscription.updated', 'A subscription changed', { kind: 'subscription', stage: 'updated' }, (ctx) =>
+      subscription(ctx, 'active', {
+        scheduled_change: { action: 'cancel', effective_at: micro(ctx.isoAt(30 * 86400)), resume_at: null },
+      }),
+    ),
+    event('subscription.canceled', 'A subscription was canceled', { kind: 'subscription', stage: 'deleted' }, (ctx) =>
+      subscription(ctx, 'canceled'),
+    ),
     event('customer.created', 'A customer was created', { kind: 'customer', stage: 'created' }, (ctx) => customer(ctx)),
-    event('customer.updated', 'A customer changed', { kind: 'customer', stage: 'updated' }, (ctx) => customer(ctx, { marketing_consent: true })),
+    event('customer.updated', 'A customer changed', { kind: 'customer', stage: 'updated' }, (ctx) =>
+      customer(ctx, { marketing_consent: true }),
+    ),
   ],
 };

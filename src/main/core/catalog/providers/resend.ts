@@ -35,7 +35,13 @@ function contact(ctx: EventContext, extra: Record<string, unknown> = {}): Record
   };
 }
 
-function event(type: string, summary: string, kind: string, stage: LifecycleStage, data: (ctx: EventContext) => unknown): CatalogEventSpec {
+function event(
+  type: string,
+  summary: string,
+  kind: string,
+  stage: LifecycleStage,
+  data: (ctx: EventContext) => unknown,
+): CatalogEventSpec {
   return { type, summary, object: { kind, stage }, body: (ctx) => ({ type, created_at: ctx.iso, data: data(ctx) }) };
 }
 
@@ -49,11 +55,20 @@ export const resendCatalog: CatalogProviderSpec = {
     event('email.sent', 'An email was accepted for delivery', 'email', 'created', (ctx) => email(ctx)),
     event('email.delivered', "An email reached the recipient's server", 'email', 'updated', (ctx) => email(ctx)),
     event('email.bounced', 'An email bounced', 'email', 'updated', (ctx) =>
-      email(ctx, { bounce: { message: "The recipient's email address does not exist.", subType: 'Suppressed', type: 'Permanent' } }),
+      email(ctx, {
+        bounce: { message: "The recipient's email address does not exist.", subType: 'Suppressed', type: 'Permanent' },
+      }),
     ),
     event('email.opened', 'A recipient opened an email', 'email', 'updated', (ctx) => email(ctx)),
     event('email.clicked', 'A recipient clicked a link', 'email', 'updated', (ctx) =>
-      email(ctx, { click: { ipAddress: '203.0.113.7', link: 'https://resend.com', timestamp: ctx.iso, userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7)' } }),
+      email(ctx, {
+        click: {
+          ipAddress: '203.0.113.7',
+          link: 'https://resend.com',
+          timestamp: ctx.iso,
+          userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7)',
+        },
+      }),
     ),
     event('contact.created', 'A contact was added', 'contact', 'created', (ctx) => contact(ctx)),
     event('contact.updated', 'A contact changed', 'contact', 'updated', (ctx) => contact(ctx, { unsubscribed: true })),

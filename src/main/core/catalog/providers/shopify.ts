@@ -36,7 +36,11 @@ function customer(ctx: EventContext, id = CUSTOMER_ID): Record<string, unknown> 
   };
 }
 
-function order(ctx: EventContext, financial: 'pending' | 'paid', extra: Record<string, unknown> = {}): Record<string, unknown> {
+function order(
+  ctx: EventContext,
+  financial: 'pending' | 'paid',
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const id = Number(ctx.objectId);
   const number = (id % 9000) + 1000;
   return {
@@ -126,7 +130,12 @@ function product(ctx: EventContext): Record<string, unknown> {
   };
 }
 
-const topic = (name: string, summary: string, body: CatalogEventSpec['body'], object?: CatalogEventSpec['object']): CatalogEventSpec => ({
+const topic = (
+  name: string,
+  summary: string,
+  body: CatalogEventSpec['body'],
+  object?: CatalogEventSpec['object'],
+): CatalogEventSpec => ({
   type: name,
   summary,
   ...(object ? { object } : {}),
@@ -155,17 +164,31 @@ export const shopifyCatalog: CatalogProviderSpec = {
   events: [
     topic('orders/create', 'An order was placed', (ctx) => order(ctx, 'pending'), { kind: 'order', stage: 'created' }),
     topic('orders/paid', 'An order was paid', (ctx) => order(ctx, 'paid'), { kind: 'order', stage: 'updated' }),
-    topic('orders/updated', 'An order changed', (ctx) => order(ctx, 'paid', { note: 'Gift wrap, please' }), { kind: 'order', stage: 'updated' }),
+    topic('orders/updated', 'An order changed', (ctx) => order(ctx, 'paid', { note: 'Gift wrap, please' }), {
+      kind: 'order',
+      stage: 'updated',
+    }),
     topic(
       'orders/cancelled',
       'An order was cancelled',
-      (ctx) => order(ctx, 'paid', { cancel_reason: 'customer', cancelled_at: shopTime(ctx.iso), financial_status: 'refunded' }),
+      (ctx) =>
+        order(ctx, 'paid', {
+          cancel_reason: 'customer',
+          cancelled_at: shopTime(ctx.iso),
+          financial_status: 'refunded',
+        }),
       { kind: 'order', stage: 'deleted' },
     ),
     topic('products/create', 'A product was created', (ctx) => product(ctx), { kind: 'product', stage: 'created' }),
-    topic('products/update', 'A product changed', (ctx) => ({ ...product(ctx), title: 'Hooklens Hoodie (2026)' }), { kind: 'product', stage: 'updated' }),
+    topic('products/update', 'A product changed', (ctx) => ({ ...product(ctx), title: 'Hooklens Hoodie (2026)' }), {
+      kind: 'product',
+      stage: 'updated',
+    }),
     // Deletions carry only the id: the resource is gone.
-    topic('products/delete', 'A product was deleted', (ctx) => ({ id: Number(ctx.objectId) }), { kind: 'product', stage: 'deleted' }),
+    topic('products/delete', 'A product was deleted', (ctx) => ({ id: Number(ctx.objectId) }), {
+      kind: 'product',
+      stage: 'deleted',
+    }),
     topic('app/uninstalled', 'The app was removed from the shop', () => ({
       id: 548_380_009,
       name: 'Hooklens Test Shop',

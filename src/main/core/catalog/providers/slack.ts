@@ -28,28 +28,49 @@ function callback(ctx: EventContext, event: Record<string, unknown>): unknown {
     type: 'event_callback',
     event_id: ctx.eventId,
     event_time: ctx.nowSec,
-    authorizations: [{ enterprise_id: null, team_id: TEAM, user_id: BOT_USER, is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      { enterprise_id: null, team_id: TEAM, user_id: BOT_USER, is_bot: true, is_enterprise_install: false },
+    ],
     is_ext_shared_channel: false,
     event_context: `4-${randomBytes(24).toString('base64url')}`,
   };
 }
 
 function channel(ctx: EventContext): Record<string, unknown> {
-  return { id: ctx.objectId, name: 'webhook-tests', created: ctx.nowSec, creator: USER, is_channel: true, is_private: false };
+  return {
+    id: ctx.objectId,
+    name: 'webhook-tests',
+    created: ctx.nowSec,
+    creator: USER,
+    is_channel: true,
+    is_private: false,
+  };
 }
 
 const events: CatalogEventSpec[] = [
   {
     type: 'url_verification',
     summary: 'The challenge Slack sends when the Request URL is saved',
-    body: () => ({ token: 'XXYYZZ0HooklensVerificationTok', challenge: randomBytes(32).toString('base64url'), type: 'url_verification' }),
+    body: () => ({
+      token: 'XXYYZZ0HooklensVerificationTok',
+      challenge: randomBytes(32).toString('base64url'),
+      type: 'url_verification',
+    }),
   },
   {
     type: 'app_mention',
     summary: 'Someone mentioned the app',
     body: (ctx) => {
       const ts = messageTs(ctx);
-      return callback(ctx, { type: 'app_mention', user: USER, text: `<@${BOT_USER}> is the webhook up?`, ts, channel: CHANNEL, event_ts: ts, client_msg_id: ctx.uuid() });
+      return callback(ctx, {
+        type: 'app_mention',
+        user: USER,
+        text: `<@${BOT_USER}> is the webhook up?`,
+        ts,
+        channel: CHANNEL,
+        event_ts: ts,
+        client_msg_id: ctx.uuid(),
+      });
     },
   },
   {
@@ -57,14 +78,29 @@ const events: CatalogEventSpec[] = [
     summary: 'A message was posted in a public channel',
     body: (ctx) => {
       const ts = messageTs(ctx);
-      return callback(ctx, { type: 'message', channel: CHANNEL, user: USER, text: 'Deploy finished :rocket:', ts, event_ts: ts, channel_type: 'channel', client_msg_id: ctx.uuid() });
+      return callback(ctx, {
+        type: 'message',
+        channel: CHANNEL,
+        user: USER,
+        text: 'Deploy finished :rocket:',
+        ts,
+        event_ts: ts,
+        channel_type: 'channel',
+        client_msg_id: ctx.uuid(),
+      });
     },
   },
   {
     type: 'reaction_added',
     summary: 'A reaction was added to a message',
     body: (ctx) =>
-      callback(ctx, { type: 'reaction_added', user: USER, reaction: 'white_check_mark', item_user: BOT_USER, item: { type: 'message', channel: CHANNEL, ts: `${ctx.nowSec - 30}.000200` } }),
+      callback(ctx, {
+        type: 'reaction_added',
+        user: USER,
+        reaction: 'white_check_mark',
+        item_user: BOT_USER,
+        item: { type: 'message', channel: CHANNEL, ts: `${ctx.nowSec - 30}.000200` },
+      }),
   },
   {
     type: 'app_home_opened',
@@ -81,7 +117,11 @@ const events: CatalogEventSpec[] = [
     type: 'channel_rename',
     summary: 'A channel was renamed',
     object: { kind: 'channel', stage: 'updated' },
-    body: (ctx) => callback(ctx, { type: 'channel_rename', channel: { id: ctx.objectId, name: 'webhook-tests-renamed', created: ctx.nowSec - 3600 } }),
+    body: (ctx) =>
+      callback(ctx, {
+        type: 'channel_rename',
+        channel: { id: ctx.objectId, name: 'webhook-tests-renamed', created: ctx.nowSec - 3600 },
+      }),
   },
   {
     type: 'channel_deleted',

@@ -17,7 +17,15 @@ function payment(ctx: EventContext, status: 'APPROVED' | 'COMPLETED'): Record<st
     total_money: { amount: 1000, currency: 'USD' },
     approved_money: { amount: 1000, currency: 'USD' },
     card_details: {
-      card: { bin: '411111', card_brand: 'VISA', card_type: 'CREDIT', exp_month: 11, exp_year: 2028, last_4: '1111', prepaid_type: 'NOT_PREPAID' },
+      card: {
+        bin: '411111',
+        card_brand: 'VISA',
+        card_type: 'CREDIT',
+        exp_month: 11,
+        exp_year: 2028,
+        last_4: '1111',
+        prepaid_type: 'NOT_PREPAID',
+      },
       entry_method: 'KEYED',
       status: status === 'COMPLETED' ? 'CAPTURED' : 'AUTHORIZED',
       avs_status: 'AVS_ACCEPTED',
@@ -36,12 +44,25 @@ function payment(ctx: EventContext, status: 'APPROVED' | 'COMPLETED'): Record<st
 }
 
 function order(ctx: EventContext, state: 'OPEN' | 'COMPLETED', version: number): Record<string, unknown> {
-  return { created_at: ctx.isoAt(-30), location_id: LOCATION, order_id: ctx.objectId, state, updated_at: ctx.iso, version };
+  return {
+    created_at: ctx.isoAt(-30),
+    location_id: LOCATION,
+    order_id: ctx.objectId,
+    state,
+    updated_at: ctx.iso,
+    version,
+  };
 }
 
 function customer(ctx: EventContext, version: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    address: { address_line_1: '1955 Broadway', locality: 'Oakland', administrative_district_level_1: 'CA', postal_code: '94612', country: 'US' },
+    address: {
+      address_line_1: '1955 Broadway',
+      locality: 'Oakland',
+      administrative_district_level_1: 'CA',
+      postal_code: '94612',
+      country: 'US',
+    },
     created_at: ctx.isoAt(-600),
     creation_source: 'THIRD_PARTY',
     email_address: 'amelia.earhart@example.com',
@@ -55,7 +76,14 @@ function customer(ctx: EventContext, version: number, extra: Record<string, unkn
   };
 }
 
-function event(type: string, summary: string, object: { kind: string; stage: LifecycleStage } | undefined, dataType: string, inner: (ctx: EventContext) => Record<string, unknown>, key = dataType): CatalogEventSpec {
+function event(
+  type: string,
+  summary: string,
+  object: { kind: string; stage: LifecycleStage } | undefined,
+  dataType: string,
+  inner: (ctx: EventContext) => Record<string, unknown>,
+  key = dataType,
+): CatalogEventSpec {
   return {
     type,
     summary,
@@ -78,7 +106,8 @@ export const squareCatalog: CatalogProviderSpec = {
   contentType: 'application/json',
   newSecret: () => randomBase64(16).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'),
   newEventId: (t) => t.uuid(),
-  newObjectId: (kind, t) => t.id('', kind.startsWith('customer') ? 26 : 29, kind.startsWith('customer') ? 'upperAlnum' : 'base62'),
+  newObjectId: (kind, t) =>
+    t.id('', kind.startsWith('customer') ? 26 : 29, kind.startsWith('customer') ? 'upperAlnum' : 'base62'),
   headers: () => [
     ['Content-Type', 'application/json'],
     ['User-Agent', 'Square Connect v2'],
@@ -86,8 +115,12 @@ export const squareCatalog: CatalogProviderSpec = {
     ['Square-Environment', 'Sandbox'],
   ],
   events: [
-    event('payment.created', 'A payment was authorized', { kind: 'payment', stage: 'created' }, 'payment', (ctx) => payment(ctx, 'APPROVED')),
-    event('payment.updated', 'A payment was captured', { kind: 'payment', stage: 'updated' }, 'payment', (ctx) => payment(ctx, 'COMPLETED')),
+    event('payment.created', 'A payment was authorized', { kind: 'payment', stage: 'created' }, 'payment', (ctx) =>
+      payment(ctx, 'APPROVED'),
+    ),
+    event('payment.updated', 'A payment was captured', { kind: 'payment', stage: 'updated' }, 'payment', (ctx) =>
+      payment(ctx, 'COMPLETED'),
+    ),
     event('refund.created', 'A payment was refunded', undefined, 'refund', (ctx) => ({
       amount_money: { amount: 1000, currency: 'USD' },
       created_at: ctx.iso,
@@ -100,10 +133,38 @@ export const squareCatalog: CatalogProviderSpec = {
       updated_at: ctx.iso,
       version: 1,
     })),
-    event('order.created', 'An order was created', { kind: 'order', stage: 'created' }, 'order_created', (ctx) => order(ctx, 'OPEN', 1), 'order_created'),
-    event('order.updated', 'An order changed state', { kind: 'order', stage: 'updated' }, 'order_updated', (ctx) => order(ctx, 'COMPLETED', 4), 'order_updated'),
-    event('customer.created', 'A customer profile was created', { kind: 'customer', stage: 'created' }, 'customer', (ctx) => customer(ctx, 0)),
-    event('customer.updated', 'A customer profile changed', { kind: 'customer', stage: 'updated' }, 'customer', (ctx) => customer(ctx, 1, { note: 'Prefers email' })),
-    event('customer.deleted', 'A customer profile was deleted', { kind: 'customer', stage: 'deleted' }, 'customer', (ctx) => customer(ctx, 2)),
+    event(
+      'order.created',
+      'An order was created',
+      { kind: 'order', stage: 'created' },
+      'order_created',
+      (ctx) => order(ctx, 'OPEN', 1),
+      'order_created',
+    ),
+    event(
+      'order.updated',
+      'An order changed state',
+      { kind: 'order', stage: 'updated' },
+      'order_updated',
+      (ctx) => order(ctx, 'COMPLETED', 4),
+      'order_updated',
+    ),
+    event(
+      'customer.created',
+      'A customer profile was created',
+      { kind: 'customer', stage: 'created' },
+      'customer',
+      (ctx) => customer(ctx, 0),
+    ),
+    event('customer.updated', 'A customer profile changed', { kind: 'customer', stage: 'updated' }, 'customer', (ctx) =>
+      customer(ctx, 1, { note: 'Prefers email' }),
+    ),
+    event(
+      'customer.deleted',
+      'A customer profile was deleted',
+      { kind: 'customer', stage: 'deleted' },
+      'customer',
+      (ctx) => customer(ctx, 2),
+    ),
   ],
 };

@@ -68,7 +68,11 @@ function paymentIntent(ctx: EventContext, status: 'succeeded' | 'requires_paymen
   };
 }
 
-function subscription(ctx: EventContext, status: 'active' | 'canceled', extra: Record<string, unknown> = {}): Record<string, unknown> {
+function subscription(
+  ctx: EventContext,
+  status: 'active' | 'canceled',
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const start = ctx.nowSec - 60;
   return {
     id: ctx.objectId,
@@ -157,7 +161,11 @@ export const stripeCatalog: CatalogProviderSpec = {
           created: ctx.nowSec - 120,
           currency: 'usd',
           customer: ctx.id('cus_', 14),
-          customer_details: { email: 'jenny.rosen@example.com', name: 'Jenny Rosen', address: { country: 'US', postal_code: '94107' } },
+          customer_details: {
+            email: 'jenny.rosen@example.com',
+            name: 'Jenny Rosen',
+            address: { country: 'US', postal_code: '94107' },
+          },
           expires_at: ctx.nowSec + 86400,
           livemode: false,
           metadata: {},
@@ -226,10 +234,15 @@ export const stripeCatalog: CatalogProviderSpec = {
       summary: 'A subscription changed (plan, quantity, status)',
       object: { kind: 'customer.subscription', stage: 'updated' },
       body: (ctx) =>
-        envelope(ctx, 'customer.subscription.updated', subscription(ctx, 'active', { cancel_at_period_end: true, cancel_at: ctx.nowSec + 30 * 86400 }), {
-          cancel_at_period_end: false,
-          cancel_at: null,
-        }),
+        envelope(
+          ctx,
+          'customer.subscription.updated',
+          subscription(ctx, 'active', { cancel_at_period_end: true, cancel_at: ctx.nowSec + 30 * 86400 }),
+          {
+            cancel_at_period_end: false,
+            cancel_at: null,
+          },
+        ),
     },
     {
       type: 'customer.subscription.deleted',
@@ -259,7 +272,18 @@ export const stripeCatalog: CatalogProviderSpec = {
           refunded: true,
           refunds: {
             object: 'list',
-            data: [{ id: ctx.id('re_', 24), object: 'refund', amount: 2000, charge: ctx.objectId, created: ctx.nowSec, currency: 'usd', reason: 'requested_by_customer', status: 'succeeded' }],
+            data: [
+              {
+                id: ctx.id('re_', 24),
+                object: 'refund',
+                amount: 2000,
+                charge: ctx.objectId,
+                created: ctx.nowSec,
+                currency: 'usd',
+                reason: 'requested_by_customer',
+                status: 'succeeded',
+              },
+            ],
             has_more: false,
             url: `/v1/charges/${ctx.objectId}/refunds`,
           },

@@ -8,7 +8,10 @@ import type { HeaderPair } from '../../../../shared/capture';
 import { randomBase64, randomId } from '../random-ids';
 import type { CatalogProviderSpec } from '../types';
 
-export const svixSender: Pick<CatalogProviderSpec, 'signer' | 'contentType' | 'newSecret' | 'newEventId' | 'headers' | 'signatureHeaders'> = {
+export const svixSender: Pick<
+  CatalogProviderSpec,
+  'signer' | 'contentType' | 'newSecret' | 'newEventId' | 'headers' | 'signatureHeaders'
+> = {
   signer: 'standard-webhooks',
   contentType: 'application/json',
   newSecret: () => `whsec_${randomBase64(24)}`,

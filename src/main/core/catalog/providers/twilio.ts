@@ -83,15 +83,30 @@ const events: CatalogEventSpec[] = [
       ],
     }),
   },
-  { type: 'message.sent', summary: 'Status callback: a message left Twilio', object: { kind: 'message', stage: 'created' }, body: (ctx) => messageStatus(ctx, 'sent') },
-  { type: 'message.delivered', summary: 'Status callback: the carrier delivered a message', object: { kind: 'message', stage: 'updated' }, body: (ctx) => messageStatus(ctx, 'delivered') },
+  {
+    type: 'message.sent',
+    summary: 'Status callback: a message left Twilio',
+    object: { kind: 'message', stage: 'created' },
+    body: (ctx) => messageStatus(ctx, 'sent'),
+  },
+  {
+    type: 'message.delivered',
+    summary: 'Status callback: the carrier delivered a message',
+    object: { kind: 'message', stage: 'updated' },
+    body: (ctx) => messageStatus(ctx, 'delivered'),
+  },
   {
     type: 'message.undelivered',
     summary: 'Status callback: the carrier could not deliver a message',
     object: { kind: 'message', stage: 'updated' },
     body: (ctx) => messageStatus(ctx, 'undelivered', [['ErrorCode', '30003']]),
   },
-  { type: 'call.incoming', summary: 'A call is ringing your number (answer with TwiML)', object: { kind: 'call', stage: 'created' }, body: (ctx) => call(ctx, 'ringing') },
+  {
+    type: 'call.incoming',
+    summary: 'A call is ringing your number (answer with TwiML)',
+    object: { kind: 'call', stage: 'created' },
+    body: (ctx) => call(ctx, 'ringing'),
+  },
   {
     type: 'call.completed',
     summary: 'Status callback: a call ended',

@@ -10,14 +10,24 @@ import type { HeaderPair } from '../../../../shared/capture';
 import { randomId } from '../random-ids';
 import type { CatalogEventSpec, CatalogProviderSpec, EventContext } from '../types';
 
-const BROADCASTER = { broadcaster_user_id: '1337', broadcaster_user_login: 'cooler_user', broadcaster_user_name: 'Cooler_User' };
+const BROADCASTER = {
+  broadcaster_user_id: '1337',
+  broadcaster_user_login: 'cooler_user',
+  broadcaster_user_name: 'Cooler_User',
+};
 const VIEWER = { user_id: '1234', user_login: 'cool_user', user_name: 'Cool_User' };
 
 type MessageType = 'notification' | 'webhook_callback_verification' | 'revocation';
 
 const nano = (iso: string): string => iso.replace(/Z$/, '634234Z');
 
-function subscription(ctx: EventContext, type: string, version: string, status: string, condition: Record<string, unknown>): Record<string, unknown> {
+function subscription(
+  ctx: EventContext,
+  type: string,
+  version: string,
+  status: string,
+  condition: Record<string, unknown>,
+): Record<string, unknown> {
   return {
     id: ctx.objectId,
     status,
@@ -39,7 +49,13 @@ function headersFor(messageType: MessageType, type: string, version: string): ()
   ];
 }
 
-function notification(type: string, version: string, summary: string, condition: Record<string, unknown>, event: (ctx: EventContext) => Record<string, unknown>): CatalogEventSpec {
+function notification(
+  type: string,
+  version: string,
+  summary: string,
+  condition: Record<string, unknown>,
+  event: (ctx: EventContext) => Record<string, unknown>,
+): CatalogEventSpec {
   return {
     type,
     summary,
@@ -72,21 +88,48 @@ export const twitchCatalog: CatalogProviderSpec = {
       headers: headersFor('webhook_callback_verification', 'channel.follow', '2'),
       body: (ctx) => ({
         challenge: randomId('', 43, 'lowerAlnum'),
-        subscription: subscription(ctx, 'channel.follow', '2', 'webhook_callback_verification_pending', { ...BY_BROADCASTER, moderator_user_id: BROADCASTER.broadcaster_user_id }),
+        subscription: subscription(ctx, 'channel.follow', '2', 'webhook_callback_verification_pending', {
+          ...BY_BROADCASTER,
+          moderator_user_id: BROADCASTER.broadcaster_user_id,
+        }),
       }),
     },
     {
-      ...notification('channel.follow', '2', 'A user followed the channel', { ...BY_BROADCASTER, moderator_user_id: BROADCASTER.broadcaster_user_id }, (ctx) => ({
-        ...VIEWER,
-        ...BROADCASTER,
-        followed_at: nano(ctx.iso),
-      })),
+      ...notification(
+        'channel.follow',
+        '2',
+        'A user followed the channel',
+        { ...BY_BROADCASTER, moderator_user_id: BROADCASTER.broadcaster_user_id },
+        (ctx) => ({
+          ...VIEWER,
+          ...BROADCASTER,
+          followed_at: nano(ctx.iso),
+        }),
+      ),
       object: { kind: 'subscription', stage: 'updated' },
     },
-    notification('channel.subscribe', '1', 'A user subscribed to the channel', BY_BROADCASTER, () => ({ ...VIEWER, ...BROADCASTER, tier: '1000', is_gift: false })),
-    notification('channel.cheer', '1', 'A user cheered bits', BY_BROADCASTER, () => ({ is_anonymous: false, ...VIEWER, ...BROADCASTER, message: 'pogchamp', bits: 1000 })),
-    notification('stream.online', '1', 'The broadcaster went live', BY_BROADCASTER, (ctx) => ({ id: String(ctx.int(10)), ...BROADCASTER, type: 'live', started_at: ctx.iso.replace(/\.\d{3}Z$/, 'Z') })),
-    notification('stream.offline', '1', 'The broadcaster stopped streaming', BY_BROADCASTER, () => ({ ...BROADCASTER })),
+    notification('channel.subscribe', '1', 'A user subscribed to the channel', BY_BROADCASTER, () => ({
+      ...VIEWER,
+      ...BROADCASTER,
+      tier: '1000',
+      is_gift: false,
+    })),
+    notification('channel.cheer', '1', 'A user cheered bits', BY_BROADCASTER, () => ({
+      is_anonymous: false,
+      ...VIEWER,
+      ...BROADCASTER,
+      message: 'pogchamp',
+      bits: 1000,
+    })),
+    notification('stream.online', '1', 'The broadcaster went live', BY_BROADCASTER, (ctx) => ({
+      id: String(ctx.int(10)),
+      ...BROADCASTER,
+      type: 'live',
+      started_at: ctx.iso.replace(/\.\d{3}Z$/, 'Z'),
+    })),
+    notification('stream.offline', '1', 'The broadcaster stopped streaming', BY_BROADCASTER, () => ({
+      ...BROADCASTER,
+    })),
     notification('channel.update', '2', 'Title or category changed', BY_BROADCASTER, () => ({
       ...BROADCASTER,
       title: 'Best Stream Ever',
@@ -100,7 +143,12 @@ export const twitchCatalog: CatalogProviderSpec = {
       summary: 'Twitch revoked a subscription (user removed, authorization revoked…)',
       object: { kind: 'subscription', stage: 'deleted' },
       headers: headersFor('revocation', 'channel.follow', '2'),
-      body: (ctx) => ({ subscription: subscription(ctx, 'channel.follow', '2', 'authorization_revoked', { ...BY_BROADCASTER, moderator_user_id: BROADCASTER.broadcaster_user_id }) }),
+      body: (ctx) => ({
+        subscription: subscription(ctx, 'channel.follow', '2', 'authorization_revoked', {
+          ...BY_BROADCASTER,
+          moderator_user_id: BROADCASTER.broadcaster_user_id,
+        }),
+      }),
     },
   ],
 };

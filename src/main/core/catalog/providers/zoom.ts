@@ -27,7 +27,12 @@ function meeting(ctx: EventContext, extra: Record<string, unknown> = {}): Record
   };
 }
 
-function event(type: string, summary: string, stage: LifecycleStage | undefined, payload: (ctx: EventContext) => Record<string, unknown>): CatalogEventSpec {
+function event(
+  type: string,
+  summary: string,
+  stage: LifecycleStage | undefined,
+  payload: (ctx: EventContext) => Record<string, unknown>,
+): CatalogEventSpec {
   return {
     type,
     summary,
@@ -55,9 +60,17 @@ export const zoomCatalog: CatalogProviderSpec = {
     {
       type: 'endpoint.url_validation',
       summary: 'The challenge Zoom sends to validate the endpoint URL',
-      body: (ctx) => ({ payload: { plainToken: randomId('', 22) }, event_ts: ctx.nowMs, event: 'endpoint.url_validation' }),
+      body: (ctx) => ({
+        payload: { plainToken: randomId('', 22) },
+        event_ts: ctx.nowMs,
+        event: 'endpoint.url_validation',
+      }),
     },
-    event('meeting.created', 'A meeting was scheduled', 'created', (ctx) => ({ operator: OPERATOR, operator_id: HOST, object: meeting(ctx) })),
+    event('meeting.created', 'A meeting was scheduled', 'created', (ctx) => ({
+      operator: OPERATOR,
+      operator_id: HOST,
+      object: meeting(ctx),
+    })),
     event('meeting.updated', 'A meeting was changed', 'updated', (ctx) => ({
       operator: OPERATOR,
       operator_id: HOST,
@@ -65,12 +78,30 @@ export const zoomCatalog: CatalogProviderSpec = {
       old_object: { id: Number(ctx.objectId), topic: 'Webhook review' },
       time_stamp: ctx.nowMs,
     })),
-    event('meeting.deleted', 'A meeting was deleted', 'deleted', (ctx) => ({ operator: OPERATOR, operator_id: HOST, object: meeting(ctx) })),
-    event('meeting.started', 'A meeting started', undefined, (ctx) => ({ object: meeting(ctx, { start_time: ctx.iso.replace(/\.\d{3}Z$/, 'Z') }) })),
-    event('meeting.ended', 'A meeting ended', undefined, (ctx) => ({ object: meeting(ctx, { start_time: ctx.isoAt(-1800).replace(/\.\d{3}Z$/, 'Z'), end_time: ctx.iso.replace(/\.\d{3}Z$/, 'Z') }) })),
+    event('meeting.deleted', 'A meeting was deleted', 'deleted', (ctx) => ({
+      operator: OPERATOR,
+      operator_id: HOST,
+      object: meeting(ctx),
+    })),
+    event('meeting.started', 'A meeting started', undefined, (ctx) => ({
+      object: meeting(ctx, { start_time: ctx.iso.replace(/\.\d{3}Z$/, 'Z') }),
+    })),
+    event('meeting.ended', 'A meeting ended', undefined, (ctx) => ({
+      object: meeting(ctx, {
+        start_time: ctx.isoAt(-1800).replace(/\.\d{3}Z$/, 'Z'),
+        end_time: ctx.iso.replace(/\.\d{3}Z$/, 'Z'),
+      }),
+    })),
     event('meeting.participant_joined', 'Someone joined a meeting', undefined, (ctx) => ({
       object: meeting(ctx, {
-        participant: { user_id: String(ctx.int(8)), user_name: 'Jill Chill', id: '', participant_uuid: randomId('', 22), join_time: ctx.iso.replace(/\.\d{3}Z$/, 'Z'), email: 'jchill@example.com' },
+        participant: {
+          user_id: String(ctx.int(8)),
+          user_name: 'Jill Chill',
+          id: '',
+          participant_uuid: randomId('', 22),
+          join_time: ctx.iso.replace(/\.\d{3}Z$/, 'Z'),
+          email: 'jchill@example.com',
+        },
       }),
     })),
     event('recording.completed', 'A cloud recording is ready', undefined, (ctx) => ({

@@ -77,7 +77,12 @@ export function useReplayFixture(): ReplayFixture {
     fx.echo = await startEchoServer();
     await fx.settings.update('replay', { targetBase: fx.echo.url });
     fx.service = await fx.makeService();
-    fx.listener = await startCaptureListener({ store: fx.store, port: 0, tunnelPort: null, onCaptured: (r) => fx.service.onCapture(r) });
+    fx.listener = await startCaptureListener({
+      store: fx.store,
+      port: 0,
+      tunnelPort: null,
+      onCaptured: (r) => fx.service.onCapture(r),
+    });
   });
 
   afterEach(async () => {

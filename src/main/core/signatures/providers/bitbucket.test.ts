@@ -8,7 +8,12 @@ import { intercom } from './intercom';
 // Bitbucket's header has GitHub's `sha256=<hex>` format, so GitHub's official helpers produce and
 // check the same value.
 const SECRET = 'bb-webhook-secret-7Hq2';
-const BODY = Buffer.from(JSON.stringify({ push: { changes: [{ new: { name: 'main', type: 'branch' } }] }, repository: { full_name: 'acme/api' } }));
+const BODY = Buffer.from(
+  JSON.stringify({
+    push: { changes: [{ new: { name: 'main', type: 'branch' } }] },
+    repository: { full_name: 'acme/api' },
+  }),
+);
 
 function request(headers: HeaderPair[], body = BODY): SignedRequest {
   return { method: 'POST', url: '/bitbucket', headers: [['X-Event-Key', 'repo:push'], ...headers], body };
@@ -21,7 +26,15 @@ describe('bitbucket provider', () => {
     expect(result).toMatchObject({ valid: true, received: sig });
     expect(bitbucket.detect(request([['X-Hub-Signature', sig]]))).toBe(true);
     // GitHub's own deliveries and Intercom's sha1 header are left to their providers.
-    expect(bitbucket.detect({ ...request([['X-Hub-Signature', sig]]), headers: [['X-Hub-Signature', sig], ['X-GitHub-Event', 'push']] })).toBe(false);
+    expect(
+      bitbucket.detect({
+        ...request([['X-Hub-Signature', sig]]),
+        headers: [
+          ['X-Hub-Signature', sig],
+          ['X-GitHub-Event', 'push'],
+        ],
+      }),
+    ).toBe(false);
     expect(intercom.detect(request([['X-Hub-Signature', sig]]))).toBe(false);
   });
 

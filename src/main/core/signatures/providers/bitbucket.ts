@@ -16,7 +16,8 @@ export const bitbucket = bodyHmacProvider({
   encoding: 'hex',
   prefixed: true,
   secretHint: 'The secret set on the webhook (repository › Repository settings › Webhooks › Edit › Secret)',
-  secretAdvice: 'use the secret set on this webhook (Repository settings › Webhooks); Bitbucket sends no signature when none is set',
+  secretAdvice:
+    'use the secret set on this webhook (Repository settings › Webhooks); Bitbucket sends no signature when none is set',
   detect: (req) =>
     header(req, 'X-GitHub-Event') === undefined &&
     (header(req, 'X-Event-Key') !== undefined || /^sha256=/i.test(header(req, 'X-Hub-Signature')?.trim() ?? '')),

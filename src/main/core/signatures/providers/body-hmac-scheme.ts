@@ -48,7 +48,14 @@ function bareShapeProblem(scheme: BodyHmacScheme, value: string): string | undef
       return `${scheme.header} should be ${bytes * 2} hex characters (${label}), but it contains non-hex characters`;
     }
     if (value.length !== bytes * 2) {
-      const other = value.length === 40 ? ' (a SHA-1 length)' : value.length === 64 ? ' (a SHA-256 length)' : value.length === 128 ? ' (a SHA-512 length)' : '';
+      const other =
+        value.length === 40
+          ? ' (a SHA-1 length)'
+          : value.length === 64
+            ? ' (a SHA-256 length)'
+            : value.length === 128
+              ? ' (a SHA-512 length)'
+              : '';
       return `${scheme.header} has ${value.length} hex characters${other}; ${label} gives ${bytes * 2}`;
     }
     return undefined;
@@ -68,20 +75,25 @@ function bareShapeProblem(scheme: BodyHmacScheme, value: string): string | undef
 function prefixedShapeProblem(scheme: BodyHmacScheme, value: string): string | undefined {
   const want = `${scheme.algorithm}=`;
   const prefix = /^([a-z0-9]+)=/i.exec(value);
-  if (!prefix) return `${scheme.header} should start with "${want}" followed by the ${scheme.encoding} digest, got "${value.slice(0, 80)}"`;
+  if (!prefix)
+    return `${scheme.header} should start with "${want}" followed by the ${scheme.encoding} digest, got "${value.slice(0, 80)}"`;
   if (prefix[1]!.toLowerCase() !== scheme.algorithm) {
     return `${scheme.header} uses "${prefix[0]}", but ${scheme.name} signs with ${want}: the header comes from another sender or configuration`;
   }
   const digest = value.slice(want.length);
   const bytes = DIGEST_BYTES[scheme.algorithm];
   if (scheme.encoding === 'hex') {
-    if (!/^[0-9a-fA-F]*$/.test(digest)) return `${scheme.header} digest should be hex, but it contains non-hex characters`;
-    if (digest.length !== bytes * 2) return `${scheme.header} digest has ${digest.length} hex characters; ${scheme.algorithm.toUpperCase()} gives ${bytes * 2}`;
+    if (!/^[0-9a-fA-F]*$/.test(digest))
+      return `${scheme.header} digest should be hex, but it contains non-hex characters`;
+    if (digest.length !== bytes * 2)
+      return `${scheme.header} digest has ${digest.length} hex characters; ${scheme.algorithm.toUpperCase()} gives ${bytes * 2}`;
     return undefined;
   }
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(digest)) return `${scheme.header} digest should be standard base64, but it contains other characters`;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(digest))
+    return `${scheme.header} digest should be standard base64, but it contains other characters`;
   const decoded = Buffer.from(digest, 'base64').length;
-  if (decoded !== bytes) return `${scheme.header} digest decodes to ${decoded} bytes; ${scheme.algorithm.toUpperCase()} gives ${bytes}`;
+  if (decoded !== bytes)
+    return `${scheme.header} digest decodes to ${decoded} bytes; ${scheme.algorithm.toUpperCase()} gives ${bytes}`;
   return undefined;
 }
 
@@ -116,7 +128,8 @@ function verify(scheme: BodyHmacScheme, req: SignedRequest, opts: VerifyOptions)
   const raw = header(req, scheme.header);
   if (raw === undefined) return missingHeader(scheme);
   const received = raw.trim();
-  if (received === '' && !scheme.prefixed) return invalid(scheme.id, 'malformed_header', `${scheme.header} header is empty`);
+  if (received === '' && !scheme.prefixed)
+    return invalid(scheme.id, 'malformed_header', `${scheme.header} header is empty`);
   const shape = scheme.prefixed ? prefixedShapeProblem(scheme, received) : bareShapeProblem(scheme, received);
   if (shape) return invalid(scheme.id, 'malformed_header', shape, { received });
   if (opts.secret === '') {
@@ -130,12 +143,16 @@ function verify(scheme: BodyHmacScheme, req: SignedRequest, opts: VerifyOptions)
     compute: (secret, body) => computeBodyHmac(scheme, secret, body),
   });
   if (check.matched !== undefined) {
-    return valid(scheme.id, `${scheme.header} matches the ${ALGORITHM_LABEL[scheme.algorithm]} of the raw body`, { expected: check.expected, received });
+    return valid(scheme.id, `${scheme.header} matches the ${ALGORITHM_LABEL[scheme.algorithm]} of the raw body`, {
+      expected: check.expected,
+      received,
+    });
   }
   const result = check.explain();
   if (result.failure !== 'signature_mismatch') return result;
   const shapeOfSecret = scheme.secretShape?.(opts.secret.trim());
-  if (shapeOfSecret) return { ...result, failure: 'secret_format', reason: `${scheme.header} does not match and ${shapeOfSecret}` };
+  if (shapeOfSecret)
+    return { ...result, failure: 'secret_format', reason: `${scheme.header} does not match and ${shapeOfSecret}` };
   return { ...result, hints: [...(result.hints ?? []), scheme.secretAdvice] };
 }
 

@@ -13,7 +13,11 @@ const { Webhook } = createRequire(import.meta.url)('coinbase-commerce-node') as 
 const SECRET = '0d3f4c5a-6b7e-4f80-9a1b-2c3d4e5f6a7b';
 const BODY = JSON.stringify({
   attempt_number: 1,
-  event: { id: '24934862-d980-46cb-9402-43c81b0cdba6', type: 'charge:confirmed', data: { code: '66BEOV2A', name: 'Café ☕' } },
+  event: {
+    id: '24934862-d980-46cb-9402-43c81b0cdba6',
+    type: 'charge:confirmed',
+    data: { code: '66BEOV2A', name: 'Café ☕' },
+  },
 });
 
 function request(body: string | Buffer, headers: [string, string][]): SignedRequest {

@@ -12,6 +12,5 @@ export const coinbase = bodyHmacProvider({
   algorithm: 'sha256',
   encoding: 'hex',
   secretHint: 'Webhook shared secret (Commerce → Settings → Webhook subscriptions → Show shared secret)',
-  secretAdvice:
-    'use the webhook shared secret from Commerce → Settings → Webhook subscriptions, not the API key',
+  secretAdvice: 'use the webhook shared secret from Commerce → Settings → Webhook subscriptions, not the API key',
 });

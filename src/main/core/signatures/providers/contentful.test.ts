@@ -6,7 +6,10 @@ import { contentful } from './contentful';
 
 const SECRET = 'q7Xw2Lr9Tz4Vb8Nc1Md6Kf3Hg5Js0Pa-Ye_Ui+Oo/Wx=Qs2Rt4Uv6Ww8Xy0Za1B9';
 const PATH = '/hooks/contentful?env=master&verbose=1';
-const BODY = JSON.stringify({ sys: { type: 'Entry', id: '5KsDBWseXY6QegucYAoacS', space: { sys: { id: 'yadj1kx9rmg0' } } }, fields: { title: { 'en-US': 'Hello, Kraków' } } });
+const BODY = JSON.stringify({
+  sys: { type: 'Entry', id: '5KsDBWseXY6QegucYAoacS', space: { sys: { id: 'yadj1kx9rmg0' } } },
+  fields: { title: { 'en-US': 'Hello, Kraków' } },
+});
 const SENT_HEADERS: Record<string, string> = {
   'content-type': 'application/vnd.contentful.management.v1+json',
   'x-contentful-topic': 'ContentManagement.Entry.publish',
@@ -15,7 +18,10 @@ const SENT_HEADERS: Record<string, string> = {
 const nowSec = (): number => Math.floor(Date.now() / 1000);
 
 /** What Contentful sends: its headers plus the toolkit's signature headers, with transport headers around them. */
-function contentfulRequest(tsMs: number, overrides: { body?: string; url?: string; drop?: string } = {}): SignedRequest {
+function contentfulRequest(
+  tsMs: number,
+  overrides: { body?: string; url?: string; drop?: string } = {},
+): SignedRequest {
   const signed = signRequest(SECRET, { method: 'POST', path: PATH, headers: { ...SENT_HEADERS }, body: BODY }, tsMs);
   const headers: HeaderPair[] = [
     ['Host', 'abc.loca.lt'],
@@ -39,7 +45,9 @@ describe('contentful', () => {
     const req = contentfulRequest(now * 1000 - 5000);
     const r = contentful.verify(req, { secret: SECRET, now });
     expect(r).toMatchObject({ provider: 'contentful', valid: true, skewSec: -5 });
-    expect(r.reason).toMatch(/matches over POST \/hooks\/contentful\?env%253Dmaster%2526verbose%253D1, 5 signed headers and the raw body; timestamp within 30 s/);
+    expect(r.reason).toMatch(
+      /matches over POST \/hooks\/contentful\?env%253Dmaster%2526verbose%253D1, 5 signed headers and the raw body; timestamp within 30 s/,
+    );
   });
 
   it('takes the path from a full URL too', () => {
@@ -54,10 +62,16 @@ describe('contentful', () => {
       body: Buffer.from(BODY),
       method: 'POST',
       url: PATH,
-      headers: [['Content-Type', SENT_HEADERS['content-type']], ['X-Contentful-Topic', SENT_HEADERS['x-contentful-topic']], ['Host', 'localhost:3000']],
+      headers: [
+        ['Content-Type', SENT_HEADERS['content-type']],
+        ['X-Contentful-Topic', SENT_HEADERS['x-contentful-topic']],
+        ['Host', 'localhost:3000'],
+      ],
     });
     const headers: Record<string, string> = { ...SENT_HEADERS, host: 'localhost:3000', ...Object.fromEntries(signed) };
-    expect(headers['x-contentful-signed-headers']).toBe('content-type,x-contentful-signed-headers,x-contentful-timestamp,x-contentful-topic');
+    expect(headers['x-contentful-signed-headers']).toBe(
+      'content-type,x-contentful-signed-headers,x-contentful-timestamp,x-contentful-topic',
+    );
     expect(verifyRequest(SECRET, { method: 'POST', path: PATH, headers, body: BODY }, 30)).toBe(true);
     expect(verifyRequest(SECRET, { method: 'POST', path: PATH, headers, body: `${BODY} ` }, 30)).toBe(false);
     expect(verifyRequest(SECRET, { method: 'POST', path: '/other', headers, body: BODY }, 30)).toBe(false);
@@ -65,7 +79,10 @@ describe('contentful', () => {
 
   it('reports a tampered body', () => {
     const now = nowSec();
-    const r = contentful.verify(contentfulRequest(now * 1000, { body: BODY.replace('Kraków', 'Gdańsk') }), { secret: SECRET, now });
+    const r = contentful.verify(contentfulRequest(now * 1000, { body: BODY.replace('Kraków', 'Gdańsk') }), {
+      secret: SECRET,
+      now,
+    });
     expect(r).toMatchObject({ valid: false, failure: 'signature_mismatch' });
     expect(r.expected).toMatch(/^[0-9a-f]{64}$/);
     expect(r.received).toMatch(/^[0-9a-f]{64}$/);
@@ -90,7 +107,10 @@ describe('contentful', () => {
     const moved = contentful.verify(contentfulRequest(now * 1000, { url: '/contentful' }), { secret: SECRET, now });
     expect(moved).toMatchObject({ valid: false, failure: 'signature_mismatch' });
     expect(moved.hints?.join(' ')).toMatch(/covers POST \/contentful/);
-    const dropped = contentful.verify(contentfulRequest(now * 1000, { drop: 'x-contentful-topic' }), { secret: SECRET, now });
+    const dropped = contentful.verify(contentfulRequest(now * 1000, { drop: 'x-contentful-topic' }), {
+      secret: SECRET,
+      now,
+    });
     expect(dropped.hints?.join(' ')).toMatch(/signed header x-contentful-topic is not on the captured request/);
   });
 
@@ -122,10 +142,14 @@ describe('contentful', () => {
       ...base,
       headers: base.headers.map(([n, v]) => [n, n.toLowerCase() === name ? value : v] as HeaderPair),
     });
-    expect(contentful.verify(replace('x-contentful-signature', 'sha256=abc'), { secret: SECRET, now }).failure).toBe('malformed_header');
+    expect(contentful.verify(replace('x-contentful-signature', 'sha256=abc'), { secret: SECRET, now }).failure).toBe(
+      'malformed_header',
+    );
     const secs = contentful.verify(replace('x-contentful-timestamp', String(now)), { secret: SECRET, now });
     expect(secs).toMatchObject({ failure: 'malformed_header' });
     expect(secs.reason).toMatch(/looks like seconds/);
-    expect(contentful.verify(replace('x-contentful-signed-headers', 'content-type'), { secret: SECRET, now }).failure).toBe('malformed_header');
+    expect(
+      contentful.verify(replace('x-contentful-signed-headers', 'content-type'), { secret: SECRET, now }).failure,
+    ).toBe('malformed_header');
   });
 });

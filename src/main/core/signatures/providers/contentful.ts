@@ -23,7 +23,8 @@ const SIGNATURE = 'x-contentful-signature';
 const TIMESTAMP = 'x-contentful-timestamp';
 const SIGNED_HEADERS = 'x-contentful-signed-headers';
 const TOLERANCE_SEC = 30;
-const SECRET_ADVICE = 'the signing secret is generated under Settings → Webhooks → Settings → Enable request verification (shown once)';
+const SECRET_ADVICE =
+  'the signing secret is generated under Settings → Webhooks → Settings → Enable request verification (shown once)';
 
 interface Canonical {
   method: string;
@@ -65,7 +66,11 @@ function compute(secret: string, c: Canonical, body: Buffer): string {
 }
 
 /** Builds the signed header map; the signed-headers value is re-derived from the names kept, as the toolkit does. */
-function signedHeaderMap(names: string[], valueOf: (name: string) => string | undefined, timestampMs: string): { map: Map<string, string>; absent: string[] } {
+function signedHeaderMap(
+  names: string[],
+  valueOf: (name: string) => string | undefined,
+  timestampMs: string,
+): { map: Map<string, string>; absent: string[] } {
   const map = new Map<string, string>();
   const absent: string[] = [];
   for (const name of names) {
@@ -81,41 +86,83 @@ function signedHeaderMap(names: string[], valueOf: (name: string) => string | un
 }
 
 function secretShapeProblem(secret: string): string | undefined {
-  if (secret.length !== 64) return `the secret has ${secret.length} characters; Contentful signing secrets are exactly 64`;
-  if (!/^[0-9a-zA-Z+/=_-]+$/.test(secret)) return 'the secret contains characters Contentful never uses (allowed: letters, digits, + / = _ -)';
+  if (secret.length !== 64)
+    return `the secret has ${secret.length} characters; Contentful signing secrets are exactly 64`;
+  if (!/^[0-9a-zA-Z+/=_-]+$/.test(secret))
+    return 'the secret contains characters Contentful never uses (allowed: letters, digits, + / = _ -)';
   return undefined;
 }
 
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const received = header(req, SIGNATURE)?.trim();
   if (received === undefined) {
-    return invalid(ID, 'missing_header', `${SIGNATURE} header is missing: request verification is not enabled for this space, or the request is not from Contentful`);
+    return invalid(
+      ID,
+      'missing_header',
+      `${SIGNATURE} header is missing: request verification is not enabled for this space, or the request is not from Contentful`,
+    );
   }
   const tsText = header(req, TIMESTAMP)?.trim();
-  if (tsText === undefined) return invalid(ID, 'missing_header', `${TIMESTAMP} header is missing; it is part of what Contentful signs`);
+  if (tsText === undefined)
+    return invalid(ID, 'missing_header', `${TIMESTAMP} header is missing; it is part of what Contentful signs`);
   const listText = header(req, SIGNED_HEADERS);
-  if (listText === undefined) return invalid(ID, 'missing_header', `${SIGNED_HEADERS} header is missing; without it the signed headers are unknown`);
+  if (listText === undefined)
+    return invalid(
+      ID,
+      'missing_header',
+      `${SIGNED_HEADERS} header is missing; without it the signed headers are unknown`,
+    );
 
   if (!/^[0-9a-f]{64}$/i.test(received)) {
-    return invalid(ID, 'malformed_header', `${SIGNATURE} should be 64 hex characters (HMAC-SHA256), got ${received.length} characters`, { received });
+    return invalid(
+      ID,
+      'malformed_header',
+      `${SIGNATURE} should be 64 hex characters (HMAC-SHA256), got ${received.length} characters`,
+      { received },
+    );
   }
-  if (!/^\d{1,16}$/.test(tsText)) return invalid(ID, 'malformed_header', `${TIMESTAMP} "${tsText}" is not unix milliseconds`);
-  if (tsText.length <= 10) return invalid(ID, 'malformed_header', `${TIMESTAMP} ${tsText} looks like seconds; Contentful signs unix milliseconds`);
-  const names = [...new Set(listText.split(',').map((n) => n.trim().toLowerCase()).filter((n) => n !== ''))];
+  if (!/^\d{1,16}$/.test(tsText))
+    return invalid(ID, 'malformed_header', `${TIMESTAMP} "${tsText}" is not unix milliseconds`);
+  if (tsText.length <= 10)
+    return invalid(
+      ID,
+      'malformed_header',
+      `${TIMESTAMP} ${tsText} looks like seconds; Contentful signs unix milliseconds`,
+    );
+  const names = [
+    ...new Set(
+      listText
+        .split(',')
+        .map((n) => n.trim().toLowerCase())
+        .filter((n) => n !== ''),
+    ),
+  ];
   if (names.length < 2) {
-    return invalid(ID, 'malformed_header', `${SIGNED_HEADERS} lists ${names.length} header(s); Contentful always signs at least ${TIMESTAMP} and ${SIGNED_HEADERS}`);
+    return invalid(
+      ID,
+      'malformed_header',
+      `${SIGNED_HEADERS} lists ${names.length} header(s); Contentful always signs at least ${TIMESTAMP} and ${SIGNED_HEADERS}`,
+    );
   }
   const url = opts.url ?? req.url;
   if (url === undefined || url === '') {
-    return invalid(ID, 'url_mismatch', 'Contentful signs the request path, and this request has no URL: give the URL Contentful called');
+    return invalid(
+      ID,
+      'url_mismatch',
+      'Contentful signs the request path, and this request has no URL: give the URL Contentful called',
+    );
   }
   if (opts.secret === '') return invalid(ID, 'secret_format', `no secret given: ${SECRET_ADVICE}`);
 
   const timestampMs = String(Number(tsText));
-  const { map, absent } = signedHeaderMap(names, (n) => {
-    const values = headerValues(req.headers, n);
-    return values.length ? values.join(', ') : undefined;
-  }, timestampMs);
+  const { map, absent } = signedHeaderMap(
+    names,
+    (n) => {
+      const values = headerValues(req.headers, n);
+      return values.length ? values.join(', ') : undefined;
+    },
+    timestampMs,
+  );
   const canonical: Canonical = { method: req.method.toUpperCase(), path: canonicalPath(pathOf(url)), headers: map };
   const time = checkTimestamp(ID, Math.round(Number(tsText) / 1000), opts, TOLERANCE_SEC);
   const check = checkSignature(ID, req, opts, {
@@ -130,20 +177,35 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   if (check.matched === undefined) {
     const result = check.explain();
     const hints = [...(result.hints ?? [])];
-    if (absent.length) hints.push(`signed header${absent.length > 1 ? 's' : ''} ${absent.join(', ')} ${absent.length > 1 ? 'are' : 'is'} not on the captured request: a proxy may have dropped ${absent.length > 1 ? 'them' : 'it'}`);
-    hints.push(`the signature covers ${canonical.method} ${canonical.path}: if a proxy or tunnel changed the method or path, give the URL Contentful called`);
+    if (absent.length)
+      hints.push(
+        `signed header${absent.length > 1 ? 's' : ''} ${absent.join(', ')} ${absent.length > 1 ? 'are' : 'is'} not on the captured request: a proxy may have dropped ${absent.length > 1 ? 'them' : 'it'}`,
+      );
+    hints.push(
+      `the signature covers ${canonical.method} ${canonical.path}: if a proxy or tunnel changed the method or path, give the URL Contentful called`,
+    );
     hints.push(...toleranceHints(time));
     const shape = result.failure === 'signature_mismatch' ? secretShapeProblem(opts.secret.trim()) : undefined;
-    if (shape) return { ...result, failure: 'secret_format', reason: `${SIGNATURE} does not match and ${shape}`, hints: [SECRET_ADVICE] };
+    if (shape)
+      return {
+        ...result,
+        failure: 'secret_format',
+        reason: `${SIGNATURE} does not match and ${shape}`,
+        hints: [SECRET_ADVICE],
+      };
     if (result.failure === 'signature_mismatch') hints.push(SECRET_ADVICE);
     return { ...result, hints };
   }
   if (time.failure) return { ...time.failure, expected, received };
-  return valid(ID, `${SIGNATURE} matches over ${canonical.method} ${canonical.path}, ${map.size} signed headers and the raw body; ${describeWindow(time)} (skew ${time.skewSec} s)`, {
-    expected,
-    received,
-    skewSec: time.skewSec,
-  });
+  return valid(
+    ID,
+    `${SIGNATURE} matches over ${canonical.method} ${canonical.path}, ${map.size} signed headers and the raw body; ${describeWindow(time)} (skew ${time.skewSec} s)`,
+    {
+      expected,
+      received,
+      skewSec: time.skewSec,
+    },
+  );
 }
 
 /** Signs content-type and the x-contentful-* headers given: they survive a replay, unlike host or content-length. */
@@ -151,7 +213,10 @@ function sign(opts: SignOptions): HeaderPair[] {
   const timestampMs = String((opts.timestamp ?? nowSeconds()) * 1000);
   const given = (opts.headers ?? []).filter(([n]) => {
     const lower = n.toLowerCase();
-    return lower === 'content-type' || (lower.startsWith('x-contentful-') && lower !== SIGNATURE && lower !== TIMESTAMP && lower !== SIGNED_HEADERS);
+    return (
+      lower === 'content-type' ||
+      (lower.startsWith('x-contentful-') && lower !== SIGNATURE && lower !== TIMESTAMP && lower !== SIGNED_HEADERS)
+    );
   });
   const names = [...new Set(given.map(([n]) => n.toLowerCase()))];
   const { map } = signedHeaderMap(names, (n) => headerValues(given, n).join(', '), timestampMs);
@@ -171,7 +236,8 @@ export const contentful: Provider = {
   id: ID,
   name: 'Contentful',
   signatureHeaders: [SIGNATURE, TIMESTAMP, SIGNED_HEADERS],
-  secretHint: 'Webhook signing secret, 64 characters (Space settings → Webhooks → Settings → Enable request verification)',
+  secretHint:
+    'Webhook signing secret, 64 characters (Space settings → Webhooks → Settings → Enable request verification)',
   toleranceSec: TOLERANCE_SEC,
   // Only the path and query are signed, but they have to come from the URL the sender called.
   needsUrl: true,

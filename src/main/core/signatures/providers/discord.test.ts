@@ -56,26 +56,33 @@ describe('discord provider', () => {
     expect(await verifyKey(tampered, headers[0]![1], headers[1]![1], publicHex)).toBe(false);
     const result = discord.verify(request(headers, tampered), { secret: publicHex, now: NOW });
     expect(result).toMatchObject({ valid: false, failure: 'signature_mismatch' });
-    expect(result.reason).toContain("does not verify with this public key");
+    expect(result.reason).toContain('does not verify with this public key');
     expect(result.expected).toBeUndefined();
   });
 
   it('explains a body re-encoded as pretty JSON', () => {
     const headers = discordHeaders(privateKey, NOW, BODY);
     const pretty = Buffer.from(JSON.stringify(JSON.parse(BODY.toString()), null, 2));
-    expect(discord.verify(request(headers, pretty), { secret: publicHex, now: NOW })).toMatchObject({ failure: 'body_reserialized' });
+    expect(discord.verify(request(headers, pretty), { secret: publicHex, now: NOW })).toMatchObject({
+      failure: 'body_reserialized',
+    });
   });
 
   it("rejects another application's key, as verifyKey does", async () => {
     const headers = discordHeaders(privateKey, NOW, BODY);
     const other = keyPair().publicHex;
     expect(await verifyKey(BODY, headers[0]![1], headers[1]![1], other)).toBe(false);
-    expect(discord.verify(request(headers), { secret: other, now: NOW })).toMatchObject({ failure: 'signature_mismatch' });
+    expect(discord.verify(request(headers), { secret: other, now: NOW })).toMatchObject({
+      failure: 'signature_mismatch',
+    });
   });
 
   it('says when the secret is not a public key at all', () => {
     const headers = discordHeaders(privateKey, NOW, BODY);
-    const token = discord.verify(request(headers), { secret: 'MTE4MDAwMDAwMDAwMDAwMDAwMA.GhIjKl.bot-token-shape', now: NOW });
+    const token = discord.verify(request(headers), {
+      secret: 'MTE4MDAwMDAwMDAwMDAwMDAwMA.GhIjKl.bot-token-shape',
+      now: NOW,
+    });
     expect(token).toMatchObject({ failure: 'secret_format' });
     expect(token.reason).toContain('64 hex characters');
     const short = discord.verify(request(headers), { secret: publicHex.slice(0, 40), now: NOW });
@@ -86,14 +93,19 @@ describe('discord provider', () => {
 
   it('rejects a stale timestamp once a tolerance is set (the signature covers it)', async () => {
     const headers = discordHeaders(privateKey, NOW, BODY);
-    expect(discord.verify(request(headers), { secret: publicHex, now: NOW + 3600 })).toMatchObject({ valid: true, skewSec: -3600 });
+    expect(discord.verify(request(headers), { secret: publicHex, now: NOW + 3600 })).toMatchObject({
+      valid: true,
+      skewSec: -3600,
+    });
     const stale = discord.verify(request(headers), { secret: publicHex, now: NOW + 3600, toleranceSec: 300 });
     expect(stale).toMatchObject({ failure: 'timestamp_out_of_tolerance', skewSec: -3600 });
     expect(stale.reason).toContain('3600 s old');
     // A replayed signature with a fresh timestamp fails outright.
     const moved: HeaderPair[] = [headers[0]!, ['X-Signature-Timestamp', String(NOW + 3600)]];
     expect(await verifyKey(BODY, moved[0]![1], moved[1]![1], publicHex)).toBe(false);
-    expect(discord.verify(request(moved), { secret: publicHex, now: NOW + 3600 })).toMatchObject({ failure: 'signature_mismatch' });
+    expect(discord.verify(request(moved), { secret: publicHex, now: NOW + 3600 })).toMatchObject({
+      failure: 'signature_mismatch',
+    });
   });
 
   it('reports missing headers', () => {
@@ -103,7 +115,13 @@ describe('discord provider', () => {
   });
 
   it('reports malformed headers', () => {
-    const short = discord.verify(request([['X-Signature-Ed25519', 'abcd'], ['X-Signature-Timestamp', String(NOW)]]), { secret: publicHex });
+    const short = discord.verify(
+      request([
+        ['X-Signature-Ed25519', 'abcd'],
+        ['X-Signature-Timestamp', String(NOW)],
+      ]),
+      { secret: publicHex },
+    );
     expect(short).toMatchObject({ failure: 'malformed_header' });
     expect(short.reason).toContain('128 hex characters');
     const [sig] = discordHeaders(privateKey, NOW, BODY);

@@ -12,7 +12,8 @@ import { ed25519PublicKey, publicKeyProvider } from './public-key-scheme';
 /** The key, or a sentence saying why the secret cannot be a Discord public key. */
 function publicKey(secret: string): KeyObject | string {
   const s = secret.trim();
-  if (s === '') return 'no public key given: paste the application\'s Public Key from the Developer Portal (General Information)';
+  if (s === '')
+    return "no public key given: paste the application's Public Key from the Developer Portal (General Information)";
   if (!/^[0-9a-fA-F]+$/.test(s)) {
     return `the secret is not a Discord public key: it should be 64 hex characters (Developer Portal › General Information › Public Key), not the bot token or client secret`;
   }
@@ -26,7 +27,8 @@ export const discord: Provider = publicKeyProvider({
   sender: 'Discord',
   signatureHeader: 'X-Signature-Ed25519',
   timestampHeader: 'X-Signature-Timestamp',
-  secretHint: "Application Public Key, 64 hex characters (Developer Portal › General Information); verify only, Hooklens cannot sign for Discord",
+  secretHint:
+    'Application Public Key, 64 hex characters (Developer Portal › General Information); verify only, Hooklens cannot sign for Discord',
   missingWhy: "the request did not come from Discord's interactions endpoint, or a proxy dropped it",
   decodeSignature: (received) =>
     /^[0-9a-fA-F]{128}$/.test(received)

@@ -30,7 +30,11 @@ describe('github provider', () => {
   // Everybody", payload "Hello, World!", signature sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17.
   it('accepts the documented GitHub test vector', () => {
     const r = github.verify(
-      { method: 'POST', headers: [['X-Hub-Signature-256', 'sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17']], body: Buffer.from('Hello, World!') },
+      {
+        method: 'POST',
+        headers: [['X-Hub-Signature-256', 'sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17']],
+        body: Buffer.from('Hello, World!'),
+      },
       { secret: "It's a Secret to Everybody" },
     );
     expect(r.valid).toBe(true);
@@ -39,7 +43,10 @@ describe('github provider', () => {
   it('checks the legacy sha1 header when it is the only one', () => {
     const sha1 = `sha1=${createHmac('sha1', secret).update(body).digest('hex')}`;
     expect(github.verify(request([['X-Hub-Signature', sha1]]), { secret })).toMatchObject({ valid: true });
-    expect(github.verify(request([['X-Hub-Signature', sha1]]), { secret: 'nope' })).toMatchObject({ valid: false, failure: 'signature_mismatch' });
+    expect(github.verify(request([['X-Hub-Signature', sha1]]), { secret: 'nope' })).toMatchObject({
+      valid: false,
+      failure: 'signature_mismatch',
+    });
     const signed = github.sign!({ secret, body: Buffer.from(body) });
     expect(signed.find(([n]) => n === 'X-Hub-Signature')![1]).toBe(sha1);
   });
@@ -48,7 +55,10 @@ describe('github provider', () => {
     const sig = await octokitSign(secret, body);
     const tampered = body.replace('7', '8');
     expect(await octokitVerify(secret, tampered, sig)).toBe(false);
-    expect(github.verify(request([['X-Hub-Signature-256', sig]], tampered), { secret })).toMatchObject({ valid: false, failure: 'signature_mismatch' });
+    expect(github.verify(request([['X-Hub-Signature-256', sig]], tampered), { secret })).toMatchObject({
+      valid: false,
+      failure: 'signature_mismatch',
+    });
     const r = github.verify(request([['X-Hub-Signature-256', sig]]), { secret: 'wrong-secret' });
     expect(r).toMatchObject({ valid: false, failure: 'signature_mismatch' });
     expect(r.received).toBe(sig.slice('sha256='.length));
@@ -70,7 +80,9 @@ describe('github provider', () => {
 
   it('reports missing and malformed headers', () => {
     expect(github.verify(request([]), { secret })).toMatchObject({ valid: false, failure: 'missing_header' });
-    expect(github.verify(request([['X-Hub-Signature-256', 'abc']]), { secret })).toMatchObject({ failure: 'malformed_header' });
+    expect(github.verify(request([['X-Hub-Signature-256', 'abc']]), { secret })).toMatchObject({
+      failure: 'malformed_header',
+    });
     expect(github.detect(request([]))).toBe(false);
     expect(github.detect(request([['x-hub-signature-256', 'sha256=00']]))).toBe(true);
   });

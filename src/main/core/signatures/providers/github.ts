@@ -16,7 +16,8 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const v1 = header(req, SHA1_HEADER);
   const [name, value, algorithm]: [string, string | undefined, HmacAlgorithm] =
     v256 !== undefined ? [SHA256_HEADER, v256, 'sha256'] : [SHA1_HEADER, v1, 'sha1'];
-  if (value === undefined) return invalid(ID, 'missing_header', `${SHA256_HEADER} header is missing (and no legacy ${SHA1_HEADER})`);
+  if (value === undefined)
+    return invalid(ID, 'missing_header', `${SHA256_HEADER} header is missing (and no legacy ${SHA1_HEADER})`);
   const prefix = `${algorithm}=`;
   const trimmed = value.trim();
   if (!trimmed.startsWith(prefix)) {
@@ -43,7 +44,8 @@ export const github: Provider = {
   evidence: {
     senderHeaders: ['X-GitHub-Event', 'X-GitHub-Delivery', 'X-GitHub-Hook-ID'],
     signatureForm: (req) =>
-      /^sha256=[0-9a-f]{64}$/i.test(header(req, SHA256_HEADER)?.trim() ?? '') || /^sha1=[0-9a-f]{40}$/i.test(header(req, SHA1_HEADER)?.trim() ?? ''),
+      /^sha256=[0-9a-f]{64}$/i.test(header(req, SHA256_HEADER)?.trim() ?? '') ||
+      /^sha1=[0-9a-f]{40}$/i.test(header(req, SHA1_HEADER)?.trim() ?? ''),
   },
   verify,
   sign: (opts) => [

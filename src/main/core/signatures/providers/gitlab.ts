@@ -23,9 +23,13 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const token = header(req, TOKEN);
   if (token === undefined) {
     const hints = hasHeader(req, 'webhook-signature')
-      ? ['this request carries webhook-signature: it was signed with a GitLab signing token, which the standard-webhooks provider checks']
+      ? [
+          'this request carries webhook-signature: it was signed with a GitLab signing token, which the standard-webhooks provider checks',
+        ]
       : [];
-    const why = hasHeader(req, EVENT) ? 'GitLab sends it only when the webhook has a Secret token set' : 'the request did not come from a GitLab webhook with a Secret token';
+    const why = hasHeader(req, EVENT)
+      ? 'GitLab sends it only when the webhook has a Secret token set'
+      : 'the request did not come from a GitLab webhook with a Secret token';
     return invalid(ID, 'missing_header', `${TOKEN} header is missing: ${why}`, hints.length ? { hints } : {});
   }
   if (token === '') return invalid(ID, 'malformed_header', `${TOKEN} header is empty`);
@@ -33,7 +37,11 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   if (safeEqual(token, opts.secret)) return valid(ID, `${TOKEN} equals the secret token`, { hints: [NOT_SIGNED] });
   if (safeEqual(token.trim(), opts.secret.trim())) {
     const side = token.trim() !== token ? 'the header value' : 'the secret you entered';
-    return invalid(ID, 'secret_format', `${TOKEN} equals the secret token only once the whitespace around ${side} is removed`);
+    return invalid(
+      ID,
+      'secret_format',
+      `${TOKEN} equals the secret token only once the whitespace around ${side} is removed`,
+    );
   }
   const at = firstDifference(token, opts.secret);
   return invalid(

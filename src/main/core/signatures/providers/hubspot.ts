@@ -25,7 +25,18 @@ const TOLERANCE_SEC = 300;
 
 // HubSpot decodes exactly these escapes before signing; everything else stays encoded.
 const DECODED: Record<string, string> = {
-  '%3A': ':', '%2F': '/', '%3F': '?', '%40': '@', '%21': '!', '%24': '$', '%27': "'", '%28': '(', '%29': ')', '%2A': '*', '%2C': ',', '%3B': ';',
+  '%3A': ':',
+  '%2F': '/',
+  '%3F': '?',
+  '%40': '@',
+  '%21': '!',
+  '%24': '$',
+  '%27': "'",
+  '%28': '(',
+  '%29': ')',
+  '%2A': '*',
+  '%2C': ',',
+  '%3B': ';',
 };
 
 export function hubspotSignedUri(url: string): string {
@@ -33,27 +44,52 @@ export function hubspotSignedUri(url: string): string {
 }
 
 function computeV3(secret: string, method: string, url: string, body: Buffer, ts: string): string {
-  return hmac('sha256', secret, Buffer.concat([Buffer.from(method.toUpperCase() + hubspotSignedUri(url)), body, Buffer.from(ts)]), 'base64');
+  return hmac(
+    'sha256',
+    secret,
+    Buffer.concat([Buffer.from(method.toUpperCase() + hubspotSignedUri(url)), body, Buffer.from(ts)]),
+    'base64',
+  );
 }
 
 function computeLegacy(version: 'v1' | 'v2', secret: string, method: string, url: string, body: Buffer): string {
   const prefix = version === 'v1' ? secret : secret + method.toUpperCase() + url;
-  return createHash('sha256').update(Buffer.concat([Buffer.from(prefix), body])).digest('hex');
+  return createHash('sha256')
+    .update(Buffer.concat([Buffer.from(prefix), body]))
+    .digest('hex');
 }
 
 function needUrl(version: string): VerifyResult {
-  return invalid(ID, 'url_mismatch', `HubSpot ${version} signs the full URL it called: give that URL (e.g. https://example.com/hubspot/webhook), or capture with a Host header`);
+  return invalid(
+    ID,
+    'url_mismatch',
+    `HubSpot ${version} signs the full URL it called: give that URL (e.g. https://example.com/hubspot/webhook), or capture with a Host header`,
+  );
 }
 
 function verifyV3(req: SignedRequest, opts: VerifyOptions, raw: string): VerifyResult {
   const received = raw.trim();
   if (!/^[A-Za-z0-9+/]{43}=$/.test(received)) {
-    return invalid(ID, 'malformed_header', `${V3_HEADER} should be 44 characters of base64 (an HMAC-SHA256), got "${received.slice(0, 80)}"`, { received });
+    return invalid(
+      ID,
+      'malformed_header',
+      `${V3_HEADER} should be 44 characters of base64 (an HMAC-SHA256), got "${received.slice(0, 80)}"`,
+      { received },
+    );
   }
   const tsRaw = header(req, TS_HEADER);
-  if (tsRaw === undefined) return invalid(ID, 'missing_header', `${V3_HEADER} is present but ${TS_HEADER} is missing; HubSpot signs that timestamp`, { received });
+  if (tsRaw === undefined)
+    return invalid(
+      ID,
+      'missing_header',
+      `${V3_HEADER} is present but ${TS_HEADER} is missing; HubSpot signs that timestamp`,
+      { received },
+    );
   const ts = tsRaw.trim();
-  if (!/^\d{10,16}$/.test(ts)) return invalid(ID, 'malformed_header', `${TS_HEADER} "${ts.slice(0, 40)}" is not a unix time in milliseconds`, { received });
+  if (!/^\d{10,16}$/.test(ts))
+    return invalid(ID, 'malformed_header', `${TS_HEADER} "${ts.slice(0, 40)}" is not a unix time in milliseconds`, {
+      received,
+    });
   const resolved = resolveSignedUrl(req, opts);
   if (!resolved) return needUrl('v3');
   const hints = resolved.assumption ? [resolved.assumption] : [];
@@ -68,24 +104,50 @@ function verifyV3(req: SignedRequest, opts: VerifyOptions, raw: string): VerifyR
   const { expected } = check;
   if (check.matched === undefined) {
     const extra = { expected, received, skewSec: time.skewSec, ...(hints.length ? { hints } : {}) };
-    const byUrl = findUrlMismatch(ID, resolved.url, (u) => safeEqual(computeV3(opts.secret, req.method, u, req.body, ts), received), extra);
-    return byUrl ?? withHints(check.explain(), [...hints, 'HubSpot signs with the app\'s client secret (app settings › Auth), not a private app access token']);
+    const byUrl = findUrlMismatch(
+      ID,
+      resolved.url,
+      (u) => safeEqual(computeV3(opts.secret, req.method, u, req.body, ts), received),
+      extra,
+    );
+    return (
+      byUrl ??
+      withHints(check.explain(), [
+        ...hints,
+        "HubSpot signs with the app's client secret (app settings › Auth), not a private app access token",
+      ])
+    );
   }
   if (time.failure) return { ...time.failure, expected, received };
-  return valid(ID, `v3 signature matches for ${req.method.toUpperCase()} ${resolved.url} (timestamp ${describeSkew(time.skewSec)})`, {
-    expected,
-    received,
-    skewSec: time.skewSec,
-    ...(hints.length ? { hints } : {}),
-  });
+  return valid(
+    ID,
+    `v3 signature matches for ${req.method.toUpperCase()} ${resolved.url} (timestamp ${describeSkew(time.skewSec)})`,
+    {
+      expected,
+      received,
+      skewSec: time.skewSec,
+      ...(hints.length ? { hints } : {}),
+    },
+  );
 }
 
 function verifyLegacy(req: SignedRequest, opts: VerifyOptions, raw: string): VerifyResult {
   const received = raw.trim().toLowerCase();
   const versionRaw = (header(req, VERSION_HEADER) ?? 'v1').trim().toLowerCase();
-  if (versionRaw !== 'v1' && versionRaw !== 'v2') return invalid(ID, 'malformed_header', `${VERSION_HEADER} is "${versionRaw.slice(0, 20)}"; only v1 and v2 use ${LEGACY_HEADER}`);
+  if (versionRaw !== 'v1' && versionRaw !== 'v2')
+    return invalid(
+      ID,
+      'malformed_header',
+      `${VERSION_HEADER} is "${versionRaw.slice(0, 20)}"; only v1 and v2 use ${LEGACY_HEADER}`,
+    );
   const version: 'v1' | 'v2' = versionRaw;
-  if (!/^[0-9a-f]{64}$/.test(received)) return invalid(ID, 'malformed_header', `${LEGACY_HEADER} should be 64 hex characters (SHA-256), got "${received.slice(0, 80)}"`, { received });
+  if (!/^[0-9a-f]{64}$/.test(received))
+    return invalid(
+      ID,
+      'malformed_header',
+      `${LEGACY_HEADER} should be 64 hex characters (SHA-256), got "${received.slice(0, 80)}"`,
+      { received },
+    );
   let url = '';
   let hints: string[] = [];
   if (version === 'v2') {
@@ -101,10 +163,19 @@ function verifyLegacy(req: SignedRequest, opts: VerifyOptions, raw: string): Ver
   });
   const { expected } = check;
   if (check.matched !== undefined) {
-    return valid(ID, `${version} signature matches (no timestamp is signed in ${version}; HubSpot's current scheme is v3)`, { expected, received, ...(hints.length ? { hints } : {}) });
+    return valid(
+      ID,
+      `${version} signature matches (no timestamp is signed in ${version}; HubSpot's current scheme is v3)`,
+      { expected, received, ...(hints.length ? { hints } : {}) },
+    );
   }
   if (version === 'v2') {
-    const byUrl = findUrlMismatch(ID, url, (u) => safeEqual(computeLegacy('v2', opts.secret, req.method, u, req.body), received), { expected, received });
+    const byUrl = findUrlMismatch(
+      ID,
+      url,
+      (u) => safeEqual(computeLegacy('v2', opts.secret, req.method, u, req.body), received),
+      { expected, received },
+    );
     if (byUrl) return byUrl;
   }
   return withHints(check.explain(), hints);
@@ -115,11 +186,16 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   if (v3 !== undefined) return verifyV3(req, opts, v3);
   const legacy = header(req, LEGACY_HEADER);
   if (legacy !== undefined) return verifyLegacy(req, opts, legacy);
-  return invalid(ID, 'missing_header', `neither ${V3_HEADER} nor ${LEGACY_HEADER} is present: the request was not signed by HubSpot, or a proxy dropped the headers`);
+  return invalid(
+    ID,
+    'missing_header',
+    `neither ${V3_HEADER} nor ${LEGACY_HEADER} is present: the request was not signed by HubSpot, or a proxy dropped the headers`,
+  );
 }
 
 function sign(opts: SignOptions): HeaderPair[] {
-  if (!opts.url || !/^https?:\/\//i.test(opts.url)) throw new HooklensError('invalid_argument', 'HubSpot v3 signs the full URL: give the URL (--url)');
+  if (!opts.url || !/^https?:\/\//i.test(opts.url))
+    throw new HooklensError('invalid_argument', 'HubSpot v3 signs the full URL: give the URL (--url)');
   const ts = String((opts.timestamp ?? nowSeconds()) * 1000);
   return [
     [V3_HEADER, computeV3(opts.secret, opts.method ?? 'POST', opts.url, opts.body, ts)],
@@ -131,7 +207,7 @@ export const hubspot: Provider = {
   id: ID,
   name: 'HubSpot',
   signatureHeaders: [V3_HEADER, TS_HEADER, LEGACY_HEADER],
-  secretHint: "Client secret of the HubSpot app (app settings › Auth); v3 also needs the full URL HubSpot called",
+  secretHint: 'Client secret of the HubSpot app (app settings › Auth); v3 also needs the full URL HubSpot called',
   toleranceSec: TOLERANCE_SEC,
   detect: (req) => hasHeader(req, V3_HEADER) || hasHeader(req, LEGACY_HEADER),
   verify,

@@ -9,7 +9,13 @@ import { intercom } from './intercom';
 // https://developers.intercom.com/docs/webhooks/webhook-notifications#signed-notifications
 const SECRET = 'c1a2b3c4-d5e6-47f8-9a0b-1c2d3e4f5a6b';
 const BODY = Buffer.from(
-  JSON.stringify({ type: 'notification_event', app_id: 'abc123', topic: 'conversation.user.created', id: 'notif_1', data: { item: { type: 'conversation', id: '147' } } }),
+  JSON.stringify({
+    type: 'notification_event',
+    app_id: 'abc123',
+    topic: 'conversation.user.created',
+    id: 'notif_1',
+    data: { item: { type: 'conversation', id: '147' } },
+  }),
 );
 
 function documented(secret: string, body: Buffer): string {
@@ -27,23 +33,36 @@ describe('intercom provider', () => {
     expect(intercom.sign!({ secret: SECRET, body: BODY })).toEqual([['X-Hub-Signature', sig]]);
     expect(intercom.detect(request([['X-Hub-Signature', sig]]))).toBe(true);
     // GitHub's legacy sha1 header travels with X-GitHub-Event and belongs to the GitHub provider.
-    expect(intercom.detect(request([['X-Hub-Signature', sig], ['X-GitHub-Event', 'push']]))).toBe(false);
+    expect(
+      intercom.detect(
+        request([
+          ['X-Hub-Signature', sig],
+          ['X-GitHub-Event', 'push'],
+        ]),
+      ),
+    ).toBe(false);
   });
 
   it('accepts an upper-case hex digest', () => {
-    const sig = documented(SECRET, BODY).replace(/[a-f]/g, (c) => c.toUpperCase()).replace('SHA1=', 'sha1=');
+    const sig = documented(SECRET, BODY)
+      .replace(/[a-f]/g, (c) => c.toUpperCase())
+      .replace('SHA1=', 'sha1=');
     expect(intercom.verify(request([['X-Hub-Signature', sig]]), { secret: SECRET }).valid).toBe(true);
   });
 
   it('rejects a tampered body', () => {
     const tampered = Buffer.from(BODY.toString().replace('"147"', '"148"'));
-    const result = intercom.verify(request([['X-Hub-Signature', documented(SECRET, BODY)]], tampered), { secret: SECRET });
+    const result = intercom.verify(request([['X-Hub-Signature', documented(SECRET, BODY)]], tampered), {
+      secret: SECRET,
+    });
     expect(result).toMatchObject({ failure: 'signature_mismatch' });
     expect(result.expected).toBe(documented(SECRET, tampered));
   });
 
   it('rejects the wrong secret and points at the client secret', () => {
-    const result = intercom.verify(request([['X-Hub-Signature', documented(SECRET, BODY)]]), { secret: 'dG9rOmFjY2Vzcy10b2tlbg==' });
+    const result = intercom.verify(request([['X-Hub-Signature', documented(SECRET, BODY)]]), {
+      secret: 'dG9rOmFjY2Vzcy10b2tlbg==',
+    });
     expect(result).toMatchObject({ failure: 'signature_mismatch' });
     expect(result.hints?.join(' ')).toContain('client secret');
   });

@@ -15,9 +15,13 @@ export const intercom = bodyHmacProvider({
   encoding: 'hex',
   prefixed: true,
   secretHint: 'Client secret of the Intercom app (Developer Hub › your app › Configure › Basic information)',
-  secretAdvice: 'Intercom signs with the app\'s client secret (Developer Hub › Basic information), not an access token',
+  secretAdvice: "Intercom signs with the app's client secret (Developer Hub › Basic information), not an access token",
   // Intercom sends no header of its own beside the signature; its notifications are "notification_event" objects.
-  evidence: { bodyShape: (body) => /^\s*\{[\s\S]*"type"\s*:\s*"notification_event"/.test(body.subarray(0, 4096).toString('utf8')) },
+  evidence: {
+    bodyShape: (body) => /^\s*\{[\s\S]*"type"\s*:\s*"notification_event"/.test(body.subarray(0, 4096).toString('utf8')),
+  },
   detect: (req) =>
-    /^sha1=/i.test(header(req, 'X-Hub-Signature')?.trim() ?? '') && header(req, 'X-GitHub-Event') === undefined && header(req, 'X-Event-Key') === undefined,
+    /^sha1=/i.test(header(req, 'X-Hub-Signature')?.trim() ?? '') &&
+    header(req, 'X-GitHub-Event') === undefined &&
+    header(req, 'X-Event-Key') === undefined,
 });

@@ -13,8 +13,16 @@ const BODY = JSON.stringify({
   meta: { event_name: 'order_created', custom_data: { user_id: 7 } },
   data: { type: 'orders', id: '1', attributes: { store_id: 1, total: 1199, currency: 'USD', user_name: 'Zoë' } },
 });
-const request = (body: string, headers: [string, string][]): SignedRequest => ({ method: 'POST', headers, body: Buffer.from(body) });
-const headersFor = (sig: string): [string, string][] => [['Content-Type', 'application/json'], ['X-Event-Name', 'order_created'], ['X-Signature', sig]];
+const request = (body: string, headers: [string, string][]): SignedRequest => ({
+  method: 'POST',
+  headers,
+  body: Buffer.from(body),
+});
+const headersFor = (sig: string): [string, string][] => [
+  ['Content-Type', 'application/json'],
+  ['X-Event-Name', 'order_created'],
+  ['X-Signature', sig],
+];
 
 describe('lemonsqueezy', () => {
   it('accepts the documented hex HMAC-SHA256 of the raw body', () => {
@@ -24,7 +32,9 @@ describe('lemonsqueezy', () => {
   });
 
   it('signs exactly as the documented recipe', () => {
-    expect(lemonsqueezy.sign!({ secret: SECRET, body: Buffer.from(BODY) })).toEqual([['X-Signature', reference(BODY, SECRET)]]);
+    expect(lemonsqueezy.sign!({ secret: SECRET, body: Buffer.from(BODY) })).toEqual([
+      ['X-Signature', reference(BODY, SECRET)],
+    ]);
   });
 
   it('detects only with X-Event-Name beside the generic X-Signature', () => {

@@ -7,9 +7,19 @@ import { line } from './line';
 const CHANNEL_SECRET = '8c570fa6dd201bb328f1c1eac23a96d8';
 const BODY = JSON.stringify({
   destination: 'U8e742f61d673b39c7fff3cecb7536ef0',
-  events: [{ type: 'message', message: { type: 'text', id: '468789577898262530', text: 'こんにちは' }, timestamp: 1700000000000 }],
+  events: [
+    {
+      type: 'message',
+      message: { type: 'text', id: '468789577898262530', text: 'こんにちは' },
+      timestamp: 1700000000000,
+    },
+  ],
 });
-const request = (body: string, headers: [string, string][]): SignedRequest => ({ method: 'POST', headers, body: Buffer.from(body) });
+const request = (body: string, headers: [string, string][]): SignedRequest => ({
+  method: 'POST',
+  headers,
+  body: Buffer.from(body),
+});
 
 // @line/bot-sdk only verifies; the vector follows
 // https://developers.line.biz/en/reference/messaging-api/#signature-validation (base64
@@ -43,7 +53,9 @@ describe('line', () => {
   });
 
   it('reports a wrong channel secret of the right shape as a mismatch', () => {
-    const r = line.verify(request(BODY, [['x-line-signature', vector(BODY, CHANNEL_SECRET)]]), { secret: 'f'.repeat(32) });
+    const r = line.verify(request(BODY, [['x-line-signature', vector(BODY, CHANNEL_SECRET)]]), {
+      secret: 'f'.repeat(32),
+    });
     expect(r).toMatchObject({ valid: false, failure: 'signature_mismatch' });
     expect(r.hints?.join(' ')).toMatch(/Basic settings/);
   });

@@ -12,7 +12,8 @@ export const line = bodyHmacProvider({
   algorithm: 'sha256',
   encoding: 'base64',
   secretHint: 'Channel secret, 32 hex characters (LINE Developers console → channel → Basic settings)',
-  secretAdvice: 'use the channel secret from the Basic settings tab of the LINE Developers console, not the channel access token',
+  secretAdvice:
+    'use the channel secret from the Basic settings tab of the LINE Developers console, not the channel access token',
   secretShape: (secret) =>
     /^[0-9a-f]{32}$/i.test(secret)
       ? undefined

@@ -60,7 +60,9 @@ describe('linear provider', () => {
     const body = bodyAt(ms);
     const headers = linear.sign!({ secret: SECRET, body });
     expect(sdkAccepts(body, headers[0]![1], 'lin_wh_other')).toBe(false);
-    expect(linear.verify(request(headers, body), { secret: 'lin_wh_other', now: Math.floor(ms / 1000) })).toMatchObject({ failure: 'signature_mismatch' });
+    expect(linear.verify(request(headers, body), { secret: 'lin_wh_other', now: Math.floor(ms / 1000) })).toMatchObject(
+      { failure: 'signature_mismatch' },
+    );
   });
 
   it('rejects a webhookTimestamp outside 60 s, as the SDK does, with the skew', () => {

@@ -28,18 +28,32 @@ function bodyTimestampMs(body: Buffer): number | string {
   } catch {
     return 'the body is not JSON, so it has no webhookTimestamp';
   }
-  const ts = typeof parsed === 'object' && parsed !== null ? (parsed as { webhookTimestamp?: unknown }).webhookTimestamp : undefined;
+  const ts =
+    typeof parsed === 'object' && parsed !== null
+      ? (parsed as { webhookTimestamp?: unknown }).webhookTimestamp
+      : undefined;
   if (ts === undefined || ts === null) return 'the body has no webhookTimestamp field';
-  if (typeof ts !== 'number' || !Number.isFinite(ts)) return `webhookTimestamp is ${JSON.stringify(ts).slice(0, 40)}, not a number of milliseconds`;
+  if (typeof ts !== 'number' || !Number.isFinite(ts))
+    return `webhookTimestamp is ${JSON.stringify(ts).slice(0, 40)}, not a number of milliseconds`;
   return ts;
 }
 
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const raw = header(req, HEADER);
-  if (raw === undefined) return invalid(ID, 'missing_header', `no ${HEADER} header: the request was not signed by Linear, or a proxy dropped the header`);
+  if (raw === undefined)
+    return invalid(
+      ID,
+      'missing_header',
+      `no ${HEADER} header: the request was not signed by Linear, or a proxy dropped the header`,
+    );
   const received = raw.trim();
   if (!/^[0-9a-f]{64}$/i.test(received)) {
-    return invalid(ID, 'malformed_header', `${HEADER} should be 64 hex characters (HMAC-SHA256), got ${received.length} characters "${received.slice(0, 80)}"`, { received });
+    return invalid(
+      ID,
+      'malformed_header',
+      `${HEADER} should be 64 hex characters (HMAC-SHA256), got ${received.length} characters "${received.slice(0, 80)}"`,
+      { received },
+    );
   }
   const check = checkSignature(ID, req, opts, {
     received,
@@ -53,17 +67,32 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   if (typeof ms === 'string') {
     const headerMs = header(req, TS_HEADER)?.trim();
     if (headerMs === undefined || !/^\d{10,16}$/.test(headerMs)) {
-      return invalid(ID, 'malformed_header', `signature matches but ${ms}; Linear puts the signed send time there and its SDK rejects a delivery without it`, { expected, received });
+      return invalid(
+        ID,
+        'malformed_header',
+        `signature matches but ${ms}; Linear puts the signed send time there and its SDK rejects a delivery without it`,
+        { expected, received },
+      );
     }
     // Not signed, so only good enough to judge age; real Linear deliveries always carry the body field.
     const time = checkTimestamp(ID, Math.floor(Number(headerMs) / 1000), opts, TOLERANCE_SEC);
-    const hints = [`${ms}, so the age was judged from the unsigned ${TS_HEADER} header; Linear's SDK rejects a delivery without webhookTimestamp`];
+    const hints = [
+      `${ms}, so the age was judged from the unsigned ${TS_HEADER} header; Linear's SDK rejects a delivery without webhookTimestamp`,
+    ];
     if (time.failure) return { ...time.failure, expected, received, hints };
-    return valid(ID, `${HEADER} matches (${TS_HEADER} ${describeSkew(time.skewSec)}; the body has no signed webhookTimestamp)`, { expected, received, skewSec: time.skewSec, hints });
+    return valid(
+      ID,
+      `${HEADER} matches (${TS_HEADER} ${describeSkew(time.skewSec)}; the body has no signed webhookTimestamp)`,
+      { expected, received, skewSec: time.skewSec, hints },
+    );
   }
   const time = checkTimestamp(ID, Math.floor(ms / 1000), opts, TOLERANCE_SEC);
   if (time.failure) return { ...time.failure, expected, received };
-  return valid(ID, `${HEADER} matches (webhookTimestamp ${describeSkew(time.skewSec)})`, { expected, received, skewSec: time.skewSec });
+  return valid(ID, `${HEADER} matches (webhookTimestamp ${describeSkew(time.skewSec)})`, {
+    expected,
+    received,
+    skewSec: time.skewSec,
+  });
 }
 
 function sign(opts: SignOptions): HeaderPair[] {

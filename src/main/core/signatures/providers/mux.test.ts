@@ -12,7 +12,11 @@ const BODY = JSON.stringify({
   data: { status: 'ready', duration: 23.8, aspect_ratio: '16:9' },
 });
 const client = new Mux({ tokenId: 'unused-token-id', tokenSecret: 'unused-token-secret' });
-const request = (body: string, headers: [string, string][]): SignedRequest => ({ method: 'POST', headers, body: Buffer.from(body) });
+const request = (body: string, headers: [string, string][]): SignedRequest => ({
+  method: 'POST',
+  headers,
+  body: Buffer.from(body),
+});
 const now = (): number => Math.floor(Date.now() / 1000);
 
 // @mux/mux-node keeps its signer private; the vector follows
@@ -37,7 +41,9 @@ describe('mux', () => {
     const [[name, value]] = mux.sign!({ secret: SECRET, body: Buffer.from(BODY) });
     expect(name).toBe('Mux-Signature');
     await expect(client.webhooks.verifySignature(BODY, { 'mux-signature': value }, SECRET)).resolves.toBeUndefined();
-    await expect(client.webhooks.verifySignature(BODY, { 'mux-signature': value }, 'other')).rejects.toThrow(/No signatures found matching/);
+    await expect(client.webhooks.verifySignature(BODY, { 'mux-signature': value }, 'other')).rejects.toThrow(
+      /No signatures found matching/,
+    );
   });
 
   it('accepts when any one of several v1 entries matches (secret rotation)', async () => {
@@ -50,14 +56,20 @@ describe('mux', () => {
   it('reports a tampered body', async () => {
     const t = now();
     const header = await vector(BODY, SECRET, t);
-    const r = mux.verify(request(BODY.replace('ready', 'errored'), [['Mux-Signature', header]]), { secret: SECRET, now: t });
+    const r = mux.verify(request(BODY.replace('ready', 'errored'), [['Mux-Signature', header]]), {
+      secret: SECRET,
+      now: t,
+    });
     expect(r).toMatchObject({ valid: false, failure: 'signature_mismatch' });
     expect(r.received).toBe(header.split('v1=')[1]);
   });
 
   it('reports a wrong secret with where the right one lives', async () => {
     const t = now();
-    const r = mux.verify(request(BODY, [['Mux-Signature', await vector(BODY, SECRET, t)]]), { secret: 'wrong', now: t });
+    const r = mux.verify(request(BODY, [['Mux-Signature', await vector(BODY, SECRET, t)]]), {
+      secret: 'wrong',
+      now: t,
+    });
     expect(r).toMatchObject({ valid: false, failure: 'signature_mismatch' });
     expect(r.hints?.join(' ')).toMatch(/Settings → Webhooks/);
   });
@@ -69,7 +81,9 @@ describe('mux', () => {
     const r = mux.verify(request(BODY, [['Mux-Signature', header]]), { secret: SECRET, now: t + 600 });
     expect(r).toMatchObject({ valid: false, failure: 'timestamp_out_of_tolerance', skewSec: -600 });
     expect(r.reason).toMatch(/600 s old, outside the 300 s tolerance/);
-    expect(mux.verify(request(BODY, [['Mux-Signature', header]]), { secret: SECRET, now: t + 600, toleranceSec: 0 }).valid).toBe(true);
+    expect(
+      mux.verify(request(BODY, [['Mux-Signature', header]]), { secret: SECRET, now: t + 600, toleranceSec: 0 }).valid,
+    ).toBe(true);
   });
 
   it('reports the missing header', () => {

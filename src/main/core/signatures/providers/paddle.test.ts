@@ -79,7 +79,10 @@ describe('paddle provider', () => {
     const headers = paddle.sign!({ secret: SECRET, body: BODY, timestamp: now });
     const wrong = 'pdl_ntfset_01j8z3x6k2m4n5p7q9r0s1t2v3_otherSecretValue000000000000';
     expect(await sdkAccepts(BODY, wrong, headers[0]![1])).toBe(false);
-    expect(paddle.verify(request(headers), { secret: wrong, now })).toMatchObject({ valid: false, failure: 'signature_mismatch' });
+    expect(paddle.verify(request(headers), { secret: wrong, now })).toMatchObject({
+      valid: false,
+      failure: 'signature_mismatch',
+    });
 
     const padded = paddle.verify(request(headers), { secret: ` ${SECRET}\n`, now });
     expect(padded).toMatchObject({ valid: false, failure: 'secret_format' });
@@ -93,7 +96,9 @@ describe('paddle provider', () => {
     const result = paddle.verify(request(headers), { secret: SECRET, now: signedAt + 120 });
     expect(result).toMatchObject({ valid: false, failure: 'timestamp_out_of_tolerance', skewSec: -120 });
     expect(result.reason).toContain('120 s old, outside the 5 s tolerance');
-    expect(paddle.verify(request(headers), { secret: SECRET, now: signedAt + 120, toleranceSec: 300 }).valid).toBe(true);
+    expect(paddle.verify(request(headers), { secret: SECRET, now: signedAt + 120, toleranceSec: 300 }).valid).toBe(
+      true,
+    );
   });
 
   it('reports a missing header', () => {

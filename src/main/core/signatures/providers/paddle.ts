@@ -38,7 +38,12 @@ function compute(secret: string, ts: number, body: Buffer): string {
 
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const raw = header(req, HEADER);
-  if (raw === undefined) return invalid(ID, 'missing_header', `no ${HEADER} header: the request was not signed by Paddle Billing, or a proxy dropped the header`);
+  if (raw === undefined)
+    return invalid(
+      ID,
+      'missing_header',
+      `no ${HEADER} header: the request was not signed by Paddle Billing, or a proxy dropped the header`,
+    );
   const parsed = parseHeader(raw);
   if (typeof parsed === 'string') return invalid(ID, 'malformed_header', parsed, { received: raw });
 
@@ -49,14 +54,31 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
     candidates,
     what: 'h1 signature',
     compute: (secret, body) => compute(secret, parsed.ts, body),
-    extra: { skewSec: time.skewSec, ...(opts.secret.startsWith('pdl_ntfset_') ? {} : { hints: ['Paddle secret keys start with pdl_ntfset_; copy the one shown for this notification destination'] }) },
+    extra: {
+      skewSec: time.skewSec,
+      ...(opts.secret.startsWith('pdl_ntfset_')
+        ? {}
+        : {
+            hints: ['Paddle secret keys start with pdl_ntfset_; copy the one shown for this notification destination'],
+          }),
+    },
   });
   if (check.matched === undefined) return check.explain();
   const { expected } = check;
   // Shown as sent, while the comparison is on lower-cased hex.
   const matched = parsed.h1[candidates.indexOf(check.matched)]!;
-  if (time.failure) return { ...time.failure, expected, received: matched, hints: ['Paddle signs at send time; a capture checked later needs a wider tolerance'] };
-  return valid(ID, `h1 signature matches (timestamp ${describeSkew(time.skewSec)})`, { expected, received: matched, skewSec: time.skewSec });
+  if (time.failure)
+    return {
+      ...time.failure,
+      expected,
+      received: matched,
+      hints: ['Paddle signs at send time; a capture checked later needs a wider tolerance'],
+    };
+  return valid(ID, `h1 signature matches (timestamp ${describeSkew(time.skewSec)})`, {
+    expected,
+    received: matched,
+    skewSec: time.skewSec,
+  });
 }
 
 function sign(opts: SignOptions): HeaderPair[] {
@@ -68,7 +90,8 @@ export const paddle: Provider = {
   id: ID,
   name: 'Paddle Billing',
   signatureHeaders: [HEADER],
-  secretHint: 'Endpoint secret key of the notification destination (pdl_ntfset_…), from Paddle › Developer tools › Notifications',
+  secretHint:
+    'Endpoint secret key of the notification destination (pdl_ntfset_…), from Paddle › Developer tools › Notifications',
   toleranceSec: TOLERANCE_SEC,
   detect: (req) => hasHeader(req, HEADER),
   verify,

@@ -48,7 +48,13 @@ export interface PublicKeyScheme {
   bodyVariants?(body: Buffer): BodyVariant[];
 }
 
-function verifies(scheme: PublicKeyScheme, key: KeyObject, timestampText: string, body: Buffer, signature: Buffer): boolean {
+function verifies(
+  scheme: PublicKeyScheme,
+  key: KeyObject,
+  timestampText: string,
+  body: Buffer,
+  signature: Buffer,
+): boolean {
   try {
     return verifySignature(scheme.digest, Buffer.concat([Buffer.from(timestampText), body]), key, signature);
   } catch {
@@ -62,12 +68,20 @@ function verify(scheme: PublicKeyScheme, req: SignedRequest, opts: VerifyOptions
   const sigRaw = header(req, sigHeader);
   const tsRaw = header(req, tsHeader);
   if (sigRaw === undefined) return invalid(id, 'missing_header', `no ${sigHeader} header: ${scheme.missingWhy}`);
-  if (tsRaw === undefined) return invalid(id, 'missing_header', `${sigHeader} is present but ${tsHeader} is missing; ${scheme.sender} signs the timestamp together with the body`);
+  if (tsRaw === undefined)
+    return invalid(
+      id,
+      'missing_header',
+      `${sigHeader} is present but ${tsHeader} is missing; ${scheme.sender} signs the timestamp together with the body`,
+    );
   const received = sigRaw.trim();
   const signature = scheme.decodeSignature(received);
   if (typeof signature === 'string') return invalid(id, 'malformed_header', signature, { received });
   const ts = parseUnixSeconds(tsRaw);
-  if (ts === undefined) return invalid(id, 'malformed_header', `${tsHeader} "${tsRaw.slice(0, 40)}" is not a unix time in whole seconds`, { received });
+  if (ts === undefined)
+    return invalid(id, 'malformed_header', `${tsHeader} "${tsRaw.slice(0, 40)}" is not a unix time in whole seconds`, {
+      received,
+    });
   const key = scheme.parseKey(opts.secret);
   if (typeof key === 'string') return invalid(id, 'secret_format', key, { received });
 
@@ -91,7 +105,10 @@ function verify(scheme: PublicKeyScheme, req: SignedRequest, opts: VerifyOptions
     });
   }
   if (time.failure) return { ...time.failure, received };
-  return valid(id, `${scheme.what} verifies with ${scheme.keyName} (timestamp ${describeSkew(time.skewSec)})`, { received, skewSec: time.skewSec });
+  return valid(id, `${scheme.what} verifies with ${scheme.keyName} (timestamp ${describeSkew(time.skewSec)})`, {
+    received,
+    skewSec: time.skewSec,
+  });
 }
 
 /** Verify only: without the sender's private key there is nothing to sign with. */

@@ -11,7 +11,8 @@ export const razorpay = bodyHmacProvider({
   header: 'X-Razorpay-Signature',
   algorithm: 'sha256',
   encoding: 'hex',
-  secretHint: 'Webhook secret entered when the webhook was created (Dashboard → Account & Settings → Webhooks), not the API key secret',
+  secretHint:
+    'Webhook secret entered when the webhook was created (Dashboard → Account & Settings → Webhooks), not the API key secret',
   secretAdvice:
     'Razorpay signs with the webhook secret set on the webhook (Account & Settings → Webhooks), not with the API key secret',
 });

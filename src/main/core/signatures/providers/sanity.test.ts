@@ -4,8 +4,17 @@ import type { SignedRequest } from '../types';
 import { sanity } from './sanity';
 
 const SECRET = 'sanity-hook-secret-93b1';
-const BODY = JSON.stringify({ _id: 'drafts.post-1', _type: 'post', title: 'Grüße aus Oslo', slug: { current: 'greetings' } });
-const request = (body: string, headers: [string, string][]): SignedRequest => ({ method: 'POST', headers, body: Buffer.from(body) });
+const BODY = JSON.stringify({
+  _id: 'drafts.post-1',
+  _type: 'post',
+  title: 'Grüße aus Oslo',
+  slug: { current: 'greetings' },
+});
+const request = (body: string, headers: [string, string][]): SignedRequest => ({
+  method: 'POST',
+  headers,
+  body: Buffer.from(body),
+});
 const nowSec = (): number => Math.floor(Date.now() / 1000);
 
 describe('sanity', () => {
@@ -47,7 +56,11 @@ describe('sanity', () => {
     const r = sanity.verify(request(BODY, [['sanity-webhook-signature', header]]), { secret: SECRET, now });
     expect(r).toMatchObject({ valid: false, failure: 'timestamp_out_of_tolerance', skewSec: -3600 });
     expect(r.reason).toMatch(/3600 s old, outside the 300 s tolerance/);
-    const off = sanity.verify(request(BODY, [['sanity-webhook-signature', header]]), { secret: SECRET, now, toleranceSec: 0 });
+    const off = sanity.verify(request(BODY, [['sanity-webhook-signature', header]]), {
+      secret: SECRET,
+      now,
+      toleranceSec: 0,
+    });
     expect(off).toMatchObject({ valid: true });
     expect(off.reason).toMatch(/not checked/);
   });
@@ -62,7 +75,10 @@ describe('sanity', () => {
     const header = await encodeSignatureHeader(BODY, now * 1000, SECRET);
     const v1 = header.split('v1=')[1];
     const standard = `${Buffer.from(v1, 'base64url').toString('base64')}`;
-    const r = sanity.verify(request(BODY, [['sanity-webhook-signature', `t=${now * 1000},v1=${standard}`]]), { secret: SECRET, now });
+    const r = sanity.verify(request(BODY, [['sanity-webhook-signature', `t=${now * 1000},v1=${standard}`]]), {
+      secret: SECRET,
+      now,
+    });
     expect(r).toMatchObject({ valid: false, failure: 'malformed_header' });
     expect(r.reason).toMatch(/standard padded base64; Sanity sends base64url/);
   });

@@ -15,5 +15,6 @@ export const sanity = timestampedHmacProvider({
   separator: ',',
   toleranceSec: 300,
   secretHint: 'Secret typed on the webhook (sanity.io/manage → project → API → Webhooks → Secret)',
-  secretAdvice: 'Sanity signs with the secret set on the webhook in sanity.io/manage (API → Webhooks), not with an API token',
+  secretAdvice:
+    'Sanity signs with the secret set on the webhook in sanity.io/manage (API → Webhooks), not with an API token',
 });

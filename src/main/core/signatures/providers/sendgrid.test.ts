@@ -11,7 +11,13 @@ const NOW = 1_764_050_000;
 // SendGrid posts events as a JSON array, one event per line, CRLF-terminated.
 const BODY = Buffer.from(
   `${JSON.stringify([
-    { email: 'ada@example.com', event: 'delivered', sg_event_id: 'ZGVsaXZlcmVkLTAtMQ', sg_message_id: 'abc.filter-1', timestamp: NOW - 5 },
+    {
+      email: 'ada@example.com',
+      event: 'delivered',
+      sg_event_id: 'ZGVsaXZlcmVkLTAtMQ',
+      sg_message_id: 'abc.filter-1',
+      timestamp: NOW - 5,
+    },
   ])}\r\n`,
 );
 
@@ -55,8 +61,10 @@ describe('sendgrid provider', () => {
   it('accepts an event SendGrid itself signed (the vector in the SDK test suite)', () => {
     // Key, signature, timestamp and payload from sendgrid/sendgrid-nodejs
     // packages/eventwebhook/src/eventwebhook.spec.js (a real signed delivery).
-    const publicKey = 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g==';
-    const signature = 'MEUCIGHQVtGj+Y3LkG9fLcxf3qfI10QysgDWmMOVmxG0u6ZUAiEAyBiXDWzM+uOe5W0JuG+luQAbPIqHh89M15TluLtEZtM=';
+    const publicKey =
+      'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g==';
+    const signature =
+      'MEUCIGHQVtGj+Y3LkG9fLcxf3qfI10QysgDWmMOVmxG0u6ZUAiEAyBiXDWzM+uOe5W0JuG+luQAbPIqHh89M15TluLtEZtM=';
     const payload = Buffer.from(
       `${JSON.stringify([
         {
@@ -70,9 +78,15 @@ describe('sendgrid provider', () => {
         },
       ])}\r\n`,
     );
-    const headers: HeaderPair[] = [[SIG, signature], [TS, '1600112502']];
+    const headers: HeaderPair[] = [
+      [SIG, signature],
+      [TS, '1600112502'],
+    ];
     expect(sdkAccepts(publicKey, payload, headers)).toBe(true);
-    expect(sendgrid.verify(request(headers, payload), { secret: publicKey, now: 1600112510 })).toMatchObject({ valid: true, skewSec: -8 });
+    expect(sendgrid.verify(request(headers, payload), { secret: publicKey, now: 1600112510 })).toMatchObject({
+      valid: true,
+      skewSec: -8,
+    });
     // Dropping the trailing CRLF (a framework trimming the body) is named as such.
     const trimmed = sendgrid.verify(request(headers, payload.subarray(0, -2)), { secret: publicKey, now: 1600112510 });
     expect(trimmed).toMatchObject({ failure: 'body_reserialized' });
@@ -92,7 +106,9 @@ describe('sendgrid provider', () => {
     const headers = sendgridHeaders(privateKey, NOW, BODY);
     const other = keyPair().publicB64;
     expect(sdkAccepts(other, BODY, headers)).toBe(false);
-    expect(sendgrid.verify(request(headers), { secret: other, now: NOW })).toMatchObject({ failure: 'signature_mismatch' });
+    expect(sendgrid.verify(request(headers), { secret: other, now: NOW })).toMatchObject({
+      failure: 'signature_mismatch',
+    });
   });
 
   it('says when the secret is an API key or a key on the wrong curve', () => {
@@ -119,9 +135,21 @@ describe('sendgrid provider', () => {
   });
 
   it('reports malformed headers', () => {
-    const hex = sendgrid.verify(request([[SIG, 'zz:not-base64'], [TS, String(NOW)]]), { secret: publicB64 });
+    const hex = sendgrid.verify(
+      request([
+        [SIG, 'zz:not-base64'],
+        [TS, String(NOW)],
+      ]),
+      { secret: publicB64 },
+    );
     expect(hex).toMatchObject({ failure: 'malformed_header' });
-    const notDer = sendgrid.verify(request([[SIG, Buffer.alloc(64, 7).toString('base64')], [TS, String(NOW)]]), { secret: publicB64 });
+    const notDer = sendgrid.verify(
+      request([
+        [SIG, Buffer.alloc(64, 7).toString('base64')],
+        [TS, String(NOW)],
+      ]),
+      { secret: publicB64 },
+    );
     expect(notDer.reason).toContain('not a DER ECDSA signature');
   });
 });

@@ -16,13 +16,16 @@ const SIG_HEADER = 'X-Twilio-Email-Event-Webhook-Signature';
 /** The key, or a sentence saying why the secret cannot be the Event Webhook verification key. */
 function publicKey(secret: string): KeyObject | string {
   const s = secret.trim();
-  if (s === '') return 'no verification key given: paste the Event Webhook verification key (Settings › Mail Settings › Event Webhook › Signature Verification)';
+  if (s === '')
+    return 'no verification key given: paste the Event Webhook verification key (Settings › Mail Settings › Event Webhook › Signature Verification)';
   try {
     if (s.startsWith('-----BEGIN')) return checkCurve(createPublicKey(s));
     if (!/^[A-Za-z0-9+/\s]+={0,2}$/.test(s)) {
       return 'the secret is not a SendGrid verification key: it should be the base64 public key starting "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE", not an API key (SG.…)';
     }
-    return checkCurve(createPublicKey({ key: Buffer.from(s.replace(/\s+/g, ''), 'base64'), format: 'der', type: 'spki' }));
+    return checkCurve(
+      createPublicKey({ key: Buffer.from(s.replace(/\s+/g, ''), 'base64'), format: 'der', type: 'spki' }),
+    );
   } catch {
     return 'the verification key does not decode as a public key: copy the whole base64 value starting "MFkw" from Mail Settings › Event Webhook';
   }
@@ -41,7 +44,8 @@ function endsWithCrlf(body: Buffer): boolean {
 
 /** Base64 DER ECDSA signature bytes, or why the header cannot hold one. */
 function decodeSignature(received: string): Buffer | string {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(received)) return `${SIG_HEADER} should be base64 (a DER ECDSA signature), but it contains other characters`;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(received))
+    return `${SIG_HEADER} should be base64 (a DER ECDSA signature), but it contains other characters`;
   const signature = Buffer.from(received, 'base64');
   // DER ECDSA signatures open with a SEQUENCE tag (0x30) and are 8–72 bytes for P-256.
   if (signature[0] !== 0x30 || signature.length < 8 || signature.length > 72) {
@@ -56,7 +60,8 @@ export const sendgrid: Provider = publicKeyProvider({
   sender: 'SendGrid',
   signatureHeader: SIG_HEADER,
   timestampHeader: 'X-Twilio-Email-Event-Webhook-Timestamp',
-  secretHint: 'Verification key (base64 public key, "MFkw…") from Settings › Mail Settings › Event Webhook; verify only, Hooklens cannot sign for SendGrid',
+  secretHint:
+    'Verification key (base64 public key, "MFkw…") from Settings › Mail Settings › Event Webhook; verify only, Hooklens cannot sign for SendGrid',
   missingWhy: 'signed event webhooks are off for this SendGrid account, or a proxy dropped the header',
   decodeSignature,
   digest: 'sha256',
@@ -65,5 +70,12 @@ export const sendgrid: Provider = publicKeyProvider({
   keyName: 'the verification key',
   keySource: 'the verification key of this SendGrid account (Mail Settings › Event Webhook)',
   bodyVariants: (body) =>
-    endsWithCrlf(body) ? [] : [{ label: 'with its trailing CRLF restored (SendGrid ends every payload with \\r\\n)', body: Buffer.concat([body, Buffer.from('\r\n')]) }],
+    endsWithCrlf(body)
+      ? []
+      : [
+          {
+            label: 'with its trailing CRLF restored (SendGrid ends every payload with \\r\\n)',
+            body: Buffer.concat([body, Buffer.from('\r\n')]),
+          },
+        ],
 });

@@ -6,7 +6,8 @@ import { sentry } from './sentry';
 // Sentry publishes no verifier package. Reference per
 // https://docs.sentry.io/integrations/integration-platform/webhooks/ ("Verifying the Signature"):
 // hex HMAC-SHA256 with the integration's Client Secret over the JSON body, in Sentry-Hook-Signature.
-const reference = (body: string, secret: string): string => createHmac('sha256', secret).update(body, 'utf8').digest('hex');
+const reference = (body: string, secret: string): string =>
+  createHmac('sha256', secret).update(body, 'utf8').digest('hex');
 
 const SECRET = 'b0e8a6f2c4d14b5e9f7a3c2d1e0f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f';
 const BODY = JSON.stringify({
@@ -15,7 +16,11 @@ const BODY = JSON.stringify({
   data: { issue: { id: '1170820242', title: 'TypeError: undefined is not a function', level: 'error' } },
   actor: { type: 'application', id: 'sentry', name: 'Sentry' },
 });
-const request = (body: string, headers: [string, string][]): SignedRequest => ({ method: 'POST', headers, body: Buffer.from(body) });
+const request = (body: string, headers: [string, string][]): SignedRequest => ({
+  method: 'POST',
+  headers,
+  body: Buffer.from(body),
+});
 const headersFor = (sig: string): [string, string][] => [
   ['Content-Type', 'application/json'],
   ['Sentry-Hook-Resource', 'issue'],
@@ -31,7 +36,9 @@ describe('sentry', () => {
   });
 
   it('signs exactly as the documented recipe', () => {
-    expect(sentry.sign!({ secret: SECRET, body: Buffer.from(BODY) })).toEqual([['Sentry-Hook-Signature', reference(BODY, SECRET)]]);
+    expect(sentry.sign!({ secret: SECRET, body: Buffer.from(BODY) })).toEqual([
+      ['Sentry-Hook-Signature', reference(BODY, SECRET)],
+    ]);
   });
 
   it('reports a tampered body', () => {

@@ -15,5 +15,5 @@ export const sentry = bodyHmacProvider({
   encoding: 'hex',
   secretHint: 'Client Secret of the integration (Settings → Developer Settings → your integration)',
   secretAdvice:
-    'Sentry signs with the integration\'s Client Secret (Settings → Developer Settings → your integration), not its token or Client ID',
+    "Sentry signs with the integration's Client Secret (Settings → Developer Settings → your integration), not its token or Client ID",
 });

@@ -13,7 +13,10 @@ const body = '{"id":820982911946154500,"email":"jon@example.com","total_price":"
 function request(hmac: string | undefined, payload = body): SignedRequest {
   return {
     method: 'POST',
-    headers: [['X-Shopify-Topic', 'orders/create'], ...(hmac === undefined ? [] : [['X-Shopify-Hmac-Sha256', hmac] as [string, string]])],
+    headers: [
+      ['X-Shopify-Topic', 'orders/create'],
+      ...(hmac === undefined ? [] : [['X-Shopify-Hmac-Sha256', hmac] as [string, string]]),
+    ],
     body: Buffer.from(payload),
   };
 }
@@ -42,13 +45,16 @@ async function validateWithSdk(headers: Record<string, string>, payload: string)
     req.on('end', () => {
       api.webhooks
         .validate({ rawBody: Buffer.concat(chunks).toString('utf8'), rawRequest: req, rawResponse: res })
-        .then((v) => {
-          result = v.valid;
-          res.end('ok');
-        }, (err: unknown) => {
-          res.statusCode = 500;
-          res.end(String(err));
-        });
+        .then(
+          (v) => {
+            result = v.valid;
+            res.end('ok');
+          },
+          (err: unknown) => {
+            res.statusCode = 500;
+            res.end(String(err));
+          },
+        );
     });
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
@@ -83,8 +89,14 @@ describe('shopify provider', () => {
 
   it('rejects a tampered body and the wrong secret', () => {
     const hmac = getHmac(body, secret);
-    expect(shopify.verify(request(hmac, body.replace('jon', 'jim')), { secret })).toMatchObject({ valid: false, failure: 'signature_mismatch' });
-    expect(shopify.verify(request(hmac), { secret: 'shpss_other' })).toMatchObject({ valid: false, failure: 'signature_mismatch' });
+    expect(shopify.verify(request(hmac, body.replace('jon', 'jim')), { secret })).toMatchObject({
+      valid: false,
+      failure: 'signature_mismatch',
+    });
+    expect(shopify.verify(request(hmac), { secret: 'shpss_other' })).toMatchObject({
+      valid: false,
+      failure: 'signature_mismatch',
+    });
   });
 
   it('detects a body with a trailing newline added', () => {

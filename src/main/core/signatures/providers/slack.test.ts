@@ -10,13 +10,16 @@ import { slack } from './slack';
 const DOC = {
   secret: '8f742231b10e8888abcd99yyyzzz85a5',
   timestamp: 1531420618,
-  body:
-    'token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c',
+  body: 'token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c',
   signature: 'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503',
 };
 
 function request(headers: [string, string][], body = DOC.body): SignedRequest {
-  return { method: 'POST', headers: [['Content-Type', 'application/x-www-form-urlencoded'], ...headers], body: Buffer.from(body) };
+  return {
+    method: 'POST',
+    headers: [['Content-Type', 'application/x-www-form-urlencoded'], ...headers],
+    body: Buffer.from(body),
+  };
 }
 
 const docHeaders: [string, string][] = [
@@ -29,7 +32,10 @@ function sdkAccepts(headers: [string, string][], body: string, secret: string, n
   return isValidSlackRequest({
     signingSecret: secret,
     body,
-    headers: { 'x-slack-signature': get('x-slack-signature'), 'x-slack-request-timestamp': Number(get('x-slack-request-timestamp')) },
+    headers: {
+      'x-slack-signature': get('x-slack-signature'),
+      'x-slack-request-timestamp': Number(get('x-slack-request-timestamp')),
+    },
     nowMilliseconds: nowSec * 1000,
   });
 }
@@ -52,11 +58,16 @@ describe('slack provider', () => {
 
   it('rejects a tampered body and the wrong secret', () => {
     const now = DOC.timestamp;
-    expect(slack.verify(request(docHeaders, DOC.body.replace('foobar', 'foobaz')), { secret: DOC.secret, now })).toMatchObject({
+    expect(
+      slack.verify(request(docHeaders, DOC.body.replace('foobar', 'foobaz')), { secret: DOC.secret, now }),
+    ).toMatchObject({
       valid: false,
       failure: 'signature_mismatch',
     });
-    expect(slack.verify(request(docHeaders), { secret: 'wrong', now })).toMatchObject({ valid: false, failure: 'signature_mismatch' });
+    expect(slack.verify(request(docHeaders), { secret: 'wrong', now })).toMatchObject({
+      valid: false,
+      failure: 'signature_mismatch',
+    });
   });
 
   it('reports a stale timestamp, as the SDK rejects it', () => {
@@ -69,10 +80,14 @@ describe('slack provider', () => {
   it('reports missing and malformed headers', () => {
     expect(slack.verify(request([docHeaders[0]]), { secret: DOC.secret })).toMatchObject({ failure: 'missing_header' });
     expect(slack.verify(request([docHeaders[1]]), { secret: DOC.secret })).toMatchObject({ failure: 'missing_header' });
-    expect(slack.verify(request([['X-Slack-Request-Timestamp', 'yesterday'], docHeaders[1]]), { secret: DOC.secret })).toMatchObject({
+    expect(
+      slack.verify(request([['X-Slack-Request-Timestamp', 'yesterday'], docHeaders[1]]), { secret: DOC.secret }),
+    ).toMatchObject({
       failure: 'malformed_header',
     });
-    expect(slack.verify(request([docHeaders[0], ['X-Slack-Signature', 'a2114d']]), { secret: DOC.secret })).toMatchObject({
+    expect(
+      slack.verify(request([docHeaders[0], ['X-Slack-Signature', 'a2114d']]), { secret: DOC.secret }),
+    ).toMatchObject({
       failure: 'malformed_header',
     });
   });

@@ -48,7 +48,7 @@ export const slack: Provider = {
   id: ID,
   name: 'Slack',
   signatureHeaders: [SIG_HEADER, TS_HEADER],
-  secretHint: 'Signing Secret from the app\'s Basic Information page (not the verification token)',
+  secretHint: "Signing Secret from the app's Basic Information page (not the verification token)",
   toleranceSec: TOLERANCE_SEC,
   detect: (req) => header(req, SIG_HEADER) !== undefined,
   verify,

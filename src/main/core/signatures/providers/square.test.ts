@@ -9,7 +9,12 @@ import { square } from './square';
 const require = createRequire(import.meta.url);
 const { WebhooksHelper } = require(join(dirname(require.resolve('square')), 'wrapper', 'WebhooksHelper.js')) as {
   WebhooksHelper: {
-    verifySignature(args: { requestBody: string; signatureHeader: string; signatureKey: string; notificationUrl: string }): Promise<boolean>;
+    verifySignature(args: {
+      requestBody: string;
+      signatureHeader: string;
+      signatureKey: string;
+      notificationUrl: string;
+    }): Promise<boolean>;
   };
 };
 
@@ -24,14 +29,26 @@ const DOC = {
 };
 
 function request(headers: [string, string][], body = DOC.body, url: string | null = DOC.url): SignedRequest {
-  return { method: 'POST', url: url ?? undefined, headers: [['Content-Type', 'application/json'], ...headers], body: Buffer.from(body) };
+  return {
+    method: 'POST',
+    url: url ?? undefined,
+    headers: [['Content-Type', 'application/json'], ...headers],
+    body: Buffer.from(body),
+  };
 }
 
 const docHeader: [string, string] = ['x-square-hmacsha256-signature', DOC.signature];
 
 describe('square provider', () => {
   it('accepts the vector the Square SDK is tested with', async () => {
-    expect(await WebhooksHelper.verifySignature({ requestBody: DOC.body, signatureHeader: DOC.signature, signatureKey: DOC.key, notificationUrl: DOC.url })).toBe(true);
+    expect(
+      await WebhooksHelper.verifySignature({
+        requestBody: DOC.body,
+        signatureHeader: DOC.signature,
+        signatureKey: DOC.key,
+        notificationUrl: DOC.url,
+      }),
+    ).toBe(true);
     expect(square.verify(request([docHeader]), { secret: DOC.key })).toMatchObject({ provider: 'square', valid: true });
   });
 
@@ -40,13 +57,33 @@ describe('square provider', () => {
     const url = 'https://hooks.example.com/square';
     const [[name, sig]] = square.sign!({ secret: 'sig-key', body: Buffer.from(body), url });
     expect(name).toBe('x-square-hmacsha256-signature');
-    expect(await WebhooksHelper.verifySignature({ requestBody: body, signatureHeader: sig, signatureKey: 'sig-key', notificationUrl: url })).toBe(true);
-    expect(await WebhooksHelper.verifySignature({ requestBody: body, signatureHeader: sig, signatureKey: 'other', notificationUrl: url })).toBe(false);
+    expect(
+      await WebhooksHelper.verifySignature({
+        requestBody: body,
+        signatureHeader: sig,
+        signatureKey: 'sig-key',
+        notificationUrl: url,
+      }),
+    ).toBe(true);
+    expect(
+      await WebhooksHelper.verifySignature({
+        requestBody: body,
+        signatureHeader: sig,
+        signatureKey: 'other',
+        notificationUrl: url,
+      }),
+    ).toBe(false);
   });
 
   it('rejects a tampered body and the wrong key', () => {
-    expect(square.verify(request([docHeader], DOC.body.replace('MLEF', 'XLEF')), { secret: DOC.key })).toMatchObject({ valid: false, failure: 'signature_mismatch' });
-    expect(square.verify(request([docHeader]), { secret: 'wrong' })).toMatchObject({ valid: false, failure: 'signature_mismatch' });
+    expect(square.verify(request([docHeader], DOC.body.replace('MLEF', 'XLEF')), { secret: DOC.key })).toMatchObject({
+      valid: false,
+      failure: 'signature_mismatch',
+    });
+    expect(square.verify(request([docHeader]), { secret: 'wrong' })).toMatchObject({
+      valid: false,
+      failure: 'signature_mismatch',
+    });
   });
 
   it('names a URL mismatch (trailing slash, scheme)', () => {
@@ -55,11 +92,15 @@ describe('square provider', () => {
     expect(slash.reason).toContain('without the trailing slash');
     const http = square.verify(request([docHeader], DOC.body, DOC.url.replace('https', 'http')), { secret: DOC.key });
     expect(http).toMatchObject({ failure: 'url_mismatch' });
-    expect(square.verify(request([docHeader], DOC.body, null), { secret: DOC.key })).toMatchObject({ failure: 'url_mismatch' });
+    expect(square.verify(request([docHeader], DOC.body, null), { secret: DOC.key })).toMatchObject({
+      failure: 'url_mismatch',
+    });
   });
 
   it('reports missing and malformed headers', () => {
     expect(square.verify(request([]), { secret: DOC.key })).toMatchObject({ valid: false, failure: 'missing_header' });
-    expect(square.verify(request([['x-square-hmacsha256-signature', '%%%']]), { secret: DOC.key })).toMatchObject({ failure: 'malformed_header' });
+    expect(square.verify(request([['x-square-hmacsha256-signature', '%%%']]), { secret: DOC.key })).toMatchObject({
+      failure: 'malformed_header',
+    });
   });
 });

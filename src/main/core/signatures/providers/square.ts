@@ -28,7 +28,11 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(received)) return invalid(ID, 'malformed_header', `${name} is not base64`);
   const url = opts.url ?? req.url;
   if (!url) {
-    return invalid(ID, 'url_mismatch', 'Square signs the notification URL: give the URL exactly as registered in the subscription');
+    return invalid(
+      ID,
+      'url_mismatch',
+      'Square signs the notification URL: give the URL exactly as registered in the subscription',
+    );
   }
   const check = checkSignature(ID, req, opts, {
     received,
@@ -37,7 +41,10 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   });
   const { expected } = check;
   if (check.matched !== undefined) return valid(ID, `${name} matches`, { expected, received });
-  const wrongUrl = findUrlMismatch(ID, url, (u) => safeEqual(received, compute(algorithm, opts.secret, u, req.body)), { expected, received });
+  const wrongUrl = findUrlMismatch(ID, url, (u) => safeEqual(received, compute(algorithm, opts.secret, u, req.body)), {
+    expected,
+    received,
+  });
   return wrongUrl ?? check.explain();
 }
 
@@ -45,12 +52,13 @@ export const square: Provider = {
   id: ID,
   name: 'Square',
   signatureHeaders: [SHA256_HEADER, SHA1_HEADER],
-  secretHint: 'The subscription\'s Signature key (Developer Console → Webhooks → Subscriptions)',
+  secretHint: "The subscription's Signature key (Developer Console → Webhooks → Subscriptions)",
   needsUrl: true,
   detect: (req) => header(req, SHA256_HEADER) !== undefined || header(req, SHA1_HEADER) !== undefined,
   verify,
   sign(opts) {
-    if (!opts.url) throw new HooklensError('invalid_argument', 'Square signs the notification URL: give the URL (--url)');
+    if (!opts.url)
+      throw new HooklensError('invalid_argument', 'Square signs the notification URL: give the URL (--url)');
     return [[SHA256_HEADER, compute('sha256', opts.secret, opts.url, opts.body)]];
   },
 };

@@ -14,7 +14,10 @@ function request(headers: [string, string][], payload = body): SignedRequest {
 }
 
 function sdkHeaders(prefix: 'webhook' | 'svix', ts = now, key = secret, payload = body): [string, string][] {
-  const sig = prefix === 'webhook' ? new StandardWebhook(key).sign(msgId, new Date(ts * 1000), payload) : new SvixWebhook(key).sign(msgId, new Date(ts * 1000), payload);
+  const sig =
+    prefix === 'webhook'
+      ? new StandardWebhook(key).sign(msgId, new Date(ts * 1000), payload)
+      : new SvixWebhook(key).sign(msgId, new Date(ts * 1000), payload);
   return [
     [`${prefix}-id`, msgId],
     [`${prefix}-timestamp`, String(ts)],
@@ -46,7 +49,10 @@ describe('standard-webhooks provider', () => {
 
   it('rejects a tampered body and the wrong secret', () => {
     const headers = sdkHeaders('webhook');
-    expect(standardWebhooks.verify(request(headers, body.replace('a@', 'b@')), { secret, now })).toMatchObject({ valid: false, failure: 'signature_mismatch' });
+    expect(standardWebhooks.verify(request(headers, body.replace('a@', 'b@')), { secret, now })).toMatchObject({
+      valid: false,
+      failure: 'signature_mismatch',
+    });
     expect(standardWebhooks.verify(request(headers), { secret: 'whsec_b3RoZXJzZWNyZXQ=', now })).toMatchObject({
       valid: false,
       failure: 'signature_mismatch',
@@ -57,7 +63,12 @@ describe('standard-webhooks provider', () => {
     const headers = sdkHeaders('webhook', now - 600);
     const r = standardWebhooks.verify(request(headers), { secret, now });
     expect(r).toMatchObject({ valid: false, failure: 'timestamp_out_of_tolerance', skewSec: -600 });
-    expect(() => new StandardWebhook(secret).verify(body, Object.fromEntries(sdkHeaders('webhook', Math.floor(Date.now() / 1000) - 600)))).toThrow(/too old/i);
+    expect(() =>
+      new StandardWebhook(secret).verify(
+        body,
+        Object.fromEntries(sdkHeaders('webhook', Math.floor(Date.now() / 1000) - 600)),
+      ),
+    ).toThrow(/too old/i);
   });
 
   it('explains a secret in the wrong form', () => {
@@ -66,7 +77,9 @@ describe('standard-webhooks provider', () => {
     expect(notBase64).toMatchObject({ failure: 'secret_format' });
     expect(notBase64.reason).toContain('base64');
     // The same key pasted without its prefix still decodes: the library accepts both forms.
-    expect(standardWebhooks.verify(request(headers), { secret: secret.slice('whsec_'.length), now })).toMatchObject({ valid: true });
+    expect(standardWebhooks.verify(request(headers), { secret: secret.slice('whsec_'.length), now })).toMatchObject({
+      valid: true,
+    });
   });
 
   it('names a sender that used the secret text as the key', () => {
@@ -90,8 +103,12 @@ describe('standard-webhooks provider', () => {
   it('reports missing headers and v1a-only signatures', () => {
     const headers = sdkHeaders('webhook');
     expect(standardWebhooks.verify(request([]), { secret, now })).toMatchObject({ failure: 'missing_header' });
-    expect(standardWebhooks.verify(request(headers.filter(([n]) => n !== 'webhook-id')), { secret, now })).toMatchObject({ failure: 'missing_header' });
-    expect(standardWebhooks.verify(request(headers.filter(([n]) => n !== 'webhook-timestamp')), { secret, now })).toMatchObject({
+    expect(
+      standardWebhooks.verify(request(headers.filter(([n]) => n !== 'webhook-id')), { secret, now }),
+    ).toMatchObject({ failure: 'missing_header' });
+    expect(
+      standardWebhooks.verify(request(headers.filter(([n]) => n !== 'webhook-timestamp')), { secret, now }),
+    ).toMatchObject({
       failure: 'missing_header',
     });
     const asym: [string, string][] = [...headers.slice(0, 2), ['webhook-signature', 'v1a,AAAA']];

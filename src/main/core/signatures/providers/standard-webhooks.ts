@@ -39,7 +39,8 @@ function compute(key: Buffer, id: string, ts: string, body: Buffer): string {
 
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const fam = family(req);
-  if (fam === undefined) return invalid(ID, 'missing_header', 'webhook-signature (or svix-signature) header is missing');
+  if (fam === undefined)
+    return invalid(ID, 'missing_header', 'webhook-signature (or svix-signature) header is missing');
   const sigHeader = header(req, `${fam}-signature`)!;
   const id = header(req, `${fam}-id`);
   const tsText = header(req, `${fam}-timestamp`);
@@ -53,7 +54,11 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   if (v1.length === 0) {
     const onlyAsym = entries.some((e) => e.startsWith('v1a,'));
     return onlyAsym
-      ? invalid(ID, 'unsupported', `${fam}-signature carries only v1a (Ed25519) signatures, which need the sender's public key`)
+      ? invalid(
+          ID,
+          'unsupported',
+          `${fam}-signature carries only v1a (Ed25519) signatures, which need the sender's public key`,
+        )
       : invalid(ID, 'malformed_header', `${fam}-signature has no "v1,<base64>" entry`);
   }
 
@@ -79,7 +84,8 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
     secretVariants: [
       {
         secret: PREFIX + Buffer.from(opts.secret, 'utf8').toString('base64'),
-        reason: 'it matches when the whole secret text is used as the key: the sender did not base64-decode the part after whsec_',
+        reason:
+          'it matches when the whole secret text is used as the key: the sender did not base64-decode the part after whsec_',
       },
       {
         secret: PREFIX + Buffer.from(opts.secret.replace(/^whsec_/, ''), 'utf8').toString('base64'),
@@ -101,14 +107,22 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
 export const standardWebhooks: Provider = {
   id: ID,
   name: 'Standard Webhooks / Svix (Clerk, Resend, Replicate…)',
-  signatureHeaders: ['webhook-signature', 'webhook-id', 'webhook-timestamp', 'svix-signature', 'svix-id', 'svix-timestamp'],
+  signatureHeaders: [
+    'webhook-signature',
+    'webhook-id',
+    'webhook-timestamp',
+    'svix-signature',
+    'svix-id',
+    'svix-timestamp',
+  ],
   secretHint: 'Signing secret "whsec_<base64>" from the sender\'s dashboard (Svix, Clerk, Resend, Replicate…)',
   toleranceSec: TOLERANCE_SEC,
   detect: (req) => family(req) !== undefined,
   verify,
   sign(opts) {
     const key = standardWebhooksKey(opts.secret.trim());
-    if (key === undefined) throw new HooklensError('invalid_argument', 'the secret must be "whsec_" followed by base64');
+    if (key === undefined)
+      throw new HooklensError('invalid_argument', 'the secret must be "whsec_" followed by base64');
     const ts = String(opts.timestamp ?? nowSeconds());
     const id = opts.id ?? `msg_${randomBytes(12).toString('hex')}`;
     return [

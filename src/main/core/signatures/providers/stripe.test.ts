@@ -5,13 +5,17 @@ import { stripe } from './stripe';
 
 const sdk = new Stripe('sk_test_hooklens');
 const secret = 'whsec_test_5f0c8a9e2b7d4c1a9e3f6b8d0c2a4e6f';
-const body = '{"id":"evt_1","object":"event","type":"payment_intent.succeeded","data":{"object":{"id":"pi_1","amount":2000}}}';
+const body =
+  '{"id":"evt_1","object":"event","type":"payment_intent.succeeded","data":{"object":{"id":"pi_1","amount":2000}}}';
 const now = 1_760_000_000;
 
 function request(header: string | undefined, payload = body): SignedRequest {
   return {
     method: 'POST',
-    headers: [['Content-Type', 'application/json'], ...(header === undefined ? [] : [['Stripe-Signature', header] as [string, string]])],
+    headers: [
+      ['Content-Type', 'application/json'],
+      ...(header === undefined ? [] : [['Stripe-Signature', header] as [string, string]]),
+    ],
     body: Buffer.from(payload),
   };
 }
@@ -76,7 +80,10 @@ describe('stripe provider', () => {
   it('suggests no re-formatting for a pretty-printed Stripe body that fails for another reason', () => {
     const pretty = JSON.stringify(JSON.parse(body), null, 2);
     const wrongSecret = stripe.verify(request(sdkHeader(now, secret, pretty), pretty), { secret: 'whsec_other', now });
-    const oneByte = stripe.verify(request(sdkHeader(now, secret, pretty), pretty.replace('2000', '2001')), { secret, now });
+    const oneByte = stripe.verify(request(sdkHeader(now, secret, pretty), pretty.replace('2000', '2001')), {
+      secret,
+      now,
+    });
     for (const r of [wrongSecret, oneByte]) {
       expect(r).toMatchObject({ valid: false, failure: 'signature_mismatch' });
       expect(`${r.reason} ${(r.hints ?? []).join(' ')}`).not.toMatch(/pretty|re-?format|compact/i);
@@ -92,7 +99,10 @@ describe('stripe provider', () => {
   });
 
   it('reports a missing or malformed header', () => {
-    expect(stripe.verify(request(undefined), { secret, now })).toMatchObject({ valid: false, failure: 'missing_header' });
+    expect(stripe.verify(request(undefined), { secret, now })).toMatchObject({
+      valid: false,
+      failure: 'missing_header',
+    });
     expect(stripe.verify(request('v1=abc'), { secret, now })).toMatchObject({ failure: 'malformed_header' });
     expect(stripe.verify(request(`t=${now}`), { secret, now })).toMatchObject({ failure: 'malformed_header' });
     expect(stripe.verify(request('t=soon,v1=abc'), { secret, now })).toMatchObject({ failure: 'malformed_header' });

@@ -37,7 +37,8 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
     return invalid(ID, 'malformed_header', `${HEADER} has no t= timestamp (expected "t=<unix>,v1=<hex>")`);
   }
   const ts = parseUnixSeconds(parsed.timestamp);
-  if (ts === undefined) return invalid(ID, 'malformed_header', `${HEADER} timestamp "${parsed.timestamp}" is not unix seconds`);
+  if (ts === undefined)
+    return invalid(ID, 'malformed_header', `${HEADER} timestamp "${parsed.timestamp}" is not unix seconds`);
   if (parsed.v1.length === 0) {
     return invalid(ID, 'malformed_header', `${HEADER} has no v1= signature (expected "t=<unix>,v1=<hex>")`);
   }

@@ -15,11 +15,19 @@ function keyPair(): { privateKey: KeyObject; publicBase64: string } {
 
 const TELNYX = keyPair();
 const BODY = JSON.stringify({
-  data: { event_type: 'message.received', id: 'b0b8d2a1-7a1d-4d6a-9d2b-8a6e0b3c1f00', payload: { text: 'Hej där', to: [{ phone_number: '+13125550001' }] } },
+  data: {
+    event_type: 'message.received',
+    id: 'b0b8d2a1-7a1d-4d6a-9d2b-8a6e0b3c1f00',
+    payload: { text: 'Hej där', to: [{ phone_number: '+13125550001' }] },
+  },
   meta: { attempt: 1, delivered_to: 'https://example.com/webhooks' },
 });
 const nowSec = (): number => Math.floor(Date.now() / 1000);
-const request = (body: string, headers: [string, string][]): SignedRequest => ({ method: 'POST', headers, body: Buffer.from(body) });
+const request = (body: string, headers: [string, string][]): SignedRequest => ({
+  method: 'POST',
+  headers,
+  body: Buffer.from(body),
+});
 
 function telnyxHeaders(body: string, t: number, privateKey = TELNYX.privateKey): [string, string][] {
   const sig = sign(null, Buffer.from(`${t}|${body}`), privateKey).toString('base64');
@@ -52,13 +60,15 @@ describe('telnyx', () => {
     const t = nowSec();
     const headers = telnyxHeaders(BODY, t);
     const tampered = BODY.replace('Hej där', 'Hej då');
-    await expect(new TelnyxWebhook(TELNYX.publicBase64).verify(tampered, asRecord(headers))).rejects.toThrow(/does not match/);
+    await expect(new TelnyxWebhook(TELNYX.publicBase64).verify(tampered, asRecord(headers))).rejects.toThrow(
+      /does not match/,
+    );
     const r = telnyx.verify(request(tampered, headers), { secret: TELNYX.publicBase64, now: t });
     expect(r).toMatchObject({ valid: false, failure: 'signature_mismatch' });
     expect(r.expected).toBeUndefined();
   });
 
-  it('reports another account\'s public key as a mismatch with where to find the right one', async () => {
+  it("reports another account's public key as a mismatch with where to find the right one", async () => {
     const t = nowSec();
     const other = keyPair();
     const headers = telnyxHeaders(BODY, t);
@@ -70,7 +80,10 @@ describe('telnyx', () => {
 
   it('names a body re-encoded after signing', () => {
     const t = nowSec();
-    const r = telnyx.verify(request(JSON.stringify(JSON.parse(BODY), null, 2), telnyxHeaders(BODY, t)), { secret: TELNYX.publicBase64, now: t });
+    const r = telnyx.verify(request(JSON.stringify(JSON.parse(BODY), null, 2), telnyxHeaders(BODY, t)), {
+      secret: TELNYX.publicBase64,
+      now: t,
+    });
     expect(r).toMatchObject({ valid: false, failure: 'body_reserialized' });
   });
 
@@ -85,7 +98,9 @@ describe('telnyx', () => {
 
   it('reports each missing header', () => {
     const [sig, ts] = telnyxHeaders(BODY, nowSec());
-    expect(telnyx.verify(request(BODY, [ts]), { secret: TELNYX.publicBase64 })).toMatchObject({ failure: 'missing_header' });
+    expect(telnyx.verify(request(BODY, [ts]), { secret: TELNYX.publicBase64 })).toMatchObject({
+      failure: 'missing_header',
+    });
     const r = telnyx.verify(request(BODY, [sig]), { secret: TELNYX.publicBase64 });
     expect(r).toMatchObject({ failure: 'missing_header' });
     expect(r.reason).toMatch(/telnyx-timestamp header is missing/);
@@ -93,10 +108,14 @@ describe('telnyx', () => {
 
   it('reports malformed headers', () => {
     const [sig, ts] = telnyxHeaders(BODY, nowSec());
-    const short = telnyx.verify(request(BODY, [['telnyx-signature-ed25519', sig[1].slice(0, 40)], ts]), { secret: TELNYX.publicBase64 });
+    const short = telnyx.verify(request(BODY, [['telnyx-signature-ed25519', sig[1].slice(0, 40)], ts]), {
+      secret: TELNYX.publicBase64,
+    });
     expect(short).toMatchObject({ valid: false, failure: 'malformed_header' });
     expect(short.reason).toMatch(/64-byte Ed25519 signature/);
-    const badTime = telnyx.verify(request(BODY, [sig, ['telnyx-timestamp', '2026-11-25T06:00:00Z']]), { secret: TELNYX.publicBase64 });
+    const badTime = telnyx.verify(request(BODY, [sig, ['telnyx-timestamp', '2026-11-25T06:00:00Z']]), {
+      secret: TELNYX.publicBase64,
+    });
     expect(badTime).toMatchObject({ valid: false, failure: 'malformed_header' });
   });
 

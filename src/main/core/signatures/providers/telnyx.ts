@@ -26,17 +26,22 @@ export function parsePublicKey(secret: string): KeyObject | string {
   if (text.startsWith('-----BEGIN')) {
     try {
       const key = createPublicKey(text);
-      return key.asymmetricKeyType === 'ed25519' ? key : `the PEM key is ${key.asymmetricKeyType ?? 'not a public key'}, not Ed25519: ${KEY_ADVICE}`;
+      return key.asymmetricKeyType === 'ed25519'
+        ? key
+        : `the PEM key is ${key.asymmetricKeyType ?? 'not a public key'}, not Ed25519: ${KEY_ADVICE}`;
     } catch {
       return `the PEM text is not a readable public key: ${KEY_ADVICE}`;
     }
   }
-  if (/^KEY[0-9A-Z]{10,}_/.test(text)) return `the secret looks like a Telnyx API key (KEY…), not the webhook public key: ${KEY_ADVICE}`;
+  if (/^KEY[0-9A-Z]{10,}_/.test(text))
+    return `the secret looks like a Telnyx API key (KEY…), not the webhook public key: ${KEY_ADVICE}`;
   let raw: Buffer | undefined;
   if (/^[0-9a-fA-F]{64}$/.test(text)) raw = Buffer.from(text, 'hex');
-  else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) raw = Buffer.from(text, text.includes('-') || text.includes('_') ? 'base64url' : 'base64');
+  else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(text))
+    raw = Buffer.from(text, text.includes('-') || text.includes('_') ? 'base64url' : 'base64');
   if (raw === undefined) return `the public key is not base64 text: ${KEY_ADVICE}`;
-  if (raw.length !== 32) return `the public key decodes to ${raw.length} bytes; an Ed25519 public key is 32 bytes: ${KEY_ADVICE}`;
+  if (raw.length !== 32)
+    return `the public key decodes to ${raw.length} bytes; an Ed25519 public key is 32 bytes: ${KEY_ADVICE}`;
   return ed25519PublicKey(raw);
 }
 
@@ -47,12 +52,27 @@ function signedPayload(timestamp: string, body: Buffer): Buffer {
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const sigText = header(req, SIGNATURE)?.trim();
   const tsText = header(req, TIMESTAMP)?.trim();
-  if (sigText === undefined) return invalid(ID, 'missing_header', `${SIGNATURE} header is missing: the request was not signed by Telnyx (API v1 webhooks are unsigned), or a proxy dropped it`);
-  if (tsText === undefined) return invalid(ID, 'missing_header', `${TIMESTAMP} header is missing; Telnyx signs "<timestamp>|<body>", so the signature cannot be checked without it`);
+  if (sigText === undefined)
+    return invalid(
+      ID,
+      'missing_header',
+      `${SIGNATURE} header is missing: the request was not signed by Telnyx (API v1 webhooks are unsigned), or a proxy dropped it`,
+    );
+  if (tsText === undefined)
+    return invalid(
+      ID,
+      'missing_header',
+      `${TIMESTAMP} header is missing; Telnyx signs "<timestamp>|<body>", so the signature cannot be checked without it`,
+    );
   const ts = parseUnixSeconds(tsText);
   if (ts === undefined) return invalid(ID, 'malformed_header', `${TIMESTAMP} "${tsText}" is not unix seconds`);
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(sigText) || Buffer.from(sigText, 'base64').length !== 64) {
-    return invalid(ID, 'malformed_header', `${SIGNATURE} should be base64 of a 64-byte Ed25519 signature (88 characters), got ${sigText.length} characters`, { received: sigText });
+    return invalid(
+      ID,
+      'malformed_header',
+      `${SIGNATURE} should be base64 of a 64-byte Ed25519 signature (88 characters), got ${sigText.length} characters`,
+      { received: sigText },
+    );
   }
   const key = parsePublicKey(opts.secret);
   if (typeof key === 'string') return invalid(ID, 'secret_format', key, { received: sigText });
@@ -64,16 +84,29 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
     const base = { received: sigText, skewSec: time.skewSec };
     const variant = bodyVariants(req.body).find((v) => matches(v.body));
     if (variant) {
-      return invalid(ID, 'body_reserialized', `body was modified after signing: the Ed25519 signature verifies over the body ${variant.label}, so the captured bytes are not the bytes Telnyx signed`, {
-        ...base,
-        hints: ['verify the raw request bytes; do not parse and re-encode the body before checking the signature'],
-      });
+      return invalid(
+        ID,
+        'body_reserialized',
+        `body was modified after signing: the Ed25519 signature verifies over the body ${variant.label}, so the captured bytes are not the bytes Telnyx signed`,
+        {
+          ...base,
+          hints: ['verify the raw request bytes; do not parse and re-encode the body before checking the signature'],
+        },
+      );
     }
     const hints = [`each Telnyx account has its own key pair: ${KEY_ADVICE}`, ...toleranceHints(time)];
-    return invalid(ID, 'signature_mismatch', 'Ed25519 signature does not verify with this public key (wrong key, or the body or timestamp changed after signing)', { ...base, hints });
+    return invalid(
+      ID,
+      'signature_mismatch',
+      'Ed25519 signature does not verify with this public key (wrong key, or the body or timestamp changed after signing)',
+      { ...base, hints },
+    );
   }
   if (time.failure) return { ...time.failure, received: sigText };
-  return valid(ID, `Ed25519 signature verifies with the public key; ${describeWindow(time)} (skew ${time.skewSec} s)`, { received: sigText, skewSec: time.skewSec });
+  return valid(ID, `Ed25519 signature verifies with the public key; ${describeWindow(time)} (skew ${time.skewSec} s)`, {
+    received: sigText,
+    skewSec: time.skewSec,
+  });
 }
 
 export const telnyx: Provider = {

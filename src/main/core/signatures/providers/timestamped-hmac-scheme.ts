@@ -49,7 +49,8 @@ export function computeTimestampedHmac(scheme: TimestampedHmacScheme, secret: st
 
 /** Whole seconds of `t`, or a reason it cannot be this scheme's timestamp. */
 function timestampSeconds(scheme: TimestampedHmacScheme, t: string): number | string {
-  if (!/^\d{1,16}$/.test(t)) return `${scheme.header} timestamp "${t}" is not a whole number of unix ${scheme.unit === 's' ? 'seconds' : 'milliseconds'}`;
+  if (!/^\d{1,16}$/.test(t))
+    return `${scheme.header} timestamp "${t}" is not a whole number of unix ${scheme.unit === 's' ? 'seconds' : 'milliseconds'}`;
   if (scheme.unit === 's' && t.length >= 13) {
     return `${scheme.header} timestamp ${t} looks like milliseconds; ${scheme.name} signs unix seconds`;
   }
@@ -62,7 +63,9 @@ function timestampSeconds(scheme: TimestampedHmacScheme, t: string): number | st
 
 function signatureShapeProblem(scheme: TimestampedHmacScheme, sig: string): string | undefined {
   if (scheme.encoding === 'hex') {
-    return /^[0-9a-fA-F]{64}$/.test(sig) ? undefined : `${scheme.header} v1 should be 64 hex characters (HMAC-SHA256), got "${sig.length > 80 ? `${sig.slice(0, 80)}…` : sig}"`;
+    return /^[0-9a-fA-F]{64}$/.test(sig)
+      ? undefined
+      : `${scheme.header} v1 should be 64 hex characters (HMAC-SHA256), got "${sig.length > 80 ? `${sig.slice(0, 80)}…` : sig}"`;
   }
   if (/^[A-Za-z0-9_-]{43}$/.test(sig)) return undefined;
   if (/^[A-Za-z0-9+/]{43}=$/.test(sig)) {
@@ -75,11 +78,17 @@ function verify(scheme: TimestampedHmacScheme, req: SignedRequest, opts: VerifyO
   const { id } = scheme;
   const raw = header(req, scheme.header);
   if (raw === undefined) {
-    return invalid(id, 'missing_header', `${scheme.header} header is missing: the request was not signed by ${scheme.name}, or a proxy dropped the header`);
+    return invalid(
+      id,
+      'missing_header',
+      `${scheme.header} header is missing: the request was not signed by ${scheme.name}, or a proxy dropped the header`,
+    );
   }
   const parsed = parseTimestampedHeader(raw);
-  if (parsed.t === undefined) return invalid(id, 'malformed_header', `${scheme.header} has no t= timestamp (expected "${format(scheme)}")`);
-  if (parsed.v1.length === 0) return invalid(id, 'malformed_header', `${scheme.header} has no v1= signature (expected "${format(scheme)}")`);
+  if (parsed.t === undefined)
+    return invalid(id, 'malformed_header', `${scheme.header} has no t= timestamp (expected "${format(scheme)}")`);
+  if (parsed.v1.length === 0)
+    return invalid(id, 'malformed_header', `${scheme.header} has no v1= signature (expected "${format(scheme)}")`);
   const t = parsed.t;
   const seconds = timestampSeconds(scheme, t);
   if (typeof seconds === 'string') return invalid(id, 'malformed_header', seconds);

@@ -72,7 +72,11 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const received = value.trim();
   const url = opts.url ?? req.url;
   if (!url || !/^https?:\/\//i.test(url)) {
-    return invalid(ID, 'url_mismatch', 'Twilio signs the full URL it called: give that URL (e.g. https://example.com/sms?x=1)');
+    return invalid(
+      ID,
+      'url_mismatch',
+      'Twilio signs the full URL it called: give that URL (e.g. https://example.com/sms?x=1)',
+    );
   }
   const matchesUrl = (u: string, body = req.body, token = opts.secret): boolean =>
     portForms(u).some((form) => safeEqual(received, compute(token, form, paramsFor(u, req, body))));
@@ -83,10 +87,15 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
       const hash = new URL(url).searchParams.get('bodySHA256') ?? '';
       const actual = createHash('sha256').update(req.body).digest('hex');
       if (!safeEqual(hash.toLowerCase(), actual)) {
-        return invalid(ID, 'signature_mismatch', `URL signature matches but the body's SHA-256 ${actual} differs from bodySHA256=${hash}: the body changed after signing`, {
-          expected: actual,
-          received: hash,
-        });
+        return invalid(
+          ID,
+          'signature_mismatch',
+          `URL signature matches but the body's SHA-256 ${actual} differs from bodySHA256=${hash}: the body changed after signing`,
+          {
+            expected: actual,
+            received: hash,
+          },
+        );
       }
       return valid(ID, `${HEADER} matches the URL and the body matches bodySHA256`, { expected: received, received });
     }

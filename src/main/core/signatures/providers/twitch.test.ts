@@ -14,13 +14,27 @@ const TS = '2026-11-25T06:00:00.634234626Z';
 const TS_SEC = Date.parse('2026-11-25T06:00:00Z') / 1000;
 const BODY = Buffer.from(
   JSON.stringify({
-    subscription: { id: 'f1c2a387-161a-49f9-a165-0f21d7a4e1c4', type: 'channel.follow', version: '2', status: 'enabled', cost: 0 },
-    event: { user_id: '1337', user_login: 'awesome_user', broadcaster_user_id: '12826', followed_at: '2026-11-25T05:59:59.998Z' },
+    subscription: {
+      id: 'f1c2a387-161a-49f9-a165-0f21d7a4e1c4',
+      type: 'channel.follow',
+      version: '2',
+      status: 'enabled',
+      cost: 0,
+    },
+    event: {
+      user_id: '1337',
+      user_login: 'awesome_user',
+      broadcaster_user_id: '12826',
+      followed_at: '2026-11-25T05:59:59.998Z',
+    },
   }),
 );
 
 function documented(secret: string, id: string, ts: string, body: Buffer): string {
-  return `sha256=${createHmac('sha256', secret).update(id + ts).update(body).digest('hex')}`;
+  return `sha256=${createHmac('sha256', secret)
+    .update(id + ts)
+    .update(body)
+    .digest('hex')}`;
 }
 
 function headers(sig = documented(SECRET, ID, TS, BODY), id = ID, ts = TS): HeaderPair[] {
@@ -48,12 +62,16 @@ describe('twitch provider', () => {
   it('signs with the documented construction and verifies its own signature', () => {
     const signed = twitch.sign!({ secret: SECRET, body: BODY, id: ID, timestamp: TS_SEC });
     const get = (n: string): string => signed.find(([k]) => k === n)![1];
-    expect(get('Twitch-Eventsub-Message-Signature')).toBe(documented(SECRET, ID, get('Twitch-Eventsub-Message-Timestamp'), BODY));
+    expect(get('Twitch-Eventsub-Message-Signature')).toBe(
+      documented(SECRET, ID, get('Twitch-Eventsub-Message-Timestamp'), BODY),
+    );
     expect(twitch.verify(request(signed), { secret: SECRET, now: TS_SEC }).valid).toBe(true);
   });
 
   it('hints at the challenge answer on a verification message', () => {
-    const h = headers().map(([k, v]): HeaderPair => (k === 'Twitch-Eventsub-Message-Type' ? [k, 'webhook_callback_verification'] : [k, v]));
+    const h = headers().map(([k, v]): HeaderPair =>
+      k === 'Twitch-Eventsub-Message-Type' ? [k, 'webhook_callback_verification'] : [k, v],
+    );
     expect(twitch.verify(request(h), { secret: SECRET, now: TS_SEC }).hints?.[0]).toContain('challenge');
   });
 
@@ -67,7 +85,9 @@ describe('twitch provider', () => {
   });
 
   it('rejects the wrong secret, and flags one outside 10–100 characters', () => {
-    expect(twitch.verify(request(headers()), { secret: 'another-secret-value', now: TS_SEC })).toMatchObject({ failure: 'signature_mismatch' });
+    expect(twitch.verify(request(headers()), { secret: 'another-secret-value', now: TS_SEC })).toMatchObject({
+      failure: 'signature_mismatch',
+    });
     const short = twitch.verify(request(headers()), { secret: 'abc', now: TS_SEC });
     expect(short).toMatchObject({ failure: 'secret_format' });
     expect(short.reason).toContain('Twitch requires 10–100');
@@ -81,7 +101,9 @@ describe('twitch provider', () => {
 
   it('reports missing headers', () => {
     expect(twitch.verify(request([]), { secret: SECRET })).toMatchObject({ failure: 'missing_header' });
-    const noId = twitch.verify(request(headers().filter(([k]) => k !== 'Twitch-Eventsub-Message-Id')), { secret: SECRET });
+    const noId = twitch.verify(request(headers().filter(([k]) => k !== 'Twitch-Eventsub-Message-Id')), {
+      secret: SECRET,
+    });
     expect(noId.reason).toContain('Twitch-Eventsub-Message-Id missing');
   });
 

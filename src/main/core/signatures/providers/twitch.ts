@@ -36,19 +36,41 @@ function compute(secret: string, id: string, ts: string, body: Buffer): string {
 
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const sigRaw = header(req, SIG_HEADER);
-  if (sigRaw === undefined) return invalid(ID, 'missing_header', `no ${SIG_HEADER} header: the request is not an EventSub webhook notification, or a proxy dropped the header`);
+  if (sigRaw === undefined)
+    return invalid(
+      ID,
+      'missing_header',
+      `no ${SIG_HEADER} header: the request is not an EventSub webhook notification, or a proxy dropped the header`,
+    );
   const id = header(req, ID_HEADER);
   const tsRaw = header(req, TS_HEADER);
-  const absent = [id === undefined ? ID_HEADER : undefined, tsRaw === undefined ? TS_HEADER : undefined].filter(Boolean);
+  const absent = [id === undefined ? ID_HEADER : undefined, tsRaw === undefined ? TS_HEADER : undefined].filter(
+    Boolean,
+  );
   if (id === undefined || tsRaw === undefined) {
-    return invalid(ID, 'missing_header', `${absent.join(' and ')} missing; Twitch signs message id + timestamp + body, so the signature cannot be checked without ${absent.length > 1 ? 'them' : 'it'}`);
+    return invalid(
+      ID,
+      'missing_header',
+      `${absent.join(' and ')} missing; Twitch signs message id + timestamp + body, so the signature cannot be checked without ${absent.length > 1 ? 'them' : 'it'}`,
+    );
   }
   const received = sigRaw.trim();
   if (!/^sha256=[0-9a-f]{64}$/i.test(received)) {
-    return invalid(ID, 'malformed_header', `${SIG_HEADER} should be "sha256=" followed by 64 hex characters, got "${received.slice(0, 80)}"`, { received });
+    return invalid(
+      ID,
+      'malformed_header',
+      `${SIG_HEADER} should be "sha256=" followed by 64 hex characters, got "${received.slice(0, 80)}"`,
+      { received },
+    );
   }
   const ts = parseRfc3339(tsRaw);
-  if (ts === undefined) return invalid(ID, 'malformed_header', `${TS_HEADER} "${tsRaw.slice(0, 40)}" is not an RFC 3339 time such as 2026-11-25T06:00:00.123456789Z`, { received });
+  if (ts === undefined)
+    return invalid(
+      ID,
+      'malformed_header',
+      `${TS_HEADER} "${tsRaw.slice(0, 40)}" is not an RFC 3339 time such as 2026-11-25T06:00:00.123456789Z`,
+      { received },
+    );
 
   const time = checkTimestamp(ID, ts, opts, TOLERANCE_SEC);
   const check = checkSignature(ID, req, opts, {
@@ -63,14 +85,34 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
     const secretLength = opts.secret.trim().length;
     const result = check.explain();
     if (result.failure === 'signature_mismatch' && (secretLength < 10 || secretLength > 100)) {
-      return { ...result, failure: 'secret_format', reason: `EventSub signature does not match and the secret has ${secretLength} characters, while Twitch requires 10–100: use the secret passed when the subscription was created` };
+      return {
+        ...result,
+        failure: 'secret_format',
+        reason: `EventSub signature does not match and the secret has ${secretLength} characters, while Twitch requires 10–100: use the secret passed when the subscription was created`,
+      };
     }
     return result;
   }
-  if (time.failure) return { ...time.failure, expected, received, hints: ['Twitch retries with the original timestamp; a capture checked later needs a wider tolerance'] };
+  if (time.failure)
+    return {
+      ...time.failure,
+      expected,
+      received,
+      hints: ['Twitch retries with the original timestamp; a capture checked later needs a wider tolerance'],
+    };
   const type = header(req, TYPE_HEADER);
-  const hints = type === 'webhook_callback_verification' ? ['this is the subscription verification message: answer 200 with the raw challenge string from the body as text/plain'] : [];
-  return valid(ID, `EventSub signature matches (timestamp ${describeSkew(time.skewSec)})`, { expected, received, skewSec: time.skewSec, ...(hints.length ? { hints } : {}) });
+  const hints =
+    type === 'webhook_callback_verification'
+      ? [
+          'this is the subscription verification message: answer 200 with the raw challenge string from the body as text/plain',
+        ]
+      : [];
+  return valid(ID, `EventSub signature matches (timestamp ${describeSkew(time.skewSec)})`, {
+    expected,
+    received,
+    skewSec: time.skewSec,
+    ...(hints.length ? { hints } : {}),
+  });
 }
 
 function sign(opts: SignOptions): HeaderPair[] {
@@ -87,7 +129,8 @@ export const twitch: Provider = {
   id: ID,
   name: 'Twitch EventSub',
   signatureHeaders: [SIG_HEADER, ID_HEADER, TS_HEADER],
-  secretHint: 'The secret (10–100 ASCII characters) you passed in transport.secret when creating the EventSub subscription',
+  secretHint:
+    'The secret (10–100 ASCII characters) you passed in transport.secret when creating the EventSub subscription',
   toleranceSec: TOLERANCE_SEC,
   detect: (req) => hasHeader(req, SIG_HEADER),
   verify,

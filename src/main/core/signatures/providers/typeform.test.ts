@@ -12,7 +12,11 @@ const BODY = Buffer.from(
   JSON.stringify({
     event_id: '01JDQ8S2ZK7W3V5X9Y1A2B3C4D',
     event_type: 'form_response',
-    form_response: { form_id: 'lT4Z3j', token: 'a3a12ec67a1365927098a606107fac15', answers: [{ type: 'text', text: 'Zoë', field: { id: 'x1', type: 'short_text' } }] },
+    form_response: {
+      form_id: 'lT4Z3j',
+      token: 'a3a12ec67a1365927098a606107fac15',
+      answers: [{ type: 'text', text: 'Zoë', field: { id: 'x1', type: 'short_text' } }],
+    },
   }),
 );
 
@@ -27,7 +31,10 @@ function request(headers: HeaderPair[], body = BODY): SignedRequest {
 describe('typeform provider', () => {
   it('accepts the documented construction and signs the same value', () => {
     const sig = documented(SECRET, BODY);
-    expect(typeform.verify(request([['Typeform-Signature', sig]]), { secret: SECRET })).toMatchObject({ valid: true, received: sig });
+    expect(typeform.verify(request([['Typeform-Signature', sig]]), { secret: SECRET })).toMatchObject({
+      valid: true,
+      received: sig,
+    });
     expect(typeform.sign!({ secret: SECRET, body: BODY })).toEqual([['Typeform-Signature', sig]]);
     expect(typeform.detect(request([['Typeform-Signature', sig]]))).toBe(true);
   });
@@ -35,14 +42,18 @@ describe('typeform provider', () => {
   it('rejects a tampered body and names non-ASCII escaping when that is the cause', () => {
     const sig = documented(SECRET, BODY);
     const tampered = Buffer.from(BODY.toString().replace('Zoë', 'Zoe'));
-    expect(typeform.verify(request([['Typeform-Signature', sig]], tampered), { secret: SECRET })).toMatchObject({ failure: 'signature_mismatch' });
+    expect(typeform.verify(request([['Typeform-Signature', sig]], tampered), { secret: SECRET })).toMatchObject({
+      failure: 'signature_mismatch',
+    });
     const escaped = Buffer.from(BODY.toString().replace('Zoë', 'Zo\\u00eb'));
     const result = typeform.verify(request([['Typeform-Signature', sig]], escaped), { secret: SECRET });
     expect(result).toMatchObject({ failure: 'body_reserialized' });
   });
 
   it('rejects the wrong secret', () => {
-    const result = typeform.verify(request([['Typeform-Signature', documented(SECRET, BODY)]]), { secret: 'not-the-secret' });
+    const result = typeform.verify(request([['Typeform-Signature', documented(SECRET, BODY)]]), {
+      secret: 'not-the-secret',
+    });
     expect(result).toMatchObject({ failure: 'signature_mismatch' });
     expect(result.hints?.join(' ')).toContain('Connect › Webhooks');
   });
@@ -56,7 +67,10 @@ describe('typeform provider', () => {
     const result = typeform.verify(request([['Typeform-Signature', hex]]), { secret: SECRET });
     expect(result).toMatchObject({ failure: 'malformed_header' });
     expect(result.reason).toContain('decodes to 48 bytes');
-    const noPrefix = typeform.verify(request([['Typeform-Signature', createHmac('sha256', SECRET).update(BODY).digest('base64')]]), { secret: SECRET });
+    const noPrefix = typeform.verify(
+      request([['Typeform-Signature', createHmac('sha256', SECRET).update(BODY).digest('base64')]]),
+      { secret: SECRET },
+    );
     expect(noPrefix.reason).toContain('should start with "sha256="');
   });
 });

@@ -12,6 +12,8 @@ export const typeform = bodyHmacProvider({
   algorithm: 'sha256',
   encoding: 'base64',
   prefixed: true,
-  secretHint: 'The secret set on the webhook (form › Connect › Webhooks › Edit › Secret, or `secret` in the Webhooks API)',
-  secretAdvice: 'use the secret set on this form\'s webhook (Connect › Webhooks › Edit); Typeform sends no signature when none is set',
+  secretHint:
+    'The secret set on the webhook (form › Connect › Webhooks › Edit › Secret, or `secret` in the Webhooks API)',
+  secretAdvice:
+    "use the secret set on this form's webhook (Connect › Webhooks › Edit); Typeform sends no signature when none is set",
 });

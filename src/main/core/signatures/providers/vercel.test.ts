@@ -13,9 +13,16 @@ const BODY = JSON.stringify({
   id: 'uev_KzZ8pNp7Yr2mcTQ0fdnL6gHb',
   type: 'deployment.succeeded',
   createdAt: 1700000000000,
-  payload: { deployment: { id: 'dpl_2euZBFqxYdDMDG1jTrHFnNZ2eUVa', url: 'hooklens-abc.vercel.app' }, target: 'production' },
+  payload: {
+    deployment: { id: 'dpl_2euZBFqxYdDMDG1jTrHFnNZ2eUVa', url: 'hooklens-abc.vercel.app' },
+    target: 'production',
+  },
 });
-const request = (body: string, headers: [string, string][]): SignedRequest => ({ method: 'POST', headers, body: Buffer.from(body) });
+const request = (body: string, headers: [string, string][]): SignedRequest => ({
+  method: 'POST',
+  headers,
+  body: Buffer.from(body),
+});
 
 describe('vercel', () => {
   it('accepts the documented HMAC-SHA1', () => {
@@ -27,17 +34,23 @@ describe('vercel', () => {
   });
 
   it('signs exactly as the documented recipe', () => {
-    expect(vercel.sign!({ secret: SECRET, body: Buffer.from(BODY) })).toEqual([['x-vercel-signature', reference(BODY, SECRET)]]);
+    expect(vercel.sign!({ secret: SECRET, body: Buffer.from(BODY) })).toEqual([
+      ['x-vercel-signature', reference(BODY, SECRET)],
+    ]);
   });
 
   it('reports a tampered body', () => {
     const sig = reference(BODY, SECRET);
-    const r = vercel.verify(request(BODY.replace('production', 'preview'), [['x-vercel-signature', sig]]), { secret: SECRET });
+    const r = vercel.verify(request(BODY.replace('production', 'preview'), [['x-vercel-signature', sig]]), {
+      secret: SECRET,
+    });
     expect(r).toMatchObject({ valid: false, failure: 'signature_mismatch', received: sig });
   });
 
   it('reports a wrong secret', () => {
-    const r = vercel.verify(request(BODY, [['x-vercel-signature', reference(BODY, SECRET)]]), { secret: 'oac_client_id' });
+    const r = vercel.verify(request(BODY, [['x-vercel-signature', reference(BODY, SECRET)]]), {
+      secret: 'oac_client_id',
+    });
     expect(r).toMatchObject({ valid: false, failure: 'signature_mismatch' });
     expect(r.hints?.join(' ')).toMatch(/Client Secret/);
   });

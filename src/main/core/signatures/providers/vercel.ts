@@ -11,7 +11,8 @@ export const vercel = bodyHmacProvider({
   header: 'x-vercel-signature',
   algorithm: 'sha1',
   encoding: 'hex',
-  secretHint: 'Webhook secret shown when the webhook was created (team Settings → Webhooks), or the integration Client Secret',
+  secretHint:
+    'Webhook secret shown when the webhook was created (team Settings → Webhooks), or the integration Client Secret',
   secretAdvice:
-    'account webhooks are signed with the secret shown once at creation; integration webhooks with the integration\'s Client Secret',
+    "account webhooks are signed with the secret shown once at creation; integration webhooks with the integration's Client Secret",
 });

@@ -7,12 +7,21 @@ const SECRET = 'whsec_workos_3f9a1c0e7b5d';
 const EVENT = {
   id: 'event_01HWZBQAY251RZ9BKB4RZW4D4A',
   event: 'user.created',
-  data: { object: 'user', id: 'user_01E4ZCR3C56J083X43JQXF3JK5', email: 'marcelina@example.com', first_name: 'Marcelina' },
+  data: {
+    object: 'user',
+    id: 'user_01E4ZCR3C56J083X43JQXF3JK5',
+    email: 'marcelina@example.com',
+    first_name: 'Marcelina',
+  },
   created_at: '2026-11-25T06:00:00.000Z',
 };
 const BODY = JSON.stringify(EVENT);
 const sdk = new WorkOS('sk_test_unused').webhooks;
-const request = (body: string, headers: [string, string][]): SignedRequest => ({ method: 'POST', headers, body: Buffer.from(body) });
+const request = (body: string, headers: [string, string][]): SignedRequest => ({
+  method: 'POST',
+  headers,
+  body: Buffer.from(body),
+});
 const nowSec = (): number => Math.floor(Date.now() / 1000);
 
 async function sdkHeader(tMs: number, secret = SECRET): Promise<string> {
@@ -33,19 +42,27 @@ describe('workos', () => {
     expect(name).toBe('WorkOS-Signature');
     expect(value).toMatch(/^t=\d{13}, v1=[0-9a-f]{64}$/);
     await expect(sdk.verifyHeader({ payload: EVENT, sigHeader: value, secret: SECRET })).resolves.toBe(true);
-    await expect(sdk.verifyHeader({ payload: EVENT, sigHeader: value, secret: 'other' })).rejects.toThrow(/does not match/);
+    await expect(sdk.verifyHeader({ payload: EVENT, sigHeader: value, secret: 'other' })).rejects.toThrow(
+      /does not match/,
+    );
   });
 
   it('reports a tampered body', async () => {
     const now = nowSec();
     const header = await sdkHeader(now * 1000);
-    const r = workos.verify(request(BODY.replace('user.created', 'user.deleted'), [['WorkOS-Signature', header]]), { secret: SECRET, now });
+    const r = workos.verify(request(BODY.replace('user.created', 'user.deleted'), [['WorkOS-Signature', header]]), {
+      secret: SECRET,
+      now,
+    });
     expect(r).toMatchObject({ valid: false, failure: 'signature_mismatch' });
   });
 
   it('reports a wrong secret and warns off the API key', async () => {
     const now = nowSec();
-    const r = workos.verify(request(BODY, [['WorkOS-Signature', await sdkHeader(now * 1000)]]), { secret: 'sk_test_unused', now });
+    const r = workos.verify(request(BODY, [['WorkOS-Signature', await sdkHeader(now * 1000)]]), {
+      secret: 'sk_test_unused',
+      now,
+    });
     expect(r).toMatchObject({ valid: false, failure: 'signature_mismatch' });
     expect(r.hints?.join(' ')).toMatch(/not with the sk_ API key/);
   });
@@ -62,7 +79,10 @@ describe('workos', () => {
   it('names a body the receiver pretty-printed', async () => {
     const now = nowSec();
     const header = await sdkHeader(now * 1000);
-    const r = workos.verify(request(JSON.stringify(EVENT, null, 2), [['WorkOS-Signature', header]]), { secret: SECRET, now });
+    const r = workos.verify(request(JSON.stringify(EVENT, null, 2), [['WorkOS-Signature', header]]), {
+      secret: SECRET,
+      now,
+    });
     expect(r).toMatchObject({ valid: false, failure: 'body_reserialized' });
   });
 
@@ -72,7 +92,9 @@ describe('workos', () => {
   });
 
   it('reports a seconds timestamp as malformed', () => {
-    const r = workos.verify(request(BODY, [['WorkOS-Signature', `t=${nowSec()}, v1=${'b'.repeat(64)}`]]), { secret: SECRET });
+    const r = workos.verify(request(BODY, [['WorkOS-Signature', `t=${nowSec()}, v1=${'b'.repeat(64)}`]]), {
+      secret: SECRET,
+    });
     expect(r).toMatchObject({ valid: false, failure: 'malformed_header' });
     expect(r.reason).toMatch(/looks like seconds; WorkOS signs unix milliseconds/);
   });

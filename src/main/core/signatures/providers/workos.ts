@@ -15,5 +15,5 @@ export const workos = timestampedHmacProvider({
   separator: ', ',
   toleranceSec: 180,
   secretHint: 'Webhook endpoint secret (Dashboard → Webhooks → your endpoint → Signing secret)',
-  secretAdvice: 'WorkOS signs with the endpoint\'s webhook secret (Dashboard → Webhooks), not with the sk_ API key',
+  secretAdvice: "WorkOS signs with the endpoint's webhook secret (Dashboard → Webhooks), not with the sk_ API key",
 });

@@ -10,7 +10,10 @@ const BODY = Buffer.from(
   JSON.stringify({
     event: 'meeting.started',
     event_ts: NOW * 1000,
-    payload: { account_id: 'AAAAAAAAAAAAAAAAAAAAAA', object: { id: '81234567890', topic: 'Standup', start_time: '2026-11-25T06:00:00Z' } },
+    payload: {
+      account_id: 'AAAAAAAAAAAAAAAAAAAAAA',
+      object: { id: '81234567890', topic: 'Standup', start_time: '2026-11-25T06:00:00Z' },
+    },
   }),
 );
 
@@ -19,7 +22,11 @@ function request(headers: HeaderPair[], body = BODY): SignedRequest {
 }
 
 /** Runs the request through Zoom's own Rivet receiver; returns its HTTP status and JSON body. */
-async function rivet(headers: HeaderPair[], body: Buffer, secret = SECRET): Promise<{ statusCode: number; body: unknown }> {
+async function rivet(
+  headers: HeaderPair[],
+  body: Buffer,
+  secret = SECRET,
+): Promise<{ statusCode: number; body: unknown }> {
   const handler = new AwsLambdaReceiver({ webhooksSecretToken: secret }).start();
   const res = (await handler(
     { body: body.toString('utf8'), headers: Object.fromEntries(headers), isBase64Encoded: false } as never,
@@ -47,14 +54,22 @@ describe('zoom provider', () => {
   });
 
   it('builds the endpoint.url_validation answer exactly as Rivet does', async () => {
-    const body = Buffer.from(JSON.stringify({ event: 'endpoint.url_validation', event_ts: NOW * 1000, payload: { plainToken: 'qgg8vlvZRS6UYooatFL8Aw' } }));
+    const body = Buffer.from(
+      JSON.stringify({
+        event: 'endpoint.url_validation',
+        event_ts: NOW * 1000,
+        payload: { plainToken: 'qgg8vlvZRS6UYooatFL8Aw' },
+      }),
+    );
     const headers = zoom.sign!({ secret: SECRET, body, timestamp: NOW });
     const sdk = await rivet(headers, body);
     expect(sdk.statusCode).toBe(200);
     expect(zoomUrlValidationResponse(body, SECRET)).toEqual(sdk.body);
     const result = zoom.verify(request(headers, body), { secret: SECRET, now: NOW });
     expect(result.valid).toBe(true);
-    expect(result.hints?.[0]).toContain(`"encryptedToken":"${(sdk.body as { encryptedToken: string }).encryptedToken}"`);
+    expect(result.hints?.[0]).toContain(
+      `"encryptedToken":"${(sdk.body as { encryptedToken: string }).encryptedToken}"`,
+    );
     expect(zoomUrlValidationResponse(BODY, SECRET)).toBeUndefined();
     expect(zoomUrlValidationResponse(Buffer.from('not json'), SECRET)).toBeUndefined();
   });
@@ -72,7 +87,10 @@ describe('zoom provider', () => {
   it('rejects the wrong secret token, as Rivet does', async () => {
     const headers = zoom.sign!({ secret: SECRET, body: BODY, timestamp: NOW });
     expect((await rivet(headers, BODY, 'another-secret-token')).statusCode).toBe(400);
-    expect(zoom.verify(request(headers), { secret: 'another-secret-token', now: NOW })).toMatchObject({ valid: false, failure: 'signature_mismatch' });
+    expect(zoom.verify(request(headers), { secret: 'another-secret-token', now: NOW })).toMatchObject({
+      valid: false,
+      failure: 'signature_mismatch',
+    });
   });
 
   it('reports how old the timestamp is and rejects it once a tolerance is set', () => {
@@ -98,7 +116,13 @@ describe('zoom provider', () => {
     const bare = zoom.verify(request([['x-zm-signature', 'a'.repeat(64)], ts!]), { secret: SECRET });
     expect(bare).toMatchObject({ failure: 'malformed_header' });
     expect(bare.reason).toContain('"v0=" followed by 64 hex');
-    const badTs = zoom.verify(request([['x-zm-signature', `v0=${'a'.repeat(64)}`], ['x-zm-request-timestamp', '2026-11-25']]), { secret: SECRET });
+    const badTs = zoom.verify(
+      request([
+        ['x-zm-signature', `v0=${'a'.repeat(64)}`],
+        ['x-zm-request-timestamp', '2026-11-25'],
+      ]),
+      { secret: SECRET },
+    );
     expect(badTs.reason).toContain('not a unix time');
   });
 });

@@ -45,14 +45,32 @@ export function zoomUrlValidationResponse(body: Buffer, secretToken: string): Zo
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const raw = header(req, SIG_HEADER);
   const tsRaw = header(req, TS_HEADER);
-  if (raw === undefined) return invalid(ID, 'missing_header', `no ${SIG_HEADER} header: the request was not signed by Zoom (apps created before Oct 2022 may still use the deprecated verification token), or a proxy dropped it`);
-  if (tsRaw === undefined) return invalid(ID, 'missing_header', `${SIG_HEADER} is present but ${TS_HEADER} is missing; Zoom signs the timestamp, so it cannot be checked without it`);
+  if (raw === undefined)
+    return invalid(
+      ID,
+      'missing_header',
+      `no ${SIG_HEADER} header: the request was not signed by Zoom (apps created before Oct 2022 may still use the deprecated verification token), or a proxy dropped it`,
+    );
+  if (tsRaw === undefined)
+    return invalid(
+      ID,
+      'missing_header',
+      `${SIG_HEADER} is present but ${TS_HEADER} is missing; Zoom signs the timestamp, so it cannot be checked without it`,
+    );
   const received = raw.trim();
   if (!/^v0=[0-9a-f]{64}$/i.test(received)) {
-    return invalid(ID, 'malformed_header', `${SIG_HEADER} should be "v0=" followed by 64 hex characters, got "${received.slice(0, 80)}"`, { received });
+    return invalid(
+      ID,
+      'malformed_header',
+      `${SIG_HEADER} should be "v0=" followed by 64 hex characters, got "${received.slice(0, 80)}"`,
+      { received },
+    );
   }
   const ts = parseUnixSeconds(tsRaw);
-  if (ts === undefined) return invalid(ID, 'malformed_header', `${TS_HEADER} "${tsRaw.slice(0, 40)}" is not a unix time in whole seconds`, { received });
+  if (ts === undefined)
+    return invalid(ID, 'malformed_header', `${TS_HEADER} "${tsRaw.slice(0, 40)}" is not a unix time in whole seconds`, {
+      received,
+    });
   const tsText = tsRaw.trim();
 
   const time = checkTimestamp(ID, ts, opts, 0);
@@ -66,7 +84,9 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   const { expected } = check;
   const validation = zoomUrlValidationResponse(req.body, opts.secret);
   const validationHint = validation
-    ? [`this is an endpoint.url_validation request: answer 200 with {"plainToken":"${validation.plainToken}","encryptedToken":"${validation.encryptedToken}"}`]
+    ? [
+        `this is an endpoint.url_validation request: answer 200 with {"plainToken":"${validation.plainToken}","encryptedToken":"${validation.encryptedToken}"}`,
+      ]
     : [];
   if (check.matched === undefined) return check.explain();
   if (time.failure) return { ...time.failure, expected, received };
@@ -90,7 +110,8 @@ export const zoom: Provider = {
   id: ID,
   name: 'Zoom',
   signatureHeaders: [SIG_HEADER, TS_HEADER],
-  secretHint: 'Secret Token of the app (Zoom App Marketplace › your app › Features › Access), not the deprecated verification token',
+  secretHint:
+    'Secret Token of the app (Zoom App Marketplace › your app › Features › Access), not the deprecated verification token',
   detect: (req) => hasHeader(req, SIG_HEADER),
   verify,
   sign,

@@ -11,5 +11,11 @@ if (!dataDir) {
   process.exit(2);
 }
 const store = await openCaptureStore({ dataDir, maxCaptures: Number(process.argv[3] ?? 100_000) });
-const listener = await startCaptureListener({ store, port: 0, host: '127.0.0.1', tunnelPort: null, limits: { bodyLimitBytes: 1024 * 1024 } });
+const listener = await startCaptureListener({
+  store,
+  port: 0,
+  host: '127.0.0.1',
+  tunnelPort: null,
+  limits: { bodyLimitBytes: 1024 * 1024 },
+});
 process.stdout.write(`READY ${listener.port}\n`);

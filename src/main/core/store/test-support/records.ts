@@ -32,6 +32,11 @@ export function makeRecord(body: Buffer | string, overrides: Partial<CaptureReco
 
 /** A JSON body of roughly `size` bytes. */
 export function jsonBody(size: number): string {
-  const pad = size > 40 ? randomBytes(Math.ceil((size - 40) / 2)).toString('hex').slice(0, size - 40) : '';
+  const pad =
+    size > 40
+      ? randomBytes(Math.ceil((size - 40) / 2))
+          .toString('hex')
+          .slice(0, size - 40)
+      : '';
   return JSON.stringify({ type: 'invoice.paid', n: Math.random(), pad });
 }

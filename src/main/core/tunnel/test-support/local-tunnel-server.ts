@@ -157,7 +157,8 @@ export function requestThroughTunnel(
   req: TunnelRequest = {},
 ): Promise<TunnelResponse> {
   const id = tunnelIdFromUrl(publicUrl);
-  const body = req.body === undefined ? undefined : typeof req.body === 'string' ? Buffer.from(req.body) : Buffer.from(req.body);
+  const body =
+    req.body === undefined ? undefined : typeof req.body === 'string' ? Buffer.from(req.body) : Buffer.from(req.body);
   return new Promise((resolve, reject) => {
     const r = http.request(
       {
@@ -176,7 +177,9 @@ export function requestThroughTunnel(
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', reject);
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
       },
     );
     r.setTimeout(req.timeoutMs ?? 10_000, () => r.destroy(new Error('request through the tunnel timed out')));

@@ -53,7 +53,10 @@ export async function measureTunnel(runs: number): Promise<TunnelBenchFigures> {
       const until = (pred: (s: TunnelStatus) => boolean): Promise<void> =>
         new Promise((resolve, reject) => {
           if (pred(service.status())) return resolve();
-          const timer = setTimeout(() => reject(new Error(`tunnel bench timed out in ${service.status().state}`)), 60_000);
+          const timer = setTimeout(
+            () => reject(new Error(`tunnel bench timed out in ${service.status().state}`)),
+            60_000,
+          );
           const off = events.on('tunnel:changed', (s) => {
             if (pred(s)) {
               clearTimeout(timer);

@@ -62,7 +62,8 @@ export function BodyView({ body, contentType, captureId }: BodyViewProps): React
   const [chosen, setMode] = useState<BodyMode | null>(null);
   // Until the user picks: pretty when there is one (or it is still being made), else hex or raw.
   const mode: BodyMode =
-    chosen ?? (formatting.status === 'pending' || choice.pretty ? 'pretty' : body.encoding === 'base64' ? 'hex' : 'raw');
+    chosen ??
+    (formatting.status === 'pending' || choice.pretty ? 'pretty' : body.encoding === 'base64' ? 'hex' : 'raw');
   const large = body.size >= LARGE_BODY_BYTES;
   const bytes = useMemo(() => decodeBody(body), [body]);
   const raw = useMemo(

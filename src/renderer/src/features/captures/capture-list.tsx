@@ -79,7 +79,11 @@ export function CaptureList(): React.JSX.Element {
   return (
     <div className="capture-list" ref={scroller}>
       {hiddenByFilters && <NoMatches />}
-      <div role="list" aria-label="Captured requests" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div
+        role="list"
+        aria-label="Captured requests"
+        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+      >
         {items.map((item) => {
           const c = rows[item.index];
           if (!c) {
@@ -88,7 +92,14 @@ export function CaptureList(): React.JSX.Element {
                 role="listitem"
                 key={`row-${item.index}`}
                 className="capture-row capture-row-loading muted"
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`,
+                }}
               >
                 Loading…
               </div>
@@ -98,13 +109,22 @@ export function CaptureList(): React.JSX.Element {
           const h = c.health;
           const copies = h?.duplicateOf ? duplicates.get(h.duplicateOf) : undefined;
           const event = h?.eventType ?? h?.provider;
-          const healthText = h ? `${event ? `, ${event}` : ''}, ${verdictLabel(h.verdict).toLowerCase()}${h.duplicateOf ? ', duplicate' : ''}` : '';
+          const healthText = h
+            ? `${event ? `, ${event}` : ''}, ${verdictLabel(h.verdict).toLowerCase()}${h.duplicateOf ? ', duplicate' : ''}`
+            : '';
           return (
             <div
               role="listitem"
               key={c.id}
               className={`capture-row ${c.id === selectedId ? 'selected' : ''}`}
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                right: 0,
+                height: ROW_HEIGHT,
+                transform: `translateY(${item.start}px)`,
+              }}
             >
               <input
                 type="checkbox"
@@ -135,9 +155,17 @@ export function CaptureList(): React.JSX.Element {
                 <MethodBadge method={c.method} />
                 <span className="capture-path">{pathOf(c.url)}</span>
                 <span className="capture-meta">
-                  {h && <VerdictBadge verdict={h.verdict} title={h.reason ? `${verdictLabel(h.verdict)}: ${h.reason}` : undefined} />}
+                  {h && (
+                    <VerdictBadge
+                      verdict={h.verdict}
+                      title={h.reason ? `${verdictLabel(h.verdict)}: ${h.reason}` : undefined}
+                    />
+                  )}
                   {event && (
-                    <span className="capture-event" title={h?.provider ? `${h.provider}${h.eventId ? ` · ${h.eventId}` : ''}` : undefined}>
+                    <span
+                      className="capture-event"
+                      title={h?.provider ? `${h.provider}${h.eventId ? ` · ${h.eventId}` : ''}` : undefined}
+                    >
                       {event}
                     </span>
                   )}
@@ -157,7 +185,10 @@ export function CaptureList(): React.JSX.Element {
                     </span>
                   )}
                   {c.simulated && (
-                    <span className="via-badge simulated-badge" title="A simulated failure (“fail the next N” on the endpoint)">
+                    <span
+                      className="via-badge simulated-badge"
+                      title="A simulated failure (“fail the next N” on the endpoint)"
+                    >
                       simulated
                     </span>
                   )}

@@ -13,6 +13,8 @@ export function HeadersTable({ headers }: { headers: HeaderPair[] }): React.JSX.
   if (headers.length === 0) return <p className="muted">No headers.</p>;
   const shown = headers.map(([name, value]): HeaderPair => [name, displayHeaderValue(value)]);
   const note = (i: number): React.ReactNode =>
-    shown[i][1] === headers[i][1] ? null : <span className="kv-raw">bytes as received: {headerValueHex(headers[i][1])}</span>;
+    shown[i][1] === headers[i][1] ? null : (
+      <span className="kv-raw">bytes as received: {headerValueHex(headers[i][1])}</span>
+    );
   return <KeyValueTable label="Request headers" rows={shown} action={COPY_ACTION} note={note} />;
 }

@@ -7,4 +7,5 @@ export interface CompareRequest {
   right: CaptureRecord;
 }
 
-export type CompareReply = { seq: number; ok: true; comparison: CaptureComparison } | { seq: number; ok: false; message: string };
+export type CompareReply =
+  { seq: number; ok: true; comparison: CaptureComparison } | { seq: number; ok: false; message: string };

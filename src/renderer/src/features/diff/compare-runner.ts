@@ -9,7 +9,10 @@ import type { CompareReply, CompareRequest } from './compare-messages';
 
 let worker: Worker | null | undefined;
 let seq = 0;
-const pending = new Map<number, { resolve(c: CaptureComparison): void; reject(e: Error): void; request: CompareRequest }>();
+const pending = new Map<
+  number,
+  { resolve(c: CaptureComparison): void; reject(e: Error): void; request: CompareRequest }
+>();
 
 function startWorker(): Worker | null {
   try {

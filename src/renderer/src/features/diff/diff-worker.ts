@@ -13,7 +13,11 @@ const scope = self as unknown as {
 scope.onmessage = (e) => {
   const { seq, left, right } = e.data;
   try {
-    scope.postMessage({ seq, ok: true, comparison: compareCaptures(left as ComparableCapture, right as ComparableCapture) });
+    scope.postMessage({
+      seq,
+      ok: true,
+      comparison: compareCaptures(left as ComparableCapture, right as ComparableCapture),
+    });
   } catch (err) {
     scope.postMessage({ seq, ok: false, message: err instanceof Error ? err.message : String(err) });
   }

@@ -38,7 +38,13 @@ export interface NamedChangesTableProps {
 }
 
 /** Added / removed / changed names (headers, query parameters, form fields) with both sides' values. */
-export function NamedChangesTable({ label, nameHeading, changes, hidden, onSelect }: NamedChangesTableProps): React.JSX.Element {
+export function NamedChangesTable({
+  label,
+  nameHeading,
+  changes,
+  hidden,
+  onSelect,
+}: NamedChangesTableProps): React.JSX.Element {
   return (
     <div className="named-changes">
       {changes.length === 0 ? (

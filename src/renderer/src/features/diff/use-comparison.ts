@@ -13,7 +13,9 @@ export const LOADING: ComparisonState = { status: 'loading' };
 /** Compares two loaded captures; re-runs when either changes (e.g. after a swap). */
 export function useComparison(left: CaptureRecord | null, right: CaptureRecord | null): ComparisonState {
   // The result remembers which pair it is for: a new pair reads as loading until its own result.
-  const [result, setResult] = useState<{ left: CaptureRecord; right: CaptureRecord; state: ComparisonState } | null>(null);
+  const [result, setResult] = useState<{ left: CaptureRecord; right: CaptureRecord; state: ComparisonState } | null>(
+    null,
+  );
   useEffect(() => {
     if (!left || !right) return;
     let cancelled = false;

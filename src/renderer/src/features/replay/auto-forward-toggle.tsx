@@ -18,7 +18,12 @@ function AttemptCapture({ attempt }: { attempt: ForwardAttempt }): React.JSX.Ele
   if (!capture) return <span className="muted mono">{attempt.captureId}</span>;
   const label = `${capture.method} ${pathOf(capture.url)}`;
   return (
-    <button type="button" className="link-button mono" title={`Open ${label}`} onClick={() => moveSelectionTo(capture.id)}>
+    <button
+      type="button"
+      className="link-button mono"
+      title={`Open ${label}`}
+      onClick={() => moveSelectionTo(capture.id)}
+    >
       {label}
     </button>
   );
@@ -84,10 +89,9 @@ export function AutoForwardToggle(): React.JSX.Element {
               className={a.state === 'delivered' ? 'status-ok' : a.state === 'failed' ? 'status-error' : 'status-warn'}
             >
               <AttemptCapture attempt={a} />{' '}
-              {a.state === 'delivered' ? 'Delivered' : a.state === 'failed' ? 'Failed' : 'Retrying'} ({a.attempt}/{a.maxAttempts}){' '}
-              {a.status ?? a.error}
+              {a.state === 'delivered' ? 'Delivered' : a.state === 'failed' ? 'Failed' : 'Retrying'} ({a.attempt}/
+              {a.maxAttempts}) {a.status ?? a.error}
               {a.nextDelayMs !== undefined ? ` · next try in ${Math.round(a.nextDelayMs / 100) / 10} s` : ''}
-
             </li>
           ))}
         </ul>

@@ -52,7 +52,11 @@ export function HeadersEditor({ headers, onChange }: HeadersEditorProps): React.
                 />
               </td>
               <td>
-                <button type="button" aria-label={`Remove header ${h.name || i + 1}`} onClick={() => onChange(headers.filter((_, k) => k !== i))}>
+                <button
+                  type="button"
+                  aria-label={`Remove header ${h.name || i + 1}`}
+                  onClick={() => onChange(headers.filter((_, k) => k !== i))}
+                >
                   ×
                 </button>
               </td>
@@ -63,7 +67,9 @@ export function HeadersEditor({ headers, onChange }: HeadersEditorProps): React.
       <button type="button" onClick={() => onChange([...headers, { name: '', value: '', enabled: true }])}>
         Add header
       </button>
-      <p className="muted replay-hint">Host and Content-Length are set for the target when sending; hop-by-hop headers are dropped.</p>
+      <p className="muted replay-hint">
+        Host and Content-Length are set for the target when sending; hop-by-hop headers are dropped.
+      </p>
     </div>
   );
 }

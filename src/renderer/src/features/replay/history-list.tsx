@@ -30,7 +30,9 @@ export function HistoryList({ items, selectedId, onOpen }: HistoryListProps): Re
             onClick={() => onOpen(item.id)}
           >
             <span className="mono">{formatTime(item.sentAt)}</span>
-            <span className={`status-badge ${item.status === null ? 'status-error' : item.status < 300 ? 'status-ok' : item.status < 500 ? 'status-warn' : 'status-error'}`}>
+            <span
+              className={`status-badge ${item.status === null ? 'status-error' : item.status < 300 ? 'status-ok' : item.status < 500 ? 'status-warn' : 'status-error'}`}
+            >
               {item.status ?? 'error'}
             </span>
             <span className="muted">{Math.round(item.ms)} ms</span>

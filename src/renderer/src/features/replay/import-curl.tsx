@@ -3,7 +3,13 @@ import { useState } from 'react';
 import type { ImportedRequest } from '../../../../shared/replay/types';
 import { useAppStore } from '../../app-store';
 
-export function ImportCurl({ onImported, onCancel }: { onImported(result: ImportedRequest): void; onCancel(): void }): React.JSX.Element {
+export function ImportCurl({
+  onImported,
+  onCancel,
+}: {
+  onImported(result: ImportedRequest): void;
+  onCancel(): void;
+}): React.JSX.Element {
   const importCurl = useAppStore((s) => s.importCurl);
   const [command, setCommand] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -16,8 +16,13 @@ export function GenericConfigForm({
   value: GenericHmacConfig;
   onChange(next: GenericHmacConfig): void;
 }): React.JSX.Element {
-  const set = <K extends keyof GenericHmacConfig>(key: K, v: GenericHmacConfig[K]): void => onChange({ ...value, [key]: v });
-  const text = (key: 'header' | 'prefix' | 'template' | 'timestampHeader' | 'idHeader', label: string, placeholder = '') => (
+  const set = <K extends keyof GenericHmacConfig>(key: K, v: GenericHmacConfig[K]): void =>
+    onChange({ ...value, [key]: v });
+  const text = (
+    key: 'header' | 'prefix' | 'template' | 'timestampHeader' | 'idHeader',
+    label: string,
+    placeholder = '',
+  ) => (
     <label className="sig-field">
       <span>{label}</span>
       <input
@@ -25,7 +30,9 @@ export function GenericConfigForm({
         spellCheck={false}
         value={value[key] ?? ''}
         placeholder={placeholder}
-        onChange={(e) => set(key, e.target.value === '' && key !== 'prefix' && key !== 'header' ? undefined : e.target.value)}
+        onChange={(e) =>
+          set(key, e.target.value === '' && key !== 'prefix' && key !== 'header' ? undefined : e.target.value)
+        }
       />
     </label>
   );
@@ -34,7 +41,10 @@ export function GenericConfigForm({
       <legend>Generic HMAC scheme</legend>
       <label className="sig-field">
         <span>Algorithm</span>
-        <select value={value.algorithm} onChange={(e) => set('algorithm', e.target.value as GenericHmacConfig['algorithm'])}>
+        <select
+          value={value.algorithm}
+          onChange={(e) => set('algorithm', e.target.value as GenericHmacConfig['algorithm'])}
+        >
           <option value="sha1">HMAC-SHA1</option>
           <option value="sha256">HMAC-SHA256</option>
           <option value="sha512">HMAC-SHA512</option>
@@ -42,7 +52,10 @@ export function GenericConfigForm({
       </label>
       <label className="sig-field">
         <span>Encoding</span>
-        <select value={value.encoding} onChange={(e) => set('encoding', e.target.value as GenericHmacConfig['encoding'])}>
+        <select
+          value={value.encoding}
+          onChange={(e) => set('encoding', e.target.value as GenericHmacConfig['encoding'])}
+        >
           <option value="hex">hex</option>
           <option value="base64">base64</option>
         </select>

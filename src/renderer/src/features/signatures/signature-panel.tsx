@@ -170,7 +170,11 @@ function SignaturePanelFor({ capture }: { capture: CaptureRecord }): React.JSX.E
           <button type="submit" className="primary" disabled={busy || !secretDraft || !providerId}>
             Save secret &amp; check
           </button>
-          <button type="button" disabled={busy || !secretDraft || !providerId} onClick={() => void runCheck(secretDraft)}>
+          <button
+            type="button"
+            disabled={busy || !secretDraft || !providerId}
+            onClick={() => void runCheck(secretDraft)}
+          >
             Check without saving
           </button>
           <button type="button" disabled={busy} onClick={() => void runCheck()}>
@@ -193,7 +197,9 @@ function SignaturePanelFor({ capture }: { capture: CaptureRecord }): React.JSX.E
         <p className="muted">Paste the {nameOf(check.providerId ?? '')} signing secret to check this request.</p>
       )}
       {check?.result && <VerdictView result={check.result} />}
-      {check?.result && check.url && provider?.needsUrl && <p className="muted sig-help">Checked against {check.url}</p>}
+      {check?.result && check.url && provider?.needsUrl && (
+        <p className="muted sig-help">Checked against {check.url}</p>
+      )}
     </div>
   );
 }

@@ -32,7 +32,9 @@ export function VerdictView({ result }: { result: VerifyResult }): React.JSX.Ele
   return (
     <section className={`sig-verdict ${result.valid ? 'ok' : 'bad'}`} aria-label="Signature verdict" role="status">
       <h3 className="sig-verdict-title">
-        {result.valid ? 'Valid signature' : `Invalid signature${result.failure ? `: ${failureLabel(result.failure)}` : ''}`}
+        {result.valid
+          ? 'Valid signature'
+          : `Invalid signature${result.failure ? `: ${failureLabel(result.failure)}` : ''}`}
       </h3>
       <p className="sig-reason">{result.reason}</p>
       <dl className="sig-details">
@@ -56,7 +58,12 @@ export function VerdictView({ result }: { result: VerifyResult }): React.JSX.Ele
           <>
             <dt>Skew</dt>
             <dd aria-label="Timestamp skew">
-              {result.skewSec} s {result.skewSec < 0 ? '(signed before it was received)' : result.skewSec > 0 ? "(sender's clock ahead)" : ''}
+              {result.skewSec} s{' '}
+              {result.skewSec < 0
+                ? '(signed before it was received)'
+                : result.skewSec > 0
+                  ? "(sender's clock ahead)"
+                  : ''}
             </dd>
           </>
         )}

@@ -14,21 +14,22 @@ import { Modal } from '../workbench/modal';
 import './test-events.css';
 
 export function TestEventDialog({ onClose }: { onClose(): void }): React.JSX.Element {
-  const { providers, draft, preview, error, sending, objects, targetBase, choose, edit, send, saveTarget } = useAppStore(
-    useShallow((s) => ({
-      providers: s.testEventProviders,
-      draft: s.testEventDraft,
-      preview: s.testEventPreview,
-      error: s.testEventError,
-      sending: s.testEventSend,
-      objects: s.testEventObjects,
-      targetBase: s.replaySettings?.targetBase,
-      choose: s.chooseTestEvent,
-      edit: s.editTestEvent,
-      send: s.sendTestEvent,
-      saveTarget: s.updateReplaySettings,
-    })),
-  );
+  const { providers, draft, preview, error, sending, objects, targetBase, choose, edit, send, saveTarget } =
+    useAppStore(
+      useShallow((s) => ({
+        providers: s.testEventProviders,
+        draft: s.testEventDraft,
+        preview: s.testEventPreview,
+        error: s.testEventError,
+        sending: s.testEventSend,
+        objects: s.testEventObjects,
+        targetBase: s.replaySettings?.targetBase,
+        choose: s.chooseTestEvent,
+        edit: s.editTestEvent,
+        send: s.sendTestEvent,
+        saveTarget: s.updateReplaySettings,
+      })),
+    );
   // A draft while the user types, shown over the saved replay target that comes back through the slice.
   const [targetDraft, setTargetDraft] = useState<string | null>(null);
   const targetText = targetDraft ?? targetBase ?? '';
@@ -51,7 +52,13 @@ export function TestEventDialog({ onClose }: { onClose(): void }): React.JSX.Ele
   return (
     <Modal title="Send test event" onClose={onClose} wide>
       {!providers || !draft ? (
-        error ? <p role="alert" className="wb-field-error">{error}</p> : <p className="muted">Loading the catalog…</p>
+        error ? (
+          <p role="alert" className="wb-field-error">
+            {error}
+          </p>
+        ) : (
+          <p className="muted">Loading the catalog…</p>
+        )
       ) : (
         <form
           className="te-form"
@@ -73,7 +80,11 @@ export function TestEventDialog({ onClose }: { onClose(): void }): React.JSX.Ele
             </label>
             <label>
               <span className="wb-label">Event</span>
-              <select aria-label="Event" value={draft.event} onChange={(e) => void choose(draft.provider, e.target.value)}>
+              <select
+                aria-label="Event"
+                value={draft.event}
+                onChange={(e) => void choose(draft.provider, e.target.value)}
+              >
                 {provider?.events.map((e) => (
                   <option key={e.type} value={e.type}>
                     {e.type}
@@ -81,7 +92,11 @@ export function TestEventDialog({ onClose }: { onClose(): void }): React.JSX.Ele
                 ))}
               </select>
             </label>
-            <button type="button" onClick={() => void choose(draft.provider, draft.event)} title="Fresh ids and timestamps">
+            <button
+              type="button"
+              onClick={() => void choose(draft.provider, draft.event)}
+              title="Fresh ids and timestamps"
+            >
               New ids
             </button>
           </div>
@@ -93,7 +108,11 @@ export function TestEventDialog({ onClose }: { onClose(): void }): React.JSX.Ele
           )}
           {lastObject && (
             <label className="wb-row">
-              <input type="checkbox" checked={draft.sameObject} onChange={(e) => void edit({ sameObject: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={draft.sameObject}
+                onChange={(e) => void edit({ sameObject: e.target.checked })}
+              />
               Same {type?.object?.kind} as the last one sent (<span className="mono">{lastObject}</span>)
             </label>
           )}
@@ -102,11 +121,21 @@ export function TestEventDialog({ onClose }: { onClose(): void }): React.JSX.Ele
             <legend>Send to</legend>
             <div role="radiogroup" aria-label="Send to" className="wb-row">
               <label>
-                <input type="radio" name="te-target" checked={draft.target === 'replay'} onChange={() => void edit({ target: 'replay' })} />
+                <input
+                  type="radio"
+                  name="te-target"
+                  checked={draft.target === 'replay'}
+                  onChange={() => void edit({ target: 'replay' })}
+                />
                 Your server
               </label>
               <label>
-                <input type="radio" name="te-target" checked={draft.target === 'capture'} onChange={() => void edit({ target: 'capture' })} />
+                <input
+                  type="radio"
+                  name="te-target"
+                  checked={draft.target === 'capture'}
+                  onChange={() => void edit({ target: 'capture' })}
+                />
                 Hooklens capture URL
               </label>
             </div>
@@ -131,7 +160,12 @@ export function TestEventDialog({ onClose }: { onClose(): void }): React.JSX.Ele
             {targetError && <p className="wb-field-error">{targetError}</p>}
             <label className="wb-row">
               <span className="wb-label">Path</span>
-              <input type="text" aria-label="Path" value={draft.path} onChange={(e) => void edit({ path: e.target.value })} />
+              <input
+                type="text"
+                aria-label="Path"
+                value={draft.path}
+                onChange={(e) => void edit({ path: e.target.value })}
+              />
             </label>
             {preview && (
               <output className="url-text mono" aria-label="Request URL">
@@ -147,7 +181,12 @@ export function TestEventDialog({ onClose }: { onClose(): void }): React.JSX.Ele
                 : `No ${provider?.signer} secret is stored for this endpoint: sending generates one in the provider's format and stores it.`}
             </p>
           )}
-          <BodyEditor label="Test event body" value={draft.body} onChange={(body) => void edit({ body })} language={/json/.test(provider?.contentType ?? '') ? 'json' : 'text'} />
+          <BodyEditor
+            label="Test event body"
+            value={draft.body}
+            onChange={(body) => void edit({ body })}
+            language={/json/.test(provider?.contentType ?? '') ? 'json' : 'text'}
+          />
           {preview && (
             <details>
               <summary>Headers ({preview.headers.length}; the signature is made again at send time)</summary>

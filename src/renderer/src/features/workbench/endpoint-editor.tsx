@@ -40,7 +40,9 @@ export function EndpointEditor({ endpoint, onDeleted }: { endpoint: Endpoint; on
   const [name, setName] = useState(endpoint.name);
   const [custom, setCustom] = useState(endpoint.response !== null);
   const [status, setStatus] = useState(String(endpoint.response?.status ?? 200));
-  const [headers, setHeaders] = useState(headersToText(endpoint.response?.headers ?? [['Content-Type', 'application/json']]));
+  const [headers, setHeaders] = useState(
+    headersToText(endpoint.response?.headers ?? [['Content-Type', 'application/json']]),
+  );
   const [body, setBody] = useState(endpoint.response?.body ?? '{"ok":true,"id":"{{id}}"}');
   const [delay, setDelay] = useState(String(endpoint.response?.delayMs ?? 0));
   const [failNext, setFailNext] = useState('3');
@@ -83,7 +85,14 @@ export function EndpointEditor({ endpoint, onDeleted }: { endpoint: Endpoint; on
     const parsed = parseHeadersText(headers);
     if (parsed.error) return setErrors({ 'response.headers': parsed.error });
     void save(
-      { response: { status: Number(status), headers: parsed.headers, body, delayMs: delay.trim() === '' ? 0 : Number(delay) } },
+      {
+        response: {
+          status: Number(status),
+          headers: parsed.headers,
+          body,
+          delayMs: delay.trim() === '' ? 0 : Number(delay),
+        },
+      },
       'Response',
     );
   };
@@ -102,7 +111,8 @@ export function EndpointEditor({ endpoint, onDeleted }: { endpoint: Endpoint; on
         {text}
       </span>
     ) : null;
-  const described = (field: string) => (errors[field] ? { 'aria-describedby': `${id}-${field}-err`, 'aria-invalid': true } : {});
+  const described = (field: string) =>
+    errors[field] ? { 'aria-describedby': `${id}-${field}-err`, 'aria-invalid': true } : {};
 
   return (
     <section className="wb-endpoint-editor" aria-label={`Endpoint ${endpoint.name}`}>
@@ -287,7 +297,8 @@ export function EndpointEditor({ endpoint, onDeleted }: { endpoint: Endpoint; on
                   deleteEndpoint(endpoint.id).then(onDeleted, (e: unknown) => setErrors(errorsOf(e)));
                 }}
               >
-                Delete “{endpoint.name}” and {captureCount === null ? 'its' : captureCount} {captureCount === 1 ? 'capture' : 'captures'}
+                Delete “{endpoint.name}” and {captureCount === null ? 'its' : captureCount}{' '}
+                {captureCount === 1 ? 'capture' : 'captures'}
               </button>
               <button type="button" onClick={() => setConfirmDelete(false)}>
                 Cancel

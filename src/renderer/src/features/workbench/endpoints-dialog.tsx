@@ -76,7 +76,9 @@ export function EndpointsDialog({ onClose }: { onClose(): void }): React.JSX.Ele
                 <span>{e.name}</span>
                 <span className="muted mono">{e.slug ? `/e/${e.slug}/` : '/*'}</span>
                 {(e.response || e.failNext > 0) && (
-                  <span className="muted">{e.failNext > 0 ? `fails next ${e.failNext}` : `answers ${e.response!.status}`}</span>
+                  <span className="muted">
+                    {e.failNext > 0 ? `fails next ${e.failNext}` : `answers ${e.response!.status}`}
+                  </span>
                 )}
               </button>
             </li>

@@ -16,7 +16,9 @@ function isTyping(el: Element | null): boolean {
 }
 
 function focusCaptureRow(id: string): void {
-  requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`[data-capture-id="${CSS.escape(id)}"]`)?.focus());
+  requestAnimationFrame(() =>
+    document.querySelector<HTMLButtonElement>(`[data-capture-id="${CSS.escape(id)}"]`)?.focus(),
+  );
 }
 
 /** Opens a capture and puts the focus on its row. */

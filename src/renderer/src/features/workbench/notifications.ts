@@ -35,7 +35,10 @@ export function useCaptureNotifications(): void {
       const endpoint = useAppStore.getState().endpoints.find((e) => e.id === first.endpointId);
       const title = batch.length === 1 ? `${first.method} ${pathOf(first.url)}` : `${batch.length} new requests`;
       const n = new Notification(title, {
-        body: batch.length === 1 ? `${endpoint?.name ?? 'Default'} · answered ${first.status}` : `Latest: ${first.method} ${pathOf(first.url)}`,
+        body:
+          batch.length === 1
+            ? `${endpoint?.name ?? 'Default'} · answered ${first.status}`
+            : `Latest: ${first.method} ${pathOf(first.url)}`,
         tag: 'hooklens-capture',
       });
       n.onclick = () => {

@@ -25,7 +25,12 @@ export function SearchBar(): React.JSX.Element {
   const shown = useAppStore((s) => s.rows.length);
   const total = useAppStore((s) => s.captureTotal);
   const { filters, setFilters, searchError, providers } = useAppStore(
-    useShallow((s) => ({ filters: s.filters, setFilters: s.setFilters, searchError: s.searchError, providers: s.providers })),
+    useShallow((s) => ({
+      filters: s.filters,
+      setFilters: s.setFilters,
+      searchError: s.searchError,
+      providers: s.providers,
+    })),
   );
   const [text, setText] = useState(filters.text);
   // Filters reset elsewhere ("Reset filters") show here too; typed text reaches `filters` only after the debounce.
@@ -65,7 +70,11 @@ export function SearchBar(): React.JSX.Element {
         }}
       />
       <div className="wb-filters">
-        <select aria-label="Method filter" value={filters.method} onChange={(e) => void setFilters({ method: e.target.value })}>
+        <select
+          aria-label="Method filter"
+          value={filters.method}
+          onChange={(e) => void setFilters({ method: e.target.value })}
+        >
           <option value="">Method</option>
           {METHODS.map((m) => (
             <option key={m}>{m}</option>
@@ -81,7 +90,11 @@ export function SearchBar(): React.JSX.Element {
             <option key={s}>{s}</option>
           ))}
         </select>
-        <select aria-label="Provider filter" value={filters.provider} onChange={(e) => void setFilters({ provider: e.target.value })}>
+        <select
+          aria-label="Provider filter"
+          value={filters.provider}
+          onChange={(e) => void setFilters({ provider: e.target.value })}
+        >
           <option value="">Provider</option>
           {providers.map((p) => (
             <option key={p.id} value={p.id}>
@@ -89,7 +102,11 @@ export function SearchBar(): React.JSX.Element {
             </option>
           ))}
         </select>
-        <select aria-label="Time filter" value={filters.range} onChange={(e) => void setFilters({ range: e.target.value as TimeRange })}>
+        <select
+          aria-label="Time filter"
+          value={filters.range}
+          onChange={(e) => void setFilters({ range: e.target.value as TimeRange })}
+        >
           {RANGES.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
@@ -99,7 +116,11 @@ export function SearchBar(): React.JSX.Element {
       </div>
       {(narrowed || searchError) && (
         <p className="wb-search-status" aria-live="polite">
-          {searchError ? <span className="warning-text">Search failed: {searchError}</span> : `${formatCount(shown)} of ${formatCount(total)} shown`}
+          {searchError ? (
+            <span className="warning-text">Search failed: {searchError}</span>
+          ) : (
+            `${formatCount(shown)} of ${formatCount(total)} shown`
+          )}
         </p>
       )}
     </div>

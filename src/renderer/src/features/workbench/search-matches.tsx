@@ -53,7 +53,8 @@ export function SearchMatches({ capture }: { capture: CaptureRecord }): React.JS
   const text = useAppStore((s) => s.filters.text);
   const terms = useMemo(() => queryTerms(text), [text]);
   const lines = useMemo(() => matchingLines(capture, terms), [capture, terms]);
-  if (terms.length === 0) return <p className="muted">Type in the search box to see where the words occur in this request.</p>;
+  if (terms.length === 0)
+    return <p className="muted">Type in the search box to see where the words occur in this request.</p>;
   if (lines.length === 0) return <p className="muted">No line of this request contains “{text.trim()}”.</p>;
   return (
     <table className="kv-table wb-matches" aria-label="Search matches">

@@ -101,7 +101,11 @@ export async function openCoreStore(options: CoreStoreOptions = {}): Promise<Cor
 }
 
 /** Resolves once `predicate` holds for the store's state (events arrive on later tasks). */
-export function until(store: StoreApi<AppState>, predicate: (s: AppState) => boolean, timeoutMs = 5_000): Promise<AppState> {
+export function until(
+  store: StoreApi<AppState>,
+  predicate: (s: AppState) => boolean,
+  timeoutMs = 5_000,
+): Promise<AppState> {
   return new Promise((resolve, reject) => {
     if (predicate(store.getState())) return resolve(store.getState());
     const timer = setTimeout(() => {
