@@ -43,14 +43,23 @@ function range(line: number, count: number): string {
   return count === 1 ? `line ${line}` : `lines ${line}–${line + count - 1}`;
 }
 
+/** Longest piece of a changed text quoted in a change line: a 25 MB one-line body must not become a 25 MB label. */
+export const QUOTED_TEXT_MAX_CHARS = 200;
+
+function quoted(text: string | undefined): string {
+  const t = text ?? '';
+  if (t.length <= QUOTED_TEXT_MAX_CHARS) return JSON.stringify(t);
+  return `${JSON.stringify(t.slice(0, QUOTED_TEXT_MAX_CHARS))}… (${t.length.toLocaleString('en-US')} characters)`;
+}
+
 export function describeTextChange(c: TextChange): string {
   switch (c.kind) {
     case 'added':
-      return `${range(c.rightLine, c.rightCount)} (right): added ${JSON.stringify(c.after ?? '')}`;
+      return `${range(c.rightLine, c.rightCount)} (right): added ${quoted(c.after)}`;
     case 'removed':
-      return `${range(c.leftLine, c.leftCount)} (left): removed ${JSON.stringify(c.before ?? '')}`;
+      return `${range(c.leftLine, c.leftCount)} (left): removed ${quoted(c.before)}`;
     case 'changed':
-      return `${range(c.leftLine, c.leftCount)} → ${range(c.rightLine, c.rightCount)}: ${JSON.stringify(c.before ?? '')} → ${JSON.stringify(c.after ?? '')}`;
+      return `${range(c.leftLine, c.leftCount)} → ${range(c.rightLine, c.rightCount)}: ${quoted(c.before)} → ${quoted(c.after)}`;
     default:
       return assertNever(c.kind, 'change kind');
   }

@@ -9,8 +9,9 @@ import {
   type NoisePrefs,
 } from '../../../../shared/diff';
 import { assertNever } from '../../../../shared/errors';
-import { MergePane, type MergeFocus } from './merge-pane';
+import type { MergeFocus } from './merge-pane';
 import { NamedChangesTable } from './named-changes-table';
+import { SideBySide } from './side-by-side';
 import { changeLines, hiddenLines } from './noise-chunks';
 
 export interface BodySectionProps {
@@ -82,7 +83,7 @@ export function BodySection({ body, unfiltered, hidden, onNoise }: BodySectionPr
             hidden={hidden}
             onSelect={(c) => focusLines(c.leftLine || 1, c.rightLine || 1)}
           />
-          <MergePane
+          <SideBySide
             leftText={body.leftText}
             rightText={body.rightText}
             language="text"
@@ -113,7 +114,7 @@ export function BodySection({ body, unfiltered, hidden, onNoise }: BodySectionPr
               ))}
             </ul>
           )}
-          <MergePane leftText={body.leftText} rightText={body.rightText} language="text" focus={focus} />
+          <SideBySide leftText={body.leftText} rightText={body.rightText} language="text" focus={focus} />
         </div>
       );
     case 'json':
@@ -155,7 +156,7 @@ export function BodySection({ body, unfiltered, hidden, onNoise }: BodySectionPr
             </ul>
           )}
           {hiddenNote}
-          <MergePane
+          <SideBySide
             leftText={body.leftText}
             rightText={body.rightText}
             language="json"

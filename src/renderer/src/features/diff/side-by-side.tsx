@@ -1,0 +1,20 @@
+/*
+ * The side-by-side view, or a note in its place when the bodies are too large for an editor to lay
+ * out: CodeMirror's merge view diffs and measures both documents on the UI thread, and two 25 MB
+ * one-line bodies stall it for minutes. The change list above still says what differs.
+ */
+import { formatBytes } from '../../lib/format';
+import { MergePane, type MergePaneProps } from './merge-pane';
+
+export const SIDE_BY_SIDE_MAX_CHARS = 2 * 1024 * 1024;
+
+export function SideBySide(props: MergePaneProps): React.JSX.Element {
+  const larger = Math.max(props.leftText.length, props.rightText.length);
+  if (larger <= SIDE_BY_SIDE_MAX_CHARS) return <MergePane {...props} />;
+  return (
+    <p role="note" aria-label="Side-by-side view skipped" className="diff-notes">
+      Side-by-side view skipped above {formatBytes(SIDE_BY_SIDE_MAX_CHARS)} (the larger body is {formatBytes(larger)}):
+      the changes are listed above; open each capture&apos;s Body tab to read it whole.
+    </p>
+  );
+}
