@@ -23,7 +23,8 @@ import { targetUrlProblem } from '../../shared/replay/target-url';
 import { deliveryEventType } from '../core/catalog';
 import { createHooklensCore, type HooklensCore } from '../core/hooklens-core';
 import { resolveDataDir } from '../data-dir';
-import { parseOptions, portOption, UsageError, type OptionSpec } from './cli-args';
+import { parseOptions, UsageError, type OptionSpec } from './cli-args';
+import { listenerOptions } from './listener-options';
 import type { CliIo } from './signature-commands';
 
 export const LISTEN_OPTIONS: Record<string, OptionSpec> = {
@@ -130,13 +131,7 @@ export async function startListen(argv: string[], io: CliIo): Promise<ListenSess
   const core = await openCore({
     dataDir,
     mode: 'headless',
-    capturePort: portOption(opts['capture-port'], 'capture-port'),
-    captureHost: opts['capture-host'] as string | undefined,
-    tunnel: {
-      ...(opts.tunnel === false ? { enabled: false } : {}),
-      ...(typeof opts['tunnel-host'] === 'string' ? { host: opts['tunnel-host'] } : {}),
-      ...(typeof opts.subdomain === 'string' ? { subdomain: opts.subdomain } : {}),
-    },
+    ...listenerOptions(opts),
     forwardTo: forwardTo ?? null,
     log: (line) => io.stderr(line),
   });

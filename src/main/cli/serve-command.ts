@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { TunnelStatus } from '../../shared/api/tunnel';
 import { parseOptions, portOption, type OptionSpec } from './cli-args';
+import { listenerOptions } from './listener-options';
 import { createHooklensCore } from '../core/hooklens-core';
 import { resolveDataDir } from '../data-dir';
 import { startControlServer } from '../serve';
@@ -75,13 +76,7 @@ export async function runServe(argv: string[]): Promise<number | null> {
   const core = await createHooklensCore({
     dataDir,
     mode: 'browser',
-    capturePort: portOption(opts['capture-port'], 'capture-port'),
-    captureHost: opts['capture-host'] as string | undefined,
-    tunnel: {
-      ...(opts.tunnel === false ? { enabled: false } : {}),
-      ...(typeof opts['tunnel-host'] === 'string' ? { host: opts['tunnel-host'] } : {}),
-      ...(typeof opts.subdomain === 'string' ? { subdomain: opts.subdomain } : {}),
-    },
+    ...listenerOptions(opts),
     log: (line) => console.error(line),
     dataDirHint: 'pass --data-dir',
   });
