@@ -100,7 +100,7 @@ test('a correct handler (Stripe SDK + seen ids) scores all passes; probes open t
   const history = (await callApi(
     hooklens,
     'listReplays',
-    ((await callApi(hooklens, 'listCaptures')) as { id: string }[])[0]!.id,
+    ((await callApi(hooklens, 'listCaptures')) as { items: { id: string }[] }).items[0]!.id,
   )) as { source: string }[];
   expect(history.filter((h) => h.source === 'check').length).toBeGreaterThanOrEqual(34);
 });
@@ -203,6 +203,6 @@ test('a target that is not this machine needs a confirmation, and nothing is sen
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toHaveCount(0);
   await expect(panel.getByRole('progressbar')).toHaveCount(0);
-  const id = ((await callApi(hooklens, 'listCaptures')) as { id: string }[])[0]!.id;
+  const id = ((await callApi(hooklens, 'listCaptures')) as { items: { id: string }[] }).items[0]!.id;
   expect(await callApi(hooklens, 'listReplays', id)).toEqual([]);
 });
