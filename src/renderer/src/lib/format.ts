@@ -4,9 +4,14 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
+// One formatter for every row: toLocaleTimeString with options builds a new one per call, which
+// took a sixth of the renderer's time while scrolling the list.
+const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
 export function formatTime(iso: string): string {
   const d = new Date(iso);
-  return d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  // format() throws on an invalid date where toLocaleTimeString said so.
+  return Number.isNaN(d.getTime()) ? 'Invalid Date' : TIME_FORMAT.format(d);
 }
 
 export function formatDateTime(iso: string): string {
