@@ -138,7 +138,10 @@ async function openBig(page: Page, name: string): Promise<{ visible: number; pre
   await row.click();
   await text.first().waitFor({ timeout: 60_000 });
   const visible = performance.now() - t;
-  await page.getByLabel('Body, pretty JSON').filter({ hasText: `"delivery": "${name}"` }).waitFor({ timeout: 120_000 });
+  await page
+    .getByLabel('Body, pretty JSON')
+    .filter({ hasText: `"delivery": "${name}"` })
+    .waitFor({ timeout: 120_000 });
   return { visible, pretty: performance.now() - t };
 }
 
