@@ -75,6 +75,38 @@ function worst(attempts: ProbeAttempt[]): ProbeAttempt {
   );
 }
 
+/** What a probe of several deliveries says for each class of its decisive (worst) answer. */
+interface AttemptsSentences {
+  pass: string;
+  fail(decisive: ProbeAttempt): string;
+  timeout(decisive: ProbeAttempt): string;
+  other(decisive: ProbeAttempt): string;
+}
+
+/** The verdict of several deliveries, decided by the worst answer among them. */
+function attemptsVerdict(def: ProbeDefinition, attempts: ProbeAttempt[], notes: string[], say: AttemptsSentences) {
+  const decisive = worst(attempts);
+  const answer = classify(decisive.response);
+  switch (answer) {
+    case '2xx':
+      return result(def, 'pass', say.pass, attempts, decisive, notes);
+    case '5xx':
+    case 'error':
+      return result(def, 'fail', say.fail(decisive), attempts, decisive, notes);
+    case 'timeout':
+      return result(def, 'warn', say.timeout(decisive), attempts, decisive, notes);
+    case '3xx':
+    case '4xx':
+    case '413':
+    case 'other':
+      return result(def, 'warn', say.other(decisive), attempts, decisive, notes);
+    default: {
+      const never: never = answer;
+      return never;
+    }
+  }
+}
+
 function repeatVerdict(
   ctx: ProbeContext,
   def: ProbeDefinition,
@@ -82,56 +114,16 @@ function repeatVerdict(
   what: string,
   notes: string[],
 ) {
-  const decisive = worst(attempts);
-  const r = decisive.response;
   const field = dedupeField(ctx.profile);
-  const answer = classify(r);
-  switch (answer) {
-    case '2xx':
-      return result(
-        def,
-        'pass',
-        `All ${attempts.length} deliveries (${what}) were answered 2xx.`,
-        attempts,
-        decisive,
-        notes,
-      );
-    case '5xx':
-    case 'error':
-      return result(
-        def,
-        'fail',
-        `Your handler fails on a repeated delivery: ${decisive.label} got ${describeAnswer(r)}; deduplicate on ${field}.`,
-        attempts,
-        decisive,
-        notes,
-      );
-    case 'timeout':
-      return result(
-        def,
-        'warn',
-        `${decisive.label} got no answer within ${timeoutPhrase(ctx)}, so ${ctx.profile.name} would send it yet again.`,
-        attempts,
-        decisive,
-        notes,
-      );
-    case '3xx':
-    case '4xx':
-    case '413':
-    case 'other':
-      return result(
-        def,
-        'warn',
-        `${decisive.label} got ${describeAnswer(r)}: answer 2xx to an event already handled, or ${ctx.profile.name} keeps retrying it.`,
-        attempts,
-        decisive,
-        notes,
-      );
-    default: {
-      const never: never = answer;
-      return never;
-    }
-  }
+  return attemptsVerdict(def, attempts, notes, {
+    pass: `All ${attempts.length} deliveries (${what}) were answered 2xx.`,
+    fail: (d) =>
+      `Your handler fails on a repeated delivery: ${d.label} got ${describeAnswer(d.response)}; deduplicate on ${field}.`,
+    timeout: (d) =>
+      `${d.label} got no answer within ${timeoutPhrase(ctx)}, so ${ctx.profile.name} would send it yet again.`,
+    other: (d) =>
+      `${d.label} got ${describeAnswer(d.response)}: answer 2xx to an event already handled, or ${ctx.profile.name} keeps retrying it.`,
+  });
 }
 
 export const duplicateProbe: ProbeDefinition = {
@@ -215,56 +207,13 @@ export const reverseOrderProbe: ProbeDefinition = {
       await ctx.send(this.id, `${pair.second.type} (the later event) first`, ctx.sign(later)),
       await ctx.send(this.id, `${pair.first.type} (the earlier event) second`, ctx.sign(earlier)),
     ];
-    const decisive = worst(attempts);
-    const r = decisive.response;
-    const notes = [`Why this happens: ${pair.why}.`];
-    const answer = classify(r);
-    switch (answer) {
-      case '2xx':
-        return result(
-          this,
-          'pass',
-          `Both answered 2xx with ${pair.second.type} before ${pair.first.type}.`,
-          attempts,
-          decisive,
-          notes,
-        );
-      case '5xx':
-      case 'error':
-        return result(
-          this,
-          'fail',
-          `Your handler fails on events out of order: ${decisive.label} got ${describeAnswer(r)}.`,
-          attempts,
-          decisive,
-          notes,
-        );
-      case 'timeout':
-        return result(
-          this,
-          'warn',
-          `${decisive.label} got no answer within ${timeoutPhrase(ctx)} (see response times).`,
-          attempts,
-          decisive,
-          notes,
-        );
-      case '3xx':
-      case '4xx':
-      case '413':
-      case 'other':
-        return result(
-          this,
-          'warn',
-          `${decisive.label} got ${describeAnswer(r)}: accept out-of-order events with 2xx and reconcile, or they are retried.`,
-          attempts,
-          decisive,
-          notes,
-        );
-      default: {
-        const never: never = answer;
-        return never;
-      }
-    }
+    return attemptsVerdict(this, attempts, [`Why this happens: ${pair.why}.`], {
+      pass: `Both answered 2xx with ${pair.second.type} before ${pair.first.type}.`,
+      fail: (d) => `Your handler fails on events out of order: ${d.label} got ${describeAnswer(d.response)}.`,
+      timeout: (d) => `${d.label} got no answer within ${timeoutPhrase(ctx)} (see response times).`,
+      other: (d) =>
+        `${d.label} got ${describeAnswer(d.response)}: accept out-of-order events with 2xx and reconcile, or they are retried.`,
+    });
   },
 };
 
