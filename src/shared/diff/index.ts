@@ -3,7 +3,10 @@
  * or Node. `compareCaptures` does the work once; `applyNoise` filters the result by noise rules.
  */
 export * from './types';
-export { compareCaptures, splitUrl, type ComparableCapture } from './compare-captures';
+export { compareCaptures, compareCapturesSteps, splitUrl, type ComparableCapture } from './compare-captures';
+export { DiffMeter, describePhase, type DiffPhase, type DiffProgress } from './diff-progress';
+export { runSteps, DiffCancelledError, type Steps } from './diff-steps';
+export { compareCapturesCooperatively, type CooperativeOptions } from './cooperative-compare';
 export { compareBodies, type BodySide } from './body-diff';
 export { applyNoise, type FilteredComparison } from './apply-noise';
 export {

@@ -80,7 +80,7 @@ export function objGet(obj: JsonObj, key: string, hint = -1): JsonNode | undefin
 }
 
 export type JsonParseResult =
-  | { ok: true; root: JsonNode; duplicateKeys: JsonPath[] }
+  | { ok: true; root: JsonNode; duplicateKeys: JsonPath[]; /** Values in the document, for the printer's progress. */ nodes: number }
   | { ok: false; message: string; line: number; column: number };
 
 /** Deeper documents are refused rather than risking the call stack; no real webhook nests this far. */
@@ -105,15 +105,22 @@ class ParseError extends Error {
   }
 }
 
-export function parseJson(text: string): JsonParseResult {
-  const p = new Parser(text);
+/** How many characters pass between two progress reports: often enough for a bar, rare enough to cost nothing. */
+const REPORT_EVERY_CHARS = 64 * 1024;
+
+/** `onProgress(done, total)` hears of the characters read every 64 K; it may throw to stop the parse. */
+export function parseJson(text: string, onProgress?: (done: number, total: number) => void): JsonParseResult {
+  const p = new Parser(text, onProgress);
   try {
     p.skipWs();
     const root = p.value(0);
     p.skipWs();
     if (p.pos < text.length) throw new ParseError('Unexpected text after the JSON value', p.pos);
-    return { ok: true, root, duplicateKeys: p.duplicates };
+    onProgress?.(text.length, text.length);
+    return { ok: true, root, duplicateKeys: p.duplicates, nodes: p.nodes };
   } catch (err) {
+    // A listener that stops the parse (a cancelled comparison) is obeyed, not reported as bad JSON.
+    if (p.stoppedBy !== undefined && err === p.stoppedBy) throw err;
     const offset = err instanceof ParseError ? err.offset : p.pos;
     const message = err instanceof Error ? err.message : String(err);
     let line = 1;
@@ -136,7 +143,13 @@ class Parser {
   private readonly keyInfo = new Map<string, { key: string; h: number }>();
   private readonly strings = new Map<string, JsonStr>();
   private readonly numbers = new Map<string, JsonNum>();
-  constructor(private readonly s: string) {}
+  nodes = 0;
+  stoppedBy: unknown = undefined;
+  private nextReport = REPORT_EVERY_CHARS;
+  constructor(
+    private readonly s: string,
+    private readonly onProgress?: (done: number, total: number) => void,
+  ) {}
 
   private internKey(k: string): { key: string; h: number } {
     let info = this.keyInfo.get(k);
@@ -160,6 +173,16 @@ class Parser {
 
   value(depth: number): JsonNode {
     if (depth > MAX_DEPTH) throw new ParseError(`Nested deeper than ${MAX_DEPTH} levels`, this.pos);
+    this.nodes++;
+    if (this.pos >= this.nextReport && this.onProgress) {
+      this.nextReport = this.pos + REPORT_EVERY_CHARS;
+      try {
+        this.onProgress(this.pos, this.s.length);
+      } catch (err) {
+        this.stoppedBy = err;
+        throw err;
+      }
+    }
     const c = this.s.charCodeAt(this.pos);
     switch (c) {
       case 123 /* { */:
