@@ -8,6 +8,7 @@ import { applyNoise, comparisonText, compileNoise, describeNote, type CaptureSid
 import { useAppStore } from '../../app-store';
 import { CopyButton } from '../../components/copy-button';
 import { BodySection } from './body-section';
+import { ComparisonCancelled, ComparisonProgress } from './comparison-progress';
 import './compare-view.css';
 import { NamedChangesTable } from './named-changes-table';
 import { NoiseControls } from './noise-controls';
@@ -46,7 +47,7 @@ export function CompareView({ onClose }: CompareViewProps): React.JSX.Element {
   const [swapped, setSwapped] = useState(false);
   const ready = pair?.status === 'ready' ? pair : null;
   const [a, b] = ready ? (swapped ? [ready.right, ready.left] : [ready.left, ready.right]) : [null, null];
-  const compared = useComparison(a, b);
+  const { state: compared, cancel, rerun } = useComparison(a, b);
   const state = useMemo<ComparisonState>(
     () =>
       pair?.status === 'error'
@@ -77,11 +78,15 @@ export function CompareView({ onClose }: CompareViewProps): React.JSX.Element {
           </button>
         </div>
       </header>
-      {state.status === 'loading' && (
-        <p role="status" className="muted">
-          Comparing…
-        </p>
-      )}
+      {state.status === 'loading' &&
+        (pair?.status === 'ready' ? (
+          <ComparisonProgress progress={state.progress} onCancel={cancel} />
+        ) : (
+          <p role="status" className="muted">
+            Loading the captures…
+          </p>
+        ))}
+      {state.status === 'cancelled' && <ComparisonCancelled onRerun={rerun} />}
       {state.status === 'error' && (
         <p role="alert" className="error">
           Could not compare: {state.message}

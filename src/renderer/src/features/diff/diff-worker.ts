@@ -1,8 +1,10 @@
 /*
- * Worker entry: compares two captures off the UI thread (two 1 MB bodies take a noticeable part
- * of a second). Messages: in `{ seq, left, right }`, out `{ seq, ok, comparison | message }`.
+ * Worker entry: compares one pair of large captures off the UI thread (two 4 MB JSON bodies take
+ * seconds to parse and print), telling the page its progress as it goes. In `{ left, right }`; out
+ * `progress` replies (forward only, about one per percent), then `done` or `error`. The page stops
+ * the work by terminating the worker, so nothing here listens for a cancel.
  */
-import { compareCaptures, type ComparableCapture } from '../../../../shared/diff';
+import { compareCapturesSteps, DiffMeter, runSteps, type ComparableCapture } from '../../../../shared/diff';
 import type { CompareReply, CompareRequest } from './compare-messages';
 
 const scope = self as unknown as {
@@ -11,14 +13,12 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = (e) => {
-  const { seq, left, right } = e.data;
+  const { left, right } = e.data;
   try {
-    scope.postMessage({
-      seq,
-      ok: true,
-      comparison: compareCaptures(left as ComparableCapture, right as ComparableCapture),
-    });
+    const meter = new DiffMeter((progress) => scope.postMessage({ type: 'progress', progress }));
+    const comparison = runSteps(compareCapturesSteps(left as ComparableCapture, right as ComparableCapture, meter));
+    scope.postMessage({ type: 'done', comparison });
   } catch (err) {
-    scope.postMessage({ seq, ok: false, message: err instanceof Error ? err.message : String(err) });
+    scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
   }
 };
