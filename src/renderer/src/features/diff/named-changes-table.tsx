@@ -1,5 +1,6 @@
 import { assertNever } from '../../../../shared/errors';
 import type { NamedChange } from '../../../../shared/diff';
+import { DataTable } from '../../components/data-table';
 
 export function kindLabel(kind: NamedChange['kind'] | 'moved'): string {
   switch (kind) {
@@ -50,38 +51,28 @@ export function NamedChangesTable({
       {changes.length === 0 ? (
         <p className="muted">No differences{hidden > 0 ? '' : '.'}</p>
       ) : (
-        <table className="diff-table" aria-label={label}>
-          <thead>
-            <tr>
-              <th scope="col">Change</th>
-              <th scope="col">{nameHeading}</th>
-              <th scope="col">Left</th>
-              <th scope="col">Right</th>
+        <DataTable label={label} className="diff-table" columns={['Change', nameHeading, 'Left', 'Right']}>
+          {changes.map((c) => (
+            <tr key={`${c.kind}:${c.name}`} className={`diff-${c.kind}`}>
+              <td>{kindLabel(c.kind)}</td>
+              <td className="mono">
+                {onSelect ? (
+                  <button type="button" className="link-button" onClick={() => onSelect(c)}>
+                    {c.name}
+                  </button>
+                ) : (
+                  c.name
+                )}
+              </td>
+              <td>
+                <Values values={c.before} />
+              </td>
+              <td>
+                <Values values={c.after} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {changes.map((c) => (
-              <tr key={`${c.kind}:${c.name}`} className={`diff-${c.kind}`}>
-                <td>{kindLabel(c.kind)}</td>
-                <td className="mono">
-                  {onSelect ? (
-                    <button type="button" className="link-button" onClick={() => onSelect(c)}>
-                      {c.name}
-                    </button>
-                  ) : (
-                    c.name
-                  )}
-                </td>
-                <td>
-                  <Values values={c.before} />
-                </td>
-                <td>
-                  <Values values={c.after} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {hidden > 0 && <p className="muted hidden-count">{hidden} hidden by noise rules</p>}
     </div>
