@@ -62,11 +62,7 @@ export function compareBodies(left: BodySide, right: BodySide): BodyComparison {
  * The work of `compareBodies` in steps: it pauses between phases (a cooperative runner yields to
  * the event loop there, or stops) and reports each phase's progress to `meter`.
  */
-export function* compareBodiesSteps(
-  left: BodySide,
-  right: BodySide,
-  meter: DiffMeter,
-): Steps<BodyComparison> {
+export function* compareBodiesSteps(left: BodySide, right: BodySide, meter: DiffMeter): Steps<BodyComparison> {
   meter.stretch('reading', 0, 2);
   const l = classify(left);
   const r = classify(right);

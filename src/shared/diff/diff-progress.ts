@@ -4,8 +4,6 @@
  * through it is. The meter turns that into events that only move forward (phase order, percent
  * never lower), at most one per whole percent, so a worker posts a hundred messages, not a million.
  */
-import { assertNever } from '../errors';
-
 export type DiffPhase = 'reading' | 'parsing' | 'comparing' | 'formatting';
 
 export interface DiffProgress {
@@ -43,18 +41,14 @@ export class DiffMeter {
   }
 }
 
+const PHASE_LABEL: Record<DiffPhase, string> = {
+  reading: 'Reading the bodies',
+  parsing: 'Parsing the bodies',
+  comparing: 'Comparing',
+  formatting: 'Laying out the side-by-side texts',
+};
+
 /** What the comparison is doing, for the progress bar's label. */
 export function describePhase(phase: DiffPhase): string {
-  switch (phase) {
-    case 'reading':
-      return 'Reading the bodies';
-    case 'parsing':
-      return 'Parsing the bodies';
-    case 'comparing':
-      return 'Comparing';
-    case 'formatting':
-      return 'Laying out the side-by-side texts';
-    default:
-      return assertNever(phase, 'diff phase');
-  }
+  return PHASE_LABEL[phase];
 }

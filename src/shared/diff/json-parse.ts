@@ -80,7 +80,12 @@ export function objGet(obj: JsonObj, key: string, hint = -1): JsonNode | undefin
 }
 
 export type JsonParseResult =
-  | { ok: true; root: JsonNode; duplicateKeys: JsonPath[]; /** Values in the document, for the printer's progress. */ nodes: number }
+  | {
+      ok: true;
+      root: JsonNode;
+      duplicateKeys: JsonPath[];
+      /** Values in the document, for the printer's progress. */ nodes: number;
+    }
   | { ok: false; message: string; line: number; column: number };
 
 /** Deeper documents are refused rather than risking the call stack; no real webhook nests this far. */
