@@ -1,9 +1,9 @@
 /*
  * Starts a comparison and hands back a job: progress as it goes, one result, and a cancel that
- * really stops the work. From LARGE_BODY_BYTES on (either body) the pair goes to a worker of its
- * own, which a cancel terminates wherever it is; smaller pairs, and any pair where no worker can
- * start (Vite bundles `diff-worker.ts` from the `new Worker(new URL(...))` form; some origins
- * refuse workers), run on this thread a step per task, where a cancel lands at the next step.
+ * really stops the work. Each pair goes to a worker of its own (Vite bundles `diff-worker.ts` from
+ * the `new Worker(new URL(...))` form), which a cancel terminates wherever it is. Where no worker
+ * can start (some origins refuse them), the pair runs on this thread a step per task, and a cancel
+ * lands at the next step.
  */
 import type { CaptureRecord } from '../../../../shared/capture';
 import {
@@ -13,7 +13,6 @@ import {
   type DiffProgress,
 } from '../../../../shared/diff';
 import { assertNever } from '../../../../shared/errors';
-import { LARGE_BODY_BYTES } from '../../lib/use-pretty-body';
 import type { CompareReply, CompareRequest } from './compare-messages';
 
 export interface ComparisonJob {
@@ -21,9 +20,6 @@ export interface ComparisonJob {
   result: Promise<CaptureComparison>;
   cancel(): void;
 }
-
-export const isLargePair = (left: CaptureRecord, right: CaptureRecord): boolean =>
-  Math.max(left.body.size, right.body.size) >= LARGE_BODY_BYTES;
 
 export function startComparison(
   left: CaptureRecord,
@@ -38,7 +34,7 @@ export function startComparison(
   };
   const inline = (): Promise<CaptureComparison> =>
     compareCapturesCooperatively(left, right, { onProgress: report, signal });
-  const result = isLargePair(left, right) ? inWorker({ left, right }, report, signal, inline) : inline();
+  const result = inWorker({ left, right }, report, signal, inline);
   return { result, cancel: () => controller.abort() };
 }
 
