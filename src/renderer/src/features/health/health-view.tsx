@@ -5,10 +5,9 @@
  * function the core uses; charts and the table view show the same series.
  */
 import { useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { buildReport, MINUTE_MS } from '../../../../shared/health-report';
 import type { HealthReport } from '../../../../shared/api/health';
-import { useAppStore } from '../../app-store';
+import { useAppFields, useAppStore } from '../../app-store';
 import { formatTime } from '../../lib/format';
 import { effectiveTheme, useOsPrefersDark } from '../workbench/theme';
 import { HealthChart, type ChartSeries } from './health-chart';
@@ -109,20 +108,18 @@ function CaptureLink({ id, children }: { id: string; children: React.ReactNode }
 }
 
 export function HealthView({ onClose }: { onClose(): void }): React.JSX.Element {
-  const { health, error, endpoints, minutes, setMinutes, openHealth, themeChoice } = useAppStore(
-    useShallow((s) => ({
-      health: s.health,
-      error: s.healthError,
-      endpoints: s.endpoints,
-      minutes: s.healthMinutes,
-      setMinutes: s.setHealthMinutes,
-      openHealth: s.openHealth,
-      themeChoice: s.appSettings?.ui.theme ?? 'system',
-    })),
+  const { health, healthError, endpoints, healthMinutes, setHealthMinutes, openHealth } = useAppFields(
+    'health',
+    'healthError',
+    'endpoints',
+    'healthMinutes',
+    'setHealthMinutes',
+    'openHealth',
   );
+  const themeChoice = useAppStore((s) => s.appSettings?.ui.theme ?? 'system');
   const theme = effectiveTheme(themeChoice, useOsPrefersDark());
   const [asTable, setAsTable] = useState(false);
-  const report = useReport(minutes);
+  const report = useReport(healthMinutes);
   const scopeName = health?.endpointId
     ? (endpoints.find((e) => e.id === health.endpointId)?.name ?? health.endpointId)
     : 'All endpoints';
@@ -143,7 +140,11 @@ export function HealthView({ onClose }: { onClose(): void }): React.JSX.Element 
             </option>
           ))}
         </select>
-        <select aria-label="Health window" value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
+        <select
+          aria-label="Health window"
+          value={healthMinutes}
+          onChange={(e) => setHealthMinutes(Number(e.target.value))}
+        >
           {WINDOWS.map(([m, label]) => (
             <option key={m} value={m}>
               {label}
@@ -157,7 +158,7 @@ export function HealthView({ onClose }: { onClose(): void }): React.JSX.Element 
           Close
         </button>
       </header>
-      {error && <p className="warning-text">Could not load the health figures: {error}</p>}
+      {healthError && <p className="warning-text">Could not load the health figures: {healthError}</p>}
       {!report ? (
         <p className="muted">Loading…</p>
       ) : (
