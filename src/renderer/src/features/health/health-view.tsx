@@ -8,10 +8,12 @@ import { useMemo, useState } from 'react';
 import { buildReport, MINUTE_MS } from '../../../../shared/health-report';
 import type { HealthReport } from '../../../../shared/api/health';
 import { useAppFields, useAppStore } from '../../app-store';
+import { NamedOptions } from '../../components/named-options';
 import { formatTime } from '../../lib/format';
 import { effectiveTheme, useOsPrefersDark } from '../workbench/theme';
 import { HealthChart, type ChartSeries } from './health-chart';
 import { HealthSeriesTable, type SeriesKey } from './health-series-table';
+import { HealthTiles } from './health-tiles';
 import { useMinuteClock } from './minute-clock';
 import './health.css';
 
@@ -81,23 +83,6 @@ function useReport(minutes: number): HealthReport | null {
   }, [health, minutes, clock]);
 }
 
-function Tile({
-  label,
-  value,
-  tone,
-}: {
-  label: string;
-  value: string | number;
-  tone?: 'ok' | 'bad' | 'warn';
-}): React.JSX.Element {
-  return (
-    <div className={`health-tile ${tone ? `tone-${tone}` : ''}`} role="group" aria-label={label}>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  );
-}
-
 function CaptureLink({ id, children }: { id: string; children: React.ReactNode }): React.JSX.Element {
   const selectCapture = useAppStore((s) => s.selectCapture);
   return (
@@ -134,11 +119,7 @@ export function HealthView({ onClose }: { onClose(): void }): React.JSX.Element 
           onChange={(e) => void openHealth(e.target.value || null)}
         >
           <option value="">All endpoints</option>
-          {endpoints.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.name}
-            </option>
-          ))}
+          <NamedOptions items={endpoints} />
         </select>
         <select
           aria-label="Health window"
@@ -163,42 +144,7 @@ export function HealthView({ onClose }: { onClose(): void }): React.JSX.Element 
         <p className="muted">Loading…</p>
       ) : (
         <>
-          <dl className="health-tiles" aria-label="Totals">
-            <Tile label="Deliveries" value={report.totals.deliveries} />
-            <Tile label="Valid signatures" value={report.totals.valid} tone="ok" />
-            <Tile
-              label="Invalid signatures"
-              value={report.totals.invalid}
-              tone={report.totals.invalid > 0 ? 'bad' : undefined}
-            />
-            <Tile label="No secret" value={report.totals.noSecret} />
-            <Tile label="Unsigned" value={report.totals.unsigned} />
-            <Tile
-              label="Duplicates"
-              value={report.totals.duplicates}
-              tone={report.totals.duplicates > 0 ? 'warn' : undefined}
-            />
-            <Tile label="Forwarded" value={report.totals.forwardDelivered} />
-            <Tile label="Forward retries" value={report.totals.forwardRetried} />
-            <Tile
-              label="Forward failures"
-              value={report.totals.forwardFailed}
-              tone={report.totals.forwardFailed > 0 ? 'bad' : undefined}
-            />
-            <Tile
-              label="Latency p50"
-              value={report.totals.latencyP50 === null ? '—' : `${report.totals.latencyP50} ms`}
-            />
-            <Tile
-              label="Latency p95"
-              value={report.totals.latencyP95 === null ? '—' : `${report.totals.latencyP95} ms`}
-            />
-            <Tile
-              label="Refusals"
-              value={report.totals.refusals}
-              tone={report.totals.refusals > 0 ? 'warn' : undefined}
-            />
-          </dl>
+          <HealthTiles totals={report.totals} />
           <p className="muted health-note">
             Forward outcomes, latency and refusals are counted since {formatTime(report.countingSince)} (when Hooklens
             started); deliveries and signatures include stored captures.

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { StatusClass, TimeRange } from '../../../../shared/api/search';
 import { useAppFields, useAppStore } from '../../app-store';
+import { NamedOptions } from '../../components/named-options';
 import { formatCount } from '../../lib/format';
 import { openFirstRow } from './keyboard';
 
@@ -93,11 +94,7 @@ export function SearchBar(): React.JSX.Element {
           onChange={(e) => void setFilters({ provider: e.target.value })}
         >
           <option value="">Provider</option>
-          {providers.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          <NamedOptions items={providers} />
         </select>
         <select
           aria-label="Time filter"
