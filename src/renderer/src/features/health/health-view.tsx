@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import { buildReport, MINUTE_MS } from '../../../../shared/health-report';
 import type { HealthReport } from '../../../../shared/api/health';
 import { useAppFields, useAppStore } from '../../app-store';
+import { ColumnHeads } from '../../components/column-heads';
 import { NamedOptions } from '../../components/named-options';
 import { formatTime } from '../../lib/format';
 import { effectiveTheme, useOsPrefersDark } from '../workbench/theme';
@@ -185,13 +186,7 @@ function HealthLists({ report }: { report: HealthReport }): React.JSX.Element {
           <p className="muted">None in this window.</p>
         ) : (
           <table className="kv-table" aria-label="Refusals by reason">
-            <thead>
-              <tr>
-                <th scope="col">Status</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Count</th>
-              </tr>
-            </thead>
+            <ColumnHeads titles={['Status', 'Reason', 'Count']} />
             <tbody>
               {report.refusalsByReason.map((r) => (
                 <tr key={`${r.status} ${r.error}`}>
