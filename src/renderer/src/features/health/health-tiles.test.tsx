@@ -1,22 +1,21 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { HealthTotals } from '../../../../shared/api/health';
+import { buildReport } from '../../../../shared/health-report';
 import { HealthTiles } from './health-tiles';
 
-const QUIET: HealthTotals = {
-  deliveries: 0,
-  valid: 0,
-  invalid: 0,
-  noSecret: 0,
-  unsigned: 0,
-  duplicates: 0,
-  forwardDelivered: 0,
-  forwardRetried: 0,
-  forwardFailed: 0,
-  refusals: 0,
-  latencyP50: null,
-  latencyP95: null,
-};
+// The totals of a window in which nothing happened, as the view gets them.
+const QUIET: HealthTotals = buildReport({
+  endpointId: null,
+  minutes: 60,
+  now: Date.UTC(2026, 0, 1),
+  countingSince: new Date(Date.UTC(2026, 0, 1)).toISOString(),
+  scope: undefined,
+  all: undefined,
+  refusalMessages: {},
+  recentRefusals: [],
+  recentErrors: [],
+}).totals;
 
 /** The class and the shown value of the tile named `label`. */
 function tile(totals: HealthTotals, label: string): { className: string; value: string } {
