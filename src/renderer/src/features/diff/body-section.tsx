@@ -9,7 +9,7 @@ import {
   type NoisePrefs,
 } from '../../../../shared/diff';
 import { assertNever } from '../../../../shared/errors';
-import { DataTable } from '../../components/data-table';
+import { ColumnHeads } from '../../components/column-heads';
 import type { MergeFocus } from './merge-pane';
 import { NamedChangesTable } from './named-changes-table';
 import { SideBySide } from './side-by-side';
@@ -90,18 +90,21 @@ export function BodySection({ body, unfiltered, hidden, onNoise }: BodySectionPr
       case 'binary':
         return (
           <>
-            <DataTable label="Binary bodies" className="diff-table" columns={['', 'Left', 'Right']}>
-              <tr className={body.left.size === body.right.size ? 'diff-same' : 'diff-changed'}>
-                <th scope="row">Size</th>
-                <td>{body.left.size} bytes</td>
-                <td>{body.right.size} bytes</td>
-              </tr>
-              <tr className={body.equal ? 'diff-same' : 'diff-changed'}>
-                <th scope="row">SHA-256</th>
-                <td className="mono">{body.left.sha256}</td>
-                <td className="mono">{body.right.sha256}</td>
-              </tr>
-            </DataTable>
+            <table className="diff-table" aria-label="Binary bodies">
+              <ColumnHeads titles={['', 'Left', 'Right']} />
+              <tbody>
+                <tr className={body.left.size === body.right.size ? 'diff-same' : 'diff-changed'}>
+                  <th scope="row">Size</th>
+                  <td>{body.left.size} bytes</td>
+                  <td>{body.right.size} bytes</td>
+                </tr>
+                <tr className={body.equal ? 'diff-same' : 'diff-changed'}>
+                  <th scope="row">SHA-256</th>
+                  <td className="mono">{body.left.sha256}</td>
+                  <td className="mono">{body.right.sha256}</td>
+                </tr>
+              </tbody>
+            </table>
             <p>{body.equal ? 'The bodies are byte for byte identical.' : 'The bodies differ.'}</p>
           </>
         );

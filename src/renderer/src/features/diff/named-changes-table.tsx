@@ -1,6 +1,6 @@
 import { assertNever } from '../../../../shared/errors';
 import type { NamedChange } from '../../../../shared/diff';
-import { DataTable } from '../../components/data-table';
+import { ColumnHeads } from '../../components/column-heads';
 
 export function kindLabel(kind: NamedChange['kind'] | 'moved'): string {
   switch (kind) {
@@ -51,28 +51,31 @@ export function NamedChangesTable({
       {changes.length === 0 ? (
         <p className="muted">No differences{hidden > 0 ? '' : '.'}</p>
       ) : (
-        <DataTable label={label} className="diff-table" columns={['Change', nameHeading, 'Left', 'Right']}>
-          {changes.map((c) => (
-            <tr key={`${c.kind}:${c.name}`} className={`diff-${c.kind}`}>
-              <td>{kindLabel(c.kind)}</td>
-              <td className="mono">
-                {onSelect ? (
-                  <button type="button" className="link-button" onClick={() => onSelect(c)}>
-                    {c.name}
-                  </button>
-                ) : (
-                  c.name
-                )}
-              </td>
-              <td>
-                <Values values={c.before} />
-              </td>
-              <td>
-                <Values values={c.after} />
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+        <table className="diff-table" aria-label={label}>
+          <ColumnHeads titles={['Change', nameHeading, 'Left', 'Right']} />
+          <tbody>
+            {changes.map((c) => (
+              <tr key={`${c.kind}:${c.name}`} className={`diff-${c.kind}`}>
+                <td>{kindLabel(c.kind)}</td>
+                <td className="mono">
+                  {onSelect ? (
+                    <button type="button" className="link-button" onClick={() => onSelect(c)}>
+                      {c.name}
+                    </button>
+                  ) : (
+                    c.name
+                  )}
+                </td>
+                <td>
+                  <Values values={c.before} />
+                </td>
+                <td>
+                  <Values values={c.after} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
       {hidden > 0 && <p className="muted hidden-count">{hidden} hidden by noise rules</p>}
     </div>
