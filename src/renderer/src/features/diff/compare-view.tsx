@@ -1,7 +1,7 @@
 /*
  * Two captures side by side: what differs in the request line, headers and body, with noise
  * filters that hide what always differs (timestamps, ids, signatures). The comparison is computed
- * once (in a worker when possible); noise toggles only filter it.
+ * once, in a worker of its own, with progress and Cancel (compare-runner.ts); noise toggles only filter it.
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import {
