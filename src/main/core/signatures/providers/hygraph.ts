@@ -6,7 +6,7 @@
  * https://hygraph.com/docs/api-reference/basics/webhooks#verify-signed-webhooks
  */
 import { checkSignature } from '../check-signature';
-import { hasHeader, header, hmac, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { hasHeader, hmac, invalid, nowSeconds, requireHeader, valid } from '../crypto-helpers';
 import { parseHeaderParams } from '../header-params';
 import { withHints } from '../mismatch';
 import { checkTimestamp, describeWindow, toleranceHints } from '../timestamps';
@@ -27,14 +27,11 @@ export function hygraphSignature(secret: string, body: Buffer, env: string, t: n
   );
 }
 
+const NO_HEADER = `${HEADER} header is missing: the webhook has no secret key set in Hygraph, or a proxy dropped the header`;
+
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
-  const raw = header(req, HEADER);
-  if (raw === undefined)
-    return invalid(
-      ID,
-      'missing_header',
-      `${HEADER} header is missing: the webhook has no secret key set in Hygraph, or a proxy dropped the header`,
-    );
+  const raw = requireHeader(req, ID, HEADER, NO_HEADER);
+  if (typeof raw !== 'string') return raw;
   const params = parseHeaderParams(raw, ',');
   const sign = params.get('sign')?.[0];
   const env = params.get('env')?.[0];

@@ -6,7 +6,7 @@
  * https://linear.app/developers/webhooks#securing-webhooks
  */
 import { checkSignature } from '../check-signature';
-import { hasHeader, header, hmac, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { hasHeader, header, hmac, invalid, nowSeconds, requireHeader, valid } from '../crypto-helpers';
 import { checkTimestamp, describeSkew } from '../timestamps';
 import type { Provider, SignOptions, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 import type { HeaderPair } from '../../../../shared/capture';
@@ -38,14 +38,11 @@ function bodyTimestampMs(body: Buffer): number | string {
   return ts;
 }
 
+const NO_HEADER = `no ${HEADER} header: the request was not signed by Linear, or a proxy dropped the header`;
+
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
-  const raw = header(req, HEADER);
-  if (raw === undefined)
-    return invalid(
-      ID,
-      'missing_header',
-      `no ${HEADER} header: the request was not signed by Linear, or a proxy dropped the header`,
-    );
+  const raw = requireHeader(req, ID, HEADER, NO_HEADER);
+  if (typeof raw !== 'string') return raw;
   const received = raw.trim();
   if (!/^[0-9a-f]{64}$/i.test(received)) {
     return invalid(
