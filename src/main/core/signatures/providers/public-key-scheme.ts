@@ -13,6 +13,7 @@ import { hasHeader, header, invalid, valid } from '../crypto-helpers';
 import { explainMismatch, type BodyVariant } from '../mismatch';
 import { checkTimestamp, describeSkew, parseUnixSeconds } from '../timestamps';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
+import { schemeIdentity } from './scheme-identity';
 
 // DER SubjectPublicKeyInfo prefix for a raw 32-byte Ed25519 key (RFC 8410).
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
@@ -114,10 +115,7 @@ function verify(scheme: PublicKeyScheme, req: SignedRequest, opts: VerifyOptions
 /** Verify only: without the sender's private key there is nothing to sign with. */
 export function publicKeyProvider(scheme: PublicKeyScheme): Provider {
   return {
-    id: scheme.id,
-    name: scheme.name,
-    signatureHeaders: [scheme.signatureHeader, scheme.timestampHeader],
-    secretHint: scheme.secretHint,
+    ...schemeIdentity(scheme, [scheme.signatureHeader, scheme.timestampHeader]),
     detect: (req) => hasHeader(req, scheme.signatureHeader),
     verify: (req, opts) => verify(scheme, req, opts),
   };
