@@ -3,7 +3,7 @@
  * same code could guard a real endpoint; lengths differing is already a mismatch.
  */
 import { createHmac, timingSafeEqual, type BinaryToTextEncoding } from 'node:crypto';
-import type { SignedRequest, VerifyFailure, VerifyResult } from './types';
+import type { VerifyFailure, VerifyResult } from './types';
 
 export type HmacAlgorithm = 'sha1' | 'sha256' | 'sha512';
 
@@ -50,36 +50,6 @@ export function header(req: { headers: readonly [string, string][] }, name: stri
     if (n.length === lower.length && (n === lower || n.toLowerCase() === lower)) return headers[i][1];
   }
   return undefined;
-}
-
-/**
- * The signature header's value, or the `missing_header` verdict when it is absent; `reason` says
- * what its absence most likely means for this sender.
- */
-export function requireHeader(
-  req: SignedRequest,
-  provider: string,
-  name: string,
-  reason: string,
-): string | VerifyResult {
-  return header(req, name) ?? invalid(provider, 'missing_header', reason);
-}
-
-/**
- * A signature written as a fixed prefix and a hex HMAC-SHA256 (`sha256=…`, `v0=…`), trimmed, or
- * the `malformed_header` verdict that shows what arrived instead.
- */
-export function prefixedSha256Hex(provider: string, name: string, raw: string, prefix: string): string | VerifyResult {
-  const received = raw.trim();
-  const head = received.slice(0, prefix.length);
-  if (head.toLowerCase() === prefix.toLowerCase() && /^[0-9a-f]{64}$/i.test(received.slice(prefix.length)))
-    return received;
-  return invalid(
-    provider,
-    'malformed_header',
-    `${name} should be "${prefix}" followed by 64 hex characters, got "${received.slice(0, 80)}"`,
-    { received },
-  );
 }
 
 export function hasHeader(req: { headers: readonly [string, string][] }, name: string): boolean {

@@ -5,7 +5,8 @@
  * https://airtable.com/developers/web/api/webhooks-overview#webhook-notification-delivery
  */
 import { checkSignature } from '../check-signature';
-import { hasHeader, hmac, invalid, requireHeader, safeEqual, valid } from '../crypto-helpers';
+import { hasHeader, hmac, invalid, safeEqual, valid } from '../crypto-helpers';
+import { requireHeader } from '../header-verdicts';
 import { HooklensError } from '../../../../shared/errors';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 

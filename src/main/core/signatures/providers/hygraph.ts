@@ -6,7 +6,8 @@
  * https://hygraph.com/docs/api-reference/basics/webhooks#verify-signed-webhooks
  */
 import { checkSignature } from '../check-signature';
-import { hasHeader, hmac, invalid, nowSeconds, requireHeader, valid } from '../crypto-helpers';
+import { hasHeader, hmac, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { requireHeader } from '../header-verdicts';
 import { parseHeaderParams } from '../header-params';
 import { withHints } from '../mismatch';
 import { checkTimestamp, describeWindow, toleranceHints } from '../timestamps';

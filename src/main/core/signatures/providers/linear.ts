@@ -6,7 +6,8 @@
  * https://linear.app/developers/webhooks#securing-webhooks
  */
 import { checkSignature } from '../check-signature';
-import { hasHeader, header, hmac, invalid, nowSeconds, requireHeader, valid } from '../crypto-helpers';
+import { hasHeader, header, hmac, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { requireHeader } from '../header-verdicts';
 import { checkTimestamp, describeSkew } from '../timestamps';
 import type { Provider, SignOptions, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 import type { HeaderPair } from '../../../../shared/capture';

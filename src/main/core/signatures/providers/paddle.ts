@@ -6,7 +6,8 @@
  * https://developer.paddle.com/webhooks/signature-verification
  */
 import { checkSignature } from '../check-signature';
-import { hasHeader, hmac, invalid, nowSeconds, requireHeader, valid } from '../crypto-helpers';
+import { hasHeader, hmac, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { requireHeader } from '../header-verdicts';
 import { parseHeaderParams } from '../header-params';
 import { checkTimestamp, parseUnixSeconds, describeSkew } from '../timestamps';
 import type { Provider, SignOptions, SignedRequest, VerifyOptions, VerifyResult } from '../types';

@@ -4,7 +4,8 @@
  * No time is signed. https://developer.pagerduty.com/docs/webhooks/webhook-signatures/
  */
 import { checkSignature } from '../check-signature';
-import { hasHeader, hmac, invalid, requireHeader, valid } from '../crypto-helpers';
+import { hasHeader, hmac, invalid, valid } from '../crypto-helpers';
+import { requireHeader } from '../header-verdicts';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 
 const ID = 'pagerduty';

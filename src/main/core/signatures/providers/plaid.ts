@@ -6,7 +6,8 @@
  * private key is Plaid's. https://plaid.com/docs/api/webhooks/webhook-verification/
  */
 import { createHash, createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { hasHeader, invalid, requireHeader, safeEqual, valid } from '../crypto-helpers';
+import { hasHeader, invalid, safeEqual, valid } from '../crypto-helpers';
+import { requireHeader } from '../header-verdicts';
 import { numericClaim, parseJws, verifyEs256 } from '../jws';
 import { explainMismatch } from '../mismatch';
 import { checkTimestamp, describeSkew } from '../timestamps';

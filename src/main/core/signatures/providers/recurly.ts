@@ -5,7 +5,8 @@
  * https://docs.recurly.com/recurly-subscriptions/docs/signature-verification
  */
 import { checkSignature } from '../check-signature';
-import { hasHeader, hmac, invalid, nowSeconds, requireHeader, valid } from '../crypto-helpers';
+import { hasHeader, hmac, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { requireHeader } from '../header-verdicts';
 import { withHints } from '../mismatch';
 import { checkTimestamp, describeWindow, toleranceHints } from '../timestamps';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';

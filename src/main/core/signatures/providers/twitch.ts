@@ -7,16 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { checkSignature } from '../check-signature';
-import {
-  hasHeader,
-  header,
-  hmac,
-  invalid,
-  nowSeconds,
-  prefixedSha256Hex,
-  requireHeader,
-  valid,
-} from '../crypto-helpers';
+import { hasHeader, header, hmac, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { prefixedSha256Hex, requireHeader } from '../header-verdicts';
 import { checkTimestamp, describeSkew } from '../timestamps';
 import type { Provider, SignOptions, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 import type { HeaderPair } from '../../../../shared/capture';
