@@ -8,7 +8,7 @@
 import { checkSignature } from '../check-signature';
 import { hasHeader, header, hmac, invalid, nowSeconds, valid } from '../crypto-helpers';
 import { requireHeader } from '../header-verdicts';
-import { checkTimestamp, describeSkew } from '../timestamps';
+import { checkTimestamp, describeSkew, timedVerdict } from '../timestamps';
 import type { Provider, SignOptions, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 import type { HeaderPair } from '../../../../shared/capture';
 
@@ -85,11 +85,9 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
     );
   }
   const time = checkTimestamp(ID, Math.floor(ms / 1000), opts, TOLERANCE_SEC);
-  if (time.failure) return { ...time.failure, expected, received };
-  return valid(ID, `${HEADER} matches (webhookTimestamp ${describeSkew(time.skewSec)})`, {
+  return timedVerdict(ID, time, `${HEADER} matches (webhookTimestamp ${describeSkew(time.skewSec)})`, {
     expected,
     received,
-    skewSec: time.skewSec,
   });
 }
 

@@ -9,9 +9,9 @@
  * only shares `ed25519PublicKey`.
  */
 import { createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
-import { hasHeader, header, invalid, valid } from '../crypto-helpers';
+import { hasHeader, header, invalid } from '../crypto-helpers';
 import { explainMismatch, type BodyVariant } from '../mismatch';
-import { checkTimestamp, describeSkew, parseUnixSeconds } from '../timestamps';
+import { checkTimestamp, describeSkew, parseUnixSeconds, timedVerdict } from '../timestamps';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 import { schemeIdentity } from './scheme-identity';
 
@@ -105,11 +105,8 @@ function verify(scheme: PublicKeyScheme, req: SignedRequest, opts: VerifyOptions
       extra: { skewSec: time.skewSec },
     });
   }
-  if (time.failure) return { ...time.failure, received };
-  return valid(id, `${scheme.what} verifies with ${scheme.keyName} (timestamp ${describeSkew(time.skewSec)})`, {
-    received,
-    skewSec: time.skewSec,
-  });
+  const matched = `${scheme.what} verifies with ${scheme.keyName} (timestamp ${describeSkew(time.skewSec)})`;
+  return timedVerdict(id, time, matched, { received });
 }
 
 /** Verify only: without the sender's private key there is nothing to sign with. */

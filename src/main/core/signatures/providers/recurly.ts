@@ -5,10 +5,10 @@
  * https://docs.recurly.com/recurly-subscriptions/docs/signature-verification
  */
 import { checkSignature } from '../check-signature';
-import { hasHeader, hmac, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { hasHeader, hmac, invalid, nowSeconds } from '../crypto-helpers';
 import { requireHeader } from '../header-verdicts';
 import { withHints } from '../mismatch';
-import { checkTimestamp, describeWindow, toleranceHints } from '../timestamps';
+import { checkTimestamp, describeWindow, timedVerdict, toleranceHints } from '../timestamps';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 
 const ID = 'recurly';
@@ -50,11 +50,9 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
     const result = check.explain();
     return withHints(result, [...(result.failure === 'signature_mismatch' ? [ADVICE] : []), ...toleranceHints(time)]);
   }
-  if (time.failure) return { ...time.failure, expected: check.expected, received: check.matched };
-  return valid(ID, `signature matches; ${describeWindow(time)} (skew ${time.skewSec} s)`, {
+  return timedVerdict(ID, time, `signature matches; ${describeWindow(time)} (skew ${time.skewSec} s)`, {
     expected: check.expected,
     received: check.matched,
-    skewSec: time.skewSec,
   });
 }
 
