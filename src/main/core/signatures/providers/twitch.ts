@@ -14,10 +14,15 @@ import type { Provider, SignOptions, SignedRequest, VerifyOptions, VerifyResult 
 import type { HeaderPair } from '../../../../shared/capture';
 
 const ID = 'twitch';
-const SIG_HEADER = 'Twitch-Eventsub-Message-Signature';
-const ID_HEADER = 'Twitch-Eventsub-Message-Id';
-const TS_HEADER = 'Twitch-Eventsub-Message-Timestamp';
-const TYPE_HEADER = 'Twitch-Eventsub-Message-Type';
+// Every header EventSub adds to a message is named Twitch-Eventsub-Message-<part>.
+const messageHeader = (part: string): string => `Twitch-Eventsub-Message-${part}`;
+const SIG_HEADER = messageHeader('Signature');
+const ID_HEADER = messageHeader('Id');
+const TS_HEADER = messageHeader('Timestamp');
+const TYPE_HEADER = messageHeader('Type');
+// Twitch accepts a subscription secret of this many ASCII characters only.
+const SECRET_LENGTH = { min: 10, max: 100 };
+const SECRET_RANGE = `${SECRET_LENGTH.min}–${SECRET_LENGTH.max}`;
 const TOLERANCE_SEC = 600;
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
@@ -75,11 +80,14 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   if (check.matched === undefined) {
     const secretLength = opts.secret.trim().length;
     const result = check.explain();
-    if (result.failure === 'signature_mismatch' && (secretLength < 10 || secretLength > 100)) {
+    if (
+      result.failure === 'signature_mismatch' &&
+      (secretLength < SECRET_LENGTH.min || secretLength > SECRET_LENGTH.max)
+    ) {
       return {
         ...result,
         failure: 'secret_format',
-        reason: `EventSub signature does not match and the secret has ${secretLength} characters, while Twitch requires 10–100: use the secret passed when the subscription was created`,
+        reason: `EventSub signature does not match and the secret has ${secretLength} characters, while Twitch requires ${SECRET_RANGE}: use the secret passed when the subscription was created`,
       };
     }
     return result;
@@ -120,8 +128,7 @@ export const twitch: Provider = {
   id: ID,
   name: 'Twitch EventSub',
   signatureHeaders: [SIG_HEADER, ID_HEADER, TS_HEADER],
-  secretHint:
-    'The secret (10–100 ASCII characters) you passed in transport.secret when creating the EventSub subscription',
+  secretHint: `The secret (${SECRET_RANGE} ASCII characters) you passed in transport.secret when creating the EventSub subscription`,
   toleranceSec: TOLERANCE_SEC,
   detect: (req) => hasHeader(req, SIG_HEADER),
   verify,
