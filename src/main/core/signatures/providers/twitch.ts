@@ -14,7 +14,7 @@ import type { Provider, SignOptions, SignedRequest, VerifyOptions, VerifyResult 
 import type { HeaderPair } from '../../../../shared/capture';
 
 const ID = 'twitch';
-// Every header EventSub adds to a message is named Twitch-Eventsub-Message-<part>.
+// EventSub's per-message headers are all named Twitch-Eventsub-Message-<part>.
 const messageHeader = (part: string): string => `Twitch-Eventsub-Message-${part}`;
 const SIG_HEADER = messageHeader('Signature');
 const ID_HEADER = messageHeader('Id');
