@@ -10,6 +10,7 @@ import { sign as octokitSign } from '@octokit/webhooks-methods';
 import { Webhook } from 'standardwebhooks';
 import Stripe from 'stripe';
 import { startCorrectHandler, startNaiveHandler, type TestHandler } from '../src/main/core/check/test-support/handlers';
+import { stripeInvoicePaid } from '../src/main/core/check/test-support/stripe-events';
 import { sendWebhook, type RunningHooklens } from './support/app';
 import { expect, openApp, openButton, test } from './support/fixtures';
 import { docScreenshot } from './support/screenshots';
@@ -33,12 +34,7 @@ async function openCheck(page: Page, app: RunningHooklens, targetBase: string) {
   await callApi(app, 'setSignatureSecret', 'default', 'stripe', SECRET);
   await callApi(app, 'updateReplaySettings', { targetBase });
   await openApp(page, app);
-  const body = JSON.stringify({
-    id: 'evt_e2e_check',
-    object: 'event',
-    type: 'invoice.paid',
-    data: { object: { id: 'in_e2e', object: 'invoice' } },
-  });
+  const body = stripeInvoicePaid('evt_e2e_check', 'in_e2e');
   const header = stripeSdk.webhooks.generateTestHeaderString({ payload: body, secret: SECRET });
   const sent = await sendWebhook(app.captureUrl, '/webhook', {
     headers: { 'Content-Type': 'application/json', 'Stripe-Signature': header },
