@@ -4,12 +4,10 @@
  * the dark theme; the bell's name and tooltip agree, and say when the browser blocks notifications.
  */
 import type { Page } from '@playwright/test';
-import { launchHooklens, sendWebhook, type RunningHooklens } from './support/app';
+import { sendWebhook, type RunningHooklens } from './support/app';
 import { expect, openApp, openButton, test } from './support/fixtures';
-import {
-  startLocalTunnelServer,
-  type LocalTunnelServer,
-} from '../src/main/core/tunnel/test-support/local-tunnel-server';
+import type { LocalTunnelServer } from '../src/main/core/tunnel/test-support/local-tunnel-server';
+import { startTunnelledApp, stopTunnelledApp } from './support/tunnelled-app';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -23,13 +21,9 @@ test.describe('with the public URL online', () => {
   let app: RunningHooklens;
   test.describe.configure({ timeout: 90_000 });
   test.beforeEach(async () => {
-    server = await startLocalTunnelServer();
-    app = await launchHooklens({ tunnel: true, args: ['--tunnel-host', server.host] });
+    ({ server, app } = await startTunnelledApp());
   });
-  test.afterEach(async () => {
-    await app?.stop({ removeData: true });
-    await server?.stop();
-  });
+  test.afterEach(() => stopTunnelledApp({ server, app }));
 
   test('one line at 1280 px, copy buttons named for their URL, settings popover closes on Esc and outside', async ({
     page,

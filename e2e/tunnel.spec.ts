@@ -5,11 +5,8 @@
 import { launchHooklens, type RunningHooklens } from './support/app';
 import type { Page } from '@playwright/test';
 import { captureRow, expect, openApp, test } from './support/fixtures';
-import {
-  requestThroughTunnel,
-  startLocalTunnelServer,
-  type LocalTunnelServer,
-} from '../src/main/core/tunnel/test-support/local-tunnel-server';
+import { requestThroughTunnel, type LocalTunnelServer } from '../src/main/core/tunnel/test-support/local-tunnel-server';
+import { startTunnelledApp, stopTunnelledApp } from './support/tunnelled-app';
 
 let server: LocalTunnelServer;
 let app: RunningHooklens;
@@ -18,14 +15,9 @@ let app: RunningHooklens;
 test.describe.configure({ timeout: 90_000 });
 
 test.beforeEach(async () => {
-  server = await startLocalTunnelServer();
-  app = await launchHooklens({ tunnel: true, args: ['--tunnel-host', server.host] });
+  ({ server, app } = await startTunnelledApp());
 });
-
-test.afterEach(async () => {
-  await app?.stop({ removeData: true });
-  await server?.stop();
-});
+test.afterEach(() => stopTunnelledApp({ server, app }));
 
 /** The URL the top bar shows once online; tests then prove it real by sending through it. */
 async function shownPublicUrl(page: Page): Promise<string> {
