@@ -24,7 +24,8 @@ export {
 } from './noise-rules';
 export { describeJsonChange, describeNamedChange, describeTextChange, describeNote } from './describe';
 export { comparisonText, bodyChangeLines, formatElapsed } from './comparison-text';
-export { parseJson, type JsonNode, type JsonParseResult } from './json-parse';
+export type { JsonNode } from './json-node';
+export { parseJson, type JsonParseResult } from './json-parse';
 export { diffJson, type JsonDiff, type RawJsonChange } from './json-diff';
 export { diffText } from './text-diff';
 export { diffNamed, parseFormFields } from './named-diff';

@@ -5,7 +5,7 @@
  * reference's order first, so a line diff of the two texts shows value changes, not key order.
  */
 import { assertNever } from '../errors';
-import { keyIndex, objGet, type JsonNode, type JsonObj } from './json-parse';
+import { keyIndex, objGet, type JsonNode, type JsonObj } from './json-node';
 import type { PathSegment } from './types';
 
 export interface PrettyJson {
