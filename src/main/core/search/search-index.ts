@@ -72,7 +72,7 @@ export function createSearchIndex(deps: { store: CaptureStore; events: CoreEvent
       const started = performance.now();
       const test = compileQuery(query);
       const page = pageOf(
-        deps.store.list(),
+        deps.store.newest(),
         (c) => {
           const e = entries.get(c.id);
           return e !== undefined && test(e);
