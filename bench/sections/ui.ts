@@ -62,12 +62,13 @@ async function firstPaint(page: Page, uiUrl: string): Promise<number> {
 async function search(page: Page): Promise<{ ms: number }> {
   const box = page.getByRole('searchbox', { name: 'Search captures' });
   const needleRow = page.getByRole('checkbox', { name: `Select POST /bulk/${NEEDLE}` });
-  const narrowed = page.getByText(`of ${STORED} shown`);
+  // As the list's status line writes counts ("1 of 20,000 shown").
+  const narrowed = page.getByText(`of ${STORED.toLocaleString('en-US')} shown`);
   const times: number[] = [];
   for (let i = 0; i < SEARCHES; i += 1) {
     const t = performance.now();
     await box.fill('needle');
-    await page.getByText(`1 of ${STORED} shown`).waitFor();
+    await page.getByText(`1 of ${STORED.toLocaleString('en-US')} shown`).waitFor();
     await needleRow.waitFor();
     times.push(performance.now() - t);
     await box.fill('');
