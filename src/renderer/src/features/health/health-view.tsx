@@ -11,7 +11,10 @@ import type { HealthReport } from '../../../../shared/api/health';
 import { useAppStore } from '../../app-store';
 import { formatTime } from '../../lib/format';
 import { effectiveTheme, useOsPrefersDark } from '../workbench/theme';
-import { HealthChart, type ChartSeries } from './health-chart';
+import type { ChartSeries, HealthChartProps } from './health-chart';
+import { lazyView } from '../../lib/lazy-view';
+
+const HealthChart = lazyView<HealthChartProps>(() => import('./health-chart').then((m) => m.HealthChart), 'the chart');
 import { HealthSeriesTable, type SeriesKey } from './health-series-table';
 import { useMinuteClock } from './minute-clock';
 import './health.css';
