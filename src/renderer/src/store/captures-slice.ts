@@ -259,10 +259,6 @@ export const createCapturesSlice =
         const [start, end] = onScreen;
         const pages = new Set([0, Math.floor(start / PAGE_ROWS), Math.floor(Math.max(start, end - 1) / PAGE_ROWS)]);
         const s = get();
-        if (facetsScope !== s.activeEndpointId)
-          void get()
-            .loadFacets()
-            .catch(() => undefined);
         // An unfiltered view's total is the stored total: the pages carry it, no call of its own.
         const narrowed =
           s.activeEndpointId !== null || isActiveQuery(toQuery(s.filters)) || isHealthFilterActive(s.healthFilters);
@@ -278,6 +274,11 @@ export const createCapturesSlice =
         // Unfiltered, the pages were cut without the pending delete's rows already.
         const stored = all ? Math.max(0, all.total - pending) : answers[0].total;
         set({ rows, captureTotal: stored + (shift - shiftAt), capturesLoaded: true });
+        // Counted once the rows are in, so the first page does not wait behind a walk of every capture.
+        if (facetsScope !== get().activeEndpointId)
+          void get()
+            .loadFacets()
+            .catch(() => undefined);
       },
       async loadFacets() {
         const mine = ++facetsSeq;
