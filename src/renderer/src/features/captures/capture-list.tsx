@@ -168,7 +168,10 @@ export function CaptureList(): React.JSX.Element {
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // A few rows beyond the screen: a fast wheel remounts every row it passes, so each extra one costs per frame.
+    overscan: 6,
+    // Scroll updates batched into the next render instead of one synchronous render per wheel event.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
