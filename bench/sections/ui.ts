@@ -4,7 +4,7 @@
  * `_100k`, and `ui_stored` says how many were stored).
  * - ui_first_paint_ms_100k: navigation → the newest row visible (median of a few loads).
  * - ui_search_ms_100k: the search box filled (the last keystroke) → the list shows the one match;
- *   the box waits 120 ms after typing before it asks, so that is included.
+ *   the box waits 60 ms after typing before it asks, so that is included.
  * - ui_scroll_frame_p95_ms_100k: frame times (requestAnimationFrame) while the list is scrolled
  *   by mouse wheel through a few thousand rows, pages fetched on the way; p95 and max.
  * - renderer_heap_mb_100k: the page's used JS heap after those steps (after a GC), via CDP.
