@@ -49,7 +49,9 @@ export function createSearchIndex(deps: { store: CaptureStore; events: CoreEvent
   }
 
   function warm(): Promise<void> {
-    if (built) return fill();
+    // Built, new captures come through `add` and removals through events: a walk of every stored
+    // capture (a list copy at 100,000) is only needed when some arrived another way.
+    if (built) return entries.size === deps.store.count() ? Promise.resolve() : fill();
     building ??= fill().then(() => {
       built = true;
     });
