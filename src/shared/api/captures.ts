@@ -23,12 +23,27 @@ export interface CapturePage {
   items: CaptureSummary[];
 }
 
+/**
+ * What the list's filters and badges need from every stored capture, not only the rows fetched:
+ * the event types present (for the event filter) and the duplicate counts.
+ */
+export interface CaptureFacets {
+  /** Event types of the scope's captures, most frequent first (ties by name), with their counts. */
+  eventTypes: { eventType: string; count: number }[];
+  /** Captures of the scope that duplicate an earlier one. */
+  duplicates: number;
+  /** For each capture that others duplicate: how many stored captures carry its event, itself included. */
+  duplicateGroups: Record<string, number>;
+}
+
 /** The most rows one window returns, so a caller cannot ask for everything by accident. */
 export const MAX_PAGE_ROWS = 1_000;
 
 export interface CapturesMethods {
   /** Newest first, one window of them. */
   listCaptures(window?: CaptureWindow): Promise<CapturePage>;
+  /** Facets of every stored capture, or of one endpoint's. */
+  captureFacets(scope?: { endpointId?: string }): Promise<CaptureFacets>;
   getCapture(id: string): Promise<CaptureRecord>;
   deleteCapture(id: string): Promise<void>;
   /** Deletes those of `ids` that exist (one write); answers how many that was. */
@@ -39,6 +54,7 @@ export interface CapturesMethods {
 
 export const capturesMethodNames = {
   listCaptures: true,
+  captureFacets: true,
   getCapture: true,
   deleteCapture: true,
   deleteCaptures: true,

@@ -6,6 +6,7 @@ import { MAX_PAGE_ROWS, type CapturePage, type CaptureWindow } from '../../../sh
 import type { CaptureSummary } from '../../../shared/capture';
 import { HooklensError } from '../../../shared/errors';
 import { isHealthFilterActive, passesHealthFilters, type HealthFilters } from '../../../shared/health-filters';
+import type { SummaryScan } from '../store/capture-index';
 
 export interface WindowBounds {
   offset: number;
@@ -38,27 +39,53 @@ export function windowBounds(window: CaptureWindow | undefined): WindowBounds {
   };
 }
 
+/** A plain newest-first list as a scan (tests, and callers that hold a list already). */
+export function scanOf(rows: readonly CaptureSummary[]): SummaryScan {
+  return {
+    size: rows.length,
+    scanNewest(visit, skip = 0) {
+      for (let i = skip; i < rows.length; i += 1) if (!visit(rows[i])) return;
+    },
+  };
+}
+
 /**
- * The window of `rows` (newest first) that pass `keep`. Walks the list once and copies only the
- * window's rows, so a page of 100 out of 100,000 costs a scan, not a copy.
+ * The window of `rows` (newest first) that pass `keep`. The rows are walked where they are (the
+ * store's index) and only the window's are copied: an unfiltered page costs its offset and limit
+ * (nothing for the offset while nothing was removed), a filtered one a scan that stops copying
+ * at the window but keeps counting for the total.
  */
 export function pageOf(
-  rows: readonly CaptureSummary[],
+  rows: SummaryScan | readonly CaptureSummary[],
   keep: ((row: CaptureSummary) => boolean) | null,
   bounds: WindowBounds,
 ): CapturePage {
+  const source = isList(rows) ? scanOf(rows) : rows;
   const { offset, limit, health } = bounds;
   if (health) {
     const inner = keep;
     keep = (row) => passesHealthFilters(row, health) && (!inner || inner(row));
   }
-  if (!keep) return { total: rows.length, offset, items: rows.slice(offset, offset + limit) };
   const items: CaptureSummary[] = [];
+  if (!keep) {
+    if (limit > 0 && offset < source.size)
+      source.scanNewest((row) => {
+        items.push(row);
+        return items.length < limit;
+      }, offset);
+    return { total: source.size, offset, items };
+  }
+  const test = keep;
   let total = 0;
-  for (const row of rows) {
-    if (!keep(row)) continue;
+  source.scanNewest((row) => {
+    if (!test(row)) return true;
     if (total >= offset && items.length < limit) items.push(row);
     total += 1;
-  }
+    return true;
+  });
   return { total, offset, items };
+}
+
+function isList(rows: SummaryScan | readonly CaptureSummary[]): rows is readonly CaptureSummary[] {
+  return Array.isArray(rows);
 }

@@ -8,6 +8,7 @@ import { HooklensError } from '../../../shared/errors';
 import type { CoreEvents } from '../events';
 import type { CoreService } from '../service';
 import type { CaptureStore } from '../store/types';
+import { facetsOf } from './capture-facets';
 import { pageOf, windowBounds } from './capture-window';
 
 /** Above the retention cap's maximum, so "delete the N shown" always fits in one call. */
@@ -36,7 +37,14 @@ function capturesHandlers(deps: { store: CaptureStore; events: CoreEvents }): Ca
       if (endpointId !== undefined && typeof endpointId !== 'string') {
         throw new HooklensError('invalid_argument', 'endpointId must be a string.');
       }
-      return pageOf(store.list(), endpointId ? (c) => c.endpointId === endpointId : null, bounds);
+      return pageOf(store.newest(), endpointId ? (c) => c.endpointId === endpointId : null, bounds);
+    },
+    async captureFacets(scope) {
+      const endpointId = scope?.endpointId;
+      if (endpointId !== undefined && typeof endpointId !== 'string') {
+        throw new HooklensError('invalid_argument', 'endpointId must be a string.');
+      }
+      return facetsOf(store.newest(), endpointId || undefined);
     },
     async getCapture(id) {
       const record = await store.get(requireId(id));

@@ -34,6 +34,14 @@ describe('search index', () => {
     return record.id;
   }
 
+  it('once built, still finds a capture stored without passing through add (read from disk on the next search)', async () => {
+    const seen = await add('{"kind":"walrus"}');
+    expect((await index.search({ text: 'walrus' })).ids).toEqual([seen]);
+    const quiet = makeRecord('{"kind":"walrus"}');
+    await store.add(quiet);
+    expect((await index.search({ text: 'walrus' })).ids).toEqual([quiet.id, seen]);
+  });
+
   it('filters by the provider detected from the signature headers', async () => {
     const stripe = await add('{}', { headers: [['Stripe-Signature', 't=1,v1=ab']] });
     const github = await add('{}', { headers: [['X-Hub-Signature-256', 'sha256=ab']] });

@@ -49,7 +49,9 @@ export function createSearchIndex(deps: { store: CaptureStore; events: CoreEvent
   }
 
   function warm(): Promise<void> {
-    if (built) return fill();
+    // Built, new captures come through `add` and removals through events: a walk of every stored
+    // capture (a list copy at 100,000) is only needed when some arrived another way.
+    if (built) return entries.size === deps.store.count() ? Promise.resolve() : fill();
     building ??= fill().then(() => {
       built = true;
     });
@@ -72,7 +74,7 @@ export function createSearchIndex(deps: { store: CaptureStore; events: CoreEvent
       const started = performance.now();
       const test = compileQuery(query);
       const page = pageOf(
-        deps.store.list(),
+        deps.store.newest(),
         (c) => {
           const e = entries.get(c.id);
           return e !== undefined && test(e);

@@ -19,12 +19,19 @@ interface Slot {
   live: boolean;
 }
 
+/** Summaries newest first, walked where they are instead of copied into a list. */
+export interface SummaryScan {
+  readonly size: number;
+  /** Calls `visit` on each summary newest first, after passing over `skip` of them, until it returns false. */
+  scanNewest(visit: (summary: CaptureSummary) => boolean, skip?: number): void;
+}
+
 export interface SegmentUse {
   live: number;
   liveBytes: number;
 }
 
-export class CaptureIndex {
+export class CaptureIndex implements SummaryScan {
   private readonly byId = new Map<string, Slot>();
   /** Oldest first; removed slots stay until enough pile up to be worth compacting. */
   private order: Slot[] = [];
@@ -118,6 +125,19 @@ export class CaptureIndex {
       if (slot.live) out[i++] = slot.entry.summary;
     }
     return out;
+  }
+
+  scanNewest(visit: (summary: CaptureSummary) => boolean, skip = 0): void {
+    let k = this.order.length - 1;
+    // Without removed slots a position is a row number: the skip costs nothing.
+    if (this.holes === 0) k -= skip;
+    else {
+      for (let left = skip; left > 0 && k >= 0; k -= 1) if (this.order[k].live) left -= 1;
+    }
+    for (; k >= 0; k -= 1) {
+      const slot = this.order[k];
+      if (slot.live && !visit(slot.entry.summary)) return;
+    }
   }
 
   oldestFirst(): IndexEntry[] {

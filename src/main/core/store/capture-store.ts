@@ -16,7 +16,7 @@ import type { CaptureRecord, CaptureSummary } from '../../../shared/capture';
 import type { StoreNotice } from '../../../shared/api/status';
 import { HooklensError } from '../../../shared/errors';
 import { BlobDir } from './blobs';
-import type { CaptureIndex, IndexEntry } from './capture-index';
+import type { CaptureIndex, IndexEntry, SummaryScan } from './capture-index';
 import { fileStamp, fsyncDir } from '../durable-file';
 import { encodeOps, segmentName, SegmentWriter } from './journal';
 import { isBlobBody, isCaptureRecord, isStoredRecord, type HealthUpdate, type JournalOp } from './record-shape';
@@ -96,6 +96,10 @@ class JournalCaptureStore implements CaptureStore {
 
   list(): CaptureSummary[] {
     return this.index.newestFirst();
+  }
+
+  newest(): SummaryScan {
+    return this.index;
   }
 
   has(id: string): boolean {

@@ -1,5 +1,6 @@
 import type { CaptureRecord, CaptureSummary } from '../../../shared/capture';
 import type { StoreNotice } from '../../../shared/api/status';
+import type { SummaryScan } from './capture-index';
 import type { HealthUpdate } from './record-shape';
 import type { NoticeBoard } from '../notice-board';
 
@@ -12,6 +13,8 @@ export interface CaptureStore {
   add(record: CaptureRecord): Promise<void>;
   /** Newest first. Summaries only, cheap: kept in memory. */
   list(): CaptureSummary[];
+  /** The same, walked in place: a page of the list without copying all of it. */
+  newest(): SummaryScan;
   /** The full record, body included; undefined when unknown. */
   get(id: string): Promise<CaptureRecord | undefined>;
   has(id: string): boolean;

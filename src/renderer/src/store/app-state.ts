@@ -59,9 +59,10 @@ export function createAppState(api: HooklensClient): StateCreator<AppState> {
       const replayed = Object.keys(s.replayHistory).map((key) => s.loadReplayHistory(key || null, true));
       const secrets = Object.keys(s.secrets).map((endpointId) => s.loadSecretStatus(endpointId, true));
       // One failed load must not keep the others from showing.
+      // The list first: its requests go out ahead of the others.
       await Promise.allSettled([
-        s.loadStatus(),
         s.runSearch(),
+        s.loadStatus(),
         s.loadEndpoints(),
         s.loadAppSettings(),
         s.loadReplaySettings(),

@@ -11,7 +11,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { HooklensClient } from '../../../shared/api';
-import { MAX_PAGE_ROWS, type CapturePage } from '../../../shared/api/captures';
+import { MAX_PAGE_ROWS, type CaptureFacets, type CapturePage } from '../../../shared/api/captures';
 import type { CaptureSummary } from '../../../shared/capture';
 import { isHealthFilterActive, passesHealthFilters } from '../../../shared/health-filters';
 import { isActiveQuery } from '../../../shared/search/capture-search';
@@ -44,11 +44,18 @@ export interface PendingDelete {
 /** How long a burst of captures the view cannot judge alone is gathered before one refetch covers them. */
 export const REFRESH_DELAY_MS = 60;
 
+/** How long health updates and removals are gathered before the facets are counted again. */
+export const FACETS_DELAY_MS = 250;
+
+export const NO_FACETS: CaptureFacets = { eventTypes: [], duplicates: 0, duplicateGroups: {} };
+
 export interface CapturesSlice {
   /** The view's rows, newest first; `undefined` where a row is not fetched yet. */
   rows: Rows;
   /** Every stored capture, whatever the view shows. */
   captureTotal: number;
+  /** Event types and duplicate counts over every stored capture of the active endpoint, from the core. */
+  facets: CaptureFacets;
   capturesLoaded: boolean;
   /** The latest capture announced by the core, for side effects such as desktop notifications. */
   lastArrival: CaptureSummary | null;
@@ -59,6 +66,8 @@ export interface CapturesSlice {
   dismissCaptureActionError(): void;
   /** Fetches the view again from the top (and the stored total); keeps the rows on screen fetched. */
   loadCaptures(): Promise<void>;
+  /** Counts the facets again (the active endpoint's). */
+  loadFacets(): Promise<void>;
   /** Rows [start, end) are on screen: fetches the pages among them not fetched yet. */
   showRows(start: number, end: number): Promise<void>;
   captureAdded(summary: CaptureSummary): void;
@@ -123,6 +132,10 @@ export const createCapturesSlice =
     const inFlight = new Set<string>();
     let onScreen: [number, number] = [0, PAGE_ROWS];
     let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+    let facetsTimer: ReturnType<typeof setTimeout> | undefined;
+    let facetsSeq = 0;
+    // The endpoint the facets were counted for; a view change within it (search, health) keeps them.
+    let facetsScope: string | null | undefined;
     // A delete is applied from its answer and again from its event: the second must not count twice.
     let removedIds = new Set<string>();
     let undoTimer: ReturnType<typeof setTimeout> | undefined;
@@ -164,6 +177,15 @@ export const createCapturesSlice =
           .loadCaptures()
           .catch(() => undefined);
       }, REFRESH_DELAY_MS);
+    };
+
+    const facetsSoon = (): void => {
+      facetsTimer ??= setTimeout(() => {
+        facetsTimer = undefined;
+        void get()
+          .loadFacets()
+          .catch(() => undefined);
+      }, FACETS_DELAY_MS);
     };
 
     /** Takes the captures out of the list at once and holds them for Undo; the core is asked after the window. */
@@ -210,6 +232,7 @@ export const createCapturesSlice =
         ),
         captureTotal: s.captureTotal + pending.summaries.length,
       }));
+      facetsSoon();
       return get()
         .loadCaptures()
         .catch(() => undefined);
@@ -218,6 +241,7 @@ export const createCapturesSlice =
     return {
       rows: [],
       captureTotal: 0,
+      facets: NO_FACETS,
       capturesLoaded: false,
       lastArrival: null,
       captureActionError: null,
@@ -234,8 +258,12 @@ export const createCapturesSlice =
         const shiftAt = shift;
         const [start, end] = onScreen;
         const pages = new Set([0, Math.floor(start / PAGE_ROWS), Math.floor(Math.max(start, end - 1) / PAGE_ROWS)]);
+        const s = get();
+        // An unfiltered view's total is the stored total: the pages carry it, no call of its own.
+        const narrowed =
+          s.activeEndpointId !== null || isActiveQuery(toQuery(s.filters)) || isHealthFilterActive(s.healthFilters);
         const [all, ...answers] = await Promise.all([
-          api.listCaptures({ limit: 0 }),
+          narrowed ? api.listCaptures({ limit: 0 }) : null,
           ...[...pages].map((page) => fetchWindow(page * PAGE_ROWS, PAGE_ROWS)),
         ]);
         if (mine !== generation) return;
@@ -243,7 +271,21 @@ export const createCapturesSlice =
         let rows: Rows = [];
         for (const answer of answers) rows = withPage(rows, answer, shift - shiftAt);
         const pending = get().pendingDelete?.summaries.length ?? 0;
-        set({ rows, captureTotal: Math.max(0, all.total - pending) + (shift - shiftAt), capturesLoaded: true });
+        // Unfiltered, the pages were cut without the pending delete's rows already.
+        const stored = all ? Math.max(0, all.total - pending) : answers[0].total;
+        set({ rows, captureTotal: stored + (shift - shiftAt), capturesLoaded: true });
+        // Counted once the rows are in, so the first page does not wait behind a walk of every capture.
+        if (facetsScope !== get().activeEndpointId)
+          void get()
+            .loadFacets()
+            .catch(() => undefined);
+      },
+      async loadFacets() {
+        const mine = ++facetsSeq;
+        const endpointId = get().activeEndpointId;
+        facetsScope = endpointId;
+        const facets = await api.captureFacets(endpointId ? { endpointId } : {});
+        if (mine === facetsSeq) set({ facets });
       },
       async showRows(start, end) {
         onScreen = [start, end];
@@ -252,6 +294,7 @@ export const createCapturesSlice =
       captureAdded(summary) {
         const s = get();
         set({ captureTotal: s.captureTotal + 1, lastArrival: summary });
+        if (summary.health) facetsSoon();
         const verdict = inView(s, summary);
         if (verdict === null) return refreshSoon();
         if (!verdict) return;
@@ -261,6 +304,7 @@ export const createCapturesSlice =
         set({ rows });
       },
       captureUpdated(summary) {
+        facetsSoon();
         set((s) => ({
           rows: s.rows.map((c) => (c?.id === summary.id ? summary : c)),
           ...selectionUpdated(s, summary),
@@ -275,6 +319,7 @@ export const createCapturesSlice =
         }));
       },
       capturesRemoved(ids) {
+        facetsSoon();
         const gone = new Set(ids);
         const pending = get().pendingDelete;
         if (pending?.summaries.some((c) => gone.has(c.id))) {
@@ -300,7 +345,13 @@ export const createCapturesSlice =
       capturesCleared() {
         generation += 1;
         stopUndoTimer();
-        set((s) => ({ rows: [], captureTotal: 0, pendingDelete: null, ...selectionWithout(s, null) }));
+        set((s) => ({
+          rows: [],
+          captureTotal: 0,
+          facets: NO_FACETS,
+          pendingDelete: null,
+          ...selectionWithout(s, null),
+        }));
       },
       async deleteCapture(id) {
         await get().deleteCaptures([id]);

@@ -65,11 +65,17 @@ export function BodyView({ body, contentType, captureId }: BodyViewProps): React
     chosen ??
     (formatting.status === 'pending' || choice.pretty ? 'pretty' : body.encoding === 'base64' ? 'hex' : 'raw');
   const large = body.size >= LARGE_BODY_BYTES;
-  const bytes = useMemo(() => decodeBody(body), [body]);
-  const raw = useMemo(
-    () => (mode === 'raw' ? (body.encoding === 'utf8' ? { text: body.text, escaped: 0 } : escapedText(bytes)) : null),
-    [body, bytes, mode],
+  const pending = mode === 'pretty' && formatting.status === 'pending';
+  // Bytes only where a view needs them: encoding 25 MB of text again would hold the thread for nothing.
+  const bytes = useMemo(
+    () => (mode === 'hex' || (mode === 'raw' && body.encoding === 'base64') ? decodeBody(body) : null),
+    [body, mode],
   );
+  // While the pretty view is being made, the text is shown raw at once (text bodies: no copy needed).
+  const raw = useMemo(() => {
+    if (body.encoding === 'utf8') return mode === 'raw' || pending ? { text: body.text, escaped: 0 } : null;
+    return mode === 'raw' && bytes ? escapedText(bytes) : null;
+  }, [body, bytes, mode, pending]);
   const whyId = useId();
 
   if (body.size === 0) return <p className="muted">Empty body.</p>;
@@ -107,7 +113,7 @@ export function BodyView({ body, contentType, captureId }: BodyViewProps): React
         <button
           type="button"
           className="copy-button"
-          onClick={() => downloadBytes(fileName(captureId, contentType), bytes, contentType)}
+          onClick={() => downloadBytes(fileName(captureId, contentType), bytes ?? decodeBody(body), contentType)}
         >
           Save body
         </button>
@@ -117,13 +123,13 @@ export function BodyView({ body, contentType, captureId }: BodyViewProps): React
           {choice.why}
         </p>
       )}
-      {mode === 'pretty' && formatting.status === 'pending' && (
+      {pending && (
         <p className="muted" role="status">
-          Formatting {formatBytes(body.size)} in the background… Raw is ready now.
+          Formatting {formatBytes(body.size)} in the background…{raw ? ' Shown raw meanwhile.' : ' Raw is ready now.'}
         </p>
       )}
       {mode === 'pretty' && choice.pretty && <PrettyView pretty={choice.pretty} wrap={!large} />}
-      {mode === 'raw' && raw && (
+      {(mode === 'raw' || pending) && raw && (
         <>
           {raw.escaped > 0 && (
             <p className="muted body-why">
@@ -133,7 +139,7 @@ export function BodyView({ body, contentType, captureId }: BodyViewProps): React
           <CodeViewer text={raw.text} label="Body, raw" wrap={!large} />
         </>
       )}
-      {mode === 'hex' && <HexView bytes={bytes} />}
+      {mode === 'hex' && bytes && <HexView bytes={bytes} />}
     </div>
   );
 }

@@ -32,7 +32,7 @@ function useHealthRows(capture: CaptureRecord): [string, ReactNode][] {
     ],
   ];
   const first = h.duplicateOf;
-  const times = counts.get(first ?? capture.id);
+  const times = counts[first ?? capture.id];
   if (first)
     rows.push([
       'Duplicate of',

@@ -4,7 +4,13 @@
  * one-line bodies stall it for minutes. The change list above still says what differs.
  */
 import { formatBytes } from '../../lib/format';
-import { MergePane, type MergePaneProps } from './merge-pane';
+import { lazyView } from '../../lib/lazy-view';
+import type { MergePaneProps } from './merge-pane';
+
+const MergePane = lazyView<MergePaneProps>(
+  () => import('./merge-pane').then((m) => m.MergePane),
+  'the side-by-side view',
+);
 
 export const SIDE_BY_SIDE_MAX_CHARS = 2 * 1024 * 1024;
 

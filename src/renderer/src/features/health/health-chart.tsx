@@ -25,20 +25,16 @@ function resolveColor(css: string, host: HTMLElement): string {
   return out;
 }
 
-export function HealthChart({
-  title,
-  minutes,
-  series,
-  unit,
-  theme,
-}: {
+export interface HealthChartProps {
   title: string;
   /** Epoch ms of each minute. */
   minutes: number[];
   series: ChartSeries[];
   unit?: string;
   theme: string;
-}): React.JSX.Element {
+}
+
+export function HealthChart({ title, minutes, series, unit, theme }: HealthChartProps): React.JSX.Element {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const shape = `${theme}|${series.map((s) => `${s.label}:${s.color}`).join(',')}`;

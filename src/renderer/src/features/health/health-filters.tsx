@@ -7,16 +7,15 @@ import { useAppStore } from '../../app-store';
 import { verdictLabel } from './verdict-badge';
 
 export function HealthFilters(): React.JSX.Element {
-  const { filters, setFilters, rows } = useAppStore(
-    useShallow((s) => ({ filters: s.healthFilters, setFilters: s.setHealthFilters, rows: s.rows })),
+  const { filters, setFilters, present } = useAppStore(
+    useShallow((s) => ({ filters: s.healthFilters, setFilters: s.setHealthFilters, present: s.facets.eventTypes })),
   );
   const eventTypes = useMemo(() => {
-    const seen = new Set<string>();
-    // From the rows fetched so far (and the chosen one, so it stays selectable).
-    for (const c of rows) if (c?.health?.eventType) seen.add(c.health.eventType);
+    // Every type the core counted among the stored captures (and the chosen one, so it stays selectable).
+    const seen = new Set(present.map((t) => t.eventType));
     if (filters.eventType) seen.add(filters.eventType);
     return [...seen].sort();
-  }, [rows, filters.eventType]);
+  }, [present, filters.eventType]);
   return (
     <div className="health-filters">
       <select

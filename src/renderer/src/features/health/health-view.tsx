@@ -12,7 +12,10 @@ import { ColumnHeads } from '../../components/column-heads';
 import { NamedOptions } from '../../components/named-options';
 import { formatTime } from '../../lib/format';
 import { effectiveTheme, useOsPrefersDark } from '../workbench/theme';
-import { HealthChart, type ChartSeries } from './health-chart';
+import type { ChartSeries, HealthChartProps } from './health-chart';
+import { lazyView } from '../../lib/lazy-view';
+
+const HealthChart = lazyView<HealthChartProps>(() => import('./health-chart').then((m) => m.HealthChart), 'the chart');
 import { HealthSeriesTable, type SeriesKey } from './health-series-table';
 import { HealthTiles } from './health-tiles';
 import { useMinuteClock } from './minute-clock';

@@ -19,7 +19,8 @@ const RANGES: [TimeRange, string][] = [
   ['24h', 'Last 24 hours'],
   ['7d', 'Last 7 days'],
 ];
-const DEBOUNCE_MS = 120;
+// Short enough that a search (about 35 ms in the core at 100,000 captures) lands within 150 ms of the last key.
+const DEBOUNCE_MS = 60;
 
 export function SearchBar(): React.JSX.Element {
   const shown = useAppStore((s) => s.rows.length);
