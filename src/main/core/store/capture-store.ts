@@ -421,13 +421,30 @@ class JournalCaptureStore implements CaptureStore {
         this.compacting.delete(seg);
       } else if (!this.closed && !this.compacting.has(seg) && use.liveBytes * 2 < size) {
         // Mostly dead: re-write its live captures forward so the whole file can go next time.
+        const moves = this.movesWorthMaking(seg);
+        if (moves.length === 0) continue;
         this.compacting.add(seg);
-        for (const e of this.index.entriesIn(seg))
-          this.pending.push({ kind: 'move', id: e.summary.id, seg, off: e.off });
+        for (const e of moves) this.pending.push({ kind: 'move', id: e.summary.id, seg, off: e.off });
         planned = true;
       }
     }
     if (planned) this.kick();
+  }
+
+  /**
+   * The live captures of `seg` worth re-writing. Retention evicts the oldest unpinned captures
+   * first; those it will reach within the next segment's worth of captures empty the segment on
+   * their own, and moving them would write each twice (at the cap, half of every sealed segment).
+   */
+  private movesWorthMaking(seg: number): IndexEntry[] {
+    let doomed = Math.max(0, this.tuning.rollOps - (this.maxCaptures - this.index.size));
+    const out: IndexEntry[] = [];
+    for (const e of this.index.oldestFirst()) {
+      const soon = doomed > 0 && !e.summary.pinned;
+      if (soon) doomed -= 1;
+      if (!soon && e.seg === seg) out.push(e);
+    }
+    return out;
   }
 
   async close(): Promise<void> {
