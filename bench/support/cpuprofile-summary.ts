@@ -55,7 +55,9 @@ for (const [id, us] of self) {
   byFile.set(f, (byFile.get(f) ?? 0) + us);
   total += us;
 }
-const idle = [...self].filter(([id]) => byNode.get(id)!.callFrame.functionName === '(idle)').reduce((a, [, v]) => a + v, 0);
+const idle = [...self]
+  .filter(([id]) => byNode.get(id)!.callFrame.functionName === '(idle)')
+  .reduce((a, [, v]) => a + v, 0);
 const busy = total - idle;
 byFn.delete(`(idle)  (native):1`);
 byFile.set('(native)', (byFile.get('(native)') ?? 0) - idle);

@@ -16,9 +16,9 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_ENDPOINT_ID, type CaptureRecord, type CaptureVia } from '../../../shared/capture';
-import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_CAPTURE_PORT } from '../../../shared/settings';
-import type { CaptureStore } from '../store/types';
+import { DEFAULT_CAPTURE_PORT } from '../../../shared/settings';
 import { newCaptureId } from './capture-id';
+import { defaultReply, replyHeaderList, sendJson, tooLarge } from './capture-reply';
 import { createFirstByteGate, type FirstByteGate } from './first-byte-gate';
 import {
   connectionsCheckingInterval,
@@ -27,121 +27,27 @@ import {
   type ListenerGuard,
   type Refusal,
 } from './listener-guard';
+import {
+  DEFAULT_LIMITS,
+  type CaptureListener,
+  type CaptureListenerOptions,
+  type CaptureReply,
+  type ListenerLimits,
+  type RouteDecision,
+} from './listener-options';
 import { capturedBody } from '../body-buffer';
 import { headerPairs } from './raw-request';
 
-export interface ListenerLimits {
-  /** Largest body captured. Above it: 413, on the declared Content-Length before any body byte is read, else once it passes the limit. */
-  bodyLimitBytes: number;
-  /** Total size of the request line and headers; above it: 431. A change applies to new connections. */
-  maxHeaderBytes: number;
-  /** Most header lines in one request; above it: 431 (0 = no count limit, the byte size still applies). */
-  maxHeaderCount: number;
-  /** Slow clients: time allowed to send all headers, and the whole request; beyond either: 408. */
-  headersTimeoutMs: number;
-  requestTimeoutMs: number;
-  /** Open connections per server (public and tunnel count apart); a connection beyond it gets 503. */
-  maxConnections: number;
-}
-
-export const DEFAULT_LIMITS: ListenerLimits = {
-  bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
-  maxHeaderBytes: 64 * 1024,
-  maxHeaderCount: 1000,
-  headersTimeoutMs: 20_000,
-  requestTimeoutMs: 120_000,
-  maxConnections: 1024,
+export {
+  DEFAULT_LIMITS,
+  type CaptureListener,
+  type CaptureListenerOptions,
+  type CaptureReply,
+  type ListenerLimits,
+  type RouteDecision,
 };
 
-/** What the listener answers a capture with; endpoints can customise it. */
-export interface CaptureReply {
-  status: number;
-  /** Content-Length and Transfer-Encoding here are ignored: the listener frames the body itself. */
-  headers: [string, string][];
-  body: string;
-  delayMs?: number;
-  /** A simulated failure (the endpoint's "fail the next N"): recorded so the UI can say so. */
-  simulated?: boolean;
-}
-
-export interface RouteDecision {
-  endpointId: string;
-  /** Custom answer; without it the listener answers `200 {"ok":true,"id":…}`. */
-  reply?: (id: string) => CaptureReply;
-}
-
-export interface CaptureListenerOptions {
-  store: Pick<CaptureStore, 'add'>;
-  /** Preferred port (0 = any free one). Defaults to DEFAULT_CAPTURE_PORT. */
-  port?: number;
-  host?: string;
-  /** When the preferred port is taken, use a free one instead of failing. Default true. */
-  fallbackToFreePort?: boolean;
-  /** Open the loopback tunnel-only listener on this port (0 = any); null to skip. */
-  tunnelPort?: number | null;
-  limits?: Partial<ListenerLimits>;
-  /** Runs for every capture; if it throws, the capture is kept under the default endpoint and onError is told. */
-  route?: (method: string, url: string) => RouteDecision;
-  onCaptured?: (record: CaptureRecord) => void;
-  /**
-   * Requests on the tunnel port that the listener answers itself (200, text) instead of capturing:
-   * returns the body, or null for a normal capture. The tunnel's self-probe (tunnel-probe.ts).
-   */
-  tunnelSelfAnswer?: (url: string) => string | null;
-  onStoreError?: (err: unknown) => void;
-  /** Every request the listener answered with a refusal (413, 408, 431…) instead of capturing it. */
-  onRefused?: (refusal: Refusal, via: CaptureVia) => void;
-  /** Failures that are not the sender's fault (a throwing route or reply, a failed accept); the listener keeps running. */
-  onError?: (err: unknown) => void;
-}
-
-export interface CaptureListener {
-  readonly host: string;
-  readonly port: number;
-  readonly requestedPort: number;
-  /** True when the preferred port was taken and another was used. */
-  readonly fellBack: boolean;
-  readonly tunnelPort: number | null;
-  setLimits(limits: Partial<ListenerLimits>): void;
-  close(): Promise<void>;
-}
-
 const ignore = (): void => undefined;
-
-function sendJson(res: ServerResponse, status: number, payload: unknown): void {
-  const body = JSON.stringify(payload);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-  });
-  res.end(body);
-}
-
-const DEFAULT_REPLY_HEADERS: [string, string][] = [['Content-Type', 'application/json; charset=utf-8']];
-
-function defaultReply(id: string): CaptureReply {
-  // Ids are base36 and hex characters only (capture-id.ts): nothing to escape, no JSON.stringify per request.
-  return { status: 200, headers: DEFAULT_REPLY_HEADERS, body: `{"ok":true,"id":"${id}"}` };
-}
-
-function tooLarge(limit: number): Refusal {
-  return {
-    status: 413,
-    error: 'payload_too_large',
-    message: `Body larger than the ${limit}-byte limit; not captured.`,
-  };
-}
-
-/** A configured reply must not break HTTP framing: the listener sets the length itself. */
-function replyHeaderList(headers: readonly [string, string][], length: number): string[] {
-  const flat: string[] = [];
-  for (const [name, value] of headers) {
-    const lower = name.toLowerCase();
-    if (lower !== 'content-length' && lower !== 'transfer-encoding') flat.push(name, value);
-  }
-  flat.push('Content-Length', String(length));
-  return flat;
-}
 
 function listen(server: net.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
