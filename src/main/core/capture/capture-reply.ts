@@ -30,8 +30,15 @@ export function tooLarge(limit: number): Refusal {
   };
 }
 
+/** The default reply's header list, for the last body length seen (ids have one length). Node does not modify it. */
+let defaultList: { length: number; flat: string[] } | null = null;
+
 /** A configured reply must not break HTTP framing: the listener sets the length itself. */
 export function replyHeaderList(headers: readonly [string, string][], length: number): string[] {
+  if (headers === DEFAULT_REPLY_HEADERS) {
+    if (defaultList?.length !== length) defaultList = { length, flat: replyHeaderList([...headers], length) };
+    return defaultList.flat;
+  }
   const flat: string[] = [];
   for (const [name, value] of headers) {
     const lower = name.toLowerCase();

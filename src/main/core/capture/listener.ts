@@ -15,10 +15,10 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_ENDPOINT_ID, type CaptureRecord, type CaptureVia } from '../../../shared/capture';
+import { DEFAULT_ENDPOINT_ID, type CaptureVia } from '../../../shared/capture';
 import { DEFAULT_CAPTURE_PORT } from '../../../shared/settings';
-import { newCaptureId } from './capture-id';
-import { defaultReply, replyHeaderList, sendJson, tooLarge } from './capture-reply';
+import { tooLarge } from './capture-reply';
+import { IncomingCapture, type CaptureContext } from './capture-request';
 import { createFirstByteGate, type FirstByteGate } from './first-byte-gate';
 import {
   connectionsCheckingInterval,
@@ -35,8 +35,6 @@ import {
   type ListenerLimits,
   type RouteDecision,
 } from './listener-options';
-import { capturedBody } from '../body-buffer';
-import { headerPairs } from './raw-request';
 
 export {
   DEFAULT_LIMITS,
@@ -46,8 +44,6 @@ export {
   type ListenerLimits,
   type RouteDecision,
 };
-
-const ignore = (): void => undefined;
 
 function listen(server: net.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -84,7 +80,8 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
   const host = options.host ?? '127.0.0.1';
   const requestedPort = options.port ?? DEFAULT_CAPTURE_PORT;
   let limits: ListenerLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const route = options.route ?? ((): RouteDecision => ({ endpointId: DEFAULT_ENDPOINT_ID }));
+  const defaultRoute: RouteDecision = { endpointId: DEFAULT_ENDPOINT_ID };
+  const route = options.route ?? ((): RouteDecision => defaultRoute);
   const report = (err: unknown): void => {
     try {
       options.onError?.(err);
@@ -108,108 +105,6 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
     return null;
   };
 
-  const decide = (method: string, url: string, id: string): { endpointId: string; reply: CaptureReply } => {
-    let endpointId = DEFAULT_ENDPOINT_ID;
-    let decision: RouteDecision | undefined;
-    try {
-      decision = route(method, url);
-      endpointId = decision.endpointId;
-    } catch (err) {
-      report(err);
-    }
-    try {
-      return { endpointId, reply: decision?.reply?.(id) ?? defaultReply(id) };
-    } catch (err) {
-      report(err);
-      return { endpointId, reply: defaultReply(id) };
-    }
-  };
-
-  const receive = (via: CaptureVia, guard: ListenerGuard, req: IncomingMessage, res: ServerResponse): void => {
-    const started = performance.now();
-    const limit = limits.bodyLimitBytes;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let rejected = false;
-    req.on('data', (chunk: Buffer) => {
-      if (rejected) return;
-      size += chunk.length;
-      if (size > limit) {
-        // Chunked (or lying) bodies: refuse at the limit; the rest is drained, not kept.
-        rejected = true;
-        chunks.length = 0;
-        guard.refuse(req.socket, tooLarge(limit), req);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    // An aborted upload is not a capture: nothing was acknowledged, the provider will retry.
-    req.on('error', ignore);
-    req.on('end', () => {
-      if (!rejected) finish(Buffer.concat(chunks, size)).catch(report);
-    });
-
-    const finish = async (bytes: Buffer): Promise<void> => {
-      const id = newCaptureId();
-      const method = req.method ?? 'GET';
-      const url = req.url ?? '/';
-      const { endpointId, reply } = decide(method, url, id);
-      const record: CaptureRecord = {
-        id,
-        endpointId,
-        receivedAt: new Date().toISOString(),
-        method,
-        url,
-        httpVersion: req.httpVersion,
-        headers: headerPairs(req.rawHeaders),
-        body: capturedBody(bytes),
-        remoteAddress: req.socket.remoteAddress ?? '',
-        via,
-        response: {
-          status: reply.status,
-          ms: Math.round((performance.now() - started) * 100) / 100,
-          ...(reply.delayMs && reply.delayMs > 0 ? { delayMs: reply.delayMs } : {}),
-          ...(reply.simulated ? { simulated: true as const } : {}),
-        },
-      };
-      try {
-        await options.store.add(record);
-      } catch (err) {
-        options.onStoreError?.(err);
-        if (!res.headersSent && !res.destroyed)
-          sendJson(res, 503, { ok: false, error: 'store_failed', message: 'Capture could not be saved; retry later.' });
-        return;
-      }
-      try {
-        options.onCaptured?.(record);
-      } catch (err) {
-        report(err);
-      }
-      const send = (): void => {
-        // The client may be gone (or being refused for something it pipelined): nothing to say to it.
-        if (res.destroyed || guard.isClosing(req.socket)) return;
-        try {
-          // A string body (not a Buffer) lets node:http send it in the same write as the head.
-          res.writeHead(reply.status, replyHeaderList(reply.headers, Buffer.byteLength(reply.body, 'utf8')));
-          res.end(reply.body, 'utf8');
-        } catch (err) {
-          // A configured reply with an invalid status or header: the capture is saved, say so.
-          report(err);
-          if (!res.headersSent)
-            sendJson(res, 500, {
-              ok: false,
-              error: 'reply_failed',
-              id,
-              message: 'The configured reply could not be sent; the capture was saved.',
-            });
-          else res.destroy();
-        }
-      };
-      if (reply.delayMs && reply.delayMs > 0) setTimeout(send, reply.delayMs);
-      else send();
-    };
-  };
-
   const configure = (server: http.Server): http.Server => {
     server.headersTimeout = limits.headersTimeoutMs;
     server.requestTimeout = limits.requestTimeoutMs;
@@ -227,6 +122,7 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
       () => limits,
       (refusal) => options.onRefused?.(refusal, via),
     );
+    const ctx: CaptureContext = { via, guard, options, bodyLimit: () => limits.bodyLimitBytes, route, report };
     const server = http.createServer({
       maxHeaderSize: limits.maxHeaderBytes,
       // The tunnel port keeps idle connections open: see first-byte-gate.ts.
@@ -256,7 +152,7 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
       }
       // Only now: a client waiting for 100 Continue never sends a body we would refuse.
       if (expectsContinue) res.writeContinue();
-      receive(via, guard, req, res);
+      IncomingCapture.receive(ctx, req, res);
     };
     server.on('request', (req: IncomingMessage, res: ServerResponse) => onRequest(req, res, false));
     server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => onRequest(req, res, true));
