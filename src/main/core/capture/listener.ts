@@ -19,6 +19,7 @@ import { DEFAULT_ENDPOINT_ID, type CaptureVia } from '../../../shared/capture';
 import { DEFAULT_CAPTURE_PORT } from '../../../shared/settings';
 import { tooLarge } from './capture-reply';
 import { IncomingCapture, type CaptureContext } from './capture-request';
+import { firstRawHeader } from './raw-request';
 import { createFirstByteGate, type FirstByteGate } from './first-byte-gate';
 import {
   connectionsCheckingInterval,
@@ -99,9 +100,15 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
         error: 'headers_too_large',
         message: `More than ${limits.maxHeaderCount} header lines; not captured.`,
       };
-    if (req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && req.headers.host === undefined)
+    // Read from rawHeaders: `req.headers` is built on first use, a cost per request nothing else needs.
+    if (
+      req.httpVersionMajor === 1 &&
+      req.httpVersionMinor === 1 &&
+      firstRawHeader(req.rawHeaders, 'host') === undefined
+    )
       return { status: 400, error: 'bad_request', message: 'An HTTP/1.1 request needs a Host header; not captured.' };
-    if (Number(req.headers['content-length']) > limits.bodyLimitBytes) return tooLarge(limits.bodyLimitBytes);
+    if (Number(firstRawHeader(req.rawHeaders, 'content-length')) > limits.bodyLimitBytes)
+      return tooLarge(limits.bodyLimitBytes);
     return null;
   };
 
