@@ -145,10 +145,10 @@ export function classifyCapture(record: CaptureRecord, secrets: SecretLookup): C
   const provider = signingProvider(record);
   const src = new RecordEventSource(record);
   const providerId = provider?.id ?? providerFromHints(src);
-  const out: CaptureHealth = {
-    ...(providerId ? { provider: providerId } : {}),
-    ...verdictFor(record, provider, secrets),
-  };
+  const { verdict, reason } = verdictFor(record, provider, secrets);
+  // Built in place (no spreads): this runs for every capture.
+  const out: CaptureHealth = providerId ? { provider: providerId, verdict } : { verdict };
+  if (reason !== undefined) out.reason = reason;
   if (providerId) {
     const { eventType, eventId } = extractEvent(providerId, src);
     if (eventType) out.eventType = eventType.slice(0, 200);
