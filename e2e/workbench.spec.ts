@@ -142,6 +142,17 @@ test('the theme switch changes the page theme and is remembered', async ({ page,
       async () => JSON.parse(await readFile(path.join(hooklens.dataDir, 'settings.json'), 'utf8')).capture.maxCaptures,
     )
     .toBe(2500);
+  // Alert thresholds: validated by the core, and each Save sends its own field only.
+  const perMinute = Number(await settings.getByLabel('Invalid signatures per minute', { exact: true }).inputValue());
+  await settings.getByLabel('Forward failures in a row', { exact: true }).fill('0');
+  await settings.getByRole('button', { name: 'Save forward failures in a row' }).click();
+  await expect(settings.getByRole('alert').filter({ hasText: 'forward failure threshold' })).toBeVisible();
+  await settings.getByLabel('Forward failures in a row', { exact: true }).fill('7');
+  await settings.getByRole('button', { name: 'Save forward failures in a row' }).click();
+  await expect(settings.getByRole('status').filter({ hasText: /^Saved\.$/ })).toBeVisible();
+  await expect
+    .poll(async () => JSON.parse(await readFile(path.join(hooklens.dataDir, 'settings.json'), 'utf8')).health)
+    .toMatchObject({ forwardFailuresInRow: 7, invalidPerMinute: perMinute });
   await expect(settings.getByLabel('Data directory')).toHaveText(hooklens.dataDir);
   await page.screenshot({ path: path.resolve(import.meta.dirname, '../test-results/workbench-settings.png') });
   await page.keyboard.press('Escape');

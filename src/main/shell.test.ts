@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
  * capture port, real files.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -193,5 +193,22 @@ describe('desktop shell (built, with a stand-in electron)', () => {
       await store.close();
     }
     expect((await readdir(dir)).filter((f) => f.includes('corrupt'))).toEqual([]);
+  });
+
+  it('says why in an error box and exits when the core cannot start', async () => {
+    // The data directory would sit below a regular file: no directory can be made there.
+    const blocker = path.join(dir, 'not-a-directory');
+    await writeFile(blocker, 'x');
+    const failed = await loadShell(path.join(blocker, 'data'), { startFails: true });
+
+    expect(failed.exitCodes).toEqual([1]);
+    expect(failed.windows).toEqual([]);
+    expect(failed.handlers.size).toBe(0);
+    expect(failed.errorBoxes).toHaveLength(1);
+    const [title, content] = failed.errorBoxes[0];
+    expect(title).toBe('Hooklens cannot start');
+    // The message names the place and what to do about it.
+    expect(content).toContain(blocker);
+    expect(content).toContain('HOOKLENS_DATA_DIR');
   });
 });

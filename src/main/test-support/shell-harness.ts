@@ -53,6 +53,8 @@ export interface LoadedShell {
   /** Desktop notifications shown, with a way to click one. */
   notifications: RecordedNotification[];
   quitCalls: number;
+  /** app.exit calls, with their exit codes. */
+  exitCodes: number[];
   /** Calls a recorded handler the way Electron would for a frame at `senderUrl`. */
   invoke(channel: string, args: unknown[], senderUrl: string | null): Promise<unknown>;
   /** Fires an app or webContents event with an event object; resolves to whether it was prevented. */
@@ -107,14 +109,17 @@ function standInDecrypt(cipher: Buffer): string {
 
 /**
  * Loads the built shell with a fresh data directory (tunnel off: no network). Resolves once the
- * shell has created its window, i.e. the core is up and the IPC handlers are registered.
+ * shell has created its window, i.e. the core is up and the IPC handlers are registered, or, with
+ * `startFails`, once the shell has exited (the data directory is then used as given, unprepared).
  */
-export async function loadShell(dataDir: string): Promise<LoadedShell> {
+export async function loadShell(dataDir: string, opts: { startFails?: boolean } = {}): Promise<LoadedShell> {
   if (!existsSync(SHELL_ENTRY))
     throw new Error(`${SHELL_ENTRY} is missing: run \`npx electron-vite build\` first (npm test does)`);
   registerHooks();
-  await mkdir(dataDir, { recursive: true });
-  await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ tunnel: { enabled: false } }));
+  if (!opts.startFails) {
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ tunnel: { enabled: false } }));
+  }
 
   let readyResolve!: () => void;
   let readyReject!: (err: unknown) => void;
@@ -135,6 +140,7 @@ export async function loadShell(dataDir: string): Promise<LoadedShell> {
     safeStorage: { encrypted: 0, decrypted: 0 },
     notifications: [],
     quitCalls: 0,
+    exitCodes: [],
     async invoke(channel, args, senderUrl) {
       const handler = shell.handlers.get(channel);
       if (!handler) throw new Error(`no handler for ${channel}`);
@@ -160,6 +166,11 @@ export async function loadShell(dataDir: string): Promise<LoadedShell> {
 
   const app = {
     requestSingleInstanceLock: () => true,
+    exit(code = 0) {
+      shell.exitCodes.push(code);
+      if (opts.startFails) readyResolve();
+      else readyReject(new Error(`the shell exited with code ${code} while starting`));
+    },
     quit() {
       shell.quitCalls += 1;
       // Electron: a prevented 'will-quit' cancels this quit; the shell quits again when it is done.
@@ -245,7 +256,7 @@ export async function loadShell(dataDir: string): Promise<LoadedShell> {
       shell.windows.push(win);
       const loaded = () => {
         // createWindow has wired the window by the time it loads the page.
-        queueMicrotask(readyResolve);
+        queueMicrotask(opts.startFails ? () => readyReject(new Error('the shell started')) : readyResolve);
         return Promise.resolve();
       };
       return {

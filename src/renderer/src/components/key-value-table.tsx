@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ColumnHeads } from './column-heads';
 
 export interface KeyValueTableProps {
   label: string;
@@ -13,17 +14,9 @@ export interface KeyValueTableProps {
 export function KeyValueTable({ label, rows, action, note }: KeyValueTableProps): React.JSX.Element {
   return (
     <table className="kv-table" aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Value</th>
-          {action && (
-            <th scope="col">
-              <span className="visually-hidden">{action.title}</span>
-            </th>
-          )}
-        </tr>
-      </thead>
+      <ColumnHeads
+        titles={['Name', 'Value', ...(action ? [<span className="visually-hidden">{action.title}</span>] : [])]}
+      />
       <tbody>
         {rows.map(([name, value], i) => (
           <tr key={i}>

@@ -1,3 +1,4 @@
+import { ColumnHeads } from '../../components/column-heads';
 import type { FormField } from '../../lib/form-fields';
 
 /** A form body's fields in order, repeats kept: the name, the value as sent and decoded. */
@@ -5,13 +6,7 @@ export function FormFieldsTable({ fields }: { fields: FormField[] }): React.JSX.
   if (fields.length === 0) return <p className="muted">The form has no fields.</p>;
   return (
     <table className="kv-table form-fields" aria-label="Form fields">
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Value as sent</th>
-          <th scope="col">Decoded</th>
-        </tr>
-      </thead>
+      <ColumnHeads titles={['Name', 'Value as sent', 'Decoded']} />
       <tbody>
         {fields.map((f, i) => (
           <tr key={i}>

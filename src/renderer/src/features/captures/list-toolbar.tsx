@@ -4,16 +4,20 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app-store';
 import { formatCount } from '../../lib/format';
 
+const IMPORTS = [
+  ['har', 'Import HAR'],
+  ['curl', 'Import cURL'],
+] as const;
+
 export function ImportButtons(): React.JSX.Element {
   const openImport = useAppStore((s) => s.openImport);
   return (
     <span className="import-buttons" role="group" aria-label="Import">
-      <button type="button" onClick={() => openImport('har')}>
-        Import HAR
-      </button>
-      <button type="button" onClick={() => openImport('curl')}>
-        Import cURL
-      </button>
+      {IMPORTS.map(([source, label]) => (
+        <button key={source} type="button" onClick={() => openImport(source)}>
+          {label}
+        </button>
+      ))}
     </span>
   );
 }

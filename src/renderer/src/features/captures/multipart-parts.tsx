@@ -2,6 +2,7 @@
  * A multipart body's parts: name, file name, content type and size; text parts shown as text,
  * every part with a file name (or binary content) savable with its exact bytes.
  */
+import { ColumnHeads } from '../../components/column-heads';
 import { downloadBytes } from '../../lib/download';
 import { formatBytes } from '../../lib/format';
 import type { MultipartResult } from '../../lib/multipart';
@@ -15,15 +16,7 @@ export function MultipartParts({ result }: { result: MultipartResult }): React.J
         </p>
       )}
       <table className="kv-table" aria-label="Multipart parts">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">File name</th>
-            <th scope="col">Content type</th>
-            <th scope="col">Size</th>
-            <th scope="col">Content</th>
-          </tr>
-        </thead>
+        <ColumnHeads titles={['Name', 'File name', 'Content type', 'Size', 'Content']} />
         <tbody>
           {result.parts.map((p, i) => {
             const label = p.filename ?? p.name ?? `part ${i + 1}`;

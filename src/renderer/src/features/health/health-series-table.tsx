@@ -1,5 +1,6 @@
 /* The charts' numbers as a table (minutes with any activity), for screen readers and exact reading. */
 import type { HealthReport, HealthSeries } from '../../../../shared/api/health';
+import { ColumnHeads } from '../../components/column-heads';
 import { formatTime } from '../../lib/format';
 
 export type SeriesKey = Exclude<keyof HealthSeries, 'start' | 'minute'>;
@@ -33,16 +34,7 @@ export function HealthSeriesTable({
   ) : (
     <div className="health-table-wrap">
       <table className="kv-table health-table" aria-label="Health per minute">
-        <thead>
-          <tr>
-            <th scope="col">Minute</th>
-            {columns.map((c) => (
-              <th scope="col" key={c.key}>
-                {c.title}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads titles={['Minute', ...columns.map((c) => c.title)]} />
         <tbody>
           {rows.map(({ m, i }) => (
             <tr key={m}>

@@ -1,6 +1,19 @@
 /* The alert thresholds, as a fieldset of the settings dialog. */
 import { useAppStore } from '../../app-store';
-import { NumberSetting } from '../workbench/number-setting';
+import { NumberSettings, type NumberField } from '../workbench/number-setting';
+
+const FIELDS: NumberField<'invalidPerMinute' | 'forwardFailuresInRow'>[] = [
+  {
+    key: 'invalidPerMinute',
+    label: 'Invalid signatures per minute',
+    hint: 'Alert when more than this many signatures fail on one endpoint within a minute (an invalid one right after valid ones always alerts).',
+  },
+  {
+    key: 'forwardFailuresInRow',
+    label: 'Forward failures in a row',
+    hint: 'Alert when auto-forward gives up on this many captures in a row.',
+  },
+];
 
 export function HealthSettingsFields(): React.JSX.Element {
   const settings = useAppStore((s) => s.healthSettings);
@@ -19,20 +32,7 @@ export function HealthSettingsFields(): React.JSX.Element {
         />
         Alert me when signatures start failing or auto-forward keeps failing
       </label>
-      <NumberSetting
-        label="Invalid signatures per minute"
-        initial={settings.invalidPerMinute}
-        savedText="Saved."
-        hint="Alert when more than this many signatures fail on one endpoint within a minute (an invalid one right after valid ones always alerts)."
-        save={(invalidPerMinute) => update({ invalidPerMinute })}
-      />
-      <NumberSetting
-        label="Forward failures in a row"
-        initial={settings.forwardFailuresInRow}
-        savedText="Saved."
-        hint="Alert when auto-forward gives up on this many captures in a row."
-        save={(forwardFailuresInRow) => update({ forwardFailuresInRow })}
-      />
+      <NumberSettings fields={FIELDS} values={settings} save={update} />
       {error && <p className="warning-text">{error}</p>}
     </fieldset>
   );

@@ -5,14 +5,16 @@
  * function the core uses; charts and the table view show the same series.
  */
 import { useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { buildReport, MINUTE_MS } from '../../../../shared/health-report';
 import type { HealthReport } from '../../../../shared/api/health';
-import { useAppStore } from '../../app-store';
+import { useAppFields, useAppStore } from '../../app-store';
+import { ColumnHeads } from '../../components/column-heads';
+import { NamedOptions } from '../../components/named-options';
 import { formatTime } from '../../lib/format';
 import { effectiveTheme, useOsPrefersDark } from '../workbench/theme';
 import { HealthChart, type ChartSeries } from './health-chart';
 import { HealthSeriesTable, type SeriesKey } from './health-series-table';
+import { HealthTiles } from './health-tiles';
 import { useMinuteClock } from './minute-clock';
 import './health.css';
 
@@ -82,23 +84,6 @@ function useReport(minutes: number): HealthReport | null {
   }, [health, minutes, clock]);
 }
 
-function Tile({
-  label,
-  value,
-  tone,
-}: {
-  label: string;
-  value: string | number;
-  tone?: 'ok' | 'bad' | 'warn';
-}): React.JSX.Element {
-  return (
-    <div className={`health-tile ${tone ? `tone-${tone}` : ''}`} role="group" aria-label={label}>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  );
-}
-
 function CaptureLink({ id, children }: { id: string; children: React.ReactNode }): React.JSX.Element {
   const selectCapture = useAppStore((s) => s.selectCapture);
   return (
@@ -109,20 +94,18 @@ function CaptureLink({ id, children }: { id: string; children: React.ReactNode }
 }
 
 export function HealthView({ onClose }: { onClose(): void }): React.JSX.Element {
-  const { health, error, endpoints, minutes, setMinutes, openHealth, themeChoice } = useAppStore(
-    useShallow((s) => ({
-      health: s.health,
-      error: s.healthError,
-      endpoints: s.endpoints,
-      minutes: s.healthMinutes,
-      setMinutes: s.setHealthMinutes,
-      openHealth: s.openHealth,
-      themeChoice: s.appSettings?.ui.theme ?? 'system',
-    })),
+  const { health, healthError, endpoints, healthMinutes, setHealthMinutes, openHealth } = useAppFields(
+    'health',
+    'healthError',
+    'endpoints',
+    'healthMinutes',
+    'setHealthMinutes',
+    'openHealth',
   );
+  const themeChoice = useAppStore((s) => s.appSettings?.ui.theme ?? 'system');
   const theme = effectiveTheme(themeChoice, useOsPrefersDark());
   const [asTable, setAsTable] = useState(false);
-  const report = useReport(minutes);
+  const report = useReport(healthMinutes);
   const scopeName = health?.endpointId
     ? (endpoints.find((e) => e.id === health.endpointId)?.name ?? health.endpointId)
     : 'All endpoints';
@@ -137,13 +120,13 @@ export function HealthView({ onClose }: { onClose(): void }): React.JSX.Element 
           onChange={(e) => void openHealth(e.target.value || null)}
         >
           <option value="">All endpoints</option>
-          {endpoints.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.name}
-            </option>
-          ))}
+          <NamedOptions items={endpoints} />
         </select>
-        <select aria-label="Health window" value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
+        <select
+          aria-label="Health window"
+          value={healthMinutes}
+          onChange={(e) => setHealthMinutes(Number(e.target.value))}
+        >
           {WINDOWS.map(([m, label]) => (
             <option key={m} value={m}>
               {label}
@@ -157,47 +140,12 @@ export function HealthView({ onClose }: { onClose(): void }): React.JSX.Element 
           Close
         </button>
       </header>
-      {error && <p className="warning-text">Could not load the health figures: {error}</p>}
+      {healthError && <p className="warning-text">Could not load the health figures: {healthError}</p>}
       {!report ? (
         <p className="muted">Loading…</p>
       ) : (
         <>
-          <dl className="health-tiles" aria-label="Totals">
-            <Tile label="Deliveries" value={report.totals.deliveries} />
-            <Tile label="Valid signatures" value={report.totals.valid} tone="ok" />
-            <Tile
-              label="Invalid signatures"
-              value={report.totals.invalid}
-              tone={report.totals.invalid > 0 ? 'bad' : undefined}
-            />
-            <Tile label="No secret" value={report.totals.noSecret} />
-            <Tile label="Unsigned" value={report.totals.unsigned} />
-            <Tile
-              label="Duplicates"
-              value={report.totals.duplicates}
-              tone={report.totals.duplicates > 0 ? 'warn' : undefined}
-            />
-            <Tile label="Forwarded" value={report.totals.forwardDelivered} />
-            <Tile label="Forward retries" value={report.totals.forwardRetried} />
-            <Tile
-              label="Forward failures"
-              value={report.totals.forwardFailed}
-              tone={report.totals.forwardFailed > 0 ? 'bad' : undefined}
-            />
-            <Tile
-              label="Latency p50"
-              value={report.totals.latencyP50 === null ? '—' : `${report.totals.latencyP50} ms`}
-            />
-            <Tile
-              label="Latency p95"
-              value={report.totals.latencyP95 === null ? '—' : `${report.totals.latencyP95} ms`}
-            />
-            <Tile
-              label="Refusals"
-              value={report.totals.refusals}
-              tone={report.totals.refusals > 0 ? 'warn' : undefined}
-            />
-          </dl>
+          <HealthTiles totals={report.totals} />
           <p className="muted health-note">
             Forward outcomes, latency and refusals are counted since {formatTime(report.countingSince)} (when Hooklens
             started); deliveries and signatures include stored captures.
@@ -238,13 +186,7 @@ function HealthLists({ report }: { report: HealthReport }): React.JSX.Element {
           <p className="muted">None in this window.</p>
         ) : (
           <table className="kv-table" aria-label="Refusals by reason">
-            <thead>
-              <tr>
-                <th scope="col">Status</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Count</th>
-              </tr>
-            </thead>
+            <ColumnHeads titles={['Status', 'Reason', 'Count']} />
             <tbody>
               {report.refusalsByReason.map((r) => (
                 <tr key={`${r.status} ${r.error}`}>

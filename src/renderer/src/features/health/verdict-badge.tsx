@@ -1,6 +1,7 @@
 /* The signature verdict as an icon with an accessible name, for list rows and the overview. */
 import { assertNever } from '../../../../shared/errors';
 import type { SignatureVerdict } from '../../../../shared/health';
+import { Icon } from '../../components/icon';
 
 export function verdictLabel(verdict: SignatureVerdict): string {
   switch (verdict) {
@@ -41,18 +42,9 @@ export function VerdictBadge({ verdict, title }: { verdict: SignatureVerdict; ti
   const label = verdictLabel(verdict);
   return (
     <span className={`verdict-badge verdict-${verdict}`} role="img" aria-label={label} title={title ?? label}>
-      <svg
-        width="13"
-        height="13"
-        viewBox="0 0 16 16"
-        aria-hidden="true"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-      >
+      <Icon size={13} strokeWidth={2} strokeLinecap="round">
         {glyph(verdict)}
-      </svg>
+      </Icon>
     </span>
   );
 }

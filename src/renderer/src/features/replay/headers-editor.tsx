@@ -1,5 +1,6 @@
 /* The header rows of the request being edited: add, remove, and disable without losing a row. */
 import type { DraftHeader } from '../../../../shared/replay/types';
+import { ColumnHeads } from '../../components/column-heads';
 
 export interface HeadersEditorProps {
   headers: DraftHeader[];
@@ -12,16 +13,7 @@ export function HeadersEditor({ headers, onChange }: HeadersEditorProps): React.
   return (
     <div className="replay-headers">
       <table className="kv-table" aria-label="Headers to send">
-        <thead>
-          <tr>
-            <th scope="col">Send</th>
-            <th scope="col">Name</th>
-            <th scope="col">Value</th>
-            <th scope="col">
-              <span className="visually-hidden">Remove</span>
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads titles={['Send', 'Name', 'Value', <span className="visually-hidden">Remove</span>]} />
         <tbody>
           {headers.map((h, i) => (
             <tr key={i} className={h.enabled ? '' : 'replay-header-disabled'}>

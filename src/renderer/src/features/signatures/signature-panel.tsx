@@ -7,6 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { CheckSignatureOptions, GenericHmacConfig, SecretStatus } from '../../../../shared/api/signatures';
 import type { CaptureRecord } from '../../../../shared/capture';
 import { useAppStore } from '../../app-store';
+import { NamedOptions } from '../../components/named-options';
 import { DEFAULT_GENERIC, GenericConfigForm } from './generic-config-form';
 import { VerdictView } from './verdict-view';
 import './signatures.css';
@@ -130,11 +131,7 @@ function SignaturePanelFor({ capture }: { capture: CaptureRecord }): React.JSX.E
           <span>Provider</span>
           <select value={choice} onChange={(e) => setChoice(e.target.value)}>
             <option value={AUTO}>{detected.length ? `Auto-detect (${nameOf(detected[0])})` : 'Auto-detect'}</option>
-            {providers.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <NamedOptions items={providers} />
           </select>
         </label>
 

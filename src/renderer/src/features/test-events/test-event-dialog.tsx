@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app-store';
 import { CopyButton } from '../../components/copy-button';
 import { KeyValueTable } from '../../components/key-value-table';
+import { NamedOptions } from '../../components/named-options';
 import { BodyEditor } from '../replay/body-editor';
 import { ResponseView } from '../replay/response-view';
 import { Modal } from '../workbench/modal';
@@ -71,11 +72,7 @@ export function TestEventDialog({ onClose }: { onClose(): void }): React.JSX.Ele
             <label>
               <span className="wb-label">Provider</span>
               <select aria-label="Provider" value={draft.provider} onChange={(e) => void choose(e.target.value)}>
-                {providers.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
+                <NamedOptions items={providers} />
               </select>
             </label>
             <label>

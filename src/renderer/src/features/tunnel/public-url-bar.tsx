@@ -5,8 +5,7 @@
  * State and actions are the tunnel slice's, kept current by `tunnel:changed`.
  */
 import { useId, useState, useSyncExternalStore } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../../app-store';
+import { useAppFields } from '../../app-store';
 import { CopyButton } from '../../components/copy-button';
 import { GearIcon } from '../../components/gear-icon';
 import { ProbeIcon, ReconnectIcon } from '../../components/tunnel-action-icons';
@@ -28,14 +27,12 @@ function useNow(active: boolean): number {
 }
 
 export function PublicUrlBar(): React.JSX.Element | null {
-  const { tunnel, setEnabled, reconnect, dismissUrlChange, testUrl } = useAppStore(
-    useShallow((s) => ({
-      tunnel: s.tunnel,
-      setEnabled: s.setTunnelEnabled,
-      reconnect: s.reconnectTunnel,
-      dismissUrlChange: s.dismissTunnelUrlChange,
-      testUrl: s.testTunnel,
-    })),
+  const { tunnel, setTunnelEnabled, reconnectTunnel, dismissTunnelUrlChange, testTunnel } = useAppFields(
+    'tunnel',
+    'setTunnelEnabled',
+    'reconnectTunnel',
+    'dismissTunnelUrlChange',
+    'testTunnel',
   );
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -94,7 +91,7 @@ export function PublicUrlBar(): React.JSX.Element | null {
           aria-label="Public URL tunnel"
           className={`tunnel-switch ${enabled ? 'on' : ''}`}
           disabled={busy}
-          onClick={() => void run(() => setEnabled(!enabled))}
+          onClick={() => void run(() => setTunnelEnabled(!enabled))}
         >
           {enabled ? 'Tunnel on' : 'Tunnel off'}
         </button>
@@ -105,7 +102,7 @@ export function PublicUrlBar(): React.JSX.Element | null {
             aria-label="Test public URL"
             title="Test public URL: send a probe through the tunnel now"
             disabled={busy}
-            onClick={() => void run(testUrl)}
+            onClick={() => void run(testTunnel)}
           >
             <ProbeIcon />
           </button>
@@ -117,7 +114,7 @@ export function PublicUrlBar(): React.JSX.Element | null {
             aria-label="Reconnect now"
             title="Reconnect now"
             disabled={busy}
-            onClick={() => void run(reconnect)}
+            onClick={() => void run(reconnectTunnel)}
           >
             <ReconnectIcon />
           </button>
@@ -155,7 +152,7 @@ export function PublicUrlBar(): React.JSX.Element | null {
               New URL: <code>{tunnel.url}</code> <CopyButton text={tunnel.url} label="Copy new public URL" />
             </>
           )}{' '}
-          <button type="button" onClick={() => void run(dismissUrlChange)}>
+          <button type="button" onClick={() => void run(dismissTunnelUrlChange)}>
             Dismiss
           </button>
         </p>

@@ -2,9 +2,8 @@
  * The endpoint picker above the list: which endpoint's captures to show, its URL to copy, and the
  * way into the endpoints manager and "Send test event".
  */
-import { useShallow } from 'zustand/react/shallow';
 import type { Endpoint } from '../../../../shared/api/endpoints';
-import { useAppStore } from '../../app-store';
+import { useAppFields, useAppStore } from '../../app-store';
 import { CopyButton } from '../../components/copy-button';
 import { SendTestEventButton } from '../test-events';
 
@@ -15,19 +14,21 @@ export function endpointUrl(base: string | undefined, endpoint: Pick<Endpoint, '
 }
 
 export function EndpointBar(): React.JSX.Element {
-  const { endpoints, activeId, setActive, openDialog, captureUrl } = useAppStore(
-    useShallow((s) => ({
-      endpoints: s.endpoints,
-      activeId: s.activeEndpointId,
-      setActive: s.setActiveEndpoint,
-      openDialog: s.openDialog,
-      captureUrl: s.status?.captureUrl,
-    })),
+  const { endpoints, activeEndpointId, setActiveEndpoint, openDialog } = useAppFields(
+    'endpoints',
+    'activeEndpointId',
+    'setActiveEndpoint',
+    'openDialog',
   );
-  const active = endpoints.find((e) => e.id === activeId);
+  const captureUrl = useAppStore((s) => s.status?.captureUrl);
+  const active = endpoints.find((e) => e.id === activeEndpointId);
   return (
     <div className="wb-endpoint-bar">
-      <select aria-label="Endpoint" value={activeId ?? ''} onChange={(e) => setActive(e.target.value || null)}>
+      <select
+        aria-label="Endpoint"
+        value={activeEndpointId ?? ''}
+        onChange={(e) => setActiveEndpoint(e.target.value || null)}
+      >
         <option value="">All endpoints</option>
         {endpoints.map((e) => (
           <option key={e.id} value={e.id}>

@@ -3,24 +3,21 @@
  * 'endpoints:changed' event, so every open view (this one, the picker) stays in step.
  */
 import { useId, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_ENDPOINT_ID } from '../../../../shared/capture';
-import { useAppStore } from '../../app-store';
+import { useAppFields } from '../../app-store';
 import { fieldErrorOf } from '../../lib/field-errors';
 import { EndpointEditor } from './endpoint-editor';
 import { Modal } from './modal';
 
 export function EndpointsDialog({ onClose }: { onClose(): void }): React.JSX.Element {
   const id = useId();
-  const { endpoints, activeId, setActive, createEndpoint } = useAppStore(
-    useShallow((s) => ({
-      endpoints: s.endpoints,
-      activeId: s.activeEndpointId,
-      setActive: s.setActiveEndpoint,
-      createEndpoint: s.createEndpoint,
-    })),
+  const { endpoints, activeEndpointId, setActiveEndpoint, createEndpoint } = useAppFields(
+    'endpoints',
+    'activeEndpointId',
+    'setActiveEndpoint',
+    'createEndpoint',
   );
-  const [editing, setEditing] = useState<string>(activeId ?? endpoints[1]?.id ?? DEFAULT_ENDPOINT_ID);
+  const [editing, setEditing] = useState<string>(activeEndpointId ?? endpoints[1]?.id ?? DEFAULT_ENDPOINT_ID);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const current = endpoints.find((e) => e.id === editing) ?? endpoints[0];
@@ -30,7 +27,7 @@ export function EndpointsDialog({ onClose }: { onClose(): void }): React.JSX.Ele
     try {
       const created = await createEndpoint({ name });
       setEditing(created.id);
-      setActive(created.id);
+      setActiveEndpoint(created.id);
       setName('');
     } catch (err) {
       setError(fieldErrorOf(err).text);

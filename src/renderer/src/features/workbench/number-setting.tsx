@@ -67,3 +67,35 @@ export function NumberSetting({ label, initial, hint, savedText, save }: NumberS
     </>
   );
 }
+
+export interface NumberField<K extends string> {
+  key: K;
+  label: string;
+  hint: ReactNode;
+  /** Said once the core took the value; "Saved." unless the value applies later. */
+  savedText?: string;
+}
+
+export interface NumberSettingsProps<K extends string> {
+  fields: readonly NumberField<K>[];
+  values: Record<K, number>;
+  save(patch: Partial<Record<K, number>>): Promise<unknown>;
+}
+
+/** Numeric fields of one settings object, each saved on its own as a one-field patch. */
+export function NumberSettings<K extends string>({ fields, values, save }: NumberSettingsProps<K>): React.JSX.Element {
+  return (
+    <>
+      {fields.map((f) => (
+        <NumberSetting
+          key={f.key}
+          label={f.label}
+          initial={values[f.key]}
+          savedText={f.savedText ?? 'Saved.'}
+          hint={f.hint}
+          save={(value) => save({ [f.key]: value } as Partial<Record<K, number>>)}
+        />
+      ))}
+    </>
+  );
+}

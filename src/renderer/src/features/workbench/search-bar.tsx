@@ -3,9 +3,9 @@
  * a few ms at 10k captures, so the list follows the keyboard.
  */
 import { useEffect, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { StatusClass, TimeRange } from '../../../../shared/api/search';
-import { useAppStore } from '../../app-store';
+import { useAppFields, useAppStore } from '../../app-store';
+import { NamedOptions } from '../../components/named-options';
 import { formatCount } from '../../lib/format';
 import { openFirstRow } from './keyboard';
 
@@ -24,13 +24,11 @@ const DEBOUNCE_MS = 120;
 export function SearchBar(): React.JSX.Element {
   const shown = useAppStore((s) => s.rows.length);
   const total = useAppStore((s) => s.captureTotal);
-  const { filters, setFilters, searchError, providers } = useAppStore(
-    useShallow((s) => ({
-      filters: s.filters,
-      setFilters: s.setFilters,
-      searchError: s.searchError,
-      providers: s.providers,
-    })),
+  const { filters, setFilters, searchError, providers } = useAppFields(
+    'filters',
+    'setFilters',
+    'searchError',
+    'providers',
   );
   const [text, setText] = useState(filters.text);
   // Filters reset elsewhere ("Reset filters") show here too; typed text reaches `filters` only after the debounce.
@@ -96,11 +94,7 @@ export function SearchBar(): React.JSX.Element {
           onChange={(e) => void setFilters({ provider: e.target.value })}
         >
           <option value="">Provider</option>
-          {providers.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          <NamedOptions items={providers} />
         </select>
         <select
           aria-label="Time filter"

@@ -10,7 +10,7 @@ import { HealthSettingsFields } from '../health';
 import { AccessKeySetting } from '../status/access-key-setting';
 import { TunnelSettingsForm } from '../tunnel/tunnel-settings-form';
 import { Modal } from './modal';
-import { NumberSetting } from './number-setting';
+import { NumberSettings } from './number-setting';
 import { setNotificationsEnabled } from './notifications';
 
 const THEMES: [ThemeChoice, string][] = [
@@ -66,19 +66,25 @@ export function SettingsDialog({ onClose }: { onClose(): void }): React.JSX.Elem
 
           <fieldset className="wb-fieldset">
             <legend>Capture</legend>
-            <NumberSetting
-              label="Capture port"
-              initial={view.capturePort}
-              savedText="Saved; used from the next start."
-              hint={<>Listening on port {view.currentCapturePort} now. A new port applies when Hooklens next starts.</>}
-              save={(capturePort) => update({ capturePort })}
-            />
-            <NumberSetting
-              label="Keep at most"
-              initial={view.maxCaptures}
-              savedText="Saved; applies from the next start."
-              hint="Captures kept on disk; beyond this the oldest are removed. Pinned captures are always kept."
-              save={(maxCaptures) => update({ maxCaptures })}
+            <NumberSettings
+              values={view}
+              save={update}
+              fields={[
+                {
+                  key: 'capturePort',
+                  label: 'Capture port',
+                  savedText: 'Saved; used from the next start.',
+                  hint: (
+                    <>Listening on port {view.currentCapturePort} now. A new port applies when Hooklens next starts.</>
+                  ),
+                },
+                {
+                  key: 'maxCaptures',
+                  label: 'Keep at most',
+                  savedText: 'Saved; applies from the next start.',
+                  hint: 'Captures kept on disk; beyond this the oldest are removed. Pinned captures are always kept.',
+                },
+              ]}
             />
             <div className="wb-grid">
               <span>Data directory</span>

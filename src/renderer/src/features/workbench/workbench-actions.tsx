@@ -2,24 +2,17 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app-store';
+import { Icon } from '../../components/icon';
 import { notificationsSupported, setNotificationsEnabled } from './notifications';
 import { effectiveTheme, useOsPrefersDark } from './theme';
 
 function BellIcon({ muted }: { muted: boolean }): React.JSX.Element {
   return (
-    <svg
-      width="14"
-      height="14"
-      viewBox="0 0 16 16"
-      aria-hidden="true"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-    >
+    <Icon strokeWidth={1.5}>
       <path d="M4 11V7a4 4 0 0 1 8 0v4l1.5 1.5h-11Z" strokeLinejoin="round" />
       <path d="M6.5 14a1.5 1.5 0 0 0 3 0" />
       {muted && <path d="M2 2l12 12" strokeLinecap="round" />}
-    </svg>
+    </Icon>
   );
 }
 
