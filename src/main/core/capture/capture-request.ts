@@ -35,6 +35,17 @@ export interface CaptureContext {
 const CAPTURE = Symbol('hooklens.incomingCapture');
 type Carrier = IncomingMessage & { [CAPTURE]?: IncomingCapture };
 const EMPTY = Buffer.alloc(0);
+
+let lastIsoMs = NaN;
+let lastIso = '';
+/** `new Date(ms).toISOString()`, remembered for the last millisecond (many captures share one under load). */
+function isoTime(ms: number): string {
+  if (ms !== lastIsoMs) {
+    lastIsoMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
+}
 const ignore = (): void => undefined;
 
 function onData(this: Carrier, chunk: Buffer): void {
@@ -120,7 +131,8 @@ export class IncomingCapture {
 
   private store(bytes: Buffer): void {
     const { req, ctx } = this;
-    this.id = newCaptureId();
+    const now = Date.now();
+    this.id = newCaptureId(now);
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
     const endpointId = this.decide(method, url);
@@ -134,7 +146,7 @@ export class IncomingCapture {
     const record: CaptureRecord = {
       id: this.id,
       endpointId,
-      receivedAt: new Date().toISOString(),
+      receivedAt: isoTime(now),
       method,
       url,
       httpVersion: req.httpVersion,
