@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { CHROMIUM, CHROMIUM_ARGS } from './e2e/support/chromium';
 import { electronSkipReason } from './e2e/support/electron-availability';
 
-const chromium = process.env.HOOKLENS_CHROMIUM ?? '/usr/bin/chromium';
 // One output folder per run (workers inherit the variable), so runs started side by side do not
 // delete each other's traces.
 process.env.HOOKLENS_PW_RUN ??= String(process.pid);
@@ -33,16 +33,8 @@ export default defineConfig({
         browserName: 'chromium',
         launchOptions: {
           // Debian's Chromium: Playwright's own browser download is not possible here.
-          ...(existsSync(chromium) ? { executablePath: chromium } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-gpu',
-            '--disable-quic',
-          ],
+          ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}),
+          args: CHROMIUM_ARGS,
         },
         permissions: ['clipboard-read', 'clipboard-write'],
         viewport: { width: 1360, height: 860 },

@@ -10,35 +10,21 @@ import { sign as octokitSign } from '@octokit/webhooks-methods';
 import { Webhook } from 'standardwebhooks';
 import Stripe from 'stripe';
 import { startCorrectHandler, startNaiveHandler, type TestHandler } from '../src/main/core/check/test-support/handlers';
+import { stripeInvoicePaid } from '../src/main/core/check/test-support/stripe-events';
 import { sendWebhook, type RunningHooklens } from './support/app';
+import { callApi } from './support/control-api';
 import { expect, openApp, openButton, test } from './support/fixtures';
 import { docScreenshot } from './support/screenshots';
 
 const stripeSdk = new Stripe('sk_test_hooklens_e2e');
 const SECRET = 'whsec_e2e_check_0123456789abcdef';
 
-async function callApi(app: RunningHooklens, method: string, ...args: unknown[]): Promise<unknown> {
-  const res = await fetch(`${app.controlOrigin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Hooklens-Token': app.token },
-    body: JSON.stringify({ args }),
-  });
-  const outcome = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
-  return outcome.value;
-}
-
 /** Captures a Stripe-signed invoice.paid, points replays at `targetBase` and opens the Check handler tab. */
 async function openCheck(page: Page, app: RunningHooklens, targetBase: string) {
   await callApi(app, 'setSignatureSecret', 'default', 'stripe', SECRET);
   await callApi(app, 'updateReplaySettings', { targetBase });
   await openApp(page, app);
-  const body = JSON.stringify({
-    id: 'evt_e2e_check',
-    object: 'event',
-    type: 'invoice.paid',
-    data: { object: { id: 'in_e2e', object: 'invoice' } },
-  });
+  const body = stripeInvoicePaid('evt_e2e_check', 'in_e2e');
   const header = stripeSdk.webhooks.generateTestHeaderString({ payload: body, secret: SECRET });
   const sent = await sendWebhook(app.captureUrl, '/webhook', {
     headers: { 'Content-Type': 'application/json', 'Stripe-Signature': header },

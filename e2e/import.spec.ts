@@ -2,6 +2,7 @@
  * HAR and cURL import from the list: a HAR file picked in the import view (and the same text
  * pasted) lists its requests; one is opened in the editor and sent to a local echo server.
  */
+import { response as emptyOkResponse } from '../src/main/core/replay/test-support/har-corpus';
 import { startEcho } from './support/echo';
 import { expect, openApp, test } from './support/fixtures';
 
@@ -24,17 +25,7 @@ function harFor(base: string): string {
       bodySize: body ? body.length : 0,
       ...(body ? { postData: { mimeType: 'application/json', text: body } } : {}),
     },
-    response: {
-      status: 200,
-      statusText: 'OK',
-      httpVersion: 'HTTP/1.1',
-      headers: [],
-      cookies: [],
-      content: { size: 0, mimeType: 'text/plain' },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: 0,
-    },
+    response: emptyOkResponse,
     cache: {},
     timings: { send: 1, wait: 10, receive: 1 },
   });

@@ -3,19 +3,10 @@
  * Raw at once, Pretty once the worker has formatted it, one byte more is refused.
  */
 import { sendWebhook } from './support/app';
+import { jsonOfSize } from './support/bodies';
 import { expect, openApp, openButton, test } from './support/fixtures';
 
 const LIMIT = 25 * 1024 * 1024;
-
-/** Minified JSON of exactly `size` bytes: one long line, the hard case for a text view. */
-function jsonOfSize(size: number): string {
-  const head = '{"action":"opened","items":[';
-  const item = '{"id":1234567,"name":"hooklens"},';
-  const tail = ']}';
-  const count = Math.floor((size - head.length - tail.length - 30) / item.length);
-  const body = head + item.repeat(count).slice(0, -1) + '],"pad":"';
-  return body + 'x'.repeat(size - body.length - 2) + '"}';
-}
 
 test('a 25 MB capture is accepted and its body opens, raw and pretty', async ({ page, hooklens }) => {
   test.setTimeout(90_000);

@@ -8,9 +8,11 @@ import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import type { Page } from '@playwright/test';
 import { sendWebhook, type RunningHooklens } from './support/app';
+import { callApi } from './support/control-api';
 import { startEcho } from './support/echo';
 import { expect, openApp, openButton, test } from './support/fixtures';
 import { docScreenshot } from './support/screenshots';
+import { startStripeTarget } from './support/stripe-target';
 
 async function openReplay(
   page: Page,
@@ -95,43 +97,18 @@ test('a slow target shows a spinner and can be cancelled', async ({ page, hookle
   }
 });
 
-async function callApi(app: RunningHooklens, method: string, ...args: unknown[]): Promise<void> {
-  const res = await fetch(`${app.controlOrigin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Hooklens-Token': app.token },
-    body: JSON.stringify({ args }),
-  });
-  expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
-}
-
 test('Re-sign is offered next to Send once the request is edited, and remembered for the endpoint', async ({
   page,
   hooklens,
 }) => {
   const secret = 'whsec_e2e_resign_next_to_send';
   const stripe = new Stripe('sk_test_unused');
-  const verdicts: string[] = [];
-  const target = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      try {
-        stripe.webhooks.constructEvent(Buffer.concat(chunks), String(req.headers['stripe-signature']), secret);
-        verdicts.push('ok');
-        res.writeHead(200).end('verified');
-      } catch {
-        verdicts.push('rejected');
-        res.writeHead(400).end('rejected');
-      }
-    });
-  });
-  await new Promise<void>((r) => target.listen(0, '127.0.0.1', () => r()));
+  const target = await startStripeTarget(secret);
   try {
     await callApi(hooklens, 'setSignatureSecret', 'default', 'stripe', secret);
     const body = '{"id":"evt_9","object":"event","type":"charge.succeeded","data":{"object":{"amount":5}}}';
     const signature = stripe.webhooks.generateTestHeaderString({ payload: body, secret });
-    const url = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
-    const detail = await openReplay(page, hooklens, url, '/stripe/resign', {
+    const detail = await openReplay(page, hooklens, target.url, '/stripe/resign', {
       headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature, 'X-Note': 'one' },
       body,
     });
@@ -152,7 +129,7 @@ test('Re-sign is offered next to Send once the request is edited, and remembered
     await docScreenshot(page, 'replay-resign-next-to-send');
     await send.click();
     await expect(detail.getByRole('region', { name: 'Response' })).toContainText('re-signed (stripe)');
-    expect(verdicts).toEqual(['ok']);
+    expect(target.verdicts).toEqual(['ok 5']);
 
     // Remembered for this endpoint, across a reload.
     await page.reload();
@@ -165,8 +142,8 @@ test('Re-sign is offered next to Send once the request is edited, and remembered
     await page.keyboard.insertText(body.replace('"amount":5', '"amount":6'));
     await expect(resign).toBeChecked();
     await send.click();
-    await expect.poll(() => verdicts).toEqual(['ok', 'ok']);
+    await expect.poll(() => target.verdicts).toEqual(['ok 5', 'ok 6']);
   } finally {
-    await new Promise<void>((r) => (target.closeAllConnections(), target.close(() => r())));
+    await target.close();
   }
 });

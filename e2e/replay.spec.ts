@@ -2,14 +2,13 @@
  * Edit & replay in the real UI: a captured JSON POST is edited in the body editor and sent to a
  * local echo server started by the test, which records what arrived.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { sendWebhook } from './support/app';
+import { callApi } from './support/control-api';
 import { startEcho } from './support/echo';
-import type { RunningHooklens } from './support/app';
 import { expect, openApp, openButton, test } from './support/fixtures';
 import { docScreenshot } from './support/screenshots';
+import { startStripeTarget } from './support/stripe-target';
 
 test('edits a captured JSON body, sends it to a local server and shows the echo', async ({ page, hooklens }) => {
   const echo = await startEcho();
@@ -104,44 +103,11 @@ test('auto-forwards new captures, showing retries until the target comes up', as
   }
 });
 
-/** Calls the browser-mode API the way the UI does. */
-async function callApi(app: RunningHooklens, method: string, ...args: unknown[]): Promise<unknown> {
-  const res = await fetch(`${app.controlOrigin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Hooklens-Token': app.token },
-    body: JSON.stringify({ args }),
-  });
-  const outcome = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
-  return outcome.value;
-}
-
 test('re-signs an edited Stripe webhook so the Stripe SDK at the target accepts it', async ({ page, hooklens }) => {
   const secret = 'whsec_e2e_replay_3kQm9';
   const stripe = new Stripe('sk_test_unused');
-  const verdicts: string[] = [];
-  const target = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      try {
-        const event = stripe.webhooks.constructEvent(
-          Buffer.concat(chunks),
-          String(req.headers['stripe-signature']),
-          secret,
-        );
-        verdicts.push(`ok ${(event.data.object as { amount: number }).amount}`);
-        res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ verified: true }));
-      } catch (err) {
-        verdicts.push('rejected');
-        res.writeHead(400, { 'Content-Type': 'text/plain' });
-        res.end((err as Error).message);
-      }
-    });
-  });
-  await new Promise<void>((r) => target.listen(0, '127.0.0.1', () => r()));
-  const targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
+  const target = await startStripeTarget(secret);
+  const targetUrl = target.url;
   try {
     await callApi(hooklens, 'setSignatureSecret', 'default', 'stripe', secret);
     await openApp(page, hooklens);
@@ -175,8 +141,8 @@ test('re-signs an edited Stripe webhook so the Stripe SDK at the target accepts 
     const response = detail.getByRole('region', { name: 'Response' });
     await expect(response.getByLabel('Response status')).toHaveText(/^200 OK/);
     await expect(response).toContainText('re-signed (stripe)');
-    expect(verdicts).toEqual(['ok 777']);
+    expect(target.verdicts).toEqual(['ok 777']);
   } finally {
-    await new Promise<void>((r) => (target.closeAllConnections(), target.close(() => r())));
+    await target.close();
   }
 });

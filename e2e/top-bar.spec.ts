@@ -4,12 +4,9 @@
  * the dark theme; the bell's name and tooltip agree, and say when the browser blocks notifications.
  */
 import type { Page } from '@playwright/test';
-import { launchHooklens, sendWebhook, type RunningHooklens } from './support/app';
+import { sendWebhook } from './support/app';
 import { expect, openApp, openButton, test } from './support/fixtures';
-import {
-  startLocalTunnelServer,
-  type LocalTunnelServer,
-} from '../src/main/core/tunnel/test-support/local-tunnel-server';
+import { useTunnelledApp } from './support/tunnelled-app';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -19,22 +16,13 @@ async function switchTheme(page: Page, to: 'dark' | 'light'): Promise<void> {
 }
 
 test.describe('with the public URL online', () => {
-  let server: LocalTunnelServer;
-  let app: RunningHooklens;
   test.describe.configure({ timeout: 90_000 });
-  test.beforeEach(async () => {
-    server = await startLocalTunnelServer();
-    app = await launchHooklens({ tunnel: true, args: ['--tunnel-host', server.host] });
-  });
-  test.afterEach(async () => {
-    await app?.stop({ removeData: true });
-    await server?.stop();
-  });
+  const tunnelled = useTunnelledApp();
 
   test('one line at 1280 px, copy buttons named for their URL, settings popover closes on Esc and outside', async ({
     page,
   }) => {
-    await openApp(page, app);
+    await openApp(page, tunnelled.app);
     const bar = page.getByRole('group', { name: 'Public URL' });
     await expect(bar.getByRole('status', { name: 'Tunnel state' })).toHaveText(/^Online · checked/);
     const header = page.getByRole('banner');
@@ -52,7 +40,7 @@ test.describe('with the public URL online', () => {
       await bar.getByRole('status', { name: 'Public URL' }).textContent(),
     );
     await copyLocal.click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(app.captureUrl);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(tunnelled.app.captureUrl);
     for (const box of [settings, (await copyPublic.boundingBox())!, (await copyLocal.boundingBox())!]) {
       expect(Math.abs(box.y + box.height / 2 - (brand.y + brand.height / 2))).toBeLessThan(6);
     }

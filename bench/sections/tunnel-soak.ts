@@ -11,32 +11,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { TunnelStatus } from '../../src/shared/api/tunnel';
 import { createHooklensCore, type HooklensCore } from '../../src/main/core/hooklens-core';
 import {
   requestThroughTunnel,
   startLocalTunnelServer,
 } from '../../src/main/core/tunnel/test-support/local-tunnel-server';
+import { untilTunnel } from '../../src/main/core/tunnel/test-support/tunnel-state';
 import { QUICK, type BenchSection } from '../section';
 
 const GAPS_S = QUICK ? [25] : [25, 40, 60];
 const BURST = 10;
-
-function until(core: HooklensCore, pred: (s: TunnelStatus) => boolean, timeoutMs: number): Promise<TunnelStatus> {
-  return new Promise((resolve, reject) => {
-    if (pred(core.status().tunnel)) return resolve(core.status().tunnel);
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`tunnel soak: state not reached; last ${JSON.stringify(core.status().tunnel)}`));
-    }, timeoutMs);
-    const off = core.events.on('tunnel:changed', (s) => {
-      if (!pred(s)) return;
-      clearTimeout(timer);
-      off();
-      resolve(s);
-    });
-  });
-}
 
 async function run(): Promise<Record<string, number>> {
   const server = await startLocalTunnelServer();
@@ -45,7 +29,7 @@ async function run(): Promise<Record<string, number>> {
   try {
     core = await createHooklensCore({ dataDir: dir, mode: 'browser', capturePort: 0, tunnel: { host: server.host } });
     const c = core;
-    const url = (await until(c, (s) => s.state === 'online' && s.check?.ok === true, 30_000)).url!;
+    const url = (await untilTunnel(c, (s) => s.state === 'online' && s.check?.ok === true, 30_000)).url!;
     let sent = 0;
     const acked = new Set<string>();
     for (const [g, gap] of GAPS_S.entries()) {
@@ -72,9 +56,9 @@ async function run(): Promise<Record<string, number>> {
 
     server.freeze();
     const frozenAt = performance.now();
-    await until(c, (s) => s.state === 'online' && s.check?.ok === false, 90_000);
+    await untilTunnel(c, (s) => s.state === 'online' && s.check?.ok === false, 90_000);
     const noticed = performance.now() - frozenAt;
-    await until(c, (s) => s.state === 'reconnecting', 90_000);
+    await untilTunnel(c, (s) => s.state === 'reconnecting', 90_000);
     const reconnecting = performance.now() - frozenAt;
     server.thaw();
 

@@ -1,25 +1,16 @@
 /*
  * The built app in browser mode (`hooklens serve`, built by `npx electron-vite build`) and the
  * Chromium that drives it, for the sections that measure the UI. Chromium runs with the flags the
- * e2e suite uses (playwright.config.ts).
+ * e2e suite uses (e2e/support/chromium.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../e2e/support/chromium';
 
 const CLI = fileURLToPath(new URL('../../out/main/cli.js', import.meta.url));
-const CHROMIUM = process.env.HOOKLENS_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-gpu',
-  '--disable-quic',
-];
 
 export interface ServedApp {
   uiUrl: string;

@@ -68,6 +68,27 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
   });
 }
 
+/**
+ * The arguments of a command line written as a user types it: split on spaces, while each `${…}`
+ * stays within one argument (with the text it touches).
+ */
+function argv(strings: TemplateStringsArray, ...values: string[]): string[] {
+  const args: string[] = [];
+  let current: string | undefined;
+  strings.forEach((text, i) => {
+    text.split(/\s+/).forEach((part, j) => {
+      if (j > 0 && current !== undefined) {
+        args.push(current);
+        current = undefined;
+      }
+      if (part) current = (current ?? '') + part;
+    });
+    if (i < values.length) current = (current ?? '') + values[i];
+  });
+  if (current !== undefined) args.push(current);
+  return args;
+}
+
 /** A running `hooklens listen`; `next(re)` waits for the next stdout or stderr line matching. */
 function listen(args: string[], tunnel = false) {
   const child = spawn(
@@ -145,19 +166,9 @@ describe('hooklens events', () => {
 describe('hooklens trigger', () => {
   it('sends a signed event the Stripe SDK accepts, with --set applied', async () => {
     const target = await receiver([200]);
-    const result = await run([
-      'trigger',
-      '--provider',
-      'stripe',
-      '--event',
-      'charge.refunded',
-      '--target',
-      `${target.url}/hooks`,
-      '--secret',
-      SECRET,
-      '--set',
-      'data.object.amount_refunded=700',
-    ]);
+    const result = await run(
+      argv`trigger --provider stripe --event charge.refunded --target ${target.url}/hooks --secret ${SECRET} --set data.object.amount_refunded=700`,
+    );
     expect(result.stdout).toMatch(
       /^Sent stripe charge\.refunded \(evt_\w+\) to http:\/\/127\.0\.0\.1:\d+\/hooks: 200 OK in \d+ ms/,
     );
@@ -172,40 +183,23 @@ describe('hooklens trigger', () => {
 
   it('exits 1 on a non-2xx answer or nothing listening, and shows a generated secret', async () => {
     const target = await receiver([400]);
-    const refused = await run(['trigger', '--provider', 'github', '--event', 'push', '--target', target.url]);
+    const refused = await run(argv`trigger --provider github --event push --target ${target.url}`);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(/: 400 Bad Request/);
     expect(refused.stderr).toMatch(/Signing secret \(generated; pass --secret to use yours\): [0-9a-f]{40}/);
-    const nobody = await run([
-      'trigger',
-      '--provider',
-      'github',
-      '--event',
-      'push',
-      '--target',
-      'http://127.0.0.1:9/x',
-    ]);
+    const nobody = await run(argv`trigger --provider github --event push --target http://127.0.0.1:9/x`);
     expect(nobody.code).toBe(1);
     expect(nobody.stdout).toMatch(/^Failed: github push .*nothing is listening/);
-    const usage = await run(['trigger', '--provider', 'github', '--event', 'push']);
+    const usage = await run(argv`trigger --provider github --event push`);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/needs --target URL \(or --print/);
   });
 
   it('--print writes a cURL command that, run by curl, delivers a valid event', async () => {
     const target = await receiver([200]);
-    const printed = await run([
-      'trigger',
-      '--provider',
-      'twilio',
-      '--event',
-      'message.received',
-      '--target',
-      `${target.url}/sms?acct=1`,
-      '--secret',
-      'twilio-token',
-      '--print',
-    ]);
+    const printed = await run(
+      argv`trigger --provider twilio --event message.received --target ${target.url}/sms?acct=1 --secret twilio-token --print`,
+    );
     expect(printed.code).toBe(0);
     expect(printed.stdout).toMatch(/^curl /);
     expect(target.received).toHaveLength(0);
@@ -227,18 +221,9 @@ describe('hooklens trigger', () => {
     ).toBe(true);
 
     // Stripe's pretty-printed JSON (newlines, quotes) survives the shell byte for byte.
-    const stripe = await run([
-      'trigger',
-      '--provider',
-      'stripe',
-      '--event',
-      'invoice.paid',
-      '--target',
-      `${target.url}/stripe`,
-      '--secret',
-      SECRET,
-      '--print',
-    ]);
+    const stripe = await run(
+      argv`trigger --provider stripe --event invoice.paid --target ${target.url}/stripe --secret ${SECRET} --print`,
+    );
     const sent = await new Promise<number>((resolve) => {
       const child = spawn('sh', ['-c', `${stripe.stdout.trim()} -s -o /dev/null`], { stdio: 'ignore' });
       child.on('exit', (code) => resolve(code ?? 1));
@@ -261,17 +246,9 @@ describe('hooklens listen', () => {
     const captureUrl = (await session.next(/^Capture URL: /)).replace('Capture URL: ', '');
     expect(captureUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
 
-    const sent = await run([
-      'trigger',
-      '--provider',
-      'stripe',
-      '--event',
-      'invoice.paid',
-      '--target',
-      `${captureUrl}webhooks/stripe`,
-      '--secret',
-      SECRET,
-    ]);
+    const sent = await run(
+      argv`trigger --provider stripe --event invoice.paid --target ${captureUrl}webhooks/stripe --secret ${SECRET}`,
+    );
     expect(sent.code).toBe(0);
     const line = await session.next(/invoice\.paid/);
     expect(line).toMatch(
@@ -309,10 +286,9 @@ describe('hooklens listen', () => {
     const captureUrl = (await session.next(/^Capture URL: /)).replace('Capture URL: ', '');
     expect(captureUrl).toMatch(/\/e\/shop\/$/);
     await session.next(/^Not forwarding/, 'err');
-    expect(
-      (await run(['trigger', '--provider', 'shopify', '--event', 'orders/create', '--target', `${captureUrl}orders`]))
-        .code,
-    ).toBe(0);
+    expect((await run(argv`trigger --provider shopify --event orders/create --target ${captureUrl}orders`)).code).toBe(
+      0,
+    );
     const line = JSON.parse(await session.next(/^\{/)) as Record<string, unknown>;
     expect(line).toMatchObject({
       method: 'POST',

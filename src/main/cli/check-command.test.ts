@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../shared/check/types';
 import { startCorrectHandler, startNaiveHandler, type TestHandler } from '../core/check/test-support/handlers';
 import { runCheckCommand } from './check-command';
-import type { CliIo } from './signature-commands';
+import { runCaptured } from './test-support/captured-io';
 
 const SECRET = 'whsec_cli_check_0123456789abcdef';
 let handlers: TestHandler[] = [];
@@ -20,11 +20,16 @@ afterEach(async () => {
 });
 
 async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (s) => out.push(s), stderr: (s) => err.push(s) };
-  const code = await runCheckCommand(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  const { code, io } = await runCaptured(runCheckCommand, args);
+  return { code, out: io.out.join('\n'), err: io.err.join('\n') };
+}
+
+/** Checks a correct Stripe handler with catalog event `event`, only the `only` probes, as JSON. */
+async function runStripeEvent(event: string, only: string) {
+  const h = await startCorrectHandler('stripe', SECRET);
+  handlers.push(h);
+  const args = ['--target', h.url, '--provider', 'stripe', '--secret', SECRET, '--event', event];
+  return run([...args, '--only', only, '--json']);
 }
 
 describe('hooklens check', () => {
@@ -98,41 +103,13 @@ describe('hooklens check', () => {
   }, 30_000);
 
   it('--event sends that event type from the built-in sample', async () => {
-    const h = await startCorrectHandler('stripe', SECRET);
-    handlers.push(h);
-    const r = await run([
-      '--target',
-      h.url,
-      '--provider',
-      'stripe',
-      '--secret',
-      SECRET,
-      '--event',
-      'charge.refunded',
-      '--only',
-      'valid',
-      '--json',
-    ]);
+    const r = await runStripeEvent('charge.refunded', 'valid');
     const report = JSON.parse(r.out) as CheckReport;
     expect(JSON.parse(report.probes[0]!.request.body.text)).toMatchObject({ type: 'charge.refunded', object: 'event' });
   });
 
   it('--event takes the catalog event, and its lifecycle for the reverse-order probe', async () => {
-    const h = await startCorrectHandler('stripe', SECRET);
-    handlers.push(h);
-    const r = await run([
-      '--target',
-      h.url,
-      '--provider',
-      'stripe',
-      '--secret',
-      SECRET,
-      '--event',
-      'customer.subscription.updated',
-      '--only',
-      'valid,reverse-order',
-      '--json',
-    ]);
+    const r = await runStripeEvent('customer.subscription.updated', 'valid,reverse-order');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out) as CheckReport;
     expect(report.source).toBe('catalog event stripe customer.subscription.updated');

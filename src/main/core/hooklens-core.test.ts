@@ -1,24 +1,11 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHooklensCore, type HooklensCore } from './hooklens-core';
+import { describe, expect, it } from 'vitest';
+import { useTempCore } from './test-support/temp-core';
 
 describe('hooklens core', () => {
-  let dir: string;
-  let core: HooklensCore | null = null;
-
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'hooklens-core-'));
-  });
-  afterEach(async () => {
-    await core?.close();
-    core = null;
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  const open = async (): Promise<HooklensCore> =>
-    (core = await createHooklensCore({ dataDir: dir, mode: 'browser', capturePort: 0, tunnel: { enabled: false } }));
+  const tempCore = useTempCore('hooklens-core-');
+  const { open } = tempCore;
 
   it('captures over real HTTP and serves the capture through the API, with an event', async () => {
     const c = await open();
@@ -34,20 +21,20 @@ describe('hooklens core', () => {
   });
 
   it('starts with a notice when the captures file is foreign, and the old file is kept', async () => {
-    await writeFile(path.join(dir, 'captures.json'), '[1, 2, 3]');
+    await writeFile(path.join(tempCore.dir, 'captures.json'), '[1, 2, 3]');
     const c = await open();
     const notices = c.status().storeNotices;
     expect(notices.length).toBeGreaterThan(0);
     const movedTo = notices.find((n) => n.movedTo)?.movedTo;
     expect(movedTo).toBeDefined();
-    expect(await readdir(dir)).toContain(path.basename(movedTo!));
+    expect(await readdir(tempCore.dir)).toContain(path.basename(movedTo!));
     await c.api.dismissStoreNotice(0);
     expect(c.status().storeNotices.length).toBe(notices.length - 1);
   });
 
   it('tells the user about every data file it had to set aside, each with where it went', async () => {
     const files = ['settings.json', 'endpoints.json', 'replay-history.json', 'secrets.json'];
-    for (const name of files) await writeFile(path.join(dir, name), `{"damaged ${name}`);
+    for (const name of files) await writeFile(path.join(tempCore.dir, name), `{"damaged ${name}`);
     const c = await open();
     const notices = c.status().storeNotices;
     for (const name of files) {
@@ -64,7 +51,7 @@ describe('hooklens core', () => {
     c.events.on('status:changed', (s) => changed.push(s.storeNotices.length));
     expect(c.status().storeNotices).toEqual([]);
     // A directory where the journal segment must be created: the first write fails, as on a read-only disk.
-    await mkdir(path.join(dir, 'captures', 'journal-000001.jsonl'));
+    await mkdir(path.join(tempCore.dir, 'captures', 'journal-000001.jsonl'));
     // Not through the capture listener: a failure of any store write is shown.
     await expect(c.api.clearCaptures()).rejects.toMatchObject({ code: 'store_failed' });
     const notices = (await c.api.getStatus()).storeNotices;
@@ -91,8 +78,7 @@ describe('hooklens core', () => {
     await expect
       .poll(async () => (await c.api.getSignatureSecretStatus()).map((s) => s.endpointId))
       .toEqual(['default']);
-    await c.close();
-    core = null;
+    await tempCore.close();
     const reopened = await open();
     expect((await reopened.api.getSignatureSecretStatus()).map((s) => s.endpointId)).toEqual(['default']);
   });

@@ -74,13 +74,3 @@ export interface ReplayEvents {
   'replay:forward-attempt': ForwardAttempt;
   'replay:settings-changed': ReplaySettings;
 }
-
-export type {
-  ForwardAttempt,
-  HarImportResult,
-  ImportedRequest,
-  ReplayDraft,
-  ReplayHistoryEntry,
-  ReplayHistorySummary,
-  ReplaySendInput,
-} from '../replay/types';

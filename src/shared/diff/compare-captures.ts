@@ -1,5 +1,7 @@
 import { headerValue, type CaptureRecord } from '../capture';
-import { compareBodies } from './body-diff';
+import { compareBodiesSteps } from './body-diff';
+import { DiffMeter } from './diff-progress';
+import { runSteps, type Steps } from './diff-steps';
 import { diffNamed, parseFormFields } from './named-diff';
 import type { CaptureComparison, DiffNote, SummaryRow } from './types';
 
@@ -15,6 +17,15 @@ export function splitUrl(url: string): { path: string; query: string } {
 }
 
 export function compareCaptures(left: ComparableCapture, right: ComparableCapture): CaptureComparison {
+  return runSteps(compareCapturesSteps(left, right, new DiffMeter()));
+}
+
+/** The work of `compareCaptures` in steps, its progress told to `meter` (finished at 100 %). */
+export function* compareCapturesSteps(
+  left: ComparableCapture,
+  right: ComparableCapture,
+  meter: DiffMeter,
+): Steps<CaptureComparison> {
   const lu = splitUrl(left.url);
   const ru = splitUrl(right.url);
   const lt = Date.parse(left.receivedAt);
@@ -44,7 +55,8 @@ export function compareCaptures(left: ComparableCapture, right: ComparableCaptur
   ];
   const query = diffNamed(parseFormFields(lu.query), parseFormFields(ru.query), { caseInsensitive: false }).changes;
   const headers = diffNamed(left.headers, right.headers, { caseInsensitive: true });
-  const body = compareBodies(left, right);
+  const body = yield* compareBodiesSteps(left, right, meter);
+  meter.finish();
   const notes: DiffNote[] = headers.caseDiffers.map(({ left: l, right: r }) => ({
     kind: 'header-case',
     name: r,

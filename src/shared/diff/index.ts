@@ -3,7 +3,10 @@
  * or Node. `compareCaptures` does the work once; `applyNoise` filters the result by noise rules.
  */
 export * from './types';
-export { compareCaptures, splitUrl, type ComparableCapture } from './compare-captures';
+export { compareCaptures, compareCapturesSteps, splitUrl, type ComparableCapture } from './compare-captures';
+export { DiffMeter, describePhase, type DiffPhase, type DiffProgress } from './diff-progress';
+export { runSteps, DiffCancelledError, type Steps } from './diff-steps';
+export { compareCapturesCooperatively, type CooperativeOptions } from './cooperative-compare';
 export { compareBodies, type BodySide } from './body-diff';
 export { applyNoise, type FilteredComparison } from './apply-noise';
 export {
@@ -21,7 +24,8 @@ export {
 } from './noise-rules';
 export { describeJsonChange, describeNamedChange, describeTextChange, describeNote } from './describe';
 export { comparisonText, bodyChangeLines, formatElapsed } from './comparison-text';
-export { parseJson, type JsonNode, type JsonParseResult } from './json-parse';
+export type { JsonNode } from './json-node';
+export { parseJson, type JsonParseResult } from './json-parse';
 export { diffJson, type JsonDiff, type RawJsonChange } from './json-diff';
 export { diffText } from './text-diff';
 export { diffNamed, parseFormFields } from './named-diff';

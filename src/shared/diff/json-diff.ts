@@ -8,7 +8,7 @@
 import { assertNever } from '../errors';
 import { combine, hashString } from './hash';
 import { formatPaths } from './json-path';
-import { keyIndex, objGet, type JsonArr, type JsonNode, type JsonObj } from './json-parse';
+import { keyIndex, objGet, type JsonArr, type JsonNode, type JsonObj } from './json-node';
 import { matchSequences } from './sequence-match';
 import type { ChangeKind, DiffNote, JsonChange, JsonPath, PathSegment } from './types';
 

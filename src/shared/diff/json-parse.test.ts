@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertNever } from '../errors';
-import { MAX_DEPTH, parseJson, type JsonNode } from './json-parse';
+import type { JsonNode } from './json-node';
+import { MAX_DEPTH, parseJson } from './json-parse';
 import { canonicalNumber } from './number-text';
 
 /** Back to a plain value, to compare with JSON.parse. */

@@ -7,80 +7,25 @@
  */
 import { combine, hashString, mix } from './hash';
 import { canonicalNumber } from './number-text';
+import {
+  INDEX_AFTER,
+  type JsonArr,
+  type JsonBool,
+  type JsonNode,
+  type JsonNull,
+  type JsonNum,
+  type JsonObj,
+  type JsonStr,
+} from './json-node';
 import type { JsonPath } from './types';
 
-export type JsonNode = JsonNull | JsonBool | JsonNum | JsonStr | JsonArr | JsonObj;
-/*
- * `h` is the structural hash. Primitive nodes are immutable and shared (every `"usd"` in a document
- * is one node), which keeps a parsed megabyte small. Containers carry scratch space for the
- * pretty-printer: `ln`, their line in the last printout, and `cl`, their children's lines — fields
- * rather than a side Map because a Map of every node costs more than the whole parse.
- */
-export interface JsonNull {
-  t: 'null';
-  h: number;
-}
-export interface JsonBool {
-  t: 'boolean';
-  v: boolean;
-  h: number;
-}
-export interface JsonNum {
-  t: 'number';
-  raw: string;
-  canon: string;
-  h: number;
-}
-export interface JsonStr {
-  t: 'string';
-  v: string;
-  h: number;
-}
-export interface JsonArr {
-  t: 'array';
-  items: JsonNode[];
-  h: number;
-  ln: number;
-  cl: Int32Array | null;
-}
-/** Keys in document order (a repeated key keeps its first position and its last value, like JSON.parse). */
-export interface JsonObj {
-  t: 'object';
-  keys: string[];
-  vals: JsonNode[];
-  h: number;
-  ln: number;
-  cl: Int32Array | null;
-  index: Map<string, number> | null;
-}
-
-/** Objects up to this size are searched by scanning, larger ones through an index built on first use. */
-const INDEX_AFTER = 16;
-
-/** Position of `key` in `obj`, or -1; `hint` is tried first (keys often sit at the same position). */
-export function keyIndex(obj: JsonObj, key: string, hint = -1): number {
-  const keys = obj.keys;
-  if (hint >= 0 && hint < keys.length && keys[hint] === key) return hint;
-  if (keys.length <= INDEX_AFTER) {
-    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return i;
-    return -1;
-  }
-  let index = obj.index;
-  if (!index) {
-    index = new Map();
-    for (let i = 0; i < keys.length; i++) index.set(keys[i], i);
-    obj.index = index;
-  }
-  return index.get(key) ?? -1;
-}
-
-export function objGet(obj: JsonObj, key: string, hint = -1): JsonNode | undefined {
-  const i = keyIndex(obj, key, hint);
-  return i < 0 ? undefined : obj.vals[i];
-}
-
 export type JsonParseResult =
-  | { ok: true; root: JsonNode; duplicateKeys: JsonPath[] }
+  | {
+      ok: true;
+      root: JsonNode;
+      duplicateKeys: JsonPath[];
+      /** Values in the document, for the printer's progress. */ nodes: number;
+    }
   | { ok: false; message: string; line: number; column: number };
 
 /** Deeper documents are refused rather than risking the call stack; no real webhook nests this far. */
@@ -105,15 +50,22 @@ class ParseError extends Error {
   }
 }
 
-export function parseJson(text: string): JsonParseResult {
-  const p = new Parser(text);
+/** How many characters pass between two progress reports: often enough for a bar, rare enough to cost nothing. */
+const REPORT_EVERY_CHARS = 64 * 1024;
+
+/** `onProgress(done, total)` hears of the characters read every 64 K; it may throw to stop the parse. */
+export function parseJson(text: string, onProgress?: (done: number, total: number) => void): JsonParseResult {
+  const p = new Parser(text, onProgress);
   try {
     p.skipWs();
     const root = p.value(0);
     p.skipWs();
     if (p.pos < text.length) throw new ParseError('Unexpected text after the JSON value', p.pos);
-    return { ok: true, root, duplicateKeys: p.duplicates };
+    onProgress?.(text.length, text.length);
+    return { ok: true, root, duplicateKeys: p.duplicates, nodes: p.nodes };
   } catch (err) {
+    // A listener that stops the parse (a cancelled comparison) is obeyed, not reported as bad JSON.
+    if (p.stoppedBy !== undefined && err === p.stoppedBy) throw err;
     const offset = err instanceof ParseError ? err.offset : p.pos;
     const message = err instanceof Error ? err.message : String(err);
     let line = 1;
@@ -136,7 +88,13 @@ class Parser {
   private readonly keyInfo = new Map<string, { key: string; h: number }>();
   private readonly strings = new Map<string, JsonStr>();
   private readonly numbers = new Map<string, JsonNum>();
-  constructor(private readonly s: string) {}
+  nodes = 0;
+  stoppedBy: unknown = undefined;
+  private nextReport = REPORT_EVERY_CHARS;
+  constructor(
+    private readonly s: string,
+    private readonly onProgress?: (done: number, total: number) => void,
+  ) {}
 
   private internKey(k: string): { key: string; h: number } {
     let info = this.keyInfo.get(k);
@@ -160,6 +118,16 @@ class Parser {
 
   value(depth: number): JsonNode {
     if (depth > MAX_DEPTH) throw new ParseError(`Nested deeper than ${MAX_DEPTH} levels`, this.pos);
+    this.nodes++;
+    if (this.pos >= this.nextReport && this.onProgress) {
+      this.nextReport = this.pos + REPORT_EVERY_CHARS;
+      try {
+        this.onProgress(this.pos, this.s.length);
+      } catch (err) {
+        this.stoppedBy = err;
+        throw err;
+      }
+    }
     const c = this.s.charCodeAt(this.pos);
     switch (c) {
       case 123 /* { */:

@@ -5,7 +5,7 @@
  * reference's order first, so a line diff of the two texts shows value changes, not key order.
  */
 import { assertNever } from '../errors';
-import { keyIndex, objGet, type JsonNode, type JsonObj } from './json-parse';
+import { keyIndex, objGet, type JsonNode, type JsonObj } from './json-node';
 import type { PathSegment } from './types';
 
 export interface PrettyJson {
@@ -15,9 +15,18 @@ export interface PrettyJson {
 }
 
 const INDENT = '  ';
+const REPORT_EVERY_NODES = 16 * 1024;
 
-export function prettyJson(root: JsonNode, reference?: JsonNode): PrettyJson {
+export interface PrettyProgress {
+  /** Values in the document (the parser counts them). */
+  total: number;
+  report(done: number, total: number): void;
+}
+
+export function prettyJson(root: JsonNode, reference?: JsonNode, progress?: PrettyProgress): PrettyJson {
   const out: string[] = [];
+  let emitted = 0;
+  let nextReport = REPORT_EVERY_NODES;
   const indents: string[] = [''];
   const indent = (depth: number): string => {
     while (indents.length <= depth) indents.push(indents[indents.length - 1] + INDENT);
@@ -46,6 +55,10 @@ export function prettyJson(root: JsonNode, reference?: JsonNode): PrettyJson {
 
   // `prefix` is the text before the value on its first line (indent + key); `suffix` is "," or "".
   const emit = (node: JsonNode, ref: JsonNode | undefined, depth: number, prefix: string, suffix: string): void => {
+    if (++emitted >= nextReport && progress) {
+      nextReport = emitted + REPORT_EVERY_NODES;
+      progress.report(emitted, progress.total);
+    }
     switch (node.t) {
       case 'null':
         out.push(`${prefix}null${suffix}`);

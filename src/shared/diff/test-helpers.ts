@@ -1,7 +1,8 @@
 /* Builders shared by this folder's tests. */
 import type { CaptureRecord, HeaderPair } from '../capture';
 import { diffJson } from './json-diff';
-import { parseJson, type JsonNode } from './json-parse';
+import type { JsonNode } from './json-node';
+import { parseJson } from './json-parse';
 
 export function node(text: string): JsonNode {
   const parsed = parseJson(text);

@@ -1,7 +1,7 @@
 /*
  * The loopback tunnel port with short deadlines: a connection that has sent nothing is left alone
  * (localtunnel's pre-opened sockets), one that has started a request is held to the deadlines.
- * The public port keeps answering idle connections with 408 (bad-input.test.ts covers the rest).
+ * The public port keeps answering idle connections with 408 (slow-clients.test.ts covers the rest).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';

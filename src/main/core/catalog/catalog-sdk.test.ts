@@ -3,8 +3,6 @@
  * secret the catalog generated, and where the SDK parses the body it gets an event of that type.
  * Twitch publishes no SDK; its check recomputes the documented HMAC independently.
  */
-import '@shopify/shopify-api/adapters/node';
-import { ApiVersion, LogSeverity, shopifyApi } from '@shopify/shopify-api';
 import { verify as octokitVerify } from '@octokit/webhooks-methods';
 import { Signature as HubSpotSignature } from '@hubspot/api-client/lib/src/utils/signature';
 import { LinearWebhookClient } from '@linear/sdk/webhooks';
@@ -12,28 +10,14 @@ import { Environment, Paddle } from '@paddle/paddle-node-sdk';
 import { isValidSlackRequest } from '@slack/bolt/dist/receivers/verify-request';
 import { AwsLambdaReceiver } from '@zoom/rivet/meetings';
 import { createHmac } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import Stripe from 'stripe';
 import { Webhook as SvixWebhook } from 'svix';
 import * as twilioSdk from 'twilio/lib/webhooks/webhooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { HeaderPair } from '../../../shared/capture';
+import { shopifyValidates } from '../signatures/test-support/shopify-sdk';
+import { SquareWebhooks } from '../signatures/test-support/square-sdk';
 import { buildTestEvent, listTestEventProviders, type TestEvent } from './index';
-
-const require = createRequire(import.meta.url);
-const { WebhooksHelper } = require(join(dirname(require.resolve('square')), 'wrapper', 'WebhooksHelper.js')) as {
-  WebhooksHelper: {
-    verifySignature(args: {
-      requestBody: string;
-      signatureHeader: string;
-      signatureKey: string;
-      notificationUrl: string;
-    }): Promise<boolean>;
-  };
-};
 
 const URL_TARGET = 'https://hooks.example.com/webhooks/in?env=test';
 
@@ -45,51 +29,6 @@ function get(event: TestEvent, name: string): string {
 
 const lowerHeaders = (headers: HeaderPair[]): Record<string, string> =>
   Object.fromEntries(headers.map(([k, v]) => [k.toLowerCase(), v]));
-
-/** Shopify's library validates a real incoming request, so it gets one, on loopback. */
-async function shopifyValidates(event: TestEvent): Promise<{ valid: boolean; topic?: string }> {
-  const api = shopifyApi({
-    apiKey: 'key',
-    apiSecretKey: event.secret,
-    scopes: [],
-    hostName: 'hooklens.test',
-    apiVersion: ApiVersion.October25,
-    isEmbeddedApp: false,
-    logger: { level: LogSeverity.Error, log: async () => undefined },
-  });
-  let result: { valid: boolean; topic?: string } | undefined;
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      api.webhooks
-        .validate({ rawBody: Buffer.concat(chunks).toString('utf8'), rawRequest: req, rawResponse: res })
-        .then(
-          (v) => {
-            result = v.valid ? { valid: true, topic: v.topic } : { valid: false };
-            res.end('ok');
-          },
-          (err: unknown) => {
-            res.statusCode = 500;
-            res.end(String(err));
-          },
-        );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    const { port } = server.address() as AddressInfo;
-    const res = await fetch(`http://127.0.0.1:${port}${event.path}`, {
-      method: 'POST',
-      headers: event.headers,
-      body: event.body,
-    });
-    expect(res.status).toBe(200);
-    return result!;
-  } finally {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-}
 
 const paddleSdk = new Paddle('pdl_sdbx_apikey_01j8z3x6k2m4n5p7q9r0s1t2v3_placeholder', {
   environment: Environment.sandbox,
@@ -157,7 +96,7 @@ const JUDGES: Record<string, Judge> = {
     expect(twilioSdk.validateRequest('0'.repeat(32), get(event, 'X-Twilio-Signature'), event.url, params)).toBe(false);
   },
   async square(event) {
-    const ok = await WebhooksHelper.verifySignature({
+    const ok = await SquareWebhooks.verifySignature({
       requestBody: event.body.toString('utf8'),
       signatureHeader: get(event, 'x-square-hmacsha256-signature'),
       signatureKey: event.secret,

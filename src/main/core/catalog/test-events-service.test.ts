@@ -25,6 +25,14 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** A Stripe test event sent to Hooklens's own capture listener. */
+const stripeToCapture = (event: string) => ({
+  provider: 'stripe',
+  event,
+  endpointId: DEFAULT_ENDPOINT_ID,
+  target: 'capture' as const,
+});
+
 async function waitForCaptures(n: number): Promise<string[]> {
   // The send resolves after the listener answered, and it answers once the capture is stored.
   const list = (await core.api.listCaptures()).items;
@@ -34,12 +42,7 @@ async function waitForCaptures(n: number): Promise<string[]> {
 
 describe('test events from the app', () => {
   it('sends to Hooklens itself: a generated secret is stored and the capture checks valid', async () => {
-    const input = {
-      provider: 'stripe',
-      event: 'customer.subscription.created',
-      endpointId: DEFAULT_ENDPOINT_ID,
-      target: 'capture' as const,
-    };
+    const input = stripeToCapture('customer.subscription.created');
     const preview = await core.api.previewTestEvent(input);
     expect(preview.secret).toBe('generate');
     expect(preview.url).toBe(`${core.status().captureUrl}webhooks/stripe`);
@@ -139,12 +142,7 @@ describe('test events from the app', () => {
   });
 
   it('rejects bad input with clear errors', async () => {
-    const base = {
-      provider: 'stripe',
-      event: 'invoice.paid',
-      endpointId: DEFAULT_ENDPOINT_ID,
-      target: 'capture' as const,
-    };
+    const base = stripeToCapture('invoice.paid');
     await expect(core.api.sendTestEvent({ ...base, target: 'elsewhere' as never })).rejects.toMatchObject({
       code: 'invalid_argument',
     });

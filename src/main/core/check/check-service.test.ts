@@ -1,37 +1,24 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import Stripe from 'stripe';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckFinishedEvent, CheckProbeEvent } from '../../../shared/api/check';
-import { createHooklensCore, type HooklensCore } from '../hooklens-core';
+import type { HooklensCore } from '../hooklens-core';
+import { useTempCore } from '../test-support/temp-core';
 import { startCorrectHandler, type TestHandler } from './test-support/handlers';
+import { stripeInvoicePaid } from './test-support/stripe-events';
 
 const SECRET = 'whsec_service_check_0123456789';
 const stripeSdk = new Stripe('sk_test_hooklens');
 
 describe('check service (in the core, against a capture)', () => {
-  let dir: string;
-  let core: HooklensCore | undefined;
+  const tempCore = useTempCore('hooklens-check-service-');
   let handler: TestHandler | undefined;
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'hooklens-check-service-'));
-  });
   afterEach(async () => {
-    await core?.close();
     await handler?.close();
-    core = undefined;
     handler = undefined;
-    await rm(dir, { recursive: true, force: true });
   });
 
   async function captureStripeEvent(c: HooklensCore): Promise<string> {
-    const body = JSON.stringify({
-      id: 'evt_captured_1',
-      object: 'event',
-      type: 'invoice.paid',
-      data: { object: { id: 'in_1', object: 'invoice' } },
-    });
+    const body = stripeInvoicePaid('evt_captured_1', 'in_1');
     const signature = stripeSdk.webhooks.generateTestHeaderString({ payload: body, secret: SECRET });
     const res = await fetch(new URL('/webhook', c.status().captureUrl), {
       method: 'POST',
@@ -42,9 +29,8 @@ describe('check service (in the core, against a capture)', () => {
   }
 
   it('plans, streams every probe as an event, records each send in the replay history, and leaves the capture alone', async () => {
-    core = await createHooklensCore({ dataDir: dir, mode: 'browser', capturePort: 0, tunnel: { enabled: false } });
+    const c = await tempCore.open();
     handler = await startCorrectHandler('stripe', SECRET);
-    const c = core;
     await c.api.updateReplaySettings({ targetBase: `http://127.0.0.1:${handler.port}` });
     const captureId = await captureStripeEvent(c);
     const capturedWith = await c.api.getCapture(captureId);
@@ -96,7 +82,7 @@ describe('check service (in the core, against a capture)', () => {
   }, 30_000);
 
   it('refuses a remote target without consent, before sending anything', async () => {
-    core = await createHooklensCore({ dataDir: dir, mode: 'browser', capturePort: 0, tunnel: { enabled: false } });
+    const core = await tempCore.open();
     const captureId = await captureStripeEvent(core);
     await core.api.setSignatureSecret((await core.api.getCapture(captureId)).endpointId, 'stripe', SECRET);
     const plan = await core.api.getCheckPlan(captureId);

@@ -8,35 +8,19 @@ import { verify as verifyGithub } from '@octokit/webhooks-methods';
 import { Signature as HubSpotSignature } from '@hubspot/api-client/lib/src/utils/signature';
 import { LinearWebhookClient } from '@linear/sdk/webhooks';
 import { Environment, Paddle } from '@paddle/paddle-node-sdk';
-import '@shopify/shopify-api/adapters/node';
-import { ApiVersion, LogSeverity, shopifyApi } from '@shopify/shopify-api';
 import { isValidSlackRequest } from '@slack/bolt/dist/receivers/verify-request';
 import { AwsLambdaReceiver } from '@zoom/rivet/meetings';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http, { type IncomingMessage } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import Stripe from 'stripe';
 import * as twilioSdk from 'twilio/lib/webhooks/webhooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PROFILES } from '../signatures/profiles';
+import { shopifyApiFor } from '../signatures/test-support/shopify-sdk';
+import { SquareWebhooks } from '../signatures/test-support/square-sdk';
 import { runCheck } from './run-check';
-
-const require = createRequire(import.meta.url);
-const { WebhooksHelper: SquareWebhooks } = require(
-  join(dirname(require.resolve('square')), 'wrapper', 'WebhooksHelper.js'),
-) as {
-  WebhooksHelper: {
-    verifySignature(args: {
-      requestBody: string;
-      signatureHeader: string;
-      signatureKey: string;
-      notificationUrl: string;
-    }): Promise<boolean>;
-  };
-};
 
 interface Judged {
   req: IncomingMessage;
@@ -63,15 +47,7 @@ const JUDGES: Record<string, { secret: string; judge: Judge }> = {
   shopify: {
     secret: 'shopify-judge-secret',
     judge: async (j, s) => {
-      const api = shopifyApi({
-        apiKey: 'key',
-        apiSecretKey: s,
-        scopes: [],
-        hostName: 'hooklens.test',
-        apiVersion: ApiVersion.October25,
-        isEmbeddedApp: false,
-        logger: { level: LogSeverity.Error, log: async () => undefined },
-      });
+      const api = shopifyApiFor(s);
       const res = new http.ServerResponse(j.req);
       return (await api.webhooks.validate({ rawBody: j.body.toString('utf8'), rawRequest: j.req, rawResponse: res }))
         .valid;

@@ -3,31 +3,17 @@
  * providers' own SDKs, secrets stored through the API, and the data directory reopened.
  */
 import { sign as octokitSign } from '@octokit/webhooks-methods';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import Stripe from 'stripe';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HealthAlert } from '../../../shared/api/health';
-import { createHooklensCore, type HooklensCore } from '../hooklens-core';
+import type { HooklensCore } from '../hooklens-core';
+import { useTempCore } from '../test-support/temp-core';
 
 const stripeSdk = new Stripe('sk_test_hooklens_health');
 const SECRET = 'whsec_health_0123456789abcdef';
 
-let dir: string;
-let core: HooklensCore | null = null;
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'hooklens-health-'));
-});
-afterEach(async () => {
-  await core?.close();
-  core = null;
-  await rm(dir, { recursive: true, force: true });
-});
-
-const open = async (): Promise<HooklensCore> =>
-  (core = await createHooklensCore({ dataDir: dir, mode: 'browser', capturePort: 0, tunnel: { enabled: false } }));
+const tempCore = useTempCore('hooklens-health-');
+const { open } = tempCore;
 
 async function post(c: HooklensCore, url: string, headers: Record<string, string>, body: string): Promise<string> {
   const res = await fetch(new URL(url, c.status().captureUrl), { method: 'POST', headers, body });
@@ -129,8 +115,7 @@ describe('health on arrival', () => {
     expect((await c.api.getHealth()).totals).toMatchObject({ valid: 0, invalid: 0, noSecret: 3 });
 
     // The rewritten verdicts are durable.
-    await c.close();
-    core = null;
+    await tempCore.close();
     const again = await open();
     expect((await summary(again, a))?.health?.verdict).toBe('no-secret');
   });

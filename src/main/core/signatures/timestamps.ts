@@ -3,7 +3,7 @@
  * negative skew means the request is old (a replay or a slow queue) and a positive one means the
  * sender's clock runs ahead of ours.
  */
-import { invalid, nowSeconds } from './crypto-helpers';
+import { invalid, nowSeconds, valid } from './crypto-helpers';
 import type { VerifyOptions, VerifyResult } from './types';
 
 /** Whole unix seconds written as plain digits; undefined for anything else ("1.5e9", "", "-3"…). */
@@ -20,6 +20,20 @@ export interface TimestampCheck {
   toleranceSec: number;
   /** Set when the timestamp is outside the tolerance. */
   failure?: VerifyResult;
+}
+
+/**
+ * The verdict once the signature matched: the timestamp's failure when it is outside the
+ * tolerance, else valid for `reason`; both carry the signature evidence, and the skew.
+ */
+export function timedVerdict(
+  providerId: string,
+  time: TimestampCheck,
+  reason: string,
+  evidence: Pick<VerifyResult, 'expected' | 'received'>,
+): VerifyResult {
+  if (time.failure) return { ...time.failure, ...evidence };
+  return valid(providerId, reason, { ...evidence, skewSec: time.skewSec });
 }
 
 /**

@@ -1,34 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bodyBuffer } from '../body-buffer';
-import { openCaptureStore, type JournalStore, type OpenCaptureStoreOptions } from './capture-store';
+import type { JournalStore } from './capture-store';
 import { makeRecord } from './test-support/records';
+import { useTempStore } from './test-support/temp-store';
 
-let dir: string;
-const open: JournalStore[] = [];
-
-async function openStore(opts: Partial<OpenCaptureStoreOptions> = {}): Promise<JournalStore> {
-  const store = await openCaptureStore({ dataDir: dir, ...opts });
-  open.push(store);
-  return store;
-}
-
-async function reopen(store: JournalStore, opts: Partial<OpenCaptureStoreOptions> = {}): Promise<JournalStore> {
-  await store.close();
-  return openStore(opts);
-}
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'hooklens-store-'));
-});
-
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const temp = useTempStore('hooklens-store-');
+const { openStore, reopen } = temp;
 
 describe('capture store', () => {
   it('round-trips utf8 and binary bodies byte for byte, small and spilled to blob files', async () => {
@@ -44,7 +24,7 @@ describe('capture store', () => {
     expect(records[1].body.encoding).toBe('base64');
     expect(records[4].body.encoding).toBe('base64');
     await Promise.all(records.map((r) => store.add(r)));
-    expect((await readdir(path.join(dir, 'captures', 'blobs'))).length).toBe(2);
+    expect((await readdir(path.join(temp.dir, 'captures', 'blobs'))).length).toBe(2);
 
     const check = async (s: JournalStore): Promise<void> => {
       for (const [i, r] of records.entries()) {
@@ -87,7 +67,7 @@ describe('capture store', () => {
     await Promise.all(Array.from({ length: 200 }, (_, i) => store.add(makeRecord(`{"i":${i}}`))));
     expect(batches.reduce((a, b) => a + b, 0)).toBe(200);
     expect(batches.length).toBeLessThan(20);
-    const journal = await readFile(path.join(dir, 'captures', 'journal-000001.jsonl'), 'utf8');
+    const journal = await readFile(path.join(temp.dir, 'captures', 'journal-000001.jsonl'), 'utf8');
     expect(journal.trimEnd().split('\n')).toHaveLength(200);
   });
 
@@ -130,7 +110,7 @@ describe('capture store', () => {
     const survivors = store.list().map((s) => s.id);
     store = await reopen(store, { maxCaptures: 5 });
     expect(store.list().map((s) => s.id)).toEqual(survivors);
-    expect(await readdir(path.join(dir, 'captures', 'blobs'))).toEqual([]);
+    expect(await readdir(path.join(temp.dir, 'captures', 'blobs'))).toEqual([]);
     // A lower cap applies at open.
     store = await reopen(store, { maxCaptures: 2 });
     expect(store.count()).toBe(2);
@@ -149,7 +129,7 @@ describe('capture store', () => {
       all.push(r);
       await store.add(r);
     }
-    const segments = (await readdir(path.join(dir, 'captures'))).filter((n) => n.endsWith('.jsonl'));
+    const segments = (await readdir(path.join(temp.dir, 'captures'))).filter((n) => n.endsWith('.jsonl'));
     expect(segments.length).toBeLessThan(6);
     expect(store.count()).toBe(30);
     const live = store.list().map((s) => s.id);

@@ -2,30 +2,15 @@
  * Capture health in the store: written with the record, replaced by a journal operation, carried
  * through snapshots and compaction, and absent (not an error) in files written before it existed.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaptureHealth } from '../../../shared/health';
-import { openCaptureStore, type JournalStore, type OpenCaptureStoreOptions } from './capture-store';
 import { makeRecord } from './test-support/records';
+import { useTempStore } from './test-support/temp-store';
 
-let dir: string;
-const open: JournalStore[] = [];
-
-async function openStore(opts: Partial<OpenCaptureStoreOptions> = {}): Promise<JournalStore> {
-  const store = await openCaptureStore({ dataDir: dir, ...opts });
-  open.push(store);
-  return store;
-}
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'hooklens-store-health-'));
-});
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const temp = useTempStore('hooklens-store-health-');
+const { openStore } = temp;
 
 const VALID: CaptureHealth = { provider: 'stripe', verdict: 'valid', eventType: 'invoice.paid', eventId: 'evt_1' };
 
@@ -75,7 +60,7 @@ describe('capture health in the store', () => {
       await store.delete([r.id]);
     }
     await store.snapshot();
-    const segments = (await readdir(path.join(dir, 'captures'))).filter((f) => f.startsWith('journal-'));
+    const segments = (await readdir(path.join(temp.dir, 'captures'))).filter((f) => f.startsWith('journal-'));
     expect(segments).not.toContain('journal-000001.jsonl');
     await store.close();
     store = await openStore({ tuning });
@@ -89,7 +74,7 @@ describe('capture health in the store', () => {
     await store.add(a);
     await store.snapshot();
     await store.close();
-    const file = path.join(dir, 'captures.json');
+    const file = path.join(temp.dir, 'captures.json');
     const doc = JSON.parse(await readFile(file, 'utf8')) as { columns: string[]; captures: unknown[][] };
     // health is the 16th column (later versions add more after it, e.g. simulated).
     expect(doc.columns[15]).toBe('health');

@@ -1,31 +1,28 @@
 import { randomBytes } from 'node:crypto';
-import {
-  appendFile,
-  mkdir,
-  mkdtemp,
-  readdir,
-  readFile,
-  rm,
-  symlink,
-  truncate,
-  unlink,
-  writeFile,
-} from 'node:fs/promises';
-import os from 'node:os';
+import { appendFile, mkdir, readdir, readFile, symlink, truncate, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCaptureStore, type JournalStore, type OpenCaptureStoreOptions } from './capture-store';
+import { describe, expect, it } from 'vitest';
+import type { JournalStore } from './capture-store';
 import { makeRecord } from './test-support/records';
+import { useTempStore } from './test-support/temp-store';
 
-let dir: string;
-const open: JournalStore[] = [];
-const journal = (seg = 1): string => path.join(dir, 'captures', `journal-${String(seg).padStart(6, '0')}.jsonl`);
-const snapshotFile = (): string => path.join(dir, 'captures.json');
+const temp = useTempStore('hooklens-recovery-', { ignoreCloseErrors: true });
+const { openStore } = temp;
 
-async function openStore(opts: Partial<OpenCaptureStoreOptions> = {}): Promise<JournalStore> {
-  const store = await openCaptureStore({ dataDir: dir, ...opts });
-  open.push(store);
-  return store;
+const journal = (seg = 1): string => path.join(temp.dir, 'captures', `journal-${String(seg).padStart(6, '0')}.jsonl`);
+const snapshotFile = (): string => path.join(temp.dir, 'captures.json');
+
+/** Stores a capture whose body spills to a blob file and a small one, closes, and names the blob file. */
+async function storeBigAndSmall(bigBody: Buffer) {
+  const big = makeRecord(bigBody);
+  const small = makeRecord('"small"');
+  const store = await openStore();
+  await store.add(big);
+  await store.add(small);
+  await store.close();
+  const blobs = path.join(temp.dir, 'captures', 'blobs');
+  const [blob] = await readdir(blobs);
+  return { big, small, blobFile: path.join(blobs, blob!) };
 }
 
 /** Adds records and leaves the store as a crash would: journal written, no index saved. */
@@ -40,15 +37,6 @@ async function expectAll(store: JournalStore, records: ReturnType<typeof makeRec
   expect(store.count()).toBe(records.length);
   for (const r of records) expect(await store.get(r.id)).toEqual(r);
 }
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'hooklens-recovery-'));
-});
-
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close().catch(() => undefined);
-  await rm(dir, { recursive: true, force: true });
-});
 
 describe('capture store recovery', () => {
   it('sets aside a torn last journal line and keeps every complete capture', async () => {
@@ -145,15 +133,8 @@ describe('capture store recovery', () => {
   });
 
   it('removes a capture whose body file is missing, saving its details, and keeps the rest', async () => {
-    const big = makeRecord(randomBytes(80_000));
-    const small = makeRecord('"small"');
-    const store0 = await openStore();
-    await store0.add(big);
-    await store0.add(small);
-    await store0.close();
-    const blobs = path.join(dir, 'captures', 'blobs');
-    const [blob] = await readdir(blobs);
-    await unlink(path.join(blobs, blob));
+    const { big, small, blobFile } = await storeBigAndSmall(randomBytes(80_000));
+    await unlink(blobFile);
     const store = await openStore();
     await expectAll(store, [small]);
     expect(store.notices[0].message).toMatch(/1 capture lost its body file.*1 capture recovered/);
@@ -165,15 +146,8 @@ describe('capture store recovery', () => {
 
   it('keeps a capture whose body file was cut short, with the bytes that survive and a truncated mark', async () => {
     const original = randomBytes(80_000);
-    const big = makeRecord(original);
-    const small = makeRecord('"small"');
-    const store0 = await openStore();
-    await store0.add(big);
-    await store0.add(small);
-    await store0.close();
-    const blobs = path.join(dir, 'captures', 'blobs');
-    const [blob] = await readdir(blobs);
-    await truncate(path.join(blobs, blob), 1000);
+    const { big, small, blobFile } = await storeBigAndSmall(original);
+    await truncate(blobFile, 1000);
     const store = await openStore();
     expect(store.count()).toBe(2);
     expect(await store.get(small.id)).toEqual(small);
@@ -190,7 +164,7 @@ describe('capture store recovery', () => {
     expect(store.notices).toHaveLength(1);
     expect(store.notices[0].message).toMatch(/1 capture.*body file.*cut short.*1000 of 80000 bytes/);
     const setAside = store.notices[0].movedTo!;
-    expect(path.dirname(setAside)).toBe(dir);
+    expect(path.dirname(setAside)).toBe(temp.dir);
     expect(await readFile(path.join(setAside, `${big.id}.bin`))).toEqual(original.subarray(0, 1000));
     // Written down: the next start reports nothing and still shows the mark.
     await store.close();
@@ -249,14 +223,14 @@ describe('capture store recovery', () => {
     const store = await openStore({ tuning });
     const ok = makeRecord('"ok"');
     await store.add(ok);
-    await mkdir(path.join(dir, 'captures'), { recursive: true });
+    await mkdir(path.join(temp.dir, 'captures'), { recursive: true });
     await symlink('/dev/full', journal(2));
     const failed = makeRecord('"fails"');
     await expect(store.add(failed)).rejects.toMatchObject({ code: 'store_failed' });
     expect(store.has(failed.id)).toBe(false);
     expect(store.notices.at(-1)).toMatchObject({ kind: 'write-failed' });
     await store.close().catch(() => undefined);
-    open.splice(0);
+    temp.forgetOpened();
     await unlink(journal(2));
     await expectAll(await openStore(), [ok]);
   });

@@ -15,6 +15,7 @@ import {
   tunnelIdFromUrl,
   type LocalTunnelServer,
 } from './test-support/local-tunnel-server';
+import { untilTunnel } from './test-support/tunnel-state';
 
 let server: LocalTunnelServer;
 const cores: HooklensCore[] = [];
@@ -54,23 +55,6 @@ async function stopCore(core: HooklensCore): Promise<void> {
   await core.close();
 }
 
-function until(core: HooklensCore, pred: (s: TunnelStatus) => boolean, timeoutMs = 20_000): Promise<TunnelStatus> {
-  return new Promise((resolve, reject) => {
-    const now = core.status().tunnel;
-    if (pred(now)) return resolve(now);
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`tunnel state not reached; last: ${JSON.stringify(core.status().tunnel)}`));
-    }, timeoutMs);
-    const off = core.events.on('tunnel:changed', (s) => {
-      if (!pred(s)) return;
-      clearTimeout(timer);
-      off();
-      resolve(s);
-    });
-  });
-}
-
 const onlineAndChecked = (s: TunnelStatus): boolean =>
   s.state === 'online' && s.check?.ok === true && s.check.by === 'probe';
 const idle = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -97,7 +81,7 @@ async function serverSockets(id: string): Promise<number> {
 describe('public URL through a real localtunnel server', () => {
   it('captures 10 requests with 2xx after 25 s of idle, and again after a reconnect', async () => {
     const core = await startCore(await dataDir());
-    const online = await until(core, onlineAndChecked);
+    const online = await untilTunnel(core, onlineAndChecked);
     expect(online.check!.ms).toBeGreaterThan(0);
     const url = online.url!;
     const id = tunnelIdFromUrl(url);
@@ -106,7 +90,7 @@ describe('public URL through a real localtunnel server', () => {
     expect(await sendTen(url, 'first')).toEqual(Array(10).fill(200));
 
     await core.api.reconnectTunnel();
-    const back = await until(core, (s) => onlineAndChecked(s) && s.url === url);
+    const back = await untilTunnel(core, (s) => onlineAndChecked(s) && s.url === url);
     expect(back.urlChanged).toBeNull();
     await idle(25_000);
     expect(await sendTen(url, 'second')).toEqual(Array(10).fill(200));
@@ -123,7 +107,7 @@ describe('public URL through a real localtunnel server', () => {
 
   it('answers "Test public URL" on demand, and captures a probe path with a wrong nonce', async () => {
     const core = await startCore(await dataDir());
-    const online = await until(core, onlineAndChecked);
+    const online = await untilTunnel(core, onlineAndChecked);
     const first = online.check!.at;
     await idle(5);
     const tested = await core.api.testTunnel();
@@ -142,11 +126,11 @@ describe('public URL through a real localtunnel server', () => {
   it('asks for the same subdomain after a restart with the same data directory', async () => {
     const dir = await dataDir();
     const first = await startCore(dir);
-    const url = (await until(first, onlineAndChecked)).url!;
+    const url = (await untilTunnel(first, onlineAndChecked)).url!;
     await stopCore(first);
 
     const second = await startCore(dir);
-    const again = await until(second, onlineAndChecked);
+    const again = await untilTunnel(second, onlineAndChecked);
     expect(again.url).toBe(url);
     expect(again.urlChanged).toBeNull();
   });
@@ -154,7 +138,7 @@ describe('public URL through a real localtunnel server', () => {
   it('shows the URL change after a restart when someone else took the subdomain', async () => {
     const dir = await dataDir();
     const first = await startCore(dir);
-    const url = (await until(first, onlineAndChecked)).url!;
+    const url = (await untilTunnel(first, onlineAndChecked)).url!;
     const id = tunnelIdFromUrl(url);
     await stopCore(first);
     await expect.poll(() => serverSockets(id), { timeout: 5_000 }).toBe(0);
@@ -165,10 +149,10 @@ describe('public URL through a real localtunnel server', () => {
       })
       .toBe(404);
     const holder = await startCore(await dataDir(), { tunnel: { host: server.host, subdomain: id } });
-    expect((await until(holder, (s) => s.state === 'online')).url).toBe(url);
+    expect((await untilTunnel(holder, (s) => s.state === 'online')).url).toBe(url);
 
     const restarted = await startCore(dir);
-    const online = await until(restarted, (s) => s.state === 'online');
+    const online = await untilTunnel(restarted, (s) => s.state === 'online');
     expect(online.url).not.toBe(url);
     expect(online.urlChanged).toEqual({ previous: url });
   });
@@ -183,20 +167,20 @@ describe('a tunnel server that stops forwarding', () => {
         tunnel: { host: own.host },
         tunnelSelfCheck: { intervalMs, timeoutMs: 500, retryMs: intervalMs },
       });
-      await until(core, onlineAndChecked);
+      await untilTunnel(core, onlineAndChecked);
 
       own.freeze();
       const frozenAt = Date.now();
-      const unreachable = await until(core, (s) => s.state === 'online' && s.check?.ok === false, 10_000);
+      const unreachable = await untilTunnel(core, (s) => s.state === 'online' && s.check?.ok === false, 10_000);
       const noticedMs = Date.now() - frozenAt;
       expect(noticedMs).toBeLessThanOrEqual(2 * intervalMs);
       expect(unreachable.check!.reason).toMatch(/no answer within/);
 
-      const reconnecting = await until(core, (s) => s.state === 'reconnecting', 10_000);
+      const reconnecting = await untilTunnel(core, (s) => s.state === 'reconnecting', 10_000);
       expect(reconnecting.reason).toMatch(/Public URL unreachable/);
 
       own.thaw();
-      await until(core, onlineAndChecked, 40_000);
+      await untilTunnel(core, onlineAndChecked, 40_000);
     } finally {
       await own.stop();
     }

@@ -15,7 +15,6 @@
  * While online, the public URL is checked end to end (public-url-check.ts); two failed probes end
  * the session and it reconnects like any other loss.
  */
-import { randomBytes } from 'node:crypto';
 import type { TunnelSettings } from '../../../shared/settings';
 import { HooklensError } from '../../../shared/errors';
 import { OFF_TUNNEL_STATUS, type TunnelMethods, type TunnelState, type TunnelStatus } from '../../../shared/api/tunnel';
@@ -25,8 +24,9 @@ import type { SettingsStore } from '../settings/settings-store';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import type { PublicUrlChecker } from './public-url-check';
 import { createTunnelSettingsState } from './tunnel-settings-state';
-import { DEFAULT_TIMING, openTunnelConnection, type TunnelConnection, type TunnelTiming } from './tunnel-connection';
+import { DEFAULT_TIMING, type TunnelConnection, type TunnelTiming } from './tunnel-connection';
 import { memoryOnlyTunnelMemory, type TunnelMemory } from './tunnel-memory';
+import { openTunnelWithFallback } from './tunnel-open';
 import { TunnelAttemptError } from './tunnel-info';
 import { normalizeSubdomain, normalizeTunnelHost, validateTunnelPatch } from './tunnel-settings';
 
@@ -52,15 +52,6 @@ export interface TunnelService extends CoreService<TunnelMethods> {
   status(): TunnelStatus;
   /** Starts connecting when enabled; resolves at once, without waiting for the tunnel. */
   start(): Promise<void>;
-}
-
-/** A name for servers that cannot choose one themselves (some self-hosted ones answer /?new with a page). */
-export function generateSubdomain(): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const bytes = randomBytes(10);
-  let suffix = '';
-  for (const b of bytes) suffix += alphabet[b % alphabet.length];
-  return `hooklens-${suffix}`;
 }
 
 // localtunnel servers free a name about 1 s after its last socket closes.
@@ -254,17 +245,6 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
     });
   };
 
-  const openWithFallback = async (host: string, ask: string | null, signal: AbortSignal): Promise<TunnelConnection> => {
-    try {
-      return await openTunnelConnection({ host, subdomain: ask, localPort: targetPort, timing, signal });
-    } catch (err) {
-      const serverCannotChoose =
-        ask === null && err instanceof TunnelAttemptError && err.kind === 'refused' && (err.status ?? 0) < 400;
-      if (!serverCannotChoose) throw err;
-      return openTunnelConnection({ host, subdomain: generateSubdomain(), localPort: targetPort, timing, signal });
-    }
-  };
-
   const runAttempt = async (gen: number): Promise<void> => {
     const startedAt = Date.now();
     const wanted = effective();
@@ -284,7 +264,13 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
     attemptAbort = abort;
     try {
       const ask = requested || stickySubdomain || null;
-      const c = await openWithFallback(host, ask, abort.signal);
+      const c = await openTunnelWithFallback({
+        host,
+        subdomain: ask,
+        localPort: targetPort,
+        timing,
+        signal: abort.signal,
+      });
       if (gen !== generation || closed) {
         c.close();
         return;

@@ -1,21 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeRecord } from '../../../main/core/store/test-support/records';
 import type { CaptureSummary } from '../../../shared/capture';
 import { missingPages, PAGE_ROWS, withNewest, withPage } from './capture-rows';
 import { openCoreStore, until, type CoreStore } from './test-support/core-store';
-
-const STORED = 250;
-
-/** Oldest first, so the newest (row 0) is `/hooks/249`; every tenth one mentions "refund" in its body. */
-function records(): ReturnType<typeof makeRecord>[] {
-  const start = Date.now() - STORED * 1000;
-  return Array.from({ length: STORED }, (_, n) =>
-    makeRecord(JSON.stringify({ n, kind: n % 10 === 0 ? 'refund' : 'charge' }), {
-      url: `/hooks/${n}`,
-      receivedAt: new Date(start + n * 1000).toISOString(),
-    }),
-  );
-}
+import { STORED, pagedRecords } from './test-support/paged-records';
 
 const summary = (id: string): CaptureSummary => ({
   id,
@@ -56,7 +43,7 @@ describe('paging against a real core with 250 stored', () => {
   afterEach(() => fx?.close());
 
   it('opens with one page fetched, fetches more on demand, and puts a live capture on top at once', async () => {
-    fx = await openCoreStore({ records: records() });
+    fx = await openCoreStore({ records: pagedRecords() });
     const s = fx.store.getState();
     expect(s.rows).toHaveLength(STORED);
     expect(s.captureTotal).toBe(STORED);
@@ -81,7 +68,7 @@ describe('paging against a real core with 250 stored', () => {
   });
 
   it('moves the selection across a page boundary with the keyboard action, fetching the next page', async () => {
-    fx = await openCoreStore({ records: records() });
+    fx = await openCoreStore({ records: pagedRecords() });
     const s = fx.store.getState();
     await s.selectRow(PAGE_ROWS - 1);
     expect(fx.store.getState().selectedId).toBe(s.rows[PAGE_ROWS - 1]?.id);
@@ -100,7 +87,7 @@ describe('paging against a real core with 250 stored', () => {
   });
 
   it('keeps ticks on rows of different pages and compares them', async () => {
-    fx = await openCoreStore({ records: records() });
+    fx = await openCoreStore({ records: pagedRecords() });
     const s = fx.store.getState();
     await s.showRows(240, 250);
     const newest = s.rows[0]!.id;
@@ -119,7 +106,7 @@ describe('paging against a real core with 250 stored', () => {
   });
 
   it('pages search results the same way: the first window only, the rest on demand', async () => {
-    fx = await openCoreStore({ records: [...records(), ...records()] });
+    fx = await openCoreStore({ records: [...pagedRecords(), ...pagedRecords()] });
     fx.resetCalls();
     fx.store.getState().setFilters({ text: 'refund' });
     const st = await until(fx.store, (x) => x.rows.length === 50);

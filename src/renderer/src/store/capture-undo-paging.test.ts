@@ -1,27 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeRecord } from '../../../main/core/store/test-support/records';
 import { PAGE_ROWS } from './capture-rows';
 import { openCoreStore, until, type CoreStore } from './test-support/core-store';
-
-const STORED = 250;
-
-/** Oldest first, so the newest (row 0) is `/hooks/249`; every tenth one mentions "refund" in its body. */
-function records(): ReturnType<typeof makeRecord>[] {
-  const start = Date.now() - STORED * 1000;
-  return Array.from({ length: STORED }, (_, n) =>
-    makeRecord(JSON.stringify({ n, kind: n % 10 === 0 ? 'refund' : 'charge' }), {
-      url: `/hooks/${n}`,
-      receivedAt: new Date(start + n * 1000).toISOString(),
-    }),
-  );
-}
+import { STORED, pagedRecords } from './test-support/paged-records';
 
 describe('undoable delete over the paged list (250 stored)', () => {
   let fx: CoreStore | undefined;
   afterEach(() => fx?.close());
 
   it('cuts pages fetched in the undo window without the pending rows, in their places; Undo brings them back', async () => {
-    fx = await openCoreStore({ records: records() });
+    fx = await openCoreStore({ records: pagedRecords() });
     const core = fx.core.api;
     const all = (await core.listCaptures({ limit: 1000 })).items.map((c) => c.id);
     await fx.store.getState().selectCapture(all[5]);
@@ -56,7 +43,7 @@ describe('undoable delete over the paged list (250 stored)', () => {
   });
 
   it('"Delete the N shown" takes every row of the filtered view, fetched or not, in one undoable delete', async () => {
-    fx = await openCoreStore({ records: records() });
+    fx = await openCoreStore({ records: pagedRecords() });
     await fx.store.getState().setFilters({ text: 'refund' });
     expect(fx.store.getState().rows).toHaveLength(25);
     await fx.store.getState().deleteShown();

@@ -4,6 +4,7 @@
  * times in unix milliseconds, ids `user_`/`sess_`/`org_` + 27 base62 characters).
  * https://clerk.com/docs/webhooks/overview, https://clerk.com/docs/reference/webhooks/events
  */
+import { objectEvents } from '../catalog-entry';
 import { byKindPrefix } from '../random-ids';
 import type { CatalogProviderSpec, EventContext } from '../types';
 import { svixSender } from './svix-sender';
@@ -81,6 +82,16 @@ function session(ctx: EventContext, status: 'active' | 'ended'): Record<string, 
   };
 }
 
+const updatedUser = (ctx: EventContext): Record<string, unknown> =>
+  user(ctx, { first_name: 'Updated', last_sign_in_at: ctx.nowMs - 5000 });
+
+// Clerk sends only the id of a deleted user.
+const deletedUser = (ctx: EventContext): Record<string, unknown> => ({
+  deleted: true,
+  id: ctx.objectId,
+  object: 'user',
+});
+
 export const clerkCatalog: CatalogProviderSpec = {
   ...svixSender,
   id: 'clerk',
@@ -88,37 +99,15 @@ export const clerkCatalog: CatalogProviderSpec = {
   docs: 'https://clerk.com/docs/webhooks/overview',
   newObjectId: (kind, t) => t.id(byKindPrefix(PREFIX, kind, 'obj_'), 27),
   events: [
-    {
-      type: 'user.created',
-      summary: 'A user signed up',
-      object: { kind: 'user', stage: 'created' },
-      body: (ctx) => envelope(ctx, 'user.created', user(ctx)),
-    },
-    {
-      type: 'user.updated',
-      summary: 'A user changed their profile',
-      object: { kind: 'user', stage: 'updated' },
-      body: (ctx) =>
-        envelope(ctx, 'user.updated', user(ctx, { first_name: 'Updated', last_sign_in_at: ctx.nowMs - 5000 })),
-    },
-    {
-      type: 'user.deleted',
-      summary: 'A user was deleted',
-      object: { kind: 'user', stage: 'deleted' },
-      body: (ctx) => envelope(ctx, 'user.deleted', { deleted: true, id: ctx.objectId, object: 'user' }),
-    },
-    {
-      type: 'session.created',
-      summary: 'A user signed in',
-      object: { kind: 'session', stage: 'created' },
-      body: (ctx) => envelope(ctx, 'session.created', session(ctx, 'active')),
-    },
-    {
-      type: 'session.ended',
-      summary: 'A user signed out',
-      object: { kind: 'session', stage: 'deleted' },
-      body: (ctx) => envelope(ctx, 'session.ended', session(ctx, 'ended')),
-    },
+    ...objectEvents('user', [
+      ['user.created', 'created', 'A user signed up', (ctx, type) => envelope(ctx, type, user(ctx))],
+      ['user.updated', 'updated', 'A user changed their profile', (ctx, type) => envelope(ctx, type, updatedUser(ctx))],
+      ['user.deleted', 'deleted', 'A user was deleted', (ctx, type) => envelope(ctx, type, deletedUser(ctx))],
+    ]),
+    ...objectEvents('session', [
+      ['session.created', 'created', 'A user signed in', (ctx, type) => envelope(ctx, type, session(ctx, 'active'))],
+      ['session.ended', 'deleted', 'A user signed out', (ctx, type) => envelope(ctx, type, session(ctx, 'ended'))],
+    ]),
     {
       type: 'organization.created',
       summary: 'An organization was created',

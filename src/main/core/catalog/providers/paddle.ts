@@ -5,8 +5,9 @@
  * microseconds).
  * https://developer.paddle.com/webhooks/overview, https://developer.paddle.com/api-reference/overview
  */
+import { catalogEntry, type Lifecycle } from '../catalog-entry';
 import { byKindPrefix, randomBase64, randomId } from '../random-ids';
-import type { CatalogEventSpec, CatalogProviderSpec, EventContext, LifecycleStage } from '../types';
+import type { CatalogEventSpec, CatalogProviderSpec, EventContext } from '../types';
 
 const CUSTOMER = 'ctm_01jcz2hkl3n5test0000000001';
 const ADDRESS = 'add_01jcz2hkl3n5test0000000001';
@@ -44,6 +45,11 @@ function price(ctx: EventContext): Record<string, unknown> {
 
 const totals = { subtotal: '1500', discount: '0', tax: '0', total: '1500' };
 
+/** The fields a transaction and a subscription open with: the entity, its status, who is billed. */
+function billedEntity(ctx: EventContext, status: string): Record<string, unknown> {
+  return { id: ctx.objectId, status, customer_id: CUSTOMER, address_id: ADDRESS, business_id: null };
+}
+
 function transaction(
   ctx: EventContext,
   status: 'completed' | 'paid' | 'past_due',
@@ -51,11 +57,7 @@ function transaction(
 ): Record<string, unknown> {
   const failed = paymentStatus === 'error';
   return {
-    id: ctx.objectId,
-    status,
-    customer_id: CUSTOMER,
-    address_id: ADDRESS,
-    business_id: null,
+    ...billedEntity(ctx, status),
     custom_data: null,
     origin: 'subscription_recurring',
     collection_mode: 'automatic',
@@ -145,11 +147,7 @@ function subscription(
 ): Record<string, unknown> {
   const canceled = status === 'canceled';
   return {
-    id: ctx.objectId,
-    status,
-    customer_id: CUSTOMER,
-    address_id: ADDRESS,
-    business_id: null,
+    ...billedEntity(ctx, status),
     currency_code: 'USD',
     created_at: micro(ctx.isoAt(-120)),
     updated_at: micro(ctx.iso),
@@ -204,21 +202,16 @@ function customer(ctx: EventContext, extra: Record<string, unknown> = {}): Recor
 function event(
   type: string,
   summary: string,
-  object: { kind: string; stage: LifecycleStage } | undefined,
+  object: Lifecycle | undefined,
   data: (ctx: EventContext) => unknown,
 ): CatalogEventSpec {
-  return {
-    type,
-    summary,
-    ...(object ? { object } : {}),
-    body: (ctx) => ({
-      event_id: ctx.eventId,
-      event_type: type,
-      occurred_at: micro(ctx.iso),
-      notification_id: ulid(ctx, 'ntf_'),
-      data: data(ctx),
-    }),
-  };
+  return catalogEntry(type, summary, object, (ctx) => ({
+    event_id: ctx.eventId,
+    event_type: type,
+    occurred_at: micro(ctx.iso),
+    notification_id: ulid(ctx, 'ntf_'),
+    data: data(ctx),
+  }));
 }
 
 export const paddleCatalog: CatalogProviderSpec = {

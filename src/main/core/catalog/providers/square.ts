@@ -4,6 +4,7 @@
  * smallest unit, ids of ~22–29 base62 characters), signed over notification URL + body.
  * https://developer.squareup.com/docs/webhooks/overview, https://developer.squareup.com/reference/square/webhooks
  */
+import { catalogEntry } from '../catalog-entry';
 import { randomBase64 } from '../random-ids';
 import type { CatalogEventSpec, CatalogProviderSpec, EventContext, LifecycleStage } from '../types';
 
@@ -76,26 +77,22 @@ function customer(ctx: EventContext, version: number, extra: Record<string, unkn
   };
 }
 
+// Square names lifecycle events <object>.<stage>; the object lies under data.object.<data type>.
 function event(
   type: string,
+  stage: LifecycleStage | undefined,
   summary: string,
-  object: { kind: string; stage: LifecycleStage } | undefined,
   dataType: string,
   inner: (ctx: EventContext) => Record<string, unknown>,
-  key = dataType,
 ): CatalogEventSpec {
-  return {
+  const object = stage && { kind: type.slice(0, type.lastIndexOf('.')), stage };
+  return catalogEntry(type, summary, object, (ctx) => ({
+    merchant_id: MERCHANT,
     type,
-    summary,
-    ...(object ? { object } : {}),
-    body: (ctx) => ({
-      merchant_id: MERCHANT,
-      type,
-      event_id: ctx.eventId,
-      created_at: ctx.iso,
-      data: { type: dataType, id: ctx.objectId, object: { [key]: inner(ctx) } },
-    }),
-  };
+    event_id: ctx.eventId,
+    created_at: ctx.iso,
+    data: { type: dataType, id: ctx.objectId, object: { [dataType]: inner(ctx) } },
+  }));
 }
 
 export const squareCatalog: CatalogProviderSpec = {
@@ -115,13 +112,9 @@ export const squareCatalog: CatalogProviderSpec = {
     ['Square-Environment', 'Sandbox'],
   ],
   events: [
-    event('payment.created', 'A payment was authorized', { kind: 'payment', stage: 'created' }, 'payment', (ctx) =>
-      payment(ctx, 'APPROVED'),
-    ),
-    event('payment.updated', 'A payment was captured', { kind: 'payment', stage: 'updated' }, 'payment', (ctx) =>
-      payment(ctx, 'COMPLETED'),
-    ),
-    event('refund.created', 'A payment was refunded', undefined, 'refund', (ctx) => ({
+    event('payment.created', 'created', 'A payment was authorized', 'payment', (ctx) => payment(ctx, 'APPROVED')),
+    event('payment.updated', 'updated', 'A payment was captured', 'payment', (ctx) => payment(ctx, 'COMPLETED')),
+    event('refund.created', undefined, 'A payment was refunded', 'refund', (ctx) => ({
       amount_money: { amount: 1000, currency: 'USD' },
       created_at: ctx.iso,
       id: `${ctx.id('', 29)}_${ctx.objectId}`,
@@ -133,38 +126,12 @@ export const squareCatalog: CatalogProviderSpec = {
       updated_at: ctx.iso,
       version: 1,
     })),
-    event(
-      'order.created',
-      'An order was created',
-      { kind: 'order', stage: 'created' },
-      'order_created',
-      (ctx) => order(ctx, 'OPEN', 1),
-      'order_created',
-    ),
-    event(
-      'order.updated',
-      'An order changed state',
-      { kind: 'order', stage: 'updated' },
-      'order_updated',
-      (ctx) => order(ctx, 'COMPLETED', 4),
-      'order_updated',
-    ),
-    event(
-      'customer.created',
-      'A customer profile was created',
-      { kind: 'customer', stage: 'created' },
-      'customer',
-      (ctx) => customer(ctx, 0),
-    ),
-    event('customer.updated', 'A customer profile changed', { kind: 'customer', stage: 'updated' }, 'customer', (ctx) =>
+    event('order.created', 'created', 'An order was created', 'order_created', (ctx) => order(ctx, 'OPEN', 1)),
+    event('order.updated', 'updated', 'An order changed state', 'order_updated', (ctx) => order(ctx, 'COMPLETED', 4)),
+    event('customer.created', 'created', 'A customer profile was created', 'customer', (ctx) => customer(ctx, 0)),
+    event('customer.updated', 'updated', 'A customer profile changed', 'customer', (ctx) =>
       customer(ctx, 1, { note: 'Prefers email' }),
     ),
-    event(
-      'customer.deleted',
-      'A customer profile was deleted',
-      { kind: 'customer', stage: 'deleted' },
-      'customer',
-      (ctx) => customer(ctx, 2),
-    ),
+    event('customer.deleted', 'deleted', 'A customer profile was deleted', 'customer', (ctx) => customer(ctx, 2)),
   ],
 };

@@ -4,6 +4,7 @@
  * base62 characters; amounts are integers in the currency's smallest unit; times unix seconds.
  * https://docs.stripe.com/api/events/object, https://docs.stripe.com/webhooks
  */
+import { objectEvents } from '../catalog-entry';
 import { byKindPrefix, randomId } from '../random-ids';
 import type { CatalogProviderSpec, EventContext } from '../types';
 
@@ -120,6 +121,18 @@ function subscription(
   };
 }
 
+const subscriptionEvent =
+  (status: 'active' | 'canceled') =>
+  (ctx: EventContext, type: string): unknown =>
+    envelope(ctx, type, subscription(ctx, status));
+
+// Set to cancel at the period's end; previous_attributes holds what that changed.
+const cancelScheduled = (ctx: EventContext, type: string): unknown =>
+  envelope(ctx, type, subscription(ctx, 'active', { cancel_at_period_end: true, cancel_at: ctx.nowSec + 30 * 86400 }), {
+    cancel_at_period_end: false,
+    cancel_at: null,
+  });
+
 export const stripeCatalog: CatalogProviderSpec = {
   id: 'stripe',
   name: 'Stripe',
@@ -223,33 +236,11 @@ export const stripeCatalog: CatalogProviderSpec = {
           total: 1500,
         }),
     },
-    {
-      type: 'customer.subscription.created',
-      summary: 'A subscription started',
-      object: { kind: 'customer.subscription', stage: 'created' },
-      body: (ctx) => envelope(ctx, 'customer.subscription.created', subscription(ctx, 'active')),
-    },
-    {
-      type: 'customer.subscription.updated',
-      summary: 'A subscription changed (plan, quantity, status)',
-      object: { kind: 'customer.subscription', stage: 'updated' },
-      body: (ctx) =>
-        envelope(
-          ctx,
-          'customer.subscription.updated',
-          subscription(ctx, 'active', { cancel_at_period_end: true, cancel_at: ctx.nowSec + 30 * 86400 }),
-          {
-            cancel_at_period_end: false,
-            cancel_at: null,
-          },
-        ),
-    },
-    {
-      type: 'customer.subscription.deleted',
-      summary: 'A subscription ended',
-      object: { kind: 'customer.subscription', stage: 'deleted' },
-      body: (ctx) => envelope(ctx, 'customer.subscription.deleted', subscription(ctx, 'canceled')),
-    },
+    ...objectEvents('customer.subscription', [
+      ['customer.subscription.created', 'created', 'A subscription started', subscriptionEvent('active')],
+      ['customer.subscription.updated', 'updated', 'A subscription changed (plan, quantity, status)', cancelScheduled],
+      ['customer.subscription.deleted', 'deleted', 'A subscription ended', subscriptionEvent('canceled')],
+    ]),
     {
       type: 'charge.refunded',
       summary: 'A charge was refunded in full',

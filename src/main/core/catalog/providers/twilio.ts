@@ -5,6 +5,7 @@
  * https://www.twilio.com/docs/messaging/guides/webhook-request, https://www.twilio.com/docs/voice/twiml#request-parameters
  */
 import { randomBytes } from 'node:crypto';
+import { objectEvents } from '../catalog-entry';
 import type { CatalogEventSpec, CatalogProviderSpec, EventContext, FormFields } from '../types';
 
 const ACCOUNT = 'AC1f0e5c2b9a8d7e6f5a4b3c2d1e0f9a8b';
@@ -54,6 +55,23 @@ function call(ctx: EventContext, status: string, extra: [string, string][] = [])
   };
 }
 
+const messageStatusOf =
+  (status: string) =>
+  (ctx: EventContext): FormFields =>
+    messageStatus(ctx, status);
+
+// 30003: the handset was unreachable.
+const undelivered = (ctx: EventContext): FormFields => messageStatus(ctx, 'undelivered', [['ErrorCode', '30003']]);
+
+const callCompleted = (ctx: EventContext): FormFields =>
+  call(ctx, 'completed', [
+    ['CallDuration', '42'],
+    ['Duration', '1'],
+    ['Timestamp', ctx.now.toUTCString().replace('GMT', '+0000')],
+    ['CallbackSource', 'call-progress-events'],
+    ['SequenceNumber', '0'],
+  ]);
+
 const events: CatalogEventSpec[] = [
   {
     type: 'message.received',
@@ -83,43 +101,15 @@ const events: CatalogEventSpec[] = [
       ],
     }),
   },
-  {
-    type: 'message.sent',
-    summary: 'Status callback: a message left Twilio',
-    object: { kind: 'message', stage: 'created' },
-    body: (ctx) => messageStatus(ctx, 'sent'),
-  },
-  {
-    type: 'message.delivered',
-    summary: 'Status callback: the carrier delivered a message',
-    object: { kind: 'message', stage: 'updated' },
-    body: (ctx) => messageStatus(ctx, 'delivered'),
-  },
-  {
-    type: 'message.undelivered',
-    summary: 'Status callback: the carrier could not deliver a message',
-    object: { kind: 'message', stage: 'updated' },
-    body: (ctx) => messageStatus(ctx, 'undelivered', [['ErrorCode', '30003']]),
-  },
-  {
-    type: 'call.incoming',
-    summary: 'A call is ringing your number (answer with TwiML)',
-    object: { kind: 'call', stage: 'created' },
-    body: (ctx) => call(ctx, 'ringing'),
-  },
-  {
-    type: 'call.completed',
-    summary: 'Status callback: a call ended',
-    object: { kind: 'call', stage: 'updated' },
-    body: (ctx) =>
-      call(ctx, 'completed', [
-        ['CallDuration', '42'],
-        ['Duration', '1'],
-        ['Timestamp', ctx.now.toUTCString().replace('GMT', '+0000')],
-        ['CallbackSource', 'call-progress-events'],
-        ['SequenceNumber', '0'],
-      ]),
-  },
+  ...objectEvents('message', [
+    ['message.sent', 'created', 'Status callback: a message left Twilio', messageStatusOf('sent')],
+    ['message.delivered', 'updated', 'Status callback: the carrier delivered a message', messageStatusOf('delivered')],
+    ['message.undelivered', 'updated', 'Status callback: the carrier could not deliver a message', undelivered],
+  ]),
+  ...objectEvents('call', [
+    ['call.incoming', 'created', 'A call is ringing your number (answer with TwiML)', (ctx) => call(ctx, 'ringing')],
+    ['call.completed', 'updated', 'Status callback: a call ended', callCompleted],
+  ]),
 ];
 
 export const twilioCatalog: CatalogProviderSpec = {

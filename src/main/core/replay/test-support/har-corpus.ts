@@ -5,7 +5,8 @@
  * left out: no cookies, no mimeType, no httpVersion), Charles (HAR 1.2, `bodySize: -1`, base64 body
  * with `encoding`), Insomnia (HAR 1.2, `log.creator.name`, a body as `postData.text` only).
  */
-const response = {
+/** An empty 200 answer, as most of these tools write it; cases differ from it where their tool does. */
+export const response = {
   status: 200,
   statusText: 'OK',
   httpVersion: 'HTTP/1.1',
@@ -17,6 +18,20 @@ const response = {
   bodySize: 0,
 };
 const timings = { blocked: 0.5, dns: -1, ssl: -1, connect: -1, send: 0.1, wait: 12.3, receive: 0.4 };
+
+/**
+ * A request's method, url and httpVersion from its request line (a tool that leaves the version out
+ * gives two words), and its headers from `[name, value]` pairs, in order.
+ */
+function requestHead(line: string, headers: [string, string][]) {
+  const [method, url, httpVersion] = line.split(' ');
+  return {
+    method,
+    url,
+    ...(httpVersion ? { httpVersion } : {}),
+    headers: headers.map(([name, value]) => ({ name, value })),
+  };
+}
 
 export interface HarCase {
   name: string;
@@ -65,18 +80,15 @@ export const harCorpus: HarCase[] = [
             connection: '443',
             pageref: 'page_1',
             request: {
-              method: 'POST',
-              url: 'http://localhost:3000/api/webhooks?source=chrome',
-              httpVersion: 'http/2.0',
-              headers: [
-                { name: ':authority', value: 'localhost:3000' },
-                { name: ':method', value: 'POST' },
-                { name: ':path', value: '/api/webhooks?source=chrome' },
-                { name: ':scheme', value: 'http' },
-                { name: 'accept', value: '*/*' },
-                { name: 'content-type', value: 'application/json' },
-                { name: 'cookie', value: 'sid=abc' },
-              ],
+              ...requestHead('POST http://localhost:3000/api/webhooks?source=chrome http/2.0', [
+                [':authority', 'localhost:3000'],
+                [':method', 'POST'],
+                [':path', '/api/webhooks?source=chrome'],
+                [':scheme', 'http'],
+                ['accept', '*/*'],
+                ['content-type', 'application/json'],
+                ['cookie', 'sid=abc'],
+              ]),
               queryString: [{ name: 'source', value: 'chrome' }],
               cookies: [
                 {
@@ -145,15 +157,12 @@ export const harCorpus: HarCase[] = [
             startedDateTime: '2026-01-02T10:00:00.000+01:00',
             request: {
               bodySize: 11,
-              method: 'POST',
-              url: 'http://localhost:8080/orders',
-              httpVersion: 'HTTP/1.1',
-              headers: [
-                { name: 'Host', value: 'localhost:8080' },
-                { name: 'User-Agent', value: 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0' },
-                { name: 'Content-Type', value: 'application/x-www-form-urlencoded' },
-                { name: 'Content-Length', value: '11' },
-              ],
+              ...requestHead('POST http://localhost:8080/orders HTTP/1.1', [
+                ['Host', 'localhost:8080'],
+                ['User-Agent', 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0'],
+                ['Content-Type', 'application/x-www-form-urlencoded'],
+                ['Content-Length', '11'],
+              ]),
               cookies: [],
               queryString: [],
               headersSize: 402,
@@ -286,17 +295,7 @@ export const harCorpus: HarCase[] = [
               bodySize: -1,
               settingEncodeUrl: true,
             },
-            response: {
-              status: 0,
-              statusText: '',
-              httpVersion: 'HTTP/1.1',
-              cookies: [],
-              headers: [],
-              content: { size: 0, mimeType: '' },
-              redirectURL: '',
-              headersSize: -1,
-              bodySize: -1,
-            },
+            response: { ...response, status: 0, statusText: '', content: { size: 0, mimeType: '' }, bodySize: -1 },
             cache: {},
             timings: { blocked: -1, dns: -1, connect: -1, send: 0, wait: 0, receive: 0, ssl: -1 },
             comment: 'Create order',

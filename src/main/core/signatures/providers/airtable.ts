@@ -5,7 +5,8 @@
  * https://airtable.com/developers/web/api/webhooks-overview#webhook-notification-delivery
  */
 import { checkSignature } from '../check-signature';
-import { hasHeader, header, hmac, invalid, safeEqual, valid } from '../crypto-helpers';
+import { hasHeader, hmac, invalid, safeEqual, valid } from '../crypto-helpers';
+import { requireHeader } from '../header-verdicts';
 import { HooklensError } from '../../../../shared/errors';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 
@@ -21,14 +22,11 @@ const rawKeyMac = (secret: string, body: Buffer): string => `${PREFIX}${hmac('sh
 export const airtableMac = (secret: string, body: Buffer): string =>
   `${PREFIX}${hmac('sha256', keyOf(secret), body, 'hex')}`;
 
+const NO_HEADER = `${HEADER} header is missing: the request was not sent by an Airtable webhook, or a proxy dropped it`;
+
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
-  const raw = header(req, HEADER);
-  if (raw === undefined)
-    return invalid(
-      ID,
-      'missing_header',
-      `${HEADER} header is missing: the request was not sent by an Airtable webhook, or a proxy dropped it`,
-    );
+  const raw = requireHeader(req, ID, HEADER, NO_HEADER);
+  if (typeof raw !== 'string') return raw;
   const received = raw.trim();
   if (!/^hmac-sha256=[0-9a-fA-F]{64}$/.test(received))
     return invalid(

@@ -12,6 +12,7 @@
 import { checkSignature } from '../check-signature';
 import { hasHeader, header, hmac, invalid, valid } from '../crypto-helpers';
 import type { DetectionEvidence, Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
+import { schemeIdentity } from './scheme-identity';
 
 export interface BodyHmacScheme {
   id: string;
@@ -158,10 +159,7 @@ function verify(scheme: BodyHmacScheme, req: SignedRequest, opts: VerifyOptions)
 
 export function bodyHmacProvider(scheme: BodyHmacScheme): Provider {
   return {
-    id: scheme.id,
-    name: scheme.name,
-    signatureHeaders: [scheme.header],
-    secretHint: scheme.secretHint,
+    ...schemeIdentity(scheme, [scheme.header]),
     detect: (req) => hasHeader(req, scheme.header) && (scheme.detect?.(req) ?? true),
     evidence: { ...scheme.evidence, signatureForm: (req) => hasSchemeForm(scheme, req) },
     verify: (req, opts) => verify(scheme, req, opts),

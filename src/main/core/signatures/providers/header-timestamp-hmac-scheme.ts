@@ -12,6 +12,7 @@ import { hasHeader, header, hmac, invalid, nowSeconds, valid } from '../crypto-h
 import { withHints } from '../mismatch';
 import { checkTimestamp, describeWindow, toleranceHints } from '../timestamps';
 import type { DetectionEvidence, Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
+import { schemeIdentity } from './scheme-identity';
 
 export interface TimestampForm {
   /** "unix seconds"… for reason texts. */
@@ -157,11 +158,7 @@ function verify(scheme: HeaderTimestampScheme, req: SignedRequest, opts: VerifyO
 
 export function headerTimestampProvider(scheme: HeaderTimestampScheme): Provider {
   return {
-    id: scheme.id,
-    name: scheme.name,
-    signatureHeaders: [...scheme.signatureHeaders, scheme.timestampHeader],
-    secretHint: scheme.secretHint,
-    toleranceSec: scheme.toleranceSec,
+    ...schemeIdentity(scheme, [...scheme.signatureHeaders, scheme.timestampHeader]),
     detect: (req) => scheme.signatureHeaders.some((h) => hasHeader(req, h)),
     evidence: {
       ...scheme.evidence,

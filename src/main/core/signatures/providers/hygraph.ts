@@ -6,10 +6,11 @@
  * https://hygraph.com/docs/api-reference/basics/webhooks#verify-signed-webhooks
  */
 import { checkSignature } from '../check-signature';
-import { hasHeader, header, hmac, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { hasHeader, hmac, invalid, nowSeconds } from '../crypto-helpers';
+import { requireHeader } from '../header-verdicts';
 import { parseHeaderParams } from '../header-params';
 import { withHints } from '../mismatch';
-import { checkTimestamp, describeWindow, toleranceHints } from '../timestamps';
+import { checkTimestamp, describeWindow, timedVerdict, toleranceHints } from '../timestamps';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 
 const ID = 'hygraph';
@@ -27,14 +28,11 @@ export function hygraphSignature(secret: string, body: Buffer, env: string, t: n
   );
 }
 
+const NO_HEADER = `${HEADER} header is missing: the webhook has no secret key set in Hygraph, or a proxy dropped the header`;
+
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
-  const raw = header(req, HEADER);
-  if (raw === undefined)
-    return invalid(
-      ID,
-      'missing_header',
-      `${HEADER} header is missing: the webhook has no secret key set in Hygraph, or a proxy dropped the header`,
-    );
+  const raw = requireHeader(req, ID, HEADER, NO_HEADER);
+  if (typeof raw !== 'string') return raw;
   const params = parseHeaderParams(raw, ',');
   const sign = params.get('sign')?.[0];
   const env = params.get('env')?.[0];
@@ -64,12 +62,8 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
     const result = check.explain();
     return withHints(result, [...(result.failure === 'signature_mismatch' ? [ADVICE] : []), ...toleranceHints(time)]);
   }
-  if (time.failure) return { ...time.failure, expected: check.expected, received: sign };
-  return valid(ID, `sign matches for environment "${env}"; ${describeWindow(time)} (skew ${time.skewSec} s)`, {
-    expected: check.expected,
-    received: sign,
-    skewSec: time.skewSec,
-  });
+  const matched = `sign matches for environment "${env}"; ${describeWindow(time)} (skew ${time.skewSec} s)`;
+  return timedVerdict(ID, time, matched, { expected: check.expected, received: sign });
 }
 
 export const hygraph: Provider = {

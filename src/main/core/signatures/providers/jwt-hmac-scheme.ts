@@ -10,6 +10,7 @@ import { numericClaim, parseJws, signHs256, verifyHs256, type Jws } from '../jws
 import { explainMismatch } from '../mismatch';
 import { checkTimestamp, describeSkew } from '../timestamps';
 import type { Provider, SignOptions, SignedRequest, VerifyOptions, VerifyResult } from '../types';
+import { schemeIdentity } from './scheme-identity';
 
 export interface JwtHmacScheme {
   id: string;
@@ -170,11 +171,7 @@ function verify(scheme: JwtHmacScheme, req: SignedRequest, opts: VerifyOptions):
 
 export function jwtHmacProvider(scheme: JwtHmacScheme): Provider {
   return {
-    id: scheme.id,
-    name: scheme.name,
-    signatureHeaders: [scheme.header],
-    secretHint: scheme.secretHint,
-    toleranceSec: scheme.toleranceSec,
+    ...schemeIdentity(scheme, [scheme.header]),
     detect: (req) => hasHeader(req, scheme.header) && (scheme.detect?.(req) ?? true),
     verify: (req, opts) => verify(scheme, req, opts),
     sign(opts) {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { SignedRequest } from '../types';
+import { bodySignatureDelivery, documentedRecipeCases } from '../test-support/body-signature-delivery';
 import { lemonsqueezy } from './lemonsqueezy';
 
 // Lemon Squeezy publishes no SDK helper for webhooks (@lemonsqueezy/lemonsqueezy.js covers the
@@ -13,28 +13,21 @@ const BODY = JSON.stringify({
   meta: { event_name: 'order_created', custom_data: { user_id: 7 } },
   data: { type: 'orders', id: '1', attributes: { store_id: 1, total: 1199, currency: 'USD', user_name: 'Zoë' } },
 });
-const request = (body: string, headers: [string, string][]): SignedRequest => ({
-  method: 'POST',
-  headers,
-  body: Buffer.from(body),
-});
-const headersFor = (sig: string): [string, string][] => [
+const HEADER = 'X-Signature';
+const delivery = bodySignatureDelivery(HEADER, [
   ['Content-Type', 'application/json'],
   ['X-Event-Name', 'order_created'],
-  ['X-Signature', sig],
-];
+]);
+const { request, headersFor } = delivery;
 
 describe('lemonsqueezy', () => {
-  it('accepts the documented hex HMAC-SHA256 of the raw body', () => {
-    const sig = reference(BODY, SECRET);
-    const r = lemonsqueezy.verify(request(BODY, headersFor(sig)), { secret: SECRET });
-    expect(r).toMatchObject({ provider: 'lemonsqueezy', valid: true, expected: sig, received: sig });
-  });
-
-  it('signs exactly as the documented recipe', () => {
-    expect(lemonsqueezy.sign!({ secret: SECRET, body: Buffer.from(BODY) })).toEqual([
-      ['X-Signature', reference(BODY, SECRET)],
-    ]);
+  documentedRecipeCases(delivery, {
+    provider: lemonsqueezy,
+    id: 'lemonsqueezy',
+    signatureHeader: HEADER,
+    secret: SECRET,
+    body: BODY,
+    reference,
   });
 
   it('detects only with X-Event-Name beside the generic X-Signature', () => {

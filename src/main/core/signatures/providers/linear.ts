@@ -7,7 +7,8 @@
  */
 import { checkSignature } from '../check-signature';
 import { hasHeader, header, hmac, invalid, nowSeconds, valid } from '../crypto-helpers';
-import { checkTimestamp, describeSkew } from '../timestamps';
+import { requireHeader } from '../header-verdicts';
+import { checkTimestamp, describeSkew, timedVerdict } from '../timestamps';
 import type { Provider, SignOptions, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 import type { HeaderPair } from '../../../../shared/capture';
 
@@ -38,14 +39,11 @@ function bodyTimestampMs(body: Buffer): number | string {
   return ts;
 }
 
+const NO_HEADER = `no ${HEADER} header: the request was not signed by Linear, or a proxy dropped the header`;
+
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
-  const raw = header(req, HEADER);
-  if (raw === undefined)
-    return invalid(
-      ID,
-      'missing_header',
-      `no ${HEADER} header: the request was not signed by Linear, or a proxy dropped the header`,
-    );
+  const raw = requireHeader(req, ID, HEADER, NO_HEADER);
+  if (typeof raw !== 'string') return raw;
   const received = raw.trim();
   if (!/^[0-9a-f]{64}$/i.test(received)) {
     return invalid(
@@ -87,11 +85,9 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
     );
   }
   const time = checkTimestamp(ID, Math.floor(ms / 1000), opts, TOLERANCE_SEC);
-  if (time.failure) return { ...time.failure, expected, received };
-  return valid(ID, `${HEADER} matches (webhookTimestamp ${describeSkew(time.skewSec)})`, {
+  return timedVerdict(ID, time, `${HEADER} matches (webhookTimestamp ${describeSkew(time.skewSec)})`, {
     expected,
     received,
-    skewSec: time.skewSec,
   });
 }
 

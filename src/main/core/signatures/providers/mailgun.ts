@@ -7,9 +7,9 @@
  * https://documentation.mailgun.com/docs/mailgun/user-manual/events/webhooks#securing-webhooks
  */
 import { checkSignature } from '../check-signature';
-import { header, hmac, invalid, valid } from '../crypto-helpers';
+import { header, hmac, invalid } from '../crypto-helpers';
 import { withHints } from '../mismatch';
-import { checkTimestamp, describeWindow, parseUnixSeconds, toleranceHints } from '../timestamps';
+import { checkTimestamp, describeWindow, parseUnixSeconds, timedVerdict, toleranceHints } from '../timestamps';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 
 const ID = 'mailgun';
@@ -80,12 +80,8 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
     const result = check.explain();
     return withHints(result, [...(result.failure === 'signature_mismatch' ? [ADVICE] : []), ...toleranceHints(time)]);
   }
-  if (time.failure) return { ...time.failure, expected: check.expected, received };
-  return valid(
-    ID,
-    `signature matches timestamp + token; ${describeWindow(time)} (skew ${time.skewSec} s); the event data itself is not signed`,
-    { expected: check.expected, received, skewSec: time.skewSec },
-  );
+  const matched = `signature matches timestamp + token; ${describeWindow(time)} (skew ${time.skewSec} s); the event data itself is not signed`;
+  return timedVerdict(ID, time, matched, { expected: check.expected, received });
 }
 
 export const mailgun: Provider = {

@@ -6,7 +6,8 @@
  * https://developer.paddle.com/webhooks/signature-verification
  */
 import { checkSignature } from '../check-signature';
-import { hasHeader, header, hmac, nowSeconds, valid, invalid } from '../crypto-helpers';
+import { hasHeader, hmac, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { requireHeader } from '../header-verdicts';
 import { parseHeaderParams } from '../header-params';
 import { checkTimestamp, parseUnixSeconds, describeSkew } from '../timestamps';
 import type { Provider, SignOptions, SignedRequest, VerifyOptions, VerifyResult } from '../types';
@@ -36,14 +37,11 @@ function compute(secret: string, ts: number, body: Buffer): string {
   return hmac('sha256', secret, Buffer.concat([Buffer.from(`${ts}:`), body]), 'hex');
 }
 
+const NO_HEADER = `no ${HEADER} header: the request was not signed by Paddle Billing, or a proxy dropped the header`;
+
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
-  const raw = header(req, HEADER);
-  if (raw === undefined)
-    return invalid(
-      ID,
-      'missing_header',
-      `no ${HEADER} header: the request was not signed by Paddle Billing, or a proxy dropped the header`,
-    );
+  const raw = requireHeader(req, ID, HEADER, NO_HEADER);
+  if (typeof raw !== 'string') return raw;
   const parsed = parseHeader(raw);
   if (typeof parsed === 'string') return invalid(ID, 'malformed_header', parsed, { received: raw });
 

@@ -4,7 +4,8 @@
  * No time is signed. https://developer.pagerduty.com/docs/webhooks/webhook-signatures/
  */
 import { checkSignature } from '../check-signature';
-import { hasHeader, header, hmac, invalid, valid } from '../crypto-helpers';
+import { hasHeader, hmac, invalid, valid } from '../crypto-helpers';
+import { requireHeader } from '../header-verdicts';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 
 const ID = 'pagerduty';
@@ -14,14 +15,11 @@ const ADVICE =
 
 const compute = (secret: string, body: Buffer): string => `v1=${hmac('sha256', secret, body, 'hex')}`;
 
+const NO_HEADER = `${HEADER} header is missing: the request was not signed by PagerDuty v3 webhooks (v1/v2 webhooks are unsigned), or a proxy dropped it`;
+
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
-  const raw = header(req, HEADER);
-  if (raw === undefined)
-    return invalid(
-      ID,
-      'missing_header',
-      `${HEADER} header is missing: the request was not signed by PagerDuty v3 webhooks (v1/v2 webhooks are unsigned), or a proxy dropped it`,
-    );
+  const raw = requireHeader(req, ID, HEADER, NO_HEADER);
+  if (typeof raw !== 'string') return raw;
   const values = raw
     .split(',')
     .map((v) => v.trim())

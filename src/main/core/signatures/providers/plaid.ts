@@ -6,7 +6,8 @@
  * private key is Plaid's. https://plaid.com/docs/api/webhooks/webhook-verification/
  */
 import { createHash, createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { hasHeader, header, invalid, safeEqual, valid } from '../crypto-helpers';
+import { hasHeader, invalid, safeEqual, valid } from '../crypto-helpers';
+import { requireHeader } from '../header-verdicts';
 import { numericClaim, parseJws, verifyEs256 } from '../jws';
 import { explainMismatch } from '../mismatch';
 import { checkTimestamp, describeSkew } from '../timestamps';
@@ -38,14 +39,11 @@ export function plaidKey(secret: string): KeyObject | string {
 
 const bodyHash = (body: Buffer): string => createHash('sha256').update(body).digest('hex');
 
+const NO_HEADER = `${HEADER} header is missing: the request was not sent by Plaid, or a proxy dropped it`;
+
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
-  const raw = header(req, HEADER);
-  if (raw === undefined)
-    return invalid(
-      ID,
-      'missing_header',
-      `${HEADER} header is missing: the request was not sent by Plaid, or a proxy dropped it`,
-    );
+  const raw = requireHeader(req, ID, HEADER, NO_HEADER);
+  if (typeof raw !== 'string') return raw;
   const jws = parseJws(raw.trim(), HEADER);
   if (typeof jws === 'string') return invalid(ID, 'malformed_header', jws);
   if (jws.header.alg !== 'ES256')

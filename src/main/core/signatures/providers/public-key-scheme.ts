@@ -9,10 +9,11 @@
  * only shares `ed25519PublicKey`.
  */
 import { createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
-import { hasHeader, header, invalid, valid } from '../crypto-helpers';
+import { hasHeader, header, invalid } from '../crypto-helpers';
 import { explainMismatch, type BodyVariant } from '../mismatch';
-import { checkTimestamp, describeSkew, parseUnixSeconds } from '../timestamps';
+import { checkTimestamp, describeSkew, parseUnixSeconds, timedVerdict } from '../timestamps';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
+import { schemeIdentity } from './scheme-identity';
 
 // DER SubjectPublicKeyInfo prefix for a raw 32-byte Ed25519 key (RFC 8410).
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
@@ -104,20 +105,14 @@ function verify(scheme: PublicKeyScheme, req: SignedRequest, opts: VerifyOptions
       extra: { skewSec: time.skewSec },
     });
   }
-  if (time.failure) return { ...time.failure, received };
-  return valid(id, `${scheme.what} verifies with ${scheme.keyName} (timestamp ${describeSkew(time.skewSec)})`, {
-    received,
-    skewSec: time.skewSec,
-  });
+  const matched = `${scheme.what} verifies with ${scheme.keyName} (timestamp ${describeSkew(time.skewSec)})`;
+  return timedVerdict(id, time, matched, { received });
 }
 
 /** Verify only: without the sender's private key there is nothing to sign with. */
 export function publicKeyProvider(scheme: PublicKeyScheme): Provider {
   return {
-    id: scheme.id,
-    name: scheme.name,
-    signatureHeaders: [scheme.signatureHeader, scheme.timestampHeader],
-    secretHint: scheme.secretHint,
+    ...schemeIdentity(scheme, [scheme.signatureHeader, scheme.timestampHeader]),
     detect: (req) => hasHeader(req, scheme.signatureHeader),
     verify: (req, opts) => verify(scheme, req, opts),
   };

@@ -5,9 +5,10 @@
  * https://docs.recurly.com/recurly-subscriptions/docs/signature-verification
  */
 import { checkSignature } from '../check-signature';
-import { hasHeader, header, hmac, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { hasHeader, hmac, invalid, nowSeconds } from '../crypto-helpers';
+import { requireHeader } from '../header-verdicts';
 import { withHints } from '../mismatch';
-import { checkTimestamp, describeWindow, toleranceHints } from '../timestamps';
+import { checkTimestamp, describeWindow, timedVerdict, toleranceHints } from '../timestamps';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 
 const ID = 'recurly';
@@ -19,14 +20,11 @@ const ADVICE =
 const compute = (secret: string, ms: string, body: Buffer): string =>
   hmac('sha256', secret, Buffer.concat([Buffer.from(`${ms}.`), body]), 'hex');
 
+const NO_HEADER = `${HEADER} header is missing: XML webhooks are not signed, or a proxy dropped the header`;
+
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
-  const raw = header(req, HEADER);
-  if (raw === undefined)
-    return invalid(
-      ID,
-      'missing_header',
-      `${HEADER} header is missing: XML webhooks are not signed, or a proxy dropped the header`,
-    );
+  const raw = requireHeader(req, ID, HEADER, NO_HEADER);
+  if (typeof raw !== 'string') return raw;
   const [ms, ...sigs] = raw.split(',').map((p) => p.trim());
   if (!ms || !/^\d{12,14}$/.test(ms))
     return invalid(
@@ -52,11 +50,9 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
     const result = check.explain();
     return withHints(result, [...(result.failure === 'signature_mismatch' ? [ADVICE] : []), ...toleranceHints(time)]);
   }
-  if (time.failure) return { ...time.failure, expected: check.expected, received: check.matched };
-  return valid(ID, `signature matches; ${describeWindow(time)} (skew ${time.skewSec} s)`, {
+  return timedVerdict(ID, time, `signature matches; ${describeWindow(time)} (skew ${time.skewSec} s)`, {
     expected: check.expected,
     received: check.matched,
-    skewSec: time.skewSec,
   });
 }
 

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { SignedRequest } from '../types';
+import { bodySignatureDelivery, documentedRecipeCases } from '../test-support/body-signature-delivery';
 import { sentry } from './sentry';
 
 // Sentry publishes no verifier package. Reference per
@@ -16,29 +16,22 @@ const BODY = JSON.stringify({
   data: { issue: { id: '1170820242', title: 'TypeError: undefined is not a function', level: 'error' } },
   actor: { type: 'application', id: 'sentry', name: 'Sentry' },
 });
-const request = (body: string, headers: [string, string][]): SignedRequest => ({
-  method: 'POST',
-  headers,
-  body: Buffer.from(body),
-});
-const headersFor = (sig: string): [string, string][] => [
+const HEADER = 'Sentry-Hook-Signature';
+const delivery = bodySignatureDelivery(HEADER, [
   ['Content-Type', 'application/json'],
   ['Sentry-Hook-Resource', 'issue'],
   ['Sentry-Hook-Timestamp', '1700000000'],
-  ['Sentry-Hook-Signature', sig],
-];
+]);
+const { request, headersFor } = delivery;
 
 describe('sentry', () => {
-  it('accepts the documented signature', () => {
-    const sig = reference(BODY, SECRET);
-    const r = sentry.verify(request(BODY, headersFor(sig)), { secret: SECRET });
-    expect(r).toMatchObject({ provider: 'sentry', valid: true, expected: sig, received: sig });
-  });
-
-  it('signs exactly as the documented recipe', () => {
-    expect(sentry.sign!({ secret: SECRET, body: Buffer.from(BODY) })).toEqual([
-      ['Sentry-Hook-Signature', reference(BODY, SECRET)],
-    ]);
+  documentedRecipeCases(delivery, {
+    provider: sentry,
+    id: 'sentry',
+    signatureHeader: HEADER,
+    secret: SECRET,
+    body: BODY,
+    reference,
   });
 
   it('reports a tampered body', () => {

@@ -9,6 +9,7 @@ import { HooklensError } from '../../../../shared/errors';
 import { explainMismatch } from '../mismatch';
 import type { Provider, SignOptions, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 import type { HeaderPair } from '../../../../shared/capture';
+import { schemeIdentity } from './scheme-identity';
 
 export interface SharedCredentialScheme {
   id: string;
@@ -64,10 +65,7 @@ function verify(scheme: SharedCredentialScheme, req: SignedRequest, opts: Verify
 
 export function sharedCredentialProvider(scheme: SharedCredentialScheme): Provider {
   return {
-    id: scheme.id,
-    name: scheme.name,
-    signatureHeaders: [scheme.carrier],
-    secretHint: scheme.secretHint,
+    ...schemeIdentity(scheme, [scheme.carrier]),
     detect: scheme.detect,
     verify: (req, opts) => verify(scheme, req, opts),
     ...(scheme.sign ? { sign: scheme.sign } : {}),

@@ -1,9 +1,6 @@
-import '@shopify/shopify-api/adapters/node';
-import { ApiVersion, LogSeverity, shopifyApi } from '@shopify/shopify-api';
 import { getHmac } from '@shopify/shopify-api/test-helpers';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { shopifyValidates } from '../test-support/shopify-sdk';
 import type { SignedRequest } from '../types';
 import { shopify } from './shopify';
 
@@ -21,47 +18,9 @@ function request(hmac: string | undefined, payload = body): SignedRequest {
   };
 }
 
-let server: Server | undefined;
-afterEach(async () => {
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  server = undefined;
-});
-
 /** Runs the Shopify library's own webhook validation on a real HTTP request. */
 async function validateWithSdk(headers: Record<string, string>, payload: string): Promise<boolean> {
-  const api = shopifyApi({
-    apiKey: 'key',
-    apiSecretKey: secret,
-    scopes: [],
-    hostName: 'hooklens.test',
-    apiVersion: ApiVersion.October25,
-    isEmbeddedApp: false,
-    logger: { level: LogSeverity.Error, log: async () => undefined },
-  });
-  let result: boolean | undefined;
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      api.webhooks
-        .validate({ rawBody: Buffer.concat(chunks).toString('utf8'), rawRequest: req, rawResponse: res })
-        .then(
-          (v) => {
-            result = v.valid;
-            res.end('ok');
-          },
-          (err: unknown) => {
-            res.statusCode = 500;
-            res.end(String(err));
-          },
-        );
-    });
-  });
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const res = await fetch(`http://127.0.0.1:${port}/webhooks`, { method: 'POST', headers, body: payload });
-  expect(res.status).toBe(200);
-  return result!;
+  return (await shopifyValidates({ secret, path: '/webhooks', headers, body: payload })).valid;
 }
 
 const shopifyHeaders = {

@@ -3,9 +3,9 @@
  * `X-Slack-Request-Timestamp: <unix>`. Slack's SDKs reject requests older than 5 minutes.
  */
 import { checkSignature } from '../check-signature';
-import { hmac, header, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { hmac, header, invalid, nowSeconds } from '../crypto-helpers';
 import { withHints } from '../mismatch';
-import { checkTimestamp, parseUnixSeconds, toleranceHints } from '../timestamps';
+import { checkTimestamp, parseUnixSeconds, timedVerdict, toleranceHints } from '../timestamps';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 
 const ID = 'slack';
@@ -36,12 +36,8 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
   });
   if (check.matched === undefined) return withHints(check.explain(), toleranceHints(time));
   const { expected } = check;
-  if (time.failure) return { ...time.failure, expected, received };
-  return valid(ID, `v0 signature matches; timestamp within ${time.toleranceSec} s (skew ${time.skewSec} s)`, {
-    expected,
-    received,
-    skewSec: time.skewSec,
-  });
+  const matched = `v0 signature matches; timestamp within ${time.toleranceSec} s (skew ${time.skewSec} s)`;
+  return timedVerdict(ID, time, matched, { expected, received });
 }
 
 export const slack: Provider = {

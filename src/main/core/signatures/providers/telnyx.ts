@@ -7,9 +7,9 @@
  * SDK's `TelnyxWebhook.verify`.
  */
 import { createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
-import { hasHeader, header, invalid, valid } from '../crypto-helpers';
+import { hasHeader, header, invalid } from '../crypto-helpers';
 import { bodyVariants } from '../mismatch';
-import { checkTimestamp, describeWindow, parseUnixSeconds, toleranceHints } from '../timestamps';
+import { checkTimestamp, describeWindow, parseUnixSeconds, timedVerdict, toleranceHints } from '../timestamps';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 import { ed25519PublicKey } from './public-key-scheme';
 
@@ -102,11 +102,8 @@ function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
       { ...base, hints },
     );
   }
-  if (time.failure) return { ...time.failure, received: sigText };
-  return valid(ID, `Ed25519 signature verifies with the public key; ${describeWindow(time)} (skew ${time.skewSec} s)`, {
-    received: sigText,
-    skewSec: time.skewSec,
-  });
+  const matched = `Ed25519 signature verifies with the public key; ${describeWindow(time)} (skew ${time.skewSec} s)`;
+  return timedVerdict(ID, time, matched, { received: sigText });
 }
 
 export const telnyx: Provider = {

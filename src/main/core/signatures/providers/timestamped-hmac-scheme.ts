@@ -13,6 +13,7 @@ import { parseHeaderParams } from '../header-params';
 import { withHints } from '../mismatch';
 import { checkTimestamp, describeWindow, toleranceHints } from '../timestamps';
 import type { Provider, SignedRequest, VerifyOptions, VerifyResult } from '../types';
+import { schemeIdentity } from './scheme-identity';
 
 export interface TimestampedHmacScheme {
   id: string;
@@ -122,11 +123,7 @@ function verify(scheme: TimestampedHmacScheme, req: SignedRequest, opts: VerifyO
 
 export function timestampedHmacProvider(scheme: TimestampedHmacScheme): Provider {
   return {
-    id: scheme.id,
-    name: scheme.name,
-    signatureHeaders: [scheme.header],
-    secretHint: scheme.secretHint,
-    toleranceSec: scheme.toleranceSec,
+    ...schemeIdentity(scheme, [scheme.header]),
     detect: (req) => hasHeader(req, scheme.header),
     verify: (req, opts) => verify(scheme, req, opts),
     sign(opts) {

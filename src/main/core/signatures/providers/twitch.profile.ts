@@ -1,6 +1,17 @@
 /* Twitch EventSub (webhook transport) delivery facts for `hooklens check`. */
 import type { ProviderProfile } from '../profile';
 
+/** The subscription object of Twitch's documented channel.follow notification. */
+export function channelFollowSubscription(): Record<string, unknown> {
+  return {
+    id: 'f1c2a387-161a-49f9-a165-0f21d7a4e1c4',
+    type: 'channel.follow',
+    version: '2',
+    status: 'enabled',
+    cost: 0,
+  };
+}
+
 export const twitchProfile: ProviderProfile = {
   providerId: 'twitch',
   name: 'Twitch EventSub',
@@ -26,13 +37,7 @@ export const twitchProfile: ProviderProfile = {
   sample: () => ({
     type: 'channel.follow',
     body: {
-      subscription: {
-        id: 'f1c2a387-161a-49f9-a165-0f21d7a4e1c4',
-        type: 'channel.follow',
-        version: '2',
-        status: 'enabled',
-        cost: 0,
-      },
+      subscription: channelFollowSubscription(),
       event: {
         user_id: '1234',
         user_login: 'cool_user',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { HeaderPair } from '../../../../shared/capture';
 import type { SignedRequest } from '../types';
 import { twitch } from './twitch';
+import { channelFollowSubscription } from './twitch.profile';
 
 // Twitch publishes no SDK for EventSub. The reference vector is built here, independently of the
 // provider, from the documented rule: HMAC-SHA256(secret, message id + timestamp + raw body), hex,
@@ -14,13 +15,7 @@ const TS = '2026-11-25T06:00:00.634234626Z';
 const TS_SEC = Date.parse('2026-11-25T06:00:00Z') / 1000;
 const BODY = Buffer.from(
   JSON.stringify({
-    subscription: {
-      id: 'f1c2a387-161a-49f9-a165-0f21d7a4e1c4',
-      type: 'channel.follow',
-      version: '2',
-      status: 'enabled',
-      cost: 0,
-    },
+    subscription: channelFollowSubscription(),
     event: {
       user_id: '1337',
       user_login: 'awesome_user',

@@ -8,6 +8,7 @@
  */
 import { checkSignature } from '../check-signature';
 import { hasHeader, header, hmac, invalid, nowSeconds, valid } from '../crypto-helpers';
+import { prefixedSha256Hex, requireHeader } from '../header-verdicts';
 import { checkTimestamp, parseUnixSeconds, describeSkew } from '../timestamps';
 import type { Provider, SignOptions, SignedRequest, VerifyOptions, VerifyResult } from '../types';
 import type { HeaderPair } from '../../../../shared/capture';
@@ -42,30 +43,20 @@ export function zoomUrlValidationResponse(body: Buffer, secretToken: string): Zo
   return { plainToken, encryptedToken: hmac('sha256', secretToken, plainToken, 'hex') };
 }
 
+const NO_SIGNATURE = `no ${SIG_HEADER} header: the request was not signed by Zoom (apps created before Oct 2022 may still use the deprecated verification token), or a proxy dropped it`;
+
 function verify(req: SignedRequest, opts: VerifyOptions): VerifyResult {
-  const raw = header(req, SIG_HEADER);
+  const raw = requireHeader(req, ID, SIG_HEADER, NO_SIGNATURE);
+  if (typeof raw !== 'string') return raw;
   const tsRaw = header(req, TS_HEADER);
-  if (raw === undefined)
-    return invalid(
-      ID,
-      'missing_header',
-      `no ${SIG_HEADER} header: the request was not signed by Zoom (apps created before Oct 2022 may still use the deprecated verification token), or a proxy dropped it`,
-    );
   if (tsRaw === undefined)
     return invalid(
       ID,
       'missing_header',
       `${SIG_HEADER} is present but ${TS_HEADER} is missing; Zoom signs the timestamp, so it cannot be checked without it`,
     );
-  const received = raw.trim();
-  if (!/^v0=[0-9a-f]{64}$/i.test(received)) {
-    return invalid(
-      ID,
-      'malformed_header',
-      `${SIG_HEADER} should be "v0=" followed by 64 hex characters, got "${received.slice(0, 80)}"`,
-      { received },
-    );
-  }
+  const received = prefixedSha256Hex(ID, SIG_HEADER, raw, 'v0=');
+  if (typeof received !== 'string') return received;
   const ts = parseUnixSeconds(tsRaw);
   if (ts === undefined)
     return invalid(ID, 'malformed_header', `${TS_HEADER} "${tsRaw.slice(0, 40)}" is not a unix time in whole seconds`, {

@@ -9,6 +9,7 @@ import {
   type NoisePrefs,
 } from '../../../../shared/diff';
 import { assertNever } from '../../../../shared/errors';
+import { ColumnHeads } from '../../components/column-heads';
 import type { MergeFocus } from './merge-pane';
 import { NamedChangesTable } from './named-changes-table';
 import { SideBySide } from './side-by-side';
@@ -26,6 +27,33 @@ function sideLabel(change: JsonChange): 'left' | 'right' {
   return change.kind === 'removed' ? 'left' : 'right';
 }
 
+/** The body's list of changes, or `none` when it is empty. */
+function ChangeList({ none, children }: { none: string; children: React.ReactNode[] }): React.JSX.Element {
+  if (children.length === 0) return <p className="muted">{none}</p>;
+  return (
+    <ul className="change-list" aria-label="Body changes">
+      {children}
+    </ul>
+  );
+}
+
+/** A change in the list: a click scrolls both sides of the text view to it. */
+function ShowButton({
+  title,
+  onClick,
+  children,
+}: {
+  title?: string;
+  onClick(): void;
+  children: React.ReactNode;
+}): React.JSX.Element {
+  return (
+    <button type="button" className="link-button mono" title={title} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
+
 export function BodySection({ body, unfiltered, hidden, onNoise }: BodySectionProps): React.JSX.Element {
   const [focus, setFocus] = useState<MergeFocus | null>(null);
   const shownLines = useMemo(() => changeLines(body), [body]);
@@ -39,104 +67,87 @@ export function BodySection({ body, unfiltered, hidden, onNoise }: BodySectionPr
       ))}
     </ul>
   );
+  // Form and JSON bodies mark which changed lines the noise rules hid; text changes are never hidden.
+  const sideBySide = (
+    texts: { leftText: string; rightText: string },
+    language: 'text' | 'json',
+    noiseMarks: boolean,
+  ): React.JSX.Element => (
+    <SideBySide
+      leftText={texts.leftText}
+      rightText={texts.rightText}
+      language={language}
+      focus={focus}
+      {...(noiseMarks ? { shownLines, hiddenLines: noiseLines } : {})}
+    />
+  );
   const hiddenNote = hidden > 0 && <p className="muted hidden-count">{hidden} hidden by noise rules</p>;
 
-  switch (body.kind) {
-    case 'empty':
-      return <p className="muted">Both bodies are empty.</p>;
-    case 'binary':
-      return (
-        <div>
-          {notes}
-          <table className="diff-table" aria-label="Binary bodies">
-            <thead>
-              <tr>
-                <th scope="col" />
-                <th scope="col">Left</th>
-                <th scope="col">Right</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr className={body.left.size === body.right.size ? 'diff-same' : 'diff-changed'}>
-                <th scope="row">Size</th>
-                <td>{body.left.size} bytes</td>
-                <td>{body.right.size} bytes</td>
-              </tr>
-              <tr className={body.equal ? 'diff-same' : 'diff-changed'}>
-                <th scope="row">SHA-256</th>
-                <td className="mono">{body.left.sha256}</td>
-                <td className="mono">{body.right.sha256}</td>
-              </tr>
-            </tbody>
-          </table>
-          <p>{body.equal ? 'The bodies are byte for byte identical.' : 'The bodies differ.'}</p>
-        </div>
-      );
-    case 'form':
-      return (
-        <div>
-          {notes}
-          <NamedChangesTable
-            label="Form field changes"
-            nameHeading="Field"
-            changes={body.changes}
-            hidden={hidden}
-            onSelect={(c) => focusLines(c.leftLine || 1, c.rightLine || 1)}
-          />
-          <SideBySide
-            leftText={body.leftText}
-            rightText={body.rightText}
-            language="text"
-            focus={focus}
-            shownLines={shownLines}
-            hiddenLines={noiseLines}
-          />
-        </div>
-      );
-    case 'text':
-      return (
-        <div>
-          {notes}
-          {body.changes.length === 0 ? (
-            <p className="muted">No differences.</p>
-          ) : (
-            <ul className="change-list" aria-label="Body changes">
+  const content = (): React.JSX.Element => {
+    switch (body.kind) {
+      case 'empty':
+        return <p className="muted">Both bodies are empty.</p>;
+      case 'binary':
+        return (
+          <>
+            <table className="diff-table" aria-label="Binary bodies">
+              <ColumnHeads titles={['', 'Left', 'Right']} />
+              <tbody>
+                <tr className={body.left.size === body.right.size ? 'diff-same' : 'diff-changed'}>
+                  <th scope="row">Size</th>
+                  <td>{body.left.size} bytes</td>
+                  <td>{body.right.size} bytes</td>
+                </tr>
+                <tr className={body.equal ? 'diff-same' : 'diff-changed'}>
+                  <th scope="row">SHA-256</th>
+                  <td className="mono">{body.left.sha256}</td>
+                  <td className="mono">{body.right.sha256}</td>
+                </tr>
+              </tbody>
+            </table>
+            <p>{body.equal ? 'The bodies are byte for byte identical.' : 'The bodies differ.'}</p>
+          </>
+        );
+      case 'form':
+        return (
+          <>
+            <NamedChangesTable
+              label="Form field changes"
+              nameHeading="Field"
+              changes={body.changes}
+              hidden={hidden}
+              onSelect={(c) => focusLines(c.leftLine || 1, c.rightLine || 1)}
+            />
+            {sideBySide(body, 'text', true)}
+          </>
+        );
+      case 'text':
+        return (
+          <>
+            <ChangeList none="No differences.">
               {body.changes.map((c, i) => (
                 <li key={i} className={`diff-${c.kind}`}>
-                  <button
-                    type="button"
-                    className="link-button mono"
-                    onClick={() => focusLines(c.leftLine, c.rightLine)}
-                  >
-                    {describeTextChange(c)}
-                  </button>
+                  <ShowButton onClick={() => focusLines(c.leftLine, c.rightLine)}>{describeTextChange(c)}</ShowButton>
                 </li>
               ))}
-            </ul>
-          )}
-          <SideBySide leftText={body.leftText} rightText={body.rightText} language="text" focus={focus} />
-        </div>
-      );
-    case 'json':
-      return (
-        <div>
-          {notes}
-          {body.changes.length === 0 ? (
-            <p className="muted">No structural differences.</p>
-          ) : (
-            <ul className="change-list" aria-label="Body changes">
+            </ChangeList>
+            {sideBySide(body, 'text', false)}
+          </>
+        );
+      case 'json':
+        return (
+          <>
+            <ChangeList none="No structural differences.">
               {body.changes.map((c) => {
                 const rule = ruleForPath(c.kind === 'removed' ? c.left : c.right);
                 return (
                   <li key={`${c.kind}:${c.path}`} className={`diff-${c.kind}`}>
-                    <button
-                      type="button"
-                      className="link-button mono"
+                    <ShowButton
                       title={`Show in both bodies (${sideLabel(c)} line ${c.kind === 'removed' ? c.leftLine : c.rightLine})`}
                       onClick={() => focusLines(c.leftLine, c.rightLine)}
                     >
                       {describeJsonChange(c)}
-                    </button>
+                    </ShowButton>
                     {rule && (
                       <button
                         type="button"
@@ -153,20 +164,19 @@ export function BodySection({ body, unfiltered, hidden, onNoise }: BodySectionPr
                   </li>
                 );
               })}
-            </ul>
-          )}
-          {hiddenNote}
-          <SideBySide
-            leftText={body.leftText}
-            rightText={body.rightText}
-            language="json"
-            focus={focus}
-            shownLines={shownLines}
-            hiddenLines={noiseLines}
-          />
-        </div>
-      );
-    default:
-      return assertNever(body, 'body comparison');
-  }
+            </ChangeList>
+            {hiddenNote}
+            {sideBySide(body, 'json', true)}
+          </>
+        );
+      default:
+        return assertNever(body, 'body comparison');
+    }
+  };
+  return (
+    <div>
+      {notes}
+      {content()}
+    </div>
+  );
 }

@@ -1,11 +1,13 @@
 import type { CaptureRecord } from '../../../../shared/capture';
-import type { CaptureComparison } from '../../../../shared/diff';
+import type { CaptureComparison, DiffProgress } from '../../../../shared/diff';
 
+/** What the page sends a diff worker: one pair, one worker (a cancel terminates it). */
 export interface CompareRequest {
-  seq: number;
   left: CaptureRecord;
   right: CaptureRecord;
 }
 
 export type CompareReply =
-  { seq: number; ok: true; comparison: CaptureComparison } | { seq: number; ok: false; message: string };
+  | { type: 'progress'; progress: DiffProgress }
+  | { type: 'done'; comparison: CaptureComparison }
+  | { type: 'error'; message: string };

@@ -1,65 +1,89 @@
 /*
- * Runs comparisons in a worker when one can be started (Vite bundles `diff-worker.ts` from the
- * `new Worker(new URL(...))` form), and on the UI thread otherwise — e.g. where the page's origin
- * cannot start workers. The result is the same either way.
+ * Starts a comparison and hands back a job: progress as it goes, one result, and a cancel that
+ * really stops the work. Each pair goes to a worker of its own (Vite bundles `diff-worker.ts` from
+ * the `new Worker(new URL(...))` form), which a cancel terminates wherever it is. Where no worker
+ * can start (some origins refuse them), the pair runs on this thread a step per task, and a cancel
+ * lands at the next step.
  */
 import type { CaptureRecord } from '../../../../shared/capture';
-import { compareCaptures, type CaptureComparison } from '../../../../shared/diff';
+import {
+  compareCapturesCooperatively,
+  DiffCancelledError,
+  type CaptureComparison,
+  type DiffProgress,
+} from '../../../../shared/diff';
+import { assertNever } from '../../../../shared/errors';
 import type { CompareReply, CompareRequest } from './compare-messages';
 
-let worker: Worker | null | undefined;
-let seq = 0;
-const pending = new Map<
-  number,
-  { resolve(c: CaptureComparison): void; reject(e: Error): void; request: CompareRequest }
->();
+export interface ComparisonJob {
+  /** The comparison; rejects with DiffCancelledError once cancelled (and no progress follows). */
+  result: Promise<CaptureComparison>;
+  cancel(): void;
+}
 
-function startWorker(): Worker | null {
+export function startComparison(
+  left: CaptureRecord,
+  right: CaptureRecord,
+  onProgress: (progress: DiffProgress) => void = () => {},
+): ComparisonJob {
+  const controller = new AbortController();
+  const { signal } = controller;
+  // A message already on its way when the job is cancelled is dropped here, not shown.
+  const report = (progress: DiffProgress): void => {
+    if (!signal.aborted) onProgress(progress);
+  };
+  const inline = (): Promise<CaptureComparison> =>
+    compareCapturesCooperatively(left, right, { onProgress: report, signal });
+  const result = inWorker({ left, right }, report, signal, inline);
+  return { result, cancel: () => controller.abort() };
+}
+
+function inWorker(
+  request: CompareRequest,
+  onProgress: (progress: DiffProgress) => void,
+  signal: AbortSignal,
+  inline: () => Promise<CaptureComparison>,
+): Promise<CaptureComparison> {
+  let worker: Worker;
   try {
-    const w = new Worker(new URL('./diff-worker.ts', import.meta.url), { type: 'module', name: 'hooklens-diff' });
-    w.onmessage = (e: MessageEvent<CompareReply>) => {
-      const job = pending.get(e.data.seq);
-      if (!job) return;
-      pending.delete(e.data.seq);
-      if (e.data.ok) job.resolve(e.data.comparison);
-      else job.reject(new Error(e.data.message));
-    };
-    w.onerror = (e) => {
-      // The worker could not load or crashed: finish what was queued on the UI thread from now on.
-      e.preventDefault();
-      worker = null;
-      w.terminate();
-      for (const [id, job] of pending) {
-        pending.delete(id);
-        runInline(job.request).then(job.resolve, job.reject);
-      }
-    };
-    return w;
+    worker = new Worker(new URL('./diff-worker.ts', import.meta.url), { type: 'module', name: 'hooklens-diff' });
   } catch {
-    return null;
+    return inline();
   }
-}
-
-function runInline(request: CompareRequest): Promise<CaptureComparison> {
-  // Yield first so the "Comparing…" state paints before the work blocks the thread.
   return new Promise((resolve, reject) => {
-    setTimeout(() => {
-      try {
-        resolve(compareCaptures(request.left, request.right));
-      } catch (err) {
-        reject(err instanceof Error ? err : new Error(String(err)));
+    const stop = (): void => {
+      worker.terminate();
+      signal.removeEventListener('abort', cancelled);
+    };
+    const cancelled = (): void => {
+      stop();
+      reject(new DiffCancelledError());
+    };
+    signal.addEventListener('abort', cancelled);
+    worker.onmessage = (e: MessageEvent<CompareReply>) => {
+      const reply = e.data;
+      switch (reply.type) {
+        case 'progress':
+          onProgress(reply.progress);
+          return;
+        case 'done':
+          stop();
+          resolve(reply.comparison);
+          return;
+        case 'error':
+          stop();
+          reject(new Error(reply.message));
+          return;
+        default:
+          assertNever(reply, 'diff worker reply');
       }
-    }, 0);
-  });
-}
-
-export function runComparison(left: CaptureRecord, right: CaptureRecord): Promise<CaptureComparison> {
-  const request: CompareRequest = { seq: ++seq, left, right };
-  if (worker === undefined) worker = startWorker();
-  if (!worker) return runInline(request);
-  const w = worker;
-  return new Promise((resolve, reject) => {
-    pending.set(request.seq, { resolve, reject, request });
-    w.postMessage(request);
+    };
+    worker.onerror = (e) => {
+      // The worker could not load or crashed: do the work on this thread instead.
+      e.preventDefault();
+      stop();
+      inline().then(resolve, reject);
+    };
+    worker.postMessage(request);
   });
 }

@@ -1,13 +1,21 @@
 /*
  * Two captures side by side: what differs in the request line, headers and body, with noise
  * filters that hide what always differs (timestamps, ids, signatures). The comparison is computed
- * once (in a worker when possible); noise toggles only filter it.
+ * once, in a worker of its own, with progress and Cancel (compare-runner.ts); noise toggles only filter it.
  */
-import { useMemo, useState } from 'react';
-import { applyNoise, comparisonText, compileNoise, describeNote, type CaptureSide } from '../../../../shared/diff';
+import { useMemo, useState, type ReactNode } from 'react';
+import {
+  applyNoise,
+  comparisonText,
+  compileNoise,
+  describeNote,
+  type CaptureSide,
+  type FilteredComparison,
+} from '../../../../shared/diff';
 import { useAppStore } from '../../app-store';
 import { CopyButton } from '../../components/copy-button';
 import { BodySection } from './body-section';
+import { ComparisonCancelled, ComparisonProgress } from './comparison-progress';
 import './compare-view.css';
 import { NamedChangesTable } from './named-changes-table';
 import { NoiseControls } from './noise-controls';
@@ -41,12 +49,58 @@ function SideHeading({ side, label }: { side: CaptureSide; label: string }): Rea
   );
 }
 
+function CompareSection({
+  id,
+  title,
+  children,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+}): React.JSX.Element {
+  return (
+    <section className="compare-section" aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+const NAMED_PARTS = {
+  query: { title: 'Query', label: 'Query changes', nameHeading: 'Parameter' },
+  headers: { title: 'Headers', label: 'Header changes', nameHeading: 'Header' },
+} as const;
+
+/** The query's or the headers' changes by name, with what noise rules hid of them. */
+function NamedChangesSection({
+  part,
+  comparison,
+  children,
+}: {
+  part: keyof typeof NAMED_PARTS;
+  comparison: FilteredComparison;
+  children?: ReactNode;
+}): React.JSX.Element {
+  const { title, label, nameHeading } = NAMED_PARTS[part];
+  return (
+    <CompareSection id={`compare-${part}`} title={title}>
+      <NamedChangesTable
+        label={label}
+        nameHeading={nameHeading}
+        changes={comparison[part]}
+        hidden={comparison.hidden[part]}
+      />
+      {children}
+    </CompareSection>
+  );
+}
+
 export function CompareView({ onClose }: CompareViewProps): React.JSX.Element {
   const pair = useAppStore((s) => s.comparePair);
   const [swapped, setSwapped] = useState(false);
   const ready = pair?.status === 'ready' ? pair : null;
   const [a, b] = ready ? (swapped ? [ready.right, ready.left] : [ready.left, ready.right]) : [null, null];
-  const compared = useComparison(a, b);
+  const { state: compared, cancel, rerun } = useComparison(a, b);
   const state = useMemo<ComparisonState>(
     () =>
       pair?.status === 'error'
@@ -77,11 +131,15 @@ export function CompareView({ onClose }: CompareViewProps): React.JSX.Element {
           </button>
         </div>
       </header>
-      {state.status === 'loading' && (
-        <p role="status" className="muted">
-          Comparing…
-        </p>
-      )}
+      {state.status === 'loading' &&
+        (pair?.status === 'ready' ? (
+          <ComparisonProgress progress={state.progress} onCancel={cancel} />
+        ) : (
+          <p role="status" className="muted">
+            Loading the captures…
+          </p>
+        ))}
+      {state.status === 'cancelled' && <ComparisonCancelled onRerun={rerun} />}
       {state.status === 'error' && (
         <p role="alert" className="error">
           Could not compare: {state.message}
@@ -94,29 +152,13 @@ export function CompareView({ onClose }: CompareViewProps): React.JSX.Element {
             <SideHeading side={filtered.right} label="Right" />
           </div>
           <NoiseControls prefs={prefs} onChange={setPrefs} />
-          <section className="compare-section" aria-labelledby="compare-summary">
-            <h3 id="compare-summary">Summary</h3>
+          <CompareSection id="compare-summary" title="Summary">
             <SummaryTable comparison={filtered} />
-          </section>
+          </CompareSection>
           {(filtered.query.length > 0 || filtered.hidden.query > 0) && (
-            <section className="compare-section" aria-labelledby="compare-query">
-              <h3 id="compare-query">Query</h3>
-              <NamedChangesTable
-                label="Query changes"
-                nameHeading="Parameter"
-                changes={filtered.query}
-                hidden={filtered.hidden.query}
-              />
-            </section>
+            <NamedChangesSection part="query" comparison={filtered} />
           )}
-          <section className="compare-section" aria-labelledby="compare-headers">
-            <h3 id="compare-headers">Headers</h3>
-            <NamedChangesTable
-              label="Header changes"
-              nameHeading="Header"
-              changes={filtered.headers}
-              hidden={filtered.hidden.headers}
-            />
+          <NamedChangesSection part="headers" comparison={filtered}>
             {filtered.notes.length > 0 && (
               <ul className="diff-notes" aria-label="Header notes">
                 {filtered.notes.map((n, i) => (
@@ -124,16 +166,15 @@ export function CompareView({ onClose }: CompareViewProps): React.JSX.Element {
                 ))}
               </ul>
             )}
-          </section>
-          <section className="compare-section" aria-labelledby="compare-body">
-            <h3 id="compare-body">{BODY_HEADING[filtered.body.kind]}</h3>
+          </NamedChangesSection>
+          <CompareSection id="compare-body" title={BODY_HEADING[filtered.body.kind]}>
             <BodySection
               body={filtered.body}
               unfiltered={state.status === 'ready' ? state.comparison.body : filtered.body}
               hidden={filtered.hidden.body}
               onNoise={setPrefs}
             />
-          </section>
+          </CompareSection>
         </>
       )}
     </section>

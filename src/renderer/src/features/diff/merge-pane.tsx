@@ -40,6 +40,12 @@ export interface MergePaneProps {
 
 const NO_LINES: ChangeLines = { left: [], right: [] };
 
+type JumpDirection = 'previous' | 'next';
+const JUMPS: readonly (readonly [JumpDirection, string])[] = [
+  ['previous', 'Previous change'],
+  ['next', 'Next change'],
+];
+
 const setFocusLine = StateEffect.define<number | null>();
 const focusMark = Decoration.line({ class: 'cm-diff-focus' });
 const focusField = StateField.define<DecorationSet>({
@@ -187,7 +193,7 @@ export function MergePane({
     if (focus) reveal(focus.leftLine, focus.rightLine);
   }, [focus]);
 
-  const jump = (dir: 'next' | 'previous'): void => {
+  const jump = (dir: JumpDirection): void => {
     const view = merge.current;
     if (!view) return;
     const visible = view.chunks.map((_, i) => i).filter((i) => !noise.current[i]);
@@ -205,12 +211,11 @@ export function MergePane({
   return (
     <div className="merge-pane" ref={pane}>
       <div className="merge-toolbar" role="toolbar" aria-label="Body text view">
-        <button type="button" onClick={() => jump('previous')}>
-          Previous change
-        </button>
-        <button type="button" onClick={() => jump('next')}>
-          Next change
-        </button>
+        {JUMPS.map(([dir, label]) => (
+          <button key={dir} type="button" onClick={() => jump(dir)}>
+            {label}
+          </button>
+        ))}
         <label>
           <input type="checkbox" checked={collapse} onChange={(e) => setCollapse(e.target.checked)} /> Collapse
           unchanged lines

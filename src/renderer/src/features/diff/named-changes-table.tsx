@@ -1,5 +1,6 @@
 import { assertNever } from '../../../../shared/errors';
 import type { NamedChange } from '../../../../shared/diff';
+import { ColumnHeads } from '../../components/column-heads';
 
 export function kindLabel(kind: NamedChange['kind'] | 'moved'): string {
   switch (kind) {
@@ -51,14 +52,7 @@ export function NamedChangesTable({
         <p className="muted">No differences{hidden > 0 ? '' : '.'}</p>
       ) : (
         <table className="diff-table" aria-label={label}>
-          <thead>
-            <tr>
-              <th scope="col">Change</th>
-              <th scope="col">{nameHeading}</th>
-              <th scope="col">Left</th>
-              <th scope="col">Right</th>
-            </tr>
-          </thead>
+          <ColumnHeads titles={['Change', nameHeading, 'Left', 'Right']} />
           <tbody>
             {changes.map((c) => (
               <tr key={`${c.kind}:${c.name}`} className={`diff-${c.kind}`}>

@@ -12,6 +12,27 @@ export interface NoiseControlsProps {
   onChange(update: (prev: NoisePrefs) => NoisePrefs): void;
 }
 
+type RuleKind = 'jsonPaths' | 'headers';
+const RULE_KINDS: readonly RuleKind[] = ['jsonPaths', 'headers'];
+
+/** Each kind of rule: how its adder is labelled and checks input, and what its list item calls it. */
+const RULES: Record<RuleKind, Omit<RuleAdderProps, 'onAdd'> & { noun: 'path' | 'header' }> = {
+  jsonPaths: {
+    label: 'Ignore JSON path',
+    addLabel: 'Add ignored path',
+    placeholder: 'e.g. data.object.lines.data[*].period',
+    validate: validatePathRule,
+    noun: 'path',
+  },
+  headers: {
+    label: 'Ignore header',
+    addLabel: 'Add ignored header',
+    placeholder: 'e.g. X-Request-Id',
+    validate: validateHeaderRule,
+    noun: 'header',
+  },
+};
+
 interface RuleAdderProps {
   label: string;
   /** Names the submit button, e.g. "Add ignored path": two bare "Add" buttons are indistinguishable. */
@@ -57,10 +78,36 @@ function RuleAdder({ label, addLabel, placeholder, validate, onAdd }: RuleAdderP
   );
 }
 
+/** An ignored path or header in the list, with its remove button (a header says so beside it). */
+function RuleItem({
+  rule,
+  noun,
+  onRemove,
+}: {
+  rule: string;
+  noun: 'path' | 'header';
+  onRemove(): void;
+}): React.JSX.Element {
+  return (
+    <li>
+      <code>{rule}</code>
+      {noun === 'header' && (
+        <>
+          {' '}
+          <span className="muted">(header)</span>
+        </>
+      )}
+      <button type="button" aria-label={`Stop ignoring ${noun} ${rule}`} onClick={onRemove}>
+        ×
+      </button>
+    </li>
+  );
+}
+
 export function NoiseControls({ prefs, onChange }: NoiseControlsProps): React.JSX.Element {
-  const removeRule = (kind: 'jsonPaths' | 'headers', rule: string): void =>
+  const removeRule = (kind: RuleKind, rule: string): void =>
     onChange((p) => ({ ...p, [kind]: p[kind].filter((r) => r !== rule) }));
-  const addRule = (kind: 'jsonPaths' | 'headers', rule: string): void =>
+  const addRule = (kind: RuleKind, rule: string): void =>
     onChange((p) => (p[kind].includes(rule) ? p : { ...p, [kind]: [...p[kind], rule] }));
   return (
     <section className="noise-controls" aria-label="Noise filters">
@@ -80,38 +127,16 @@ export function NoiseControls({ prefs, onChange }: NoiseControlsProps): React.JS
         ))}
       </div>
       <div className="noise-rules">
-        <RuleAdder
-          label="Ignore JSON path"
-          addLabel="Add ignored path"
-          placeholder="e.g. data.object.lines.data[*].period"
-          validate={validatePathRule}
-          onAdd={(r) => addRule('jsonPaths', r)}
-        />
-        <RuleAdder
-          label="Ignore header"
-          addLabel="Add ignored header"
-          placeholder="e.g. X-Request-Id"
-          validate={validateHeaderRule}
-          onAdd={(r) => addRule('headers', r)}
-        />
+        {RULE_KINDS.map((kind) => (
+          <RuleAdder key={kind} {...RULES[kind]} onAdd={(r) => addRule(kind, r)} />
+        ))}
         {(prefs.jsonPaths.length > 0 || prefs.headers.length > 0) && (
           <ul className="rule-list" aria-label="Ignored paths and headers">
-            {prefs.jsonPaths.map((r) => (
-              <li key={`p:${r}`}>
-                <code>{r}</code>
-                <button type="button" aria-label={`Stop ignoring path ${r}`} onClick={() => removeRule('jsonPaths', r)}>
-                  ×
-                </button>
-              </li>
-            ))}
-            {prefs.headers.map((r) => (
-              <li key={`h:${r}`}>
-                <code>{r}</code> <span className="muted">(header)</span>
-                <button type="button" aria-label={`Stop ignoring header ${r}`} onClick={() => removeRule('headers', r)}>
-                  ×
-                </button>
-              </li>
-            ))}
+            {RULE_KINDS.flatMap((kind) =>
+              prefs[kind].map((r) => (
+                <RuleItem key={`${kind}:${r}`} rule={r} noun={RULES[kind].noun} onRemove={() => removeRule(kind, r)} />
+              )),
+            )}
           </ul>
         )}
       </div>

@@ -1,15 +1,10 @@
 import { formatElapsed, type CaptureComparison } from '../../../../shared/diff';
+import { ColumnHeads } from '../../components/column-heads';
 
 export function SummaryTable({ comparison }: { comparison: CaptureComparison }): React.JSX.Element {
   return (
     <table className="diff-table summary-table" aria-label="Summary">
-      <thead>
-        <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Left</th>
-          <th scope="col">Right</th>
-        </tr>
-      </thead>
+      <ColumnHeads titles={['Field', 'Left', 'Right']} />
       <tbody>
         {comparison.summary.map((r) => (
           <tr key={r.field} className={r.same ? 'diff-same' : 'diff-changed'}>
