@@ -149,7 +149,7 @@ describe('capture store', () => {
     await store.snapshot();
     // Every batch item is an add here unless compaction queued moves: none were worth making.
     expect(items).toBe(adds);
-    const segments = (await readdir(path.join(dir, 'captures'))).filter((n) => n.endsWith('.jsonl'));
+    const segments = (await readdir(path.join(temp.dir, 'captures'))).filter((n) => n.endsWith('.jsonl'));
     expect(segments.length).toBeLessThan(6);
     expect(store.count()).toBe(20);
     for (const s of store.list()) expect((await store.get(s.id))?.id).toBe(s.id);
