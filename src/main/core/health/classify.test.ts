@@ -3,7 +3,8 @@ import type { HeaderPair } from '../../../shared/capture';
 import { detectProviders, PROVIDERS } from '../signatures/registry';
 import type { Provider, SignOptions } from '../signatures/types';
 import { makeRecord } from '../store/test-support/records';
-import { headerValueShape, signingProvider } from './classify';
+import { headerValueShape } from '../signatures/detect-by-shape';
+import { signingProvider } from './classify';
 
 const BODY = Buffer.from('{"id":"evt_1","type":"ping"}');
 

@@ -9,7 +9,7 @@ import type { CaptureHealth } from '../../../shared/health';
 import { bodyBuffer } from '../body-buffer';
 import { captureUrl } from '../signatures/handlers';
 import { withoutDiagnosis } from '../signatures/mismatch';
-import { detectProviders } from '../signatures/registry';
+import { detectByShape } from '../signatures/detect-by-shape';
 import type { Provider, SignedRequest } from '../signatures/types';
 import { extractEvent, providerFromHints, type EventSource } from './event-extract';
 
@@ -92,53 +92,9 @@ export function verdictFor(
   }
 }
 
-/**
- * A header value with what changes per delivery taken out: long token runs (digests, ids, JWS parts)
- * become their length, whole numbers become 0. What providers' detection reads (a `sha1=` prefix, a
- * digest's length, the dots of a JWS, a User-Agent, Basic vs Bearer) is kept. classify.test.ts
- * checks that remembered answers match a fresh detection for every signing provider.
- */
-export function headerValueShape(value: string): string {
-  return value
-    .slice(0, 256)
-    .trim()
-    .replace(/\b\d+\b/g, '0')
-    .replace(/[A-Za-z0-9+/=_-]{16,}/g, (run) => `#${run.length}`)
-    .toLowerCase();
-}
-
-const DETECT_CACHE_LIMIT = 512;
-const detected = new Map<string, Provider | null>();
-/** Shapes of recent header values: most (Host, Content-Type, User-Agent…) are the same every time. */
-const SHAPE_CACHE_LIMIT = 4096;
-const shapes = new Map<string, string>();
-
-function shapeOf(value: string): string {
-  // Long values (tokens, signatures) differ every time and would only fill the cache.
-  if (value.length > 256) return headerValueShape(value);
-  let shape = shapes.get(value);
-  if (shape === undefined) {
-    shape = headerValueShape(value);
-    if (shapes.size >= SHAPE_CACHE_LIMIT) shapes.clear();
-    shapes.set(value, shape);
-  }
-  return shape;
-}
-
-/**
- * The provider whose signature headers the request carries. Detection asks every provider about
- * every request, most of the cost of classifying; one sender sends the same headers, shaped alike,
- * each time, so the answer is remembered per shape of the header list.
- */
+/** The provider whose signature headers the request carries (the best of the shared detection). */
 export function signingProvider(record: CaptureRecord): Provider | undefined {
-  let key = '';
-  for (const [name, value] of record.headers) key += `${name.toLowerCase()}:${shapeOf(value)}\n`;
-  const known = detected.get(key);
-  if (known !== undefined) return known ?? undefined;
-  const provider = detectProviders({ method: record.method, headers: record.headers, body: Buffer.alloc(0) })[0];
-  if (detected.size >= DETECT_CACHE_LIMIT) detected.clear();
-  detected.set(key, provider ?? null);
-  return provider;
+  return detectByShape(record.method, record.headers)[0];
 }
 
 export function classifyCapture(record: CaptureRecord, secrets: SecretLookup): CaptureHealth {

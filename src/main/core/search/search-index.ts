@@ -9,7 +9,7 @@ import type { CaptureRecord } from '../../../shared/capture';
 import { compileQuery, entryOf, type SearchEntry } from '../../../shared/search/capture-search';
 import { pageOf, type WindowBounds } from '../capture/capture-window';
 import type { CoreEvents } from '../events';
-import { detectProviders } from '../signatures/registry';
+import { detectByShape } from '../signatures/detect-by-shape';
 import type { CaptureStore } from '../store/types';
 
 export interface SearchIndex {
@@ -22,10 +22,10 @@ export interface SearchIndex {
 }
 
 const READ_BATCH = 64;
-const EMPTY_BODY = Buffer.alloc(0);
 
+/** Remembered per header shape, shared with health's classification: this runs for every new capture. */
 export function providersOf(record: CaptureRecord): string[] {
-  return detectProviders({ method: record.method, headers: record.headers, body: EMPTY_BODY }).map((p) => p.id);
+  return detectByShape(record.method, record.headers).map((p) => p.id);
 }
 
 export function createSearchIndex(deps: { store: CaptureStore; events: CoreEvents }): SearchIndex {

@@ -1,0 +1,57 @@
+/*
+ * Provider detection for the capture path, remembered per shape of the header list. Detection asks
+ * every provider about every request (about 35 µs a capture); one sender sends the same headers,
+ * shaped alike, each time. Health (the signing provider of each capture) and search (the providers
+ * a capture can be filtered by) both ask, so they share these answers. Detection looks at the
+ * method and headers only here: the body is never read.
+ */
+import type { HeaderPair } from '../../../shared/capture';
+import { detectProviders } from './registry';
+import type { Provider } from './types';
+
+/**
+ * A header value with what changes per delivery taken out: long token runs (digests, ids, JWS parts)
+ * become their length, whole numbers become 0. What providers' detection reads (a `sha1=` prefix, a
+ * digest's length, the dots of a JWS, a User-Agent, Basic vs Bearer) is kept. classify.test.ts and
+ * detect-by-shape.test.ts check that remembered answers match a fresh detection for every signing
+ * provider.
+ */
+export function headerValueShape(value: string): string {
+  return value
+    .slice(0, 256)
+    .trim()
+    .replace(/\b\d+\b/g, '0')
+    .replace(/[A-Za-z0-9+/=_-]{16,}/g, (run) => `#${run.length}`)
+    .toLowerCase();
+}
+
+const DETECT_CACHE_LIMIT = 512;
+const detected = new Map<string, readonly Provider[]>();
+/** Shapes of recent header values: most (Host, Content-Type, User-Agent…) are the same every time. */
+const SHAPE_CACHE_LIMIT = 4096;
+const shapes = new Map<string, string>();
+const EMPTY_BODY = Buffer.alloc(0);
+
+function shapeOf(value: string): string {
+  // Long values (tokens, signatures) differ every time and would only fill the cache.
+  if (value.length > 256) return headerValueShape(value);
+  let shape = shapes.get(value);
+  if (shape === undefined) {
+    shape = headerValueShape(value);
+    if (shapes.size >= SHAPE_CACHE_LIMIT) shapes.clear();
+    shapes.set(value, shape);
+  }
+  return shape;
+}
+
+/** What detectProviders answers for this method and these headers (no body), best first. Do not modify it. */
+export function detectByShape(method: string, headers: HeaderPair[]): readonly Provider[] {
+  let key = `${method}\n`;
+  for (const [name, value] of headers) key += `${name.toLowerCase()}:${shapeOf(value)}\n`;
+  const known = detected.get(key);
+  if (known !== undefined) return known;
+  const providers: readonly Provider[] = detectProviders({ method, headers, body: EMPTY_BODY });
+  if (detected.size >= DETECT_CACHE_LIMIT) detected.clear();
+  detected.set(key, providers);
+  return providers;
+}
