@@ -155,6 +155,23 @@ describe('capture store', () => {
     for (const s of store.list()) expect((await store.get(s.id))?.id).toBe(s.id);
   });
 
+  it('saves the index less often as the store grows, so each arrival writes a bounded number of index rows', async () => {
+    const tuning = { rollOps: 10, rollBytes: 1 << 30, maxBatch: 8 };
+    let store = await openStore({ maxCaptures: 1000, tuning });
+    const ids: string[] = [];
+    for (let i = 0; i < 200; i += 1) {
+      const r = makeRecord(`{"i":${i}}`);
+      ids.push(r.id);
+      await store.add(r);
+    }
+    // Every 10 operations would seal 20 segments; past 20 stored the interval is stored/2.
+    const segments = (await readdir(path.join(temp.dir, 'captures'))).filter((n) => n.endsWith('.jsonl'));
+    expect(segments.length).toBeGreaterThan(3);
+    expect(segments.length).toBeLessThanOrEqual(9);
+    store = await reopen(store, { maxCaptures: 1000, tuning });
+    expect(store.list().map((s) => s.id)).toEqual([...ids].reverse());
+  });
+
   it('rejects what is not a capture record and everything after close', async () => {
     const store = await openStore();
     await expect(store.add({ id: 'x' } as never)).rejects.toMatchObject({ code: 'invalid_argument' });
