@@ -186,4 +186,42 @@ describe('search index at the retention cap and across restarts', () => {
       await store.close();
     }
   });
+
+  it('builds from disk without holding more than its byte budget of bodies at once', async () => {
+    const store = await openCaptureStore({ dataDir: dir });
+    const big = 'x'.repeat(600 * 1024);
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const record = makeRecord(`crate ${i} ${big}`);
+      await store.add(record);
+      ids.push(record.id);
+    }
+    for (let i = 0; i < 6; i += 1) await store.add(makeRecord(`small ${i}`));
+    let inFlight = 0;
+    let most = 0;
+    // The real store, with its reads counted.
+    const counted: CaptureStore = Object.create(store, {
+      get: {
+        value: async (id: string) => {
+          const size = store.list().find((c) => c.id === id)?.size ?? 0;
+          inFlight += size;
+          most = Math.max(most, inFlight);
+          try {
+            return await store.get(id);
+          } finally {
+            inFlight -= size;
+          }
+        },
+      },
+    }) as CaptureStore;
+    const index = createSearchIndex({ store: counted, events: createCoreEvents(), readBatchBytes: 1024 * 1024 });
+    try {
+      expect((await index.search({ text: 'crate' })).ids).toEqual([...ids].reverse());
+      expect(most).toBeGreaterThan(600 * 1024);
+      expect(most).toBeLessThanOrEqual(1024 * 1024 + 64 * 1024);
+    } finally {
+      index.close();
+      await store.close();
+    }
+  });
 });

@@ -25,13 +25,21 @@ export interface SearchIndex {
 }
 
 const READ_BATCH = 64;
+/** Body bytes read at once while building the index (a single larger body is read alone). */
+export const READ_BATCH_BYTES = 32 * 1024 * 1024;
 const EMPTY_BODY = Buffer.alloc(0);
 
 export function providersOf(record: CaptureRecord): string[] {
   return detectProviders({ method: record.method, headers: record.headers, body: EMPTY_BODY }).map((p) => p.id);
 }
 
-export function createSearchIndex(deps: { store: CaptureStore; events: CoreEvents }): SearchIndex {
+export function createSearchIndex(deps: {
+  store: CaptureStore;
+  events: CoreEvents;
+  /** READ_BATCH_BYTES unless a test asks for less. */
+  readBatchBytes?: number;
+}): SearchIndex {
+  const readBatchBytes = deps.readBatchBytes ?? READ_BATCH_BYTES;
   const entries = new SearchRows();
   let built = false;
   let building: Promise<void> | null = null;
@@ -43,12 +51,20 @@ export function createSearchIndex(deps: { store: CaptureStore; events: CoreEvent
   }
 
   async function fill(): Promise<void> {
-    const missing = deps.store
-      .list()
-      .filter((c) => !entries.has(c.id))
-      .map((c) => c.id);
-    for (let i = 0; i < missing.length; i += READ_BATCH)
-      await Promise.all(missing.slice(i, i + READ_BATCH).map(indexOne));
+    const missing = deps.store.list().filter((c) => !entries.has(c.id));
+    // Each read holds a whole record: large bodies are read a few at a time, not 64 together.
+    let batch: string[] = [];
+    let bytes = 0;
+    for (const c of missing) {
+      if (batch.length >= READ_BATCH || (batch.length > 0 && bytes + c.size > readBatchBytes)) {
+        await Promise.all(batch.map(indexOne));
+        batch = [];
+        bytes = 0;
+      }
+      batch.push(c.id);
+      bytes += c.size;
+    }
+    await Promise.all(batch.map(indexOne));
     // Reads finish in any order: put the entries back in the store's.
     if (missing.length > 0) entries.reorder(deps.store.newest());
   }
