@@ -11,6 +11,8 @@
  * - health_view_render_100k_ms: in Chromium against the built app (`npx electron-vite build`
  *   first) with those 100,000 stored: from the Health click to the tiles and five charts drawn,
  *   for the last 24 hours (median of a few opens).
+ * HOOKLENS_BENCH_HEALTH_CAPTURE_ONLY=1 skips the 100,000-capture figures (fill, report, render),
+ * for quick runs while working on the capture path.
  */
 import autocannon from 'autocannon';
 import { existsSync } from 'node:fs';
@@ -213,6 +215,25 @@ export const section: BenchSection = {
     const plainSigned = await throughput('hooklens', signedHeaders);
     const verified = await throughput('hooklens-health-secret', signedHeaders);
 
+    const captureFigures = {
+      health_us_per_capture_stripe_no_secret: stripeNoSecret,
+      health_us_per_capture_stripe_verified: stripeVerified,
+      health_us_per_capture_stripe_forged: stripeForged,
+      health_us_per_capture_github_duplicates: github,
+      health_us_per_capture_unsigned: unsigned,
+      capture_plain_rps: plain.rps,
+      capture_health_rps: withHealth.rps,
+      capture_health_vs_plain: Math.round((withHealth.rps / plain.rps) * 100) / 100,
+      capture_plain_cpu_us_per_req: plain.cpuUs,
+      capture_health_cpu_us_per_req: withHealth.cpuUs,
+      capture_signed_plain_rps: plainSigned.rps,
+      capture_signed_verified_rps: verified.rps,
+      capture_verified_vs_plain: Math.round((verified.rps / plainSigned.rps) * 100) / 100,
+      capture_signed_plain_cpu_us_per_req: plainSigned.cpuUs,
+      capture_verified_cpu_us_per_req: verified.cpuUs,
+    };
+    if (process.env.HOOKLENS_BENCH_HEALTH_CAPTURE_ONLY === '1') return captureFigures;
+
     const dir = await tempDataDir('health-100k');
     await fillClassified(dir, STORED);
     const store = await openCaptureStore({ dataDir: dir, maxCaptures: STORED });
@@ -237,21 +258,7 @@ export const section: BenchSection = {
       ...(renderMs === null
         ? { health_view_render_skipped: 'no built app or no Chromium' }
         : { health_view_render_100k_ms: renderMs }),
-      health_us_per_capture_stripe_no_secret: stripeNoSecret,
-      health_us_per_capture_stripe_verified: stripeVerified,
-      health_us_per_capture_stripe_forged: stripeForged,
-      health_us_per_capture_github_duplicates: github,
-      health_us_per_capture_unsigned: unsigned,
-      capture_plain_rps: plain.rps,
-      capture_health_rps: withHealth.rps,
-      capture_health_vs_plain: Math.round((withHealth.rps / plain.rps) * 100) / 100,
-      capture_plain_cpu_us_per_req: plain.cpuUs,
-      capture_health_cpu_us_per_req: withHealth.cpuUs,
-      capture_signed_plain_rps: plainSigned.rps,
-      capture_signed_verified_rps: verified.rps,
-      capture_verified_vs_plain: Math.round((verified.rps / plainSigned.rps) * 100) / 100,
-      capture_signed_plain_cpu_us_per_req: plainSigned.cpuUs,
-      capture_verified_cpu_us_per_req: verified.cpuUs,
+      ...captureFigures,
       health_seed_100k_ms: Math.round(seedMs * 10) / 10,
       health_report_100k_day_ms: Math.round(reportMs[Math.floor(reportMs.length / 2)] * 100) / 100,
     };

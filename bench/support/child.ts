@@ -18,12 +18,19 @@ export interface ServerChild {
 
 // HOOKLENS_BENCH_CPU_PROF=<dir> profiles every server child (`node --cpu-prof`); the profile is
 // written when the child exits, into one folder per child named by kind and start time (one file
-// per thread: the main thread's is the one that handles requests).
+// per thread: the main thread's is the one that handles requests). HOOKLENS_BENCH_CPU_PROF_INTERVAL
+// sets the sampling interval in µs (V8's default, 1000, is coarse next to a 50 µs request).
+// bench/support/cpuprofile-summary.ts sums a profile by function, file and step.
 const CPU_PROF_DIR = process.env.HOOKLENS_BENCH_CPU_PROF;
+const CPU_PROF_INTERVAL = process.env.HOOKLENS_BENCH_CPU_PROF_INTERVAL;
 
 export function startServer(args: string[], nodeFlags: string[] = []): Promise<ServerChild> {
   const profFlags = CPU_PROF_DIR
-    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(CPU_PROF_DIR, `${args[0]}-${Date.now()}`)}`]
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${path.join(CPU_PROF_DIR, `${args[0]}-${Date.now()}`)}`,
+        ...(CPU_PROF_INTERVAL ? [`--cpu-prof-interval=${CPU_PROF_INTERVAL}`] : []),
+      ]
     : [];
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [...profFlags, ...nodeFlags, '--import', 'tsx', SERVER, ...args], {

@@ -100,7 +100,8 @@ export function headerValues(headers: readonly HeaderPair[], name: string): stri
 
 export function summarize(record: CaptureRecord): CaptureSummary {
   const health = readHealth(record.health);
-  return {
+  // Assigned in place, in the same key order: the store summarizes every capture it writes.
+  const summary: CaptureSummary = {
     id: record.id,
     endpointId: record.endpointId,
     receivedAt: record.receivedAt,
@@ -110,9 +111,10 @@ export function summarize(record: CaptureRecord): CaptureSummary {
     contentType: headerValue(record.headers, 'content-type') ?? null,
     via: record.via,
     status: record.response.status,
-    ...(record.pinned ? { pinned: true } : {}),
-    ...(health ? { health } : {}),
-    ...(record.damaged ? { damaged: record.damaged.message } : {}),
-    ...(record.response.simulated ? { simulated: true } : {}),
   };
+  if (record.pinned) summary.pinned = true;
+  if (health) summary.health = health;
+  if (record.damaged) summary.damaged = record.damaged.message;
+  if (record.response.simulated) summary.simulated = true;
+  return summary;
 }

@@ -21,13 +21,17 @@ function randomTail(): string {
   return tail;
 }
 
+/** The time part of the last id: under load many captures share a millisecond. */
+let lastTime = '';
+
 export function newCaptureId(now = Date.now()): string {
   if (now === lastMs) counter += 1;
   else {
     lastMs = now;
     counter = 0;
+    lastTime = now.toString(36).padStart(9, '0');
   }
-  const time = now.toString(36).padStart(9, '0');
+  const time = lastTime;
   const seq = counter.toString(36).padStart(3, '0');
   return `${time}${seq}${randomTail()}`;
 }

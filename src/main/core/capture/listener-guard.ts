@@ -115,6 +115,9 @@ export interface ListenerGuard {
   destroyLingering(): void;
 }
 
+const TRACKED = Symbol('hooklens.trackedRequest');
+type Tracked = ServerResponse & { [TRACKED]?: IncomingMessage };
+
 /** `onRefused` hears every refusal once per socket (health counts them; it must not throw). */
 export function createListenerGuard(
   getLimits: () => GuardLimits,
@@ -127,6 +130,18 @@ export function createListenerGuard(
   const unanswered = new WeakMap<Duplex, Set<IncomingMessage>>();
   const lingering = new Set<Duplex>();
   let active = 0;
+
+  /** A tracked response closed: its request no longer holds back a deferred refusal. */
+  const answered = function (this: Tracked): void {
+    const req = this[TRACKED];
+    if (!req) return;
+    this[TRACKED] = undefined;
+    const socket = req.socket;
+    const set = unanswered.get(socket);
+    if (!set?.delete(req)) return;
+    const refusal = deferred.get(socket);
+    if (refusal && set.size === 0) refuse(socket, refusal);
+  };
 
   const waitingOn = (socket: Duplex): Set<IncomingMessage> | undefined => {
     const set = unanswered.get(socket);
@@ -172,14 +187,10 @@ export function createListenerGuard(
       let set = unanswered.get(socket);
       if (!set) unanswered.set(socket, (set = new Set()));
       set.add(req);
-      const done = (): void => {
-        if (!set.delete(req)) return;
-        const refusal = deferred.get(socket);
-        if (refusal && set.size === 0) refuse(socket, refusal);
-      };
       // A ServerResponse always emits 'close' (after 'finish', or when the socket goes first): one
-      // listener per request instead of two.
-      res.once('close', done);
+      // listener per request instead of two, shared by all requests (no closure per request).
+      (res as Tracked)[TRACKED] = req;
+      res.on('close', answered);
     },
     refuse,
     onClientError(err, socket) {

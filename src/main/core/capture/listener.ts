@@ -15,10 +15,11 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_ENDPOINT_ID, type CaptureRecord, type CaptureVia } from '../../../shared/capture';
-import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_CAPTURE_PORT } from '../../../shared/settings';
-import type { CaptureStore } from '../store/types';
-import { newCaptureId } from './capture-id';
+import { DEFAULT_ENDPOINT_ID, type CaptureVia } from '../../../shared/capture';
+import { DEFAULT_CAPTURE_PORT } from '../../../shared/settings';
+import { tooLarge } from './capture-reply';
+import { IncomingCapture, type CaptureContext } from './capture-request';
+import { firstRawHeader } from './raw-request';
 import { createFirstByteGate, type FirstByteGate } from './first-byte-gate';
 import {
   connectionsCheckingInterval,
@@ -27,121 +28,23 @@ import {
   type ListenerGuard,
   type Refusal,
 } from './listener-guard';
-import { capturedBody } from '../body-buffer';
-import { headerPairs } from './raw-request';
+import {
+  DEFAULT_LIMITS,
+  type CaptureListener,
+  type CaptureListenerOptions,
+  type CaptureReply,
+  type ListenerLimits,
+  type RouteDecision,
+} from './listener-options';
 
-export interface ListenerLimits {
-  /** Largest body captured. Above it: 413, on the declared Content-Length before any body byte is read, else once it passes the limit. */
-  bodyLimitBytes: number;
-  /** Total size of the request line and headers; above it: 431. A change applies to new connections. */
-  maxHeaderBytes: number;
-  /** Most header lines in one request; above it: 431 (0 = no count limit, the byte size still applies). */
-  maxHeaderCount: number;
-  /** Slow clients: time allowed to send all headers, and the whole request; beyond either: 408. */
-  headersTimeoutMs: number;
-  requestTimeoutMs: number;
-  /** Open connections per server (public and tunnel count apart); a connection beyond it gets 503. */
-  maxConnections: number;
-}
-
-export const DEFAULT_LIMITS: ListenerLimits = {
-  bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
-  maxHeaderBytes: 64 * 1024,
-  maxHeaderCount: 1000,
-  headersTimeoutMs: 20_000,
-  requestTimeoutMs: 120_000,
-  maxConnections: 1024,
+export {
+  DEFAULT_LIMITS,
+  type CaptureListener,
+  type CaptureListenerOptions,
+  type CaptureReply,
+  type ListenerLimits,
+  type RouteDecision,
 };
-
-/** What the listener answers a capture with; endpoints can customise it. */
-export interface CaptureReply {
-  status: number;
-  /** Content-Length and Transfer-Encoding here are ignored: the listener frames the body itself. */
-  headers: [string, string][];
-  body: string;
-  delayMs?: number;
-  /** A simulated failure (the endpoint's "fail the next N"): recorded so the UI can say so. */
-  simulated?: boolean;
-}
-
-export interface RouteDecision {
-  endpointId: string;
-  /** Custom answer; without it the listener answers `200 {"ok":true,"id":…}`. */
-  reply?: (id: string) => CaptureReply;
-}
-
-export interface CaptureListenerOptions {
-  store: Pick<CaptureStore, 'add'>;
-  /** Preferred port (0 = any free one). Defaults to DEFAULT_CAPTURE_PORT. */
-  port?: number;
-  host?: string;
-  /** When the preferred port is taken, use a free one instead of failing. Default true. */
-  fallbackToFreePort?: boolean;
-  /** Open the loopback tunnel-only listener on this port (0 = any); null to skip. */
-  tunnelPort?: number | null;
-  limits?: Partial<ListenerLimits>;
-  /** Runs for every capture; if it throws, the capture is kept under the default endpoint and onError is told. */
-  route?: (method: string, url: string) => RouteDecision;
-  onCaptured?: (record: CaptureRecord) => void;
-  /**
-   * Requests on the tunnel port that the listener answers itself (200, text) instead of capturing:
-   * returns the body, or null for a normal capture. The tunnel's self-probe (tunnel-probe.ts).
-   */
-  tunnelSelfAnswer?: (url: string) => string | null;
-  onStoreError?: (err: unknown) => void;
-  /** Every request the listener answered with a refusal (413, 408, 431…) instead of capturing it. */
-  onRefused?: (refusal: Refusal, via: CaptureVia) => void;
-  /** Failures that are not the sender's fault (a throwing route or reply, a failed accept); the listener keeps running. */
-  onError?: (err: unknown) => void;
-}
-
-export interface CaptureListener {
-  readonly host: string;
-  readonly port: number;
-  readonly requestedPort: number;
-  /** True when the preferred port was taken and another was used. */
-  readonly fellBack: boolean;
-  readonly tunnelPort: number | null;
-  setLimits(limits: Partial<ListenerLimits>): void;
-  close(): Promise<void>;
-}
-
-const ignore = (): void => undefined;
-
-function sendJson(res: ServerResponse, status: number, payload: unknown): void {
-  const body = JSON.stringify(payload);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-  });
-  res.end(body);
-}
-
-const DEFAULT_REPLY_HEADERS: [string, string][] = [['Content-Type', 'application/json; charset=utf-8']];
-
-function defaultReply(id: string): CaptureReply {
-  // Ids are base36 and hex characters only (capture-id.ts): nothing to escape, no JSON.stringify per request.
-  return { status: 200, headers: DEFAULT_REPLY_HEADERS, body: `{"ok":true,"id":"${id}"}` };
-}
-
-function tooLarge(limit: number): Refusal {
-  return {
-    status: 413,
-    error: 'payload_too_large',
-    message: `Body larger than the ${limit}-byte limit; not captured.`,
-  };
-}
-
-/** A configured reply must not break HTTP framing: the listener sets the length itself. */
-function replyHeaderList(headers: readonly [string, string][], length: number): string[] {
-  const flat: string[] = [];
-  for (const [name, value] of headers) {
-    const lower = name.toLowerCase();
-    if (lower !== 'content-length' && lower !== 'transfer-encoding') flat.push(name, value);
-  }
-  flat.push('Content-Length', String(length));
-  return flat;
-}
 
 function listen(server: net.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -178,7 +81,8 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
   const host = options.host ?? '127.0.0.1';
   const requestedPort = options.port ?? DEFAULT_CAPTURE_PORT;
   let limits: ListenerLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const route = options.route ?? ((): RouteDecision => ({ endpointId: DEFAULT_ENDPOINT_ID }));
+  const defaultRoute: RouteDecision = { endpointId: DEFAULT_ENDPOINT_ID };
+  const route = options.route ?? ((): RouteDecision => defaultRoute);
   const report = (err: unknown): void => {
     try {
       options.onError?.(err);
@@ -196,112 +100,16 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
         error: 'headers_too_large',
         message: `More than ${limits.maxHeaderCount} header lines; not captured.`,
       };
-    if (req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && req.headers.host === undefined)
+    // Read from rawHeaders: `req.headers` is built on first use, a cost per request nothing else needs.
+    if (
+      req.httpVersionMajor === 1 &&
+      req.httpVersionMinor === 1 &&
+      firstRawHeader(req.rawHeaders, 'host') === undefined
+    )
       return { status: 400, error: 'bad_request', message: 'An HTTP/1.1 request needs a Host header; not captured.' };
-    if (Number(req.headers['content-length']) > limits.bodyLimitBytes) return tooLarge(limits.bodyLimitBytes);
+    if (Number(firstRawHeader(req.rawHeaders, 'content-length')) > limits.bodyLimitBytes)
+      return tooLarge(limits.bodyLimitBytes);
     return null;
-  };
-
-  const decide = (method: string, url: string, id: string): { endpointId: string; reply: CaptureReply } => {
-    let endpointId = DEFAULT_ENDPOINT_ID;
-    let decision: RouteDecision | undefined;
-    try {
-      decision = route(method, url);
-      endpointId = decision.endpointId;
-    } catch (err) {
-      report(err);
-    }
-    try {
-      return { endpointId, reply: decision?.reply?.(id) ?? defaultReply(id) };
-    } catch (err) {
-      report(err);
-      return { endpointId, reply: defaultReply(id) };
-    }
-  };
-
-  const receive = (via: CaptureVia, guard: ListenerGuard, req: IncomingMessage, res: ServerResponse): void => {
-    const started = performance.now();
-    const limit = limits.bodyLimitBytes;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let rejected = false;
-    req.on('data', (chunk: Buffer) => {
-      if (rejected) return;
-      size += chunk.length;
-      if (size > limit) {
-        // Chunked (or lying) bodies: refuse at the limit; the rest is drained, not kept.
-        rejected = true;
-        chunks.length = 0;
-        guard.refuse(req.socket, tooLarge(limit), req);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    // An aborted upload is not a capture: nothing was acknowledged, the provider will retry.
-    req.on('error', ignore);
-    req.on('end', () => {
-      if (!rejected) finish(Buffer.concat(chunks, size)).catch(report);
-    });
-
-    const finish = async (bytes: Buffer): Promise<void> => {
-      const id = newCaptureId();
-      const method = req.method ?? 'GET';
-      const url = req.url ?? '/';
-      const { endpointId, reply } = decide(method, url, id);
-      const record: CaptureRecord = {
-        id,
-        endpointId,
-        receivedAt: new Date().toISOString(),
-        method,
-        url,
-        httpVersion: req.httpVersion,
-        headers: headerPairs(req.rawHeaders),
-        body: capturedBody(bytes),
-        remoteAddress: req.socket.remoteAddress ?? '',
-        via,
-        response: {
-          status: reply.status,
-          ms: Math.round((performance.now() - started) * 100) / 100,
-          ...(reply.delayMs && reply.delayMs > 0 ? { delayMs: reply.delayMs } : {}),
-          ...(reply.simulated ? { simulated: true as const } : {}),
-        },
-      };
-      try {
-        await options.store.add(record);
-      } catch (err) {
-        options.onStoreError?.(err);
-        if (!res.headersSent && !res.destroyed)
-          sendJson(res, 503, { ok: false, error: 'store_failed', message: 'Capture could not be saved; retry later.' });
-        return;
-      }
-      try {
-        options.onCaptured?.(record);
-      } catch (err) {
-        report(err);
-      }
-      const send = (): void => {
-        // The client may be gone (or being refused for something it pipelined): nothing to say to it.
-        if (res.destroyed || guard.isClosing(req.socket)) return;
-        try {
-          // A string body (not a Buffer) lets node:http send it in the same write as the head.
-          res.writeHead(reply.status, replyHeaderList(reply.headers, Buffer.byteLength(reply.body, 'utf8')));
-          res.end(reply.body, 'utf8');
-        } catch (err) {
-          // A configured reply with an invalid status or header: the capture is saved, say so.
-          report(err);
-          if (!res.headersSent)
-            sendJson(res, 500, {
-              ok: false,
-              error: 'reply_failed',
-              id,
-              message: 'The configured reply could not be sent; the capture was saved.',
-            });
-          else res.destroy();
-        }
-      };
-      if (reply.delayMs && reply.delayMs > 0) setTimeout(send, reply.delayMs);
-      else send();
-    };
   };
 
   const configure = (server: http.Server): http.Server => {
@@ -321,6 +129,7 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
       () => limits,
       (refusal) => options.onRefused?.(refusal, via),
     );
+    const ctx: CaptureContext = { via, guard, options, bodyLimit: () => limits.bodyLimitBytes, route, report };
     const server = http.createServer({
       maxHeaderSize: limits.maxHeaderBytes,
       // The tunnel port keeps idle connections open: see first-byte-gate.ts.
@@ -350,7 +159,7 @@ export async function startCaptureListener(options: CaptureListenerOptions): Pro
       }
       // Only now: a client waiting for 100 Continue never sends a body we would refuse.
       if (expectsContinue) res.writeContinue();
-      receive(via, guard, req, res);
+      IncomingCapture.receive(ctx, req, res);
     };
     server.on('request', (req: IncomingMessage, res: ServerResponse) => onRequest(req, res, false));
     server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => onRequest(req, res, true));

@@ -64,13 +64,20 @@ function forwardField(o: ForwardOutcome): Field {
   }
 }
 
+function countDelivery(b: Bucket | undefined, verdict: number, duplicate: boolean): void {
+  if (!b) return;
+  b.counts[F.deliveries] += 1;
+  if (verdict >= 0) b.counts[verdict] += 1;
+  if (duplicate) b.counts[F.duplicates] += 1;
+}
+
 export class HealthAggregates {
   private readonly scopes = new Map<string, Map<number, Bucket>>();
   private readonly refusalMessages: Record<string, string> = {};
   private readonly refusals: RefusalEntry[] = [];
   private readonly errors: HealthErrorEntry[] = [];
   /** Buckets changed since the last `takeChanges`, and entries added: what the next event carries. */
-  private readonly touched = new Map<string, { scope: string; minute: number; bucket: Bucket }>();
+  private readonly touched = new Map<Bucket, { scope: string; minute: number; bucket: Bucket }>();
   private freshRefusals: RefusalEntry[] = [];
   private freshErrors: HealthErrorEntry[] = [];
   readonly countingSince: string;
@@ -93,7 +100,8 @@ export class HealthAggregates {
       buckets.set(minute, b);
       this.prune(buckets);
     }
-    if (b) this.touched.set(`${scope}\u0000${minute}`, { scope, minute, bucket: b });
+    // Keyed by the bucket itself: a burst touches the same two buckets, with nothing allocated after the first.
+    if (b && !this.touched.has(b)) this.touched.set(b, { scope, minute, bucket: b });
     return b;
   }
 
@@ -120,12 +128,8 @@ export class HealthAggregates {
     // On the capture path: both buckets looked up once, every counter bumped in place.
     const minute = minuteOf(d.at);
     const verdict = d.verdict ? F[verdictField(d.verdict)] : -1;
-    for (const b of [this.bucket(ALL, minute, true), this.bucket(d.endpointId, minute, true)]) {
-      if (!b) continue;
-      b.counts[F.deliveries] += 1;
-      if (verdict >= 0) b.counts[verdict] += 1;
-      if (d.duplicate) b.counts[F.duplicates] += 1;
-    }
+    countDelivery(this.bucket(ALL, minute, true), verdict, d.duplicate);
+    countDelivery(this.bucket(d.endpointId, minute, true), verdict, d.duplicate);
   }
 
   /** A capture's verdict changed (a secret was stored or removed): move its count. */

@@ -18,45 +18,50 @@ export const PARSE_LIMIT = 1024 * 1024;
 
 export type SecretLookup = (endpointId: string, providerId: string) => string | undefined;
 
-function eventSource(record: CaptureRecord): EventSource {
-  let json: { value: unknown } | undefined;
-  let form: { value: URLSearchParams | undefined } | undefined;
-  const contentType = (): string => (headerValue(record.headers, 'content-type') ?? '').toLowerCase();
-  const text = (): string | undefined =>
-    record.body.encoding === 'utf8' && record.body.size > 0 && record.body.size <= PARSE_LIMIT
-      ? record.body.text
-      : undefined;
-  return {
-    header(name) {
-      const v = headerValue(record.headers, name);
-      return v === undefined || v === '' ? undefined : v;
-    },
-    json() {
-      if (!json) {
-        json = { value: undefined };
-        const body = text();
-        const first = body?.trimStart()[0];
-        if (body && (first === '{' || first === '[')) {
-          try {
-            json.value = JSON.parse(body);
-          } catch {
-            // Not JSON after all: no event in it.
-          }
+/** The capture as event-extract.ts reads it; the body is parsed at most once, and only when asked. */
+class RecordEventSource implements EventSource {
+  private parsed: { value: unknown } | undefined;
+  private fields: { value: URLSearchParams | undefined } | undefined;
+
+  constructor(private readonly record: CaptureRecord) {}
+
+  private text(): string | undefined {
+    const { body } = this.record;
+    return body.encoding === 'utf8' && body.size > 0 && body.size <= PARSE_LIMIT ? body.text : undefined;
+  }
+
+  header(name: string): string | undefined {
+    const v = headerValue(this.record.headers, name);
+    return v === undefined || v === '' ? undefined : v;
+  }
+
+  json(): unknown {
+    if (!this.parsed) {
+      this.parsed = { value: undefined };
+      const body = this.text();
+      const first = body?.trimStart()[0];
+      if (body && (first === '{' || first === '[')) {
+        try {
+          this.parsed.value = JSON.parse(body);
+        } catch {
+          // Not JSON after all: no event in it.
         }
       }
-      return json.value;
-    },
-    form() {
-      if (!form) {
-        const body = text();
-        form = {
-          value:
-            body && contentType().includes('application/x-www-form-urlencoded') ? new URLSearchParams(body) : undefined,
-        };
-      }
-      return form.value;
-    },
-  };
+    }
+    return this.parsed.value;
+  }
+
+  form(): URLSearchParams | undefined {
+    if (!this.fields) {
+      const body = this.text();
+      const contentType = (headerValue(this.record.headers, 'content-type') ?? '').toLowerCase();
+      this.fields = {
+        value:
+          body && contentType.includes('application/x-www-form-urlencoded') ? new URLSearchParams(body) : undefined,
+      };
+    }
+    return this.fields.value;
+  }
 }
 
 /** The verdict part alone: what changes when a secret is stored, changed or removed. */
@@ -104,6 +109,21 @@ export function headerValueShape(value: string): string {
 
 const DETECT_CACHE_LIMIT = 512;
 const detected = new Map<string, Provider | null>();
+/** Shapes of recent header values: most (Host, Content-Type, User-Agent…) are the same every time. */
+const SHAPE_CACHE_LIMIT = 4096;
+const shapes = new Map<string, string>();
+
+function shapeOf(value: string): string {
+  // Long values (tokens, signatures) differ every time and would only fill the cache.
+  if (value.length > 256) return headerValueShape(value);
+  let shape = shapes.get(value);
+  if (shape === undefined) {
+    shape = headerValueShape(value);
+    if (shapes.size >= SHAPE_CACHE_LIMIT) shapes.clear();
+    shapes.set(value, shape);
+  }
+  return shape;
+}
 
 /**
  * The provider whose signature headers the request carries. Detection asks every provider about
@@ -112,7 +132,7 @@ const detected = new Map<string, Provider | null>();
  */
 export function signingProvider(record: CaptureRecord): Provider | undefined {
   let key = '';
-  for (const [name, value] of record.headers) key += `${name.toLowerCase()}:${headerValueShape(value)}\n`;
+  for (const [name, value] of record.headers) key += `${name.toLowerCase()}:${shapeOf(value)}\n`;
   const known = detected.get(key);
   if (known !== undefined) return known ?? undefined;
   const provider = detectProviders({ method: record.method, headers: record.headers, body: Buffer.alloc(0) })[0];
@@ -123,12 +143,12 @@ export function signingProvider(record: CaptureRecord): Provider | undefined {
 
 export function classifyCapture(record: CaptureRecord, secrets: SecretLookup): CaptureHealth {
   const provider = signingProvider(record);
-  const src = eventSource(record);
+  const src = new RecordEventSource(record);
   const providerId = provider?.id ?? providerFromHints(src);
-  const out: CaptureHealth = {
-    ...(providerId ? { provider: providerId } : {}),
-    ...verdictFor(record, provider, secrets),
-  };
+  const { verdict, reason } = verdictFor(record, provider, secrets);
+  // Built in place (no spreads): this runs for every capture.
+  const out: CaptureHealth = providerId ? { provider: providerId, verdict } : { verdict };
+  if (reason !== undefined) out.reason = reason;
   if (providerId) {
     const { eventType, eventId } = extractEvent(providerId, src);
     if (eventType) out.eventType = eventType.slice(0, 200);

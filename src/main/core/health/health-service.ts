@@ -86,27 +86,37 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
     timer.unref();
   };
 
+  // The ids in arrival order, as a ring: the oldest is forgotten without an iterator per capture.
+  const remembered: string[] = new Array<string>(ENDPOINT_MEMORY).fill('');
+  let ringPos = 0;
   const remember = (captureId: string, endpointId: string): void => {
+    if (endpointOf.has(captureId)) return;
+    const oldest = remembered[ringPos];
+    if (oldest !== '') endpointOf.delete(oldest);
+    remembered[ringPos] = captureId;
+    ringPos = (ringPos + 1) % ENDPOINT_MEMORY;
     endpointOf.set(captureId, endpointId);
-    if (endpointOf.size > ENDPOINT_MEMORY) endpointOf.delete(endpointOf.keys().next().value as string);
   };
 
-  const classify = (record: CaptureRecord): void => {
+  /** Classifies the record in place; true when its event id was recorded for the duplicate check. */
+  const classify = (record: CaptureRecord): boolean => {
     let health: CaptureHealth;
     try {
       health = classifyCapture(record, deps.secrets);
     } catch (err) {
       // Classification is a view on the capture, never a reason to lose it.
       deps.log?.(`Could not classify capture ${record.id}: ${err instanceof Error ? err.message : String(err)}`);
-      return;
+      return false;
     }
+    record.health = health;
+    if (!health.eventId) return false;
     const first = duplicates.add(record.id, {
       endpointId: record.endpointId,
       provider: health.provider,
       eventId: health.eventId,
     });
     if (first) health.duplicateOf = first;
-    record.health = health;
+    return true;
   };
 
   // Re-verdicts run one after another, so two quick secret changes cannot interleave their writes.
@@ -226,15 +236,13 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
     aggregates,
     handlers,
     captureStore: (inner) => ({
-      async add(record) {
-        classify(record);
-        try {
-          await inner.add(record);
-        } catch (err) {
+      add(record) {
+        if (!classify(record)) return inner.add(record);
+        return inner.add(record).catch((err: unknown) => {
           // Not stored: the sender retries, and the retry must not look like a duplicate of nothing.
           duplicates.remove([record.id]);
           throw err;
-        }
+        });
       },
     }),
     onCapture(record) {

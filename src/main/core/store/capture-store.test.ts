@@ -139,6 +139,22 @@ describe('capture store', () => {
     expect(await store.get(pinned.id)).toEqual({ ...pinned, pinned: true });
   });
 
+  it('at the cap, leaves to retention the captures it is about to evict instead of re-writing them', async () => {
+    const tuning = { rollOps: 20, rollBytes: 1 << 30, maxBatch: 8 };
+    const store = await openStore({ maxCaptures: 20, tuning });
+    let items = 0;
+    store.onBatch = (b) => (items += b.items);
+    const adds = 200;
+    for (let i = 0; i < adds; i += 1) await store.add(makeRecord(`{"i":${i}}`));
+    await store.snapshot();
+    // Every batch item is an add here unless compaction queued moves: none were worth making.
+    expect(items).toBe(adds);
+    const segments = (await readdir(path.join(temp.dir, 'captures'))).filter((n) => n.endsWith('.jsonl'));
+    expect(segments.length).toBeLessThan(6);
+    expect(store.count()).toBe(20);
+    for (const s of store.list()) expect((await store.get(s.id))?.id).toBe(s.id);
+  });
+
   it('rejects what is not a capture record and everything after close', async () => {
     const store = await openStore();
     await expect(store.add({ id: 'x' } as never)).rejects.toMatchObject({ code: 'invalid_argument' });

@@ -9,7 +9,7 @@
  * and mostly-dead ones are compacted by re-writing their live captures to the current segment.
  * See docs/architecture.md, "How captures are stored".
  */
-import { copyFile, open, unlink, type FileHandle } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Low } from 'lowdb';
 import type { CaptureRecord, CaptureSummary } from '../../../shared/capture';
@@ -17,9 +17,10 @@ import type { StoreNotice } from '../../../shared/api/status';
 import { HooklensError } from '../../../shared/errors';
 import { BlobDir } from './blobs';
 import type { CaptureIndex, IndexEntry, SummaryScan } from './capture-index';
-import { fileStamp, fsyncDir } from '../durable-file';
+import { CaptureReader } from './capture-reader';
+import { fsyncDir } from '../durable-file';
 import { encodeOps, segmentName, SegmentWriter } from './journal';
-import { isBlobBody, isCaptureRecord, isStoredRecord, type HealthUpdate, type JournalOp } from './record-shape';
+import { isCaptureRecord, type HealthUpdate, type JournalOp } from './record-shape';
 import { buildOps, settle, type Waiter, type WorkItem } from './work-batch';
 import type { SnapshotDoc } from './snapshot';
 import { applyOp, loadStore, type StorePaths } from './store-loader';
@@ -35,16 +36,6 @@ export interface StoreTuning {
   rollOps: number;
   maxBatch: number;
 }
-
-/** A journal line the index points to that is not the capture it should be (damaged after it was written). */
-class DamagedLine extends Error {
-  constructor(readonly bytes: Buffer) {
-    super('the stored line is damaged');
-  }
-}
-
-/** How much of a damaged line is kept on the record for the UI to show. */
-const READABLE_CHARS = 64 * 1024;
 
 const DEFAULT_TUNING: StoreTuning = { rollBytes: 32 * 1024 * 1024, rollOps: 20_000, maxBatch: 2048 };
 
@@ -62,14 +53,10 @@ class JournalCaptureStore implements CaptureStore {
   private loop: Promise<void> | null = null;
   private writer: SegmentWriter | null = null;
   private closed = false;
-  private readonly readers = new Map<number, Promise<FileHandle>>();
   private readonly compacting = new Set<number>();
   private snapshotting: Promise<void> | null = null;
   private readonly blobs: BlobDir;
-  /** Damaged lines being turned into damaged records, so two reads do it once. */
-  private readonly salvaging = new Map<string, Promise<CaptureRecord>>();
-  /** Segments already copied aside this run because of a damaged line. */
-  private readonly copiedAside = new Map<number, Promise<string>>();
+  private readonly reader: CaptureReader;
 
   constructor(
     private readonly paths: StorePaths,
@@ -86,6 +73,7 @@ class JournalCaptureStore implements CaptureStore {
     private readonly segSizes: Map<number, number>,
   ) {
     this.blobs = new BlobDir(paths.blobs);
+    this.reader = new CaptureReader(paths.journal, index, this.blobs, board, (record) => this.add(record));
   }
 
   get notices(): StoreNotice[] {
@@ -110,105 +98,8 @@ class JournalCaptureStore implements CaptureStore {
     return this.index.size;
   }
 
-  async get(id: string): Promise<CaptureRecord | undefined> {
-    for (let attempt = 0; ; attempt += 1) {
-      const entry = this.index.get(id);
-      if (!entry) return undefined;
-      try {
-        return await this.readRecord(entry);
-      } catch (err) {
-        const now = this.index.get(id);
-        if (err instanceof DamagedLine && now === entry) return this.salvage(entry, err.bytes);
-        // Compaction may have moved it between the lookup and the read: look again once.
-        if (attempt === 0 && now && (now.seg !== entry.seg || now.off !== entry.off)) continue;
-        if (!now) return undefined;
-        throw new HooklensError('store_failed', `Capture ${id} could not be read: ${(err as Error).message}`);
-      }
-    }
-  }
-
-  private async readRecord(entry: IndexEntry): Promise<CaptureRecord> {
-    const buf = await this.readLine(entry);
-    let stored: unknown;
-    try {
-      stored = (JSON.parse(buf.toString('utf8')) as { record?: unknown }).record;
-    } catch {
-      throw new DamagedLine(buf);
-    }
-    if (!isStoredRecord(stored) || stored.id !== entry.summary.id) throw new DamagedLine(buf);
-    const body = isBlobBody(stored.body) ? await this.blobs.read(stored.body) : stored.body;
-    // Pin and health may have changed since the line was written: the summary has the current ones.
-    const { pinned: _pinned, health: _health, ...rest } = stored;
-    const { pinned, health } = entry.summary;
-    return { ...rest, body, ...(pinned ? { pinned: true } : {}), ...(health ? { health } : {}) };
-  }
-
-  /**
-   * The index points at a line that is not its capture any more. The user is told, the segment is
-   * copied aside as it is, and the capture is re-written as a damaged record (its summary and the
-   * readable part of the line), so it is shown as damaged rather than failing every time it is opened.
-   */
-  private salvage(entry: IndexEntry, bytes: Buffer): Promise<CaptureRecord> {
-    const id = entry.summary.id;
-    let running = this.salvaging.get(id);
-    if (running) return running;
-    running = (async () => {
-      const file = path.join(this.paths.journal, segmentName(entry.seg));
-      let copy = this.copiedAside.get(entry.seg);
-      if (!copy) {
-        const target = `${file}.damaged-${fileStamp()}`;
-        copy = copyFile(file, target).then(() => target);
-        this.copiedAside.set(entry.seg, copy);
-      }
-      const movedTo = await copy.catch(() => undefined);
-      const s = entry.summary;
-      this.board.add({
-        kind: 'recovered',
-        message:
-          `The stored data of capture ${id} (${s.method} ${s.url}, ${s.receivedAt}) in ${file} is damaged; it is shown with what could be read.` +
-          (movedTo ? ` A copy of the file is at ${movedTo}.` : ''),
-        ...(movedTo ? { movedTo } : {}),
-      });
-      const record: CaptureRecord = {
-        id,
-        endpointId: s.endpointId,
-        receivedAt: s.receivedAt,
-        method: s.method,
-        url: s.url,
-        httpVersion: '',
-        headers: s.contentType !== null ? [['Content-Type', s.contentType]] : [],
-        body: { size: 0, encoding: 'utf8', text: '' },
-        remoteAddress: '',
-        via: s.via,
-        response: { status: s.status, ms: 0, ...(s.simulated ? { simulated: true as const } : {}) },
-        ...(s.pinned ? { pinned: true } : {}),
-        damaged: {
-          message: `stored data damaged: only the summary of this ${s.size}-byte capture could be read`,
-          readable: bytes.toString('utf8').slice(0, READABLE_CHARS),
-        },
-      };
-      // Written down so the next start shows the same; if the write fails the record is still shown.
-      await this.add(record).catch(() => undefined);
-      return record;
-    })().finally(() => this.salvaging.delete(id));
-    this.salvaging.set(id, running);
-    return running;
-  }
-
-  private reader(seg: number): Promise<FileHandle> {
-    let handle = this.readers.get(seg);
-    if (!handle) {
-      handle = open(path.join(this.paths.journal, segmentName(seg)), 'r');
-      handle.catch(() => this.readers.delete(seg));
-      this.readers.set(seg, handle);
-    }
-    return handle;
-  }
-
-  private dropReader(seg: number): void {
-    const handle = this.readers.get(seg);
-    this.readers.delete(seg);
-    void handle?.then((h) => h.close()).catch(() => undefined);
+  get(id: string): Promise<CaptureRecord | undefined> {
+    return this.reader.get(id);
   }
 
   // ---- writes (queued, group-committed) ----
@@ -289,7 +180,7 @@ class JournalCaptureStore implements CaptureStore {
       const { ops, removed, cleared, wroteBlob } = await buildOps(items, {
         index: this.index,
         blobs: this.blobs,
-        readLine: (entry) => this.readLine(entry),
+        readLine: (entry) => this.reader.readLine(entry),
       });
       // Retention rides in the same write as the captures that push the count over the cap.
       const evicted = cleared || removed.size > 0 ? [] : this.evictionsFor(ops);
@@ -318,14 +209,6 @@ class JournalCaptureStore implements CaptureStore {
       );
       for (const item of items) if ('waiter' in item) item.waiter?.reject(failure);
     }
-  }
-
-  private async readLine(entry: IndexEntry): Promise<Buffer> {
-    const handle = await this.reader(entry.seg);
-    const buf = Buffer.allocUnsafe(entry.len);
-    const { bytesRead } = await handle.read(buf, 0, entry.len, entry.off);
-    if (bytesRead !== entry.len) throw new Error(`journal segment ${entry.seg} is shorter than expected`);
-    return buf;
   }
 
   private async activeWriter(): Promise<SegmentWriter> {
@@ -419,19 +302,36 @@ class JournalCaptureStore implements CaptureStore {
       if (seg >= replayFrom) continue;
       const use = this.index.segmentUse(seg);
       if (use.live === 0) {
-        this.dropReader(seg);
+        this.reader.dropReader(seg);
         await unlink(path.join(this.paths.journal, segmentName(seg))).catch(() => undefined);
         this.segSizes.delete(seg);
         this.compacting.delete(seg);
       } else if (!this.closed && !this.compacting.has(seg) && use.liveBytes * 2 < size) {
         // Mostly dead: re-write its live captures forward so the whole file can go next time.
+        const moves = this.movesWorthMaking(seg);
+        if (moves.length === 0) continue;
         this.compacting.add(seg);
-        for (const e of this.index.entriesIn(seg))
-          this.pending.push({ kind: 'move', id: e.summary.id, seg, off: e.off });
+        for (const e of moves) this.pending.push({ kind: 'move', id: e.summary.id, seg, off: e.off });
         planned = true;
       }
     }
     if (planned) this.kick();
+  }
+
+  /**
+   * The live captures of `seg` worth re-writing. Retention evicts the oldest unpinned captures
+   * first; those it will reach within the next segment's worth of captures empty the segment on
+   * their own, and moving them would write each twice (at the cap, half of every sealed segment).
+   */
+  private movesWorthMaking(seg: number): IndexEntry[] {
+    let doomed = Math.max(0, this.tuning.rollOps - (this.maxCaptures - this.index.size));
+    const out: IndexEntry[] = [];
+    for (const e of this.index.oldestFirst()) {
+      const soon = doomed > 0 && !e.summary.pinned;
+      if (soon) doomed -= 1;
+      if (!soon && e.seg === seg) out.push(e);
+    }
+    return out;
   }
 
   async close(): Promise<void> {
@@ -447,7 +347,7 @@ class JournalCaptureStore implements CaptureStore {
       this.pending = [];
       await this.writer?.close();
       this.writer = null;
-      for (const seg of [...this.readers.keys()]) this.dropReader(seg);
+      for (const seg of this.reader.openSegments()) this.reader.dropReader(seg);
       await this.lock.release();
     }
   }

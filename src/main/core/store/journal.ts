@@ -7,6 +7,7 @@
  * acknowledged end, and the file is truncated back there first, so a half-written batch can never
  * be followed by acknowledged lines.
  */
+import { constants } from 'node:fs';
 import { open, readdir, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncDir, PRIVATE_FILE_MODE } from '../durable-file';
@@ -29,6 +30,14 @@ export async function listSegments(dir: string): Promise<number[]> {
   return segs.sort((a, b) => a - b);
 }
 
+/*
+ * Where the platform has O_DSYNC, the segment is opened with it: a write returns once its bytes
+ * are on stable storage, as write + fdatasync would, in one trip to the thread pool instead of two
+ * (each trip is a wake-up of a pool thread, a measurable share of a small batch). Elsewhere the
+ * writer calls datasync after the write.
+ */
+const DSYNC = typeof constants.O_DSYNC === 'number' && constants.O_DSYNC !== 0 ? constants.O_DSYNC : 0;
+
 export class SegmentWriter {
   private needsTruncate = false;
 
@@ -38,6 +47,8 @@ export class SegmentWriter {
     private handle: FileHandle,
     /** Bytes acknowledged (durable) so far. */
     public size: number,
+    /** The handle was opened with O_DSYNC: each write is durable when it returns. */
+    private readonly syncedWrites: boolean,
   ) {}
 
   /** Opens a segment for appending at `size` (its acknowledged length), creating it if needed. */
@@ -45,14 +56,14 @@ export class SegmentWriter {
     const file = path.join(dir, segmentName(seg));
     let handle: FileHandle;
     try {
-      handle = await open(file, 'r+');
+      handle = await open(file, constants.O_RDWR | DSYNC);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      handle = await open(file, 'wx+', PRIVATE_FILE_MODE);
+      handle = await open(file, constants.O_RDWR | constants.O_CREAT | constants.O_EXCL | DSYNC, PRIVATE_FILE_MODE);
       // The new name must survive a crash before anything in it is acknowledged.
       await fsyncDir(dir);
     }
-    const writer = new SegmentWriter(seg, file, handle, size);
+    const writer = new SegmentWriter(seg, file, handle, size, DSYNC !== 0);
     const { size: actual } = await handle.stat();
     if (actual !== size) writer.needsTruncate = true;
     return writer;
@@ -62,16 +73,19 @@ export class SegmentWriter {
   async append(data: Buffer): Promise<number> {
     const start = this.size;
     try {
+      // O_DSYNC covers what the writes change, not a truncate: after one, datasync as before.
+      let truncated = false;
       if (this.needsTruncate) {
         await this.handle.truncate(start);
         this.needsTruncate = false;
+        truncated = true;
       }
       let done = 0;
       while (done < data.length) {
         const { bytesWritten } = await this.handle.write(data, done, data.length - done, start + done);
         done += bytesWritten;
       }
-      await this.handle.datasync();
+      if (!this.syncedWrites || truncated) await this.handle.datasync();
     } catch (err) {
       this.needsTruncate = true;
       throw err;

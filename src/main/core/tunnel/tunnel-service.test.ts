@@ -14,6 +14,7 @@ import { HooklensError } from '../../../shared/errors';
 import { createCoreEvents } from '../events';
 import { openSettingsStore, type SettingsStore } from '../settings/settings-store';
 import { createTunnelService, type TunnelService, type TunnelServiceDeps } from './index';
+import type { RememberedTunnel, TunnelMemory } from './tunnel-memory';
 import {
   requestThroughTunnel,
   startLocalTunnelServer,
@@ -343,6 +344,33 @@ describe('tunnel service with a local localtunnel server', () => {
     expect(during.url).toBe('http://again-please.localhost');
     const back = await h.until((s) => s.state === 'online');
     expect(back.url).toBe('http://again-please.localhost');
+  });
+
+  it('finishes remembering the public URL before close resolves (a quit right after connecting)', async () => {
+    let finishWrite!: () => void;
+    const remembered: RememberedTunnel[] = [];
+    const memory: TunnelMemory = {
+      setAsidePath: null,
+      recall: () => null,
+      remember: (entry) =>
+        new Promise<void>((resolve) => {
+          finishWrite = () => {
+            remembered.push(entry);
+            resolve();
+          };
+        }),
+    };
+    const h = makeService({ host: shared.host }, settings, target.port, { memory });
+    await h.service.start();
+    const online = await h.until((s) => s.state === 'online');
+
+    let closed = false;
+    const closing = h.service.close().then(() => (closed = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(closed).toBe(false);
+    finishWrite();
+    await closing;
+    expect(remembered).toEqual([{ host: shared.host, subdomain: tunnelIdFromUrl(online.url!), url: online.url }]);
   });
 });
 

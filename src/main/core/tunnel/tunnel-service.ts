@@ -85,6 +85,7 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
   let attemptAbort: AbortController | null = null;
   let retryTimer: NodeJS.Timeout | null = null;
   let closed = false;
+  let remembering: Promise<void> = Promise.resolve();
   // Per enable cycle: decides between `connecting` and `reconnecting`.
   let everOnline = false;
   // Kept across reconnects and off/on; reset when the host or subdomain setting changes.
@@ -207,7 +208,8 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
     const urlChanged = lastOnlineUrl && lastOnlineUrl !== c.url ? { previous: lastOnlineUrl } : status.urlChanged;
     lastOnlineUrl = c.url;
     const host = effective().host;
-    memory.remember({ host, subdomain: c.id, url: c.url }).catch((err: unknown) => {
+    // Closing waits for this write: a quit right after connecting must still find the URL next start.
+    remembering = memory.remember({ host, subdomain: c.id, url: c.url }).catch((err: unknown) => {
       log(`could not remember the public URL for the next start: ${err instanceof Error ? err.message : String(err)}`);
     });
     setStatus({
@@ -386,6 +388,7 @@ export function createTunnelService(deps: TunnelServiceDeps): TunnelService {
       closed = true;
       halt();
       status = { ...OFF_TUNNEL_STATUS, host: status.host };
+      await remembering;
     },
   };
 }
