@@ -1,7 +1,8 @@
 /*
  * One server per process, so the load generator in the parent does not share an event loop with
- * it. Usage: server-child <bare|mockttp|hooklens|hooklens-health|hooklens-health-secret|startup> [dataDir] [maxCaptures]
- * (`hooklens-health*` also classify every capture, `-secret` with a Stripe secret stored: bench/support/health-store.ts)
+ * it. Usage: server-child <bare|mockttp|hooklens|hooklens-health|hooklens-health-secret|app|startup> [dataDir] [maxCaptures]
+ * (`hooklens-health*` also classify every capture, `-secret` with a Stripe secret stored: bench/support/health-store.ts;
+ * `app` is the whole core as browser mode runs it, tunnel off, with its settings' retention cap)
  * Prints `READY <port>`, and for `startup` a `STATS {json}` line with start time and memory.
  */
 import http from 'node:http';
@@ -51,6 +52,15 @@ async function main(): Promise<void> {
         .forAnyRequest()
         .thenReply(200, '{"ok":true}', { 'Content-Type': 'application/json', 'Content-Length': '11' });
       process.stdout.write(`READY ${server.port}\n`);
+      return;
+    }
+    case 'app': {
+      // Everything a capture passes through in the app: endpoints, health, search indexing, replay's
+      // auto-forward check, event fan-out. No window is subscribed, as with the app minimised.
+      const { createHooklensCore } = await import('../../src/main/core/hooklens-core');
+      const core = await createHooklensCore({ dataDir, mode: 'browser', capturePort: 0, tunnel: { enabled: false } });
+      process.stdout.write(`READY ${core.listener.port}\n`);
+      process.once('SIGTERM', () => void core.close().finally(() => process.exit(0)));
       return;
     }
     case 'hooklens':
