@@ -44,9 +44,16 @@ describe('settings store', () => {
     expect((await readdir(dir)).sort()).toEqual(['settings.json', path.basename(store.setAsidePath!)].sort());
   });
 
-  it('returns copies, so callers cannot change stored settings by accident', async () => {
+  it('hands out read-only sections, so callers cannot change stored settings by accident', async () => {
     const store = await openSettingsStore(dir);
-    store.section('capture').port = 1;
+    expect(() => {
+      store.section('capture').port = 1;
+    }).toThrow(TypeError);
     expect(store.section('capture').port).toBe(DEFAULT_SETTINGS.capture.port);
+    // A section read after an update shows the update.
+    const before = store.section('capture');
+    await store.update('capture', { port: 4242 });
+    expect(store.section('capture').port).toBe(4242);
+    expect(before.port).toBe(DEFAULT_SETTINGS.capture.port);
   });
 });

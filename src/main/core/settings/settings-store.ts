@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, type Settings, type SettingsSection } from '../../../
 
 export interface SettingsStore {
   get(): Settings;
+  /** A read-only view of one section (frozen: copy it to change it, then `update`). */
   section<S extends SettingsSection>(name: S): Settings[S];
   update<S extends SettingsSection>(name: S, patch: Partial<Settings[S]>): Promise<Settings[S]>;
   /** Set when the file on disk could not be read and was moved aside. */
@@ -26,6 +27,14 @@ function mergeSection<T extends object>(defaults: T, raw: unknown): T {
     if (value !== undefined && typeof value === typeof defaults[key]) out[key] = value as T[keyof T];
   }
   return out;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 export function normalizeSettings(raw: unknown): Settings {
@@ -45,13 +54,24 @@ export async function openSettingsStore(dataDir: string, notices?: NoticeBoard):
   const { db, setAsidePath } = doc;
   db.data = normalizeSettings(db.data);
 
+  // Sections are read on the capture path (alerts, auto-forward): one frozen copy per section until
+  // it changes, instead of a clone per read.
+  const frozen = new Map<SettingsSection, unknown>();
   return {
     setAsidePath,
     get: () => structuredClone(db.data),
-    section: (name) => structuredClone(db.data[name]),
+    section<S extends SettingsSection>(name: S): Settings[S] {
+      let value = frozen.get(name) as Settings[S] | undefined;
+      if (value === undefined) {
+        value = deepFreeze(structuredClone(db.data[name]));
+        frozen.set(name, value);
+      }
+      return value;
+    },
     update(name, patch) {
       const next = mergeSection(db.data[name], { ...db.data[name], ...patch });
       db.data = { ...db.data, [name]: next };
+      frozen.delete(name);
       return doc.write().then(() => structuredClone(next));
     },
   };
