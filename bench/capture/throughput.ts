@@ -62,37 +62,38 @@ export const captureThroughput: BenchSection = {
     const mockttp10k = await measure(['mockttp'], STORED);
     const hooklens0 = await measure(['hooklens', empty, String(1_000_000)]);
     const hooklens10k = await measure(['hooklens', stored, String(STORED)]);
-    const slower = Math.min(hooklens0.rps, hooklens10k.rps);
     // The whole app's core, at its default cap of 10,000: empty, then full (each capture evicts one).
     const appEmpty = await tempDataDir('rps-app0');
     const appFull = await tempDataDir('rps-app10k');
     await prefill(appFull, STORED);
     const app0 = await measure(['app', appEmpty]);
     const app10k = await measure(['app', appFull]);
-    const appSlower = Math.min(app0.rps, app10k.rps);
+    const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
+    /** The figures of one Hooklens server against the others, named with `prefix`. */
+    const against = (prefix: string, empty: Measured, full: Measured): BenchFigures => {
+      const slower = Math.min(empty.rps, full.rps);
+      return {
+        [`${prefix}_rps`]: empty.rps,
+        [`${prefix}_rps_10k`]: full.rps,
+        [`${prefix}_vs_bare`]: ratio(slower, bare.rps),
+        // Hooklens's slower case against mockttp's faster one.
+        [`${prefix}_vs_mockttp`]: ratio(slower, Math.max(mockttp0.rps, mockttp10k.rps)),
+        // Like with like: nothing stored, then at the 10,000 cap.
+        [`${prefix}_vs_mockttp_empty`]: ratio(empty.rps, mockttp0.rps),
+        [`${prefix}_vs_mockttp_10k`]: ratio(full.rps, mockttp10k.rps),
+        [`${prefix}_cpu_us_per_req`]: empty.cpuMicrosPerRequest,
+        [`${prefix}_cpu_us_per_req_10k`]: full.cpuMicrosPerRequest,
+      };
+    };
     return {
       bare_node_rps: bare.rps,
-      capture_rps: hooklens0.rps,
-      capture_rps_10k: hooklens10k.rps,
       mockttp_rps: mockttp0.rps,
       mockttp_rps_10k: mockttp10k.rps,
-      capture_vs_bare: Math.round((slower / bare.rps) * 100) / 100,
-      // The strict ratio above sets Hooklens's slower case against mockttp's faster one; these two
-      // compare like with like (nothing stored, then at the 10,000 cap).
-      capture_vs_mockttp: Math.round((slower / Math.max(mockttp0.rps, mockttp10k.rps)) * 100) / 100,
-      capture_vs_mockttp_empty: Math.round((hooklens0.rps / mockttp0.rps) * 100) / 100,
-      capture_vs_mockttp_10k: Math.round((hooklens10k.rps / mockttp10k.rps) * 100) / 100,
       bare_node_cpu_us_per_req: bare.cpuMicrosPerRequest,
-      capture_cpu_us_per_req: hooklens0.cpuMicrosPerRequest,
-      capture_cpu_us_per_req_10k: hooklens10k.cpuMicrosPerRequest,
       mockttp_cpu_us_per_req: mockttp0.cpuMicrosPerRequest,
       mockttp_cpu_us_per_req_10k: mockttp10k.cpuMicrosPerRequest,
-      app_capture_rps: app0.rps,
-      app_capture_rps_10k: app10k.rps,
-      app_capture_vs_bare: Math.round((appSlower / bare.rps) * 100) / 100,
-      app_capture_vs_mockttp: Math.round((appSlower / Math.max(mockttp0.rps, mockttp10k.rps)) * 100) / 100,
-      app_capture_cpu_us_per_req: app0.cpuMicrosPerRequest,
-      app_capture_cpu_us_per_req_10k: app10k.cpuMicrosPerRequest,
+      ...against('capture', hooklens0, hooklens10k),
+      ...against('app_capture', app0, app10k),
       rps_duration_s: DURATION_S,
       rps_connections: CONNECTIONS,
     };

@@ -32,19 +32,11 @@ import {
   DEFAULT_LIMITS,
   type CaptureListener,
   type CaptureListenerOptions,
-  type CaptureReply,
   type ListenerLimits,
   type RouteDecision,
 } from './listener-options';
 
-export {
-  DEFAULT_LIMITS,
-  type CaptureListener,
-  type CaptureListenerOptions,
-  type CaptureReply,
-  type ListenerLimits,
-  type RouteDecision,
-};
+export * from './listener-options';
 
 function listen(server: net.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {

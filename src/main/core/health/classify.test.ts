@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { HeaderPair } from '../../../shared/capture';
-import { detectProviders, PROVIDERS } from '../signatures/registry';
-import type { Provider, SignOptions } from '../signatures/types';
+import { detectProviders } from '../signatures/registry';
+import { signedDeliveries } from '../signatures/test-support/signed-deliveries';
 import { makeRecord } from '../store/test-support/records';
 import { headerValueShape } from '../signatures/detect-by-shape';
 import { signingProvider } from './classify';
-
-const BODY = Buffer.from('{"id":"evt_1","type":"ping"}');
-
-function signWithFirstAcceptedSecret(p: Provider, opts: Omit<SignOptions, 'secret'>, secrets: string[]): HeaderPair[] {
-  for (const secret of secrets) {
-    try {
-      return p.sign!({ ...opts, secret });
-    } catch {
-      // that provider refuses this form of secret; try the next
-    }
-  }
-  throw new Error(`${p.id} accepts none of the test secrets`);
-}
 
 describe('signing provider detection on the capture path', () => {
   it('remembers an answer per header shape that a fresh detection of another delivery agrees with, for every signing provider', () => {
@@ -25,20 +12,9 @@ describe('signing provider detection on the capture path', () => {
     // Round 0 fills the cache with every provider's deliveries; round 1 signs new ones (another
     // secret, id and time), so a shape that two providers share, or that loses what a detect reads,
     // gives a remembered answer that differs from the fresh one.
-    for (const [round, secret] of ['dGVzdHNlY3JldA==', 'b3RoZXJzZWNyZXQx'].entries())
-      for (const p of PROVIDERS) {
-        if (!p.sign) continue;
-        const opts = {
-          body: BODY,
-          id: `msg_${round}${p.id}`,
-          url: 'https://example.test/h',
-          timestamp: 1_700_000_000 + round * 977,
-        };
-        // Schemes want their own secret form: whsec_…, plain base64, Basic credentials.
-        const signed = signWithFirstAcceptedSecret(p, opts, [`whsec_${secret}`, secret, `hooklens:${secret}`]);
-        const headers: HeaderPair[] = [['Content-Type', 'application/json'], ...signed];
-        expect(signingProvider(makeRecord('{}', { headers }))?.id, `${p.id}, round ${round}`).toBe(fresh(headers));
-      }
+    for (const { provider, round, headers } of signedDeliveries()) {
+      expect(signingProvider(makeRecord('{}', { headers }))?.id, `${provider.id}, round ${round}`).toBe(fresh(headers));
+    }
   });
 
   it('shapes away what changes per delivery and keeps what detection reads', () => {
@@ -68,7 +44,7 @@ describe('signing provider detection on the capture path', () => {
       for (const headers of cases) {
         const record = makeRecord('{}', { headers });
         expect(signingProvider(record)?.id, JSON.stringify(headers)).toBe(
-          detectProviders({ method: 'POST', headers, body: BODY })[0]?.id,
+          detectProviders({ method: 'POST', headers, body: Buffer.from('{}') })[0]?.id,
         );
       }
     expect(signingProvider(makeRecord('{}', { headers: [['X-Hub-Signature', 'sha1=00']] }))?.id).toBe('intercom');
