@@ -48,4 +48,17 @@ describe('search slice', () => {
     expect(shown(miss)(fx.store.getState())).toBe(false);
     expect(fx.calls.searchCaptures).toBeGreaterThanOrEqual(1);
   });
+
+  it('lets a caller wait for the search already running (Enter right after the debounce fired)', async () => {
+    const other = await fx.capture('/hooks/other');
+    const special = await fx.capture('/hooks/special', '{"word": "special"}');
+    await until(fx.store, (s) => s.captureTotal === 2);
+    // Newest first: before the search lands, the first row is the one the search will leave out.
+    expect(fx.store.getState().rows[0]?.id).toBe(special);
+    void fx.store.getState().setFilters({ text: 'other' });
+    await fx.store.getState().searchSettled();
+    expect(fx.store.getState().rows.map((r) => r?.id)).toEqual([other]);
+    // With nothing running it answers at once.
+    await fx.store.getState().searchSettled();
+  });
 });

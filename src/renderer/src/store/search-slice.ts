@@ -29,6 +29,8 @@ export interface SearchSlice {
   resetFilters(): void;
   /** Fetches the view's rows for the current filters. */
   runSearch(): Promise<void>;
+  /** Resolves once the latest search started has shown its rows (at once when none is running). */
+  searchSettled(): Promise<void>;
 }
 
 export function toQuery(f: SearchFilters): CaptureQuery {
@@ -48,6 +50,7 @@ export function searchActive(s: Pick<SearchSlice, 'filters'>): boolean {
 
 export const createSearchSlice = (): StateCreator<AppState, [], [], SearchSlice> => (set, get) => {
   let seq = 0;
+  let latest: Promise<void> = Promise.resolve();
   return {
     filters: EMPTY_FILTERS,
     searchError: null,
@@ -61,14 +64,20 @@ export const createSearchSlice = (): StateCreator<AppState, [], [], SearchSlice>
       get().setHealthFilters(EMPTY_HEALTH_FILTERS);
       void get().setFilters(EMPTY_FILTERS);
     },
-    async runSearch() {
+    runSearch() {
       const mine = ++seq;
-      try {
-        await get().loadCaptures();
-        if (mine === seq) set({ searchError: null });
-      } catch (err) {
-        if (mine === seq) set({ searchError: err instanceof Error ? err.message : String(err) });
-      }
+      latest = (async () => {
+        try {
+          await get().loadCaptures();
+          if (mine === seq) set({ searchError: null });
+        } catch (err) {
+          if (mine === seq) set({ searchError: err instanceof Error ? err.message : String(err) });
+        }
+      })();
+      return latest;
+    },
+    searchSettled() {
+      return latest;
     },
   };
 };

@@ -25,9 +25,10 @@ const DEBOUNCE_MS = 60;
 export function SearchBar(): React.JSX.Element {
   const shown = useAppStore((s) => s.rows.length);
   const total = useAppStore((s) => s.captureTotal);
-  const { filters, setFilters, searchError, providers } = useAppFields(
+  const { filters, setFilters, searchSettled, searchError, providers } = useAppFields(
     'filters',
     'setFilters',
+    'searchSettled',
     'searchError',
     'providers',
   );
@@ -61,9 +62,10 @@ export function SearchBar(): React.JSX.Element {
             setText('');
             void setFilters({ text: '' });
           } else if (e.key === 'ArrowDown' || e.key === 'Enter') {
-            // Into the results: apply what was typed now, then open and focus the first match.
+            // Into the results: apply what was typed now (or wait for the search the debounce already
+            // started), then open and focus the first match.
             e.preventDefault();
-            const applied = text !== filters.text ? setFilters({ text }) : Promise.resolve();
+            const applied = text !== filters.text ? setFilters({ text }) : searchSettled();
             void applied.then(openFirstRow);
           }
         }}
