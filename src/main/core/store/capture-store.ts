@@ -17,7 +17,7 @@ import type { CaptureRecord, CaptureSummary } from '../../../shared/capture';
 import type { StoreNotice } from '../../../shared/api/status';
 import { HooklensError } from '../../../shared/errors';
 import { BlobDir } from './blobs';
-import type { CaptureIndex, IndexEntry, SummaryScan } from './capture-index';
+import type { CaptureIndex, SummaryScan } from './capture-index';
 import { CaptureReader } from './capture-reader';
 import { fsyncDir } from '../durable-file';
 import { encodeOps, segmentName, SegmentWriter } from './journal';
@@ -25,26 +25,12 @@ import { isCaptureRecord, type HealthUpdate, type JournalOp } from './record-sha
 import { buildOps, settle, type Waiter, type WorkItem } from './work-batch';
 import type { SnapshotDoc } from './snapshot';
 import { applyOp, loadStore, type StorePaths } from './store-loader';
+import { DEFAULT_TUNING, movesWorthMaking, rollScale, type BatchStats, type StoreTuning } from './store-tuning';
 import type { StoreLock } from './store-lock';
 import { createNoticeBoard, type NoticeBoard } from '../notice-board';
 import type { CaptureStore, CaptureStoreOptions } from './types';
 
 export const DEFAULT_MAX_CAPTURES = 10_000;
-
-/** Tuning; tests shrink these to exercise sealing and compaction with few captures. */
-export interface StoreTuning {
-  rollBytes: number;
-  rollOps: number;
-  maxBatch: number;
-}
-
-const DEFAULT_TUNING: StoreTuning = { rollBytes: 32 * 1024 * 1024, rollOps: 20_000, maxBatch: 2048 };
-
-export interface BatchStats {
-  items: number;
-  bytes: number;
-  ms: number;
-}
 
 class JournalCaptureStore implements CaptureStore {
   /** Called after every durable batch; the bench reads flush times from it. */
@@ -159,7 +145,7 @@ class JournalCaptureStore implements CaptureStore {
       const batch = this.pending.splice(0, this.tuning.maxBatch);
       await this.writeBatch(batch);
       if (!this.snapshotting) {
-        const roll = this.rollScale();
+        const roll = rollScale(this.index.size, this.tuning);
         if (this.activeSize >= this.tuning.rollBytes * roll || this.opsSinceSnapshot >= this.tuning.rollOps * roll)
           void this.startSnapshot();
       }
@@ -209,18 +195,6 @@ class JournalCaptureStore implements CaptureStore {
       );
       for (const item of items) if ('waiter' in item) item.waiter?.reject(failure);
     }
-  }
-
-  /*
-   * Saving the index writes one row per stored capture, so with a fixed interval its cost per
-   * capture would grow with the store (at 100,000 stored, five rows written for every arrival).
-   * Past 2 × rollOps stored the interval grows with the store instead: a snapshot at most every
-   * stored/2 operations, about two rows per arrival whatever the size. The price is at start after
-   * a crash: up to stored/2 journal lines to replay besides the index, about as long again as
-   * reading the index itself.
-   */
-  private rollScale(): number {
-    return Math.max(1, this.index.size / (2 * this.tuning.rollOps));
   }
 
   private async activeWriter(): Promise<SegmentWriter> {
@@ -320,7 +294,7 @@ class JournalCaptureStore implements CaptureStore {
         this.compacting.delete(seg);
       } else if (!this.closed && !this.compacting.has(seg) && use.liveBytes * 2 < size) {
         // Mostly dead: re-write its live captures forward so the whole file can go next time.
-        const moves = this.movesWorthMaking(seg);
+        const moves = movesWorthMaking(this.index, seg, this.maxCaptures, this.tuning);
         if (moves.length === 0) continue;
         this.compacting.add(seg);
         for (const e of moves) this.pending.push({ kind: 'move', id: e.summary.id, seg, off: e.off });
@@ -328,22 +302,6 @@ class JournalCaptureStore implements CaptureStore {
       }
     }
     if (planned) this.kick();
-  }
-
-  /**
-   * The live captures of `seg` worth re-writing. Retention evicts the oldest unpinned captures
-   * first; those it will reach within the next segment's worth of captures empty the segment on
-   * their own, and moving them would write each twice (at the cap, half of every sealed segment).
-   */
-  private movesWorthMaking(seg: number): IndexEntry[] {
-    let doomed = Math.max(0, Math.ceil(this.tuning.rollOps * this.rollScale()) - (this.maxCaptures - this.index.size));
-    const out: IndexEntry[] = [];
-    for (const e of this.index.oldestFirst()) {
-      const soon = doomed > 0 && !e.summary.pinned;
-      if (soon) doomed -= 1;
-      if (!soon && e.seg === seg) out.push(e);
-    }
-    return out;
   }
 
   async close(): Promise<void> {
