@@ -4,7 +4,7 @@ import type { HooklensClient } from '../../../shared/api';
 import type { CaptureRecord, CaptureSummary } from '../../../shared/capture';
 import type { AppState } from './app-state';
 import { indexOfRow } from './capture-rows';
-import { withPinned } from './captures-slice';
+import { withPinned } from './capture-view';
 
 export interface DetailState {
   id: string;
