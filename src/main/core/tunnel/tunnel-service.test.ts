@@ -15,52 +15,13 @@ import { createCoreEvents } from '../events';
 import { openSettingsStore, type SettingsStore } from '../settings/settings-store';
 import { createTunnelService, type TunnelService, type TunnelServiceDeps } from './index';
 import type { RememberedTunnel, TunnelMemory } from './tunnel-memory';
+import { startTarget, type Target } from './test-support/echo-target';
 import {
   requestThroughTunnel,
   startLocalTunnelServer,
   tunnelIdFromUrl,
   type LocalTunnelServer,
 } from './test-support/local-tunnel-server';
-
-interface Received {
-  method: string;
-  url: string;
-  rawHeaders: string[];
-  body: Buffer;
-}
-
-interface Target {
-  port: number;
-  received: Received[];
-  close(): Promise<void>;
-}
-
-async function startTarget(): Promise<Target> {
-  const received: Received[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      received.push({
-        method: req.method ?? '',
-        url: req.url ?? '',
-        rawHeaders: req.rawHeaders,
-        body: Buffer.concat(chunks),
-      });
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      res.end('captured');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    port: (server.address() as AddressInfo).port,
-    received,
-    async close() {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-    },
-  };
-}
 
 const crashes: unknown[] = [];
 const onCrash = (err: unknown): void => {
