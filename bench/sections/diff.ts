@@ -7,6 +7,7 @@
 import type { CaptureRecord } from '../../src/shared/capture';
 import { compareCaptures, diffJson, parseJson } from '../../src/shared/diff';
 import { QUICK, type BenchFigures, type BenchSection } from '../section';
+import { median } from '../support/median';
 
 const RUNS = QUICK ? 3 : 9;
 
@@ -105,11 +106,6 @@ function capture(id: string, text: string): CaptureRecord {
     via: 'local',
     response: { status: 200, ms: 1 },
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 export default {

@@ -28,6 +28,7 @@ import { startServer } from '../support/child';
 import { BENCH_STRIPE_SECRET, benchHealthService } from '../support/health-store';
 import { ONE_KB_JSON, tempDataDir } from '../support/prefill';
 import type { SignatureVerdict } from '../../src/shared/health';
+import { median } from '../support/median';
 
 const STORED = 100_000;
 const DURATION_S = QUICK ? 3 : 8;
@@ -110,7 +111,6 @@ async function alternating(
     runs[0].push(await throughput(a, headers));
     runs[1].push(await throughput(b, headers));
   }
-  const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   const summary = (rs: Array<{ rps: number; cpuUs: number }>) => ({
     rps: median(rs.map((r) => r.rps)),
     cpuUs: median(rs.map((r) => r.cpuUs)),

@@ -23,6 +23,7 @@ import { seedDataDir } from '../../src/main/core/store/test-support/seed-data-di
 import { QUICK, type BenchFigures, type BenchSection } from '../section';
 import { browserModeMissing, launchChromium, processMemoryMb, serveApp } from '../support/browser-mode';
 import { tempDataDir } from '../support/prefill';
+import { median } from '../support/median';
 
 const STORED = QUICK ? 20_000 : 100_000;
 const NEEDLE = Math.floor(STORED * 0.37);
@@ -31,7 +32,6 @@ const SEARCHES = QUICK ? 3 : 7;
 const BIG = 25 * 1024 * 1024;
 const BIG_NAMES = ['big-a', 'big-b', 'big-c'];
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x: number, digits = 0): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** Minified JSON of exactly `size` bytes, one long line; `mark` changes one item in the middle. */
