@@ -44,8 +44,22 @@ function shapeOf(value: string): string {
   return shape;
 }
 
+/*
+ * Health and search both ask about each new capture, with the same record's header list: the second
+ * ask skips building the key. A captured record's headers never change once it is built.
+ */
+const byHeaderList = new WeakMap<HeaderPair[], { method: string; providers: readonly Provider[] }>();
+
 /** What detectProviders answers for this method and these headers (no body), best first. Do not modify it. */
 export function detectByShape(method: string, headers: HeaderPair[]): readonly Provider[] {
+  const asked = byHeaderList.get(headers);
+  if (asked !== undefined && asked.method === method) return asked.providers;
+  const providers = detectByKey(method, headers);
+  byHeaderList.set(headers, { method, providers });
+  return providers;
+}
+
+function detectByKey(method: string, headers: HeaderPair[]): readonly Provider[] {
   let key = `${method}\n`;
   for (const [name, value] of headers) key += `${name.toLowerCase()}:${shapeOf(value)}\n`;
   const known = detected.get(key);
