@@ -112,6 +112,8 @@ export type ForwardAttemptState = 'delivered' | 'retrying' | 'failed';
 
 export interface ForwardAttempt {
   captureId: string;
+  /** The endpoint the capture arrived on (health counts forward outcomes per endpoint). */
+  endpointId: string;
   /** 1-based. */
   attempt: number;
   maxAttempts: number;

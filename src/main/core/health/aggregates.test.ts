@@ -135,6 +135,34 @@ describe('health aggregates over a day', () => {
     expect(slid.totals.deliveries).toBe(sent.deliveries.slice(120).reduce((a, b) => a + b, 0) + 2);
   });
 
+  it('reports every bucket a delivery touched since the last change event, a burst in one minute included', () => {
+    const now = DAY_START + 10 * MINUTE;
+    const agg = new HealthAggregates(() => now);
+    agg.takeChanges();
+    for (let i = 0; i < 3; i += 1) agg.delivery({ at: now, endpointId: 'e', verdict: 'valid', duplicate: false });
+    const first = agg.takeChanges().buckets;
+    expect(first.map((b) => [b.scope, b.bucket.counts[0]]).sort()).toEqual([
+      ['*', 3],
+      ['e', 3],
+    ]);
+    // The same minute and endpoint again, after the event: still reported, with the running count.
+    agg.delivery({ at: now, endpointId: 'e', verdict: 'invalid', duplicate: true });
+    const second = agg.takeChanges().buckets;
+    expect(second.map((b) => [b.scope, b.bucket.counts[0]]).sort()).toEqual([
+      ['*', 4],
+      ['e', 4],
+    ]);
+    agg.delivery({ at: now, endpointId: 'f', verdict: 'valid', duplicate: false });
+    agg.delivery({ at: now + MINUTE, endpointId: 'f', verdict: 'valid', duplicate: false });
+    expect(
+      agg
+        .takeChanges()
+        .buckets.map((b) => `${b.scope}@${b.minute - now / MINUTE}`)
+        .sort(),
+    ).toEqual(['*@0', '*@1', 'f@0', 'f@1']);
+    expect(agg.report('e', 5).totals).toMatchObject({ deliveries: 4, valid: 3, invalid: 1, duplicates: 1 });
+  });
+
   it('moves a count when a verdict is recomputed, and ignores what is out of the window', () => {
     const now = DAY_START + 10 * MINUTE;
     const agg = new HealthAggregates(() => now);

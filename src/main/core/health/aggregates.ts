@@ -78,6 +78,8 @@ export class HealthAggregates {
   private readonly errors: HealthErrorEntry[] = [];
   /** Buckets changed since the last `takeChanges`, and entries added: what the next event carries. */
   private readonly touched = new Map<Bucket, { scope: string; minute: number; bucket: Bucket }>();
+  /** The buckets the last delivery counted in, while both are in `touched`. */
+  private lastDelivery: { minute: number; endpointId: string; all: Bucket; own: Bucket } | null = null;
   private freshRefusals: RefusalEntry[] = [];
   private freshErrors: HealthErrorEntry[] = [];
   readonly countingSince: string;
@@ -125,11 +127,21 @@ export class HealthAggregates {
   }
 
   delivery(d: DeliveryFacts): void {
-    // On the capture path: both buckets looked up once, every counter bumped in place.
+    // On the capture path: every counter bumped in place, and a burst within one minute on one
+    // endpoint reuses the two buckets the previous delivery found (until the next takeChanges).
     const minute = minuteOf(d.at);
     const verdict = d.verdict ? F[verdictField(d.verdict)] : -1;
-    countDelivery(this.bucket(ALL, minute, true), verdict, d.duplicate);
-    countDelivery(this.bucket(d.endpointId, minute, true), verdict, d.duplicate);
+    const last = this.lastDelivery;
+    if (last === null || last.minute !== minute || last.endpointId !== d.endpointId) {
+      const all = this.bucket(ALL, minute, true);
+      const own = this.bucket(d.endpointId, minute, true);
+      this.lastDelivery = all && own ? { minute, endpointId: d.endpointId, all, own } : null;
+      countDelivery(all, verdict, d.duplicate);
+      countDelivery(own, verdict, d.duplicate);
+      return;
+    }
+    countDelivery(last.all, verdict, d.duplicate);
+    countDelivery(last.own, verdict, d.duplicate);
   }
 
   /** A capture's verdict changed (a secret was stored or removed): move its count. */
@@ -186,6 +198,7 @@ export class HealthAggregates {
       bucket: structuredClone(bucket),
     }));
     this.touched.clear();
+    this.lastDelivery = null;
     const out = {
       buckets,
       refusals: this.freshRefusals,

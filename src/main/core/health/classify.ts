@@ -39,7 +39,7 @@ class RecordEventSource implements EventSource {
     if (!this.parsed) {
       this.parsed = { value: undefined };
       const body = this.text();
-      const first = body?.trimStart()[0];
+      const first = body === undefined ? undefined : body.charCodeAt(0) > 32 ? body[0] : body.trimStart()[0];
       if (body && (first === '{' || first === '[')) {
         try {
           this.parsed.value = JSON.parse(body);
@@ -97,6 +97,21 @@ export function signingProvider(record: CaptureRecord): Provider | undefined {
   return detectByShape(record.method, record.headers)[0];
 }
 
+/*
+ * A sender uses a handful of event types, each kept with every capture it sends: the summaries of
+ * one type share one string instead of each holding the copy its body's parse made.
+ */
+const EVENT_TYPE_LIMIT = 1024;
+const eventTypes = new Map<string, string>();
+
+function sharedEventType(type: string): string {
+  const known = eventTypes.get(type);
+  if (known !== undefined) return known;
+  if (eventTypes.size >= EVENT_TYPE_LIMIT) eventTypes.clear();
+  eventTypes.set(type, type);
+  return type;
+}
+
 export function classifyCapture(record: CaptureRecord, secrets: SecretLookup): CaptureHealth {
   const provider = signingProvider(record);
   const src = new RecordEventSource(record);
@@ -107,7 +122,7 @@ export function classifyCapture(record: CaptureRecord, secrets: SecretLookup): C
   if (reason !== undefined) out.reason = reason;
   if (providerId) {
     const { eventType, eventId } = extractEvent(providerId, src);
-    if (eventType) out.eventType = eventType.slice(0, 200);
+    if (eventType) out.eventType = sharedEventType(eventType.slice(0, 200));
     if (eventId) out.eventId = eventId.slice(0, 200);
   }
   return out;

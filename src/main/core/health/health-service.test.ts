@@ -7,6 +7,7 @@ import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import type { HealthAlert } from '../../../shared/api/health';
 import type { HooklensCore } from '../hooklens-core';
+import { startEchoServer } from '../replay/test-support/echo-server';
 import { useTempCore } from '../test-support/temp-core';
 
 const stripeSdk = new Stripe('sk_test_hooklens_health');
@@ -170,6 +171,25 @@ describe('health on arrival', () => {
     await expect(c.api.updateHealthSettings({ invalidPerMinute: 0 })).rejects.toMatchObject({
       code: 'invalid_argument',
     });
+  });
+
+  it('counts auto-forward outcomes and latency on the endpoint the capture arrived on', async () => {
+    const c = await open();
+    const target = await startEchoServer();
+    try {
+      const ep = await c.api.createEndpoint({ name: 'forwarded' });
+      await c.api.updateReplaySettings({ forwardEnabled: true, forwardTarget: target.url, forwardMaxAttempts: 1 });
+      await post(c, `/e/${ep.slug}/hook`, { 'Content-Type': 'application/json' }, '{"n":1}');
+      await post(c, `/e/${ep.slug}/hook`, { 'Content-Type': 'application/json' }, '{"n":2}');
+      await expect.poll(async () => (await c.api.getHealth({ endpointId: ep.id })).totals.forwardDelivered).toBe(2);
+      const own = await c.api.getHealth({ endpointId: ep.id });
+      expect(own.totals.latencyP50).not.toBeNull();
+      expect((await c.api.getHealth({ endpointId: 'default' })).totals.forwardDelivered).toBe(0);
+      expect((await c.api.getHealth()).totals.forwardDelivered).toBe(2);
+    } finally {
+      await c.api.updateReplaySettings({ forwardEnabled: false });
+      await target.close();
+    }
   });
 
   it("counts the listener's refusals with their reasons", async () => {

@@ -45,8 +45,6 @@ export interface HealthService extends CoreService<HealthMethods> {
 
 const CHANGED_THROTTLE_MS = 1_000;
 const UPDATE_CHUNK = 500;
-/** Forward attempts name a capture id; this remembers recent captures' endpoints for them. */
-const ENDPOINT_MEMORY = 5_000;
 
 function positiveInt(v: unknown, name: string): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 100_000)
@@ -60,7 +58,6 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
   const settings = (): HealthSettings => deps.settings.section('health');
   const aggregates = new HealthAggregates(now);
   const duplicates = new DuplicateIndex();
-  const endpointOf = new Map<string, string>();
   const alerts = new HealthAlerts(settings, (alert: HealthAlert) => events.emit('health:alert', alert));
 
   // Seed from what is stored: deliveries and verdicts of the last day, and the event ids seen.
@@ -84,18 +81,6 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
       events.emit('health:changed', aggregates.takeChanges());
     }, CHANGED_THROTTLE_MS);
     timer.unref();
-  };
-
-  // The ids in arrival order, as a ring: the oldest is forgotten without an iterator per capture.
-  const remembered: string[] = new Array<string>(ENDPOINT_MEMORY).fill('');
-  let ringPos = 0;
-  const remember = (captureId: string, endpointId: string): void => {
-    if (endpointOf.has(captureId)) return;
-    const oldest = remembered[ringPos];
-    if (oldest !== '') endpointOf.delete(oldest);
-    remembered[ringPos] = captureId;
-    ringPos = (ringPos + 1) % ENDPOINT_MEMORY;
-    endpointOf.set(captureId, endpointId);
   };
 
   /** Classifies the record in place; true when its event id was recorded for the duplicate check. */
@@ -177,7 +162,7 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
     events.on('capture:removed', ({ ids }) => duplicates.remove(ids)),
     events.on('capture:cleared', () => duplicates.clear()),
     events.on('replay:forward-attempt', (attempt) => {
-      const endpointId = endpointOf.get(attempt.captureId) ?? 'unknown';
+      const { endpointId } = attempt;
       const at = Date.parse(attempt.at);
       const when = Number.isFinite(at) ? at : now();
       const outcome: ForwardOutcome =
@@ -198,6 +183,17 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
       changed();
     }),
   ];
+
+  // Captures arriving within one millisecond share their receivedAt text: parse it once.
+  let lastReceivedAt = '';
+  let lastArrivalMs = Number.NaN;
+  const arrivalMs = (receivedAt: string): number => {
+    if (receivedAt !== lastReceivedAt) {
+      lastReceivedAt = receivedAt;
+      lastArrivalMs = Date.parse(receivedAt);
+    }
+    return lastArrivalMs;
+  };
 
   const handlers: HealthMethods = {
     async getHealth(query = {}) {
@@ -246,9 +242,8 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
       },
     }),
     onCapture(record) {
-      remember(record.id, record.endpointId);
       const h = record.health;
-      const at = Date.parse(record.receivedAt);
+      const at = arrivalMs(record.receivedAt);
       aggregates.delivery({ at, endpointId: record.endpointId, verdict: h?.verdict, duplicate: !!h?.duplicateOf });
       if (h?.verdict === 'invalid')
         aggregates.error({

@@ -72,6 +72,7 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
       const outcome = entry?.outcome;
       const report: ForwardAttempt = {
         captureId: record.id,
+        endpointId: record.endpointId,
         attempt,
         maxAttempts,
         state: entry && !isRetryable(entry) ? 'delivered' : retry ? 'retrying' : 'failed',

@@ -60,8 +60,10 @@ export function detectByShape(method: string, headers: HeaderPair[]): readonly P
 }
 
 function detectByKey(method: string, headers: HeaderPair[]): readonly Provider[] {
+  // Names as sent, not lower-cased: a sender spells its headers the same way every time, and a
+  // finer key only means another entry for a sender that spells them otherwise.
   let key = `${method}\n`;
-  for (const [name, value] of headers) key += `${name.toLowerCase()}:${shapeOf(value)}\n`;
+  for (const [name, value] of headers) key += `${name}:${shapeOf(value)}\n`;
   const known = detected.get(key);
   if (known !== undefined) return known;
   const providers: readonly Provider[] = detectProviders({ method, headers, body: EMPTY_BODY });

@@ -59,6 +59,8 @@ export function HealthChart({ title, minutes, series, unit, theme }: HealthChart
       const opts: uPlot.Options = {
         width: Math.max(240, el.clientWidth),
         height: 150,
+        // Room on the right for half of the last time label, which uPlot centres on its tick.
+        padding: [12, 32, null, null],
         legend: { show: true },
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
