@@ -2,6 +2,9 @@
  * HAR and cURL import from the list: a HAR file picked in the import view (and the same text
  * pasted) lists its requests; one is opened in the editor and sent to a local echo server.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { response as emptyOkResponse } from '../src/main/core/replay/test-support/har-corpus';
 import { startEcho } from './support/echo';
 import { expect, openApp, test } from './support/fixtures';
@@ -103,6 +106,39 @@ test('imports a cURL command from the list toolbar, not only from a capture', as
     expect(echo.received).toEqual([{ method: 'PUT', url: '/things/7', body: '{"name":"seven"}' }]);
   } finally {
     await echo.close();
+  }
+});
+
+test('asks before reading the files a pasted cURL command names, and reads nothing when told not to', async ({
+  page,
+  hooklens,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'hooklens-e2e-curl-'));
+  try {
+    const file = join(dir, 'event.json');
+    await writeFile(file, '{"from":"disk"}');
+    await openApp(page, hooklens);
+    await page.locator('.empty-state').getByRole('button', { name: 'Import cURL' }).click();
+    const view = page.getByRole('region', { name: 'Import requests' });
+    await view
+      .getByRole('textbox', { name: 'cURL command' })
+      .fill(`curl http://127.0.0.1:9/hook -H 'Content-Type: application/json' --data-binary @${file}`);
+    await view.getByRole('button', { name: 'Import', exact: true }).click();
+
+    const ask = view.getByRole('alertdialog', { name: 'Read files from this computer?' });
+    await expect(ask.getByRole('listitem')).toHaveText([file]);
+    await expect(ask.getByRole('button', { name: 'Read the file and import' })).toBeFocused();
+    await ask.getByRole('button', { name: 'Do not read' }).click();
+    await expect(ask).toHaveCount(0);
+    await expect(view.getByRole('form', { name: 'Edit request' })).toHaveCount(0);
+
+    await view.getByRole('button', { name: 'Import', exact: true }).click();
+    await ask.getByRole('button', { name: 'Read the file and import' }).click();
+    const editor = view.getByRole('form', { name: 'Edit request' });
+    await expect(editor.getByLabel('Method')).toHaveValue('POST');
+    await expect(editor.getByText('{"from":"disk"}')).toBeVisible();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 });
 

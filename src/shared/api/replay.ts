@@ -17,6 +17,11 @@ export type CurlSource = ({ captureId: string; targetBase?: string } | { replayI
   includeSecrets?: boolean;
 };
 
+export interface CurlImportOptions {
+  /** The user was shown `curlFiles(command)` and allowed them to be read. */
+  readFiles?: boolean;
+}
+
 export interface HarExportOptions {
   /** Omitted: every capture. */
   captureIds?: string[];
@@ -46,7 +51,13 @@ export interface ReplayMethods {
   exportCurl(source: CurlSource): Promise<string>;
   /** A HAR 1.2 document as JSON text. */
   exportHar(options: HarExportOptions): Promise<string>;
-  importCurl(command: string): Promise<ImportedRequest>;
+  /**
+   * The files on this computer a pasted command would read (`-d @file`, `-H @file`, `-F f=@file`),
+   * in the order it names them: what the user is asked about before `importCurl` reads them.
+   */
+  curlFiles(command: string): Promise<string[]>;
+  /** Refuses a command that names files unless `readFiles` says the user allowed reading them. */
+  importCurl(command: string, options?: CurlImportOptions): Promise<ImportedRequest>;
   importHar(text: string): Promise<HarImportResult>;
   /** Recent auto-forward attempts, newest first. */
   listForwardAttempts(): Promise<ForwardAttempt[]>;
@@ -63,6 +74,7 @@ export const replayMethodNames = {
   updateReplaySettings: true,
   exportCurl: true,
   exportHar: true,
+  curlFiles: true,
   importCurl: true,
   importHar: true,
   listForwardAttempts: true,

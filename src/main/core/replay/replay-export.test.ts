@@ -4,6 +4,9 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as harValidator from 'har-validator';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +87,36 @@ describe('export and import', () => {
     const err = await fx.service.handlers.importHar(text).catch((e: unknown) => e);
     expect((err as HooklensError).code).toBe('import_failed');
     expect((err as HooklensError).message).toMatch(reason);
+  });
+
+  it('reads no file a pasted cURL command names until asked to, and lists them first', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hooklens-curl-consent-'));
+    try {
+      const body = join(dir, 'body.json');
+      const headers = join(dir, 'headers.txt');
+      await writeFile(body, '{"secret":"from disk"}');
+      await writeFile(headers, 'X-From-File: yes\n');
+      const command = `curl '${fx.echo.url}/f' -H @${headers} --data-binary @${body} -d @${body}`;
+
+      expect(await fx.service.handlers.curlFiles(command)).toEqual([headers, body]);
+      expect(await fx.service.handlers.curlFiles(`curl ${fx.echo.url} -d 'a=1'`)).toEqual([]);
+
+      const refused = await fx.service.handlers.importCurl(command).catch((e: unknown) => e);
+      expect((refused as HooklensError).code).toBe('import_failed');
+      expect((refused as HooklensError).message).toContain(`reads the file ${headers} from this computer`);
+      // What is imported is what the files hold once the user allows it.
+      await rm(body);
+      await writeFile(body, '{"secret":"rewritten after the refusal"}');
+
+      const { request, warnings } = await fx.service.handlers.importCurl(command, { readFiles: true });
+      expect(request.headers).toContainEqual(['X-From-File', 'yes']);
+      expect(request.body.text).toBe(
+        '{"secret":"rewritten after the refusal"}&{"secret":"rewritten after the refusal"}',
+      );
+      expect(warnings).toContain(`Read 40 bytes from ${body} (--data-binary).`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('imports a cURL command and sends it without a capture', async () => {

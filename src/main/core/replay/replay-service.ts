@@ -31,7 +31,7 @@ import type { Provider, SignedRequest } from '../signatures/types';
 import type { CaptureStore } from '../store/types';
 import { createForwarder } from './forwarder';
 import { buildHar, captureToHar, replayToHar, type HarEntry } from './har-export';
-import { readCurlFile } from './curl-files';
+import { namedFiles, readCurlFile, refuseCurlFile } from './curl-files';
 import { parseHar } from './har-import';
 import { openReplayHistory } from './replay-history';
 import { resignHeaders, type SignatureProviders } from './resign';
@@ -338,7 +338,12 @@ export async function createReplayService(deps: ReplayServiceDeps): Promise<Repl
       const entries = await harEntries(ids, options?.includeReplays === true, options?.includeSecrets === true);
       return JSON.stringify(buildHar(entries, deps.version ?? '0.1.0'), null, 2);
     },
-    importCurl: async (command) => parseCurl(requireString(command, 'The cURL command'), readCurlFile),
+    curlFiles: async (command) => namedFiles(requireString(command, 'The cURL command')),
+    importCurl: async (command, options) =>
+      parseCurl(
+        requireString(command, 'The cURL command'),
+        options?.readFiles === true ? readCurlFile : refuseCurlFile,
+      ),
     importHar: async (text) => parseHar(requireString(text, 'The HAR text')),
     listForwardAttempts: async () => forwarder.recent(),
   };

@@ -7,7 +7,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { HooklensClient } from '../../../shared/api';
-import type { CurlSource, HarExportOptions } from '../../../shared/api/replay';
+import type { CurlImportOptions, CurlSource, HarExportOptions } from '../../../shared/api/replay';
 import {
   summarizeReplay,
   type ForwardAttempt,
@@ -61,7 +61,8 @@ export interface ReplaySlice {
   getReplayDraft(captureId: string): Promise<ReplayDraft>;
   exportCurl(source: CurlSource): Promise<string>;
   exportHar(options: HarExportOptions): Promise<string>;
-  importCurl(command: string): Promise<ImportedRequest>;
+  curlFiles(command: string): Promise<string[]>;
+  importCurl(command: string, options?: CurlImportOptions): Promise<ImportedRequest>;
   importHar(text: string): Promise<HarImportResult>;
 }
 
@@ -188,8 +189,9 @@ export const createReplaySlice =
       getReplayDraft: (captureId) => api.getReplayDraft(captureId),
       exportCurl: (source) => api.exportCurl(source),
       exportHar: (options) => api.exportHar(options),
-      async importCurl(command) {
-        const result = await api.importCurl(command);
+      curlFiles: (command) => api.curlFiles(command),
+      async importCurl(command, options) {
+        const result = await api.importCurl(command, options);
         set({ imported: { source: 'curl', requests: [result], warnings: [] } });
         return result;
       },
