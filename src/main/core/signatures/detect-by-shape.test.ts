@@ -32,4 +32,42 @@ describe('provider detection remembered per header shape', () => {
     for (let round = 0; round < 2; round += 1)
       expect(ids(detectByShape('POST', shared))).toEqual(fresh('POST', shared));
   });
+
+  it('answers one delivery after another that differs from it in one value shape, or one name, afresh', () => {
+    const base: HeaderPair[] = [
+      ['Host', 'hooks.example'],
+      ['User-Agent', 'GitHub-Hookshot/abc1234'],
+      ['Content-Type', 'application/json'],
+    ];
+    // Each list follows the one before it; every answer must equal asking every provider again.
+    const asked: HeaderPair[][] = [
+      [...base, ['X-Hub-Signature', `sha1=${'a'.repeat(40)}`]],
+      [...base, ['X-Hub-Signature', `sha1=${'b'.repeat(40)}`]],
+      [...base, ['X-Hub-Signature', `sha256=${'c'.repeat(64)}`]],
+      [...base, ['X-Hub-Signature', `sha256=${'c'.repeat(64)}`], ['X-GitHub-Event', 'push']],
+      [...base, ['X-Hub-Signature-256', `sha256=${'c'.repeat(64)}`]],
+      [...base, ['X-Event-Key', `sha256=${'c'.repeat(64)}`]],
+      [
+        ['Host', 'hooks.example'],
+        ['User-Agent', 'Segment.io/1.0'],
+        ['Content-Type', 'application/json'],
+        ['X-Signature', 'a'.repeat(40)],
+      ],
+      [
+        ['Host', 'hooks.example'],
+        ['User-Agent', 'curl/8.5.0'],
+        ['Content-Type', 'application/json'],
+        ['X-Signature', 'a'.repeat(40)],
+      ],
+    ];
+    const answers = asked.map((headers) => {
+      // A new list each time, with new strings, as the listener builds it.
+      const copy = headers.map(([n, v]): HeaderPair => [`${n} `.trimEnd(), `${v} `.trimEnd()]);
+      const got = ids(detectByShape('POST', copy));
+      expect(got, JSON.stringify(headers.at(-1))).toEqual(fresh('POST', headers));
+      return got.join(',');
+    });
+    // The sequence is only a test if the answers do change along it.
+    expect(new Set(answers).size).toBeGreaterThanOrEqual(4);
+  });
 });

@@ -59,15 +59,55 @@ export function detectByShape(method: string, headers: HeaderPair[]): readonly P
   return providers;
 }
 
+/*
+ * The previous ask, header by header. One sender repeats most header values exactly from one
+ * delivery to the next (Host, User-Agent, Content-Type…), and only a few change (a signature, the
+ * length). The same names with the same value shapes, in the same order, make the same key, so
+ * such a list gets the previous answer without the key being built and looked up.
+ */
+interface PreviousAsk {
+  method: string;
+  names: string[];
+  values: string[];
+  shapes: string[];
+  providers: readonly Provider[];
+}
+let previous: PreviousAsk | null = null;
+
+function answerOfPrevious(method: string, headers: HeaderPair[]): readonly Provider[] | undefined {
+  const p = previous;
+  if (p === null || p.method !== method || p.names.length !== headers.length) return undefined;
+  for (let i = 0; i < headers.length; i += 1) {
+    const pair = headers[i];
+    if (pair[0] !== p.names[i]) return undefined;
+    if (pair[1] !== p.values[i] && shapeOf(pair[1]) !== p.shapes[i]) return undefined;
+  }
+  return p.providers;
+}
+
 function detectByKey(method: string, headers: HeaderPair[]): readonly Provider[] {
+  const again = answerOfPrevious(method, headers);
+  if (again !== undefined) return again;
+  const names: string[] = new Array<string>(headers.length);
+  const values: string[] = new Array<string>(headers.length);
+  const shapeList: string[] = new Array<string>(headers.length);
   // Names as sent, not lower-cased: a sender spells its headers the same way every time, and a
   // finer key only means another entry for a sender that spells them otherwise.
   let key = `${method}\n`;
-  for (const [name, value] of headers) key += `${name}:${shapeOf(value)}\n`;
-  const known = detected.get(key);
-  if (known !== undefined) return known;
-  const providers: readonly Provider[] = detectProviders({ method, headers, body: EMPTY_BODY });
-  if (detected.size >= DETECT_CACHE_LIMIT) detected.clear();
-  detected.set(key, providers);
+  for (let i = 0; i < headers.length; i += 1) {
+    const [name, value] = headers[i];
+    const shape = shapeOf(value);
+    names[i] = name;
+    values[i] = value;
+    shapeList[i] = shape;
+    key += `${name}:${shape}\n`;
+  }
+  let providers = detected.get(key);
+  if (providers === undefined) {
+    providers = detectProviders({ method, headers, body: EMPTY_BODY });
+    if (detected.size >= DETECT_CACHE_LIMIT) detected.clear();
+    detected.set(key, providers);
+  }
+  previous = { method, names, values, shapes: shapeList, providers };
   return providers;
 }
