@@ -44,19 +44,13 @@ function shapeOf(value: string): string {
   return shape;
 }
 
-/*
- * Health and search both ask about each new capture, with the same record's header list: the second
- * ask skips building the key. A captured record's headers never change once it is built.
+/**
+ * What detectProviders answers for this method and these headers (no body), best first. Do not
+ * modify it. Health (before the store write) and search (after it) both ask about each new capture;
+ * the second ask mostly finds the answer as the previous ask's below.
  */
-const byHeaderList = new WeakMap<HeaderPair[], { method: string; providers: readonly Provider[] }>();
-
-/** What detectProviders answers for this method and these headers (no body), best first. Do not modify it. */
 export function detectByShape(method: string, headers: HeaderPair[]): readonly Provider[] {
-  const asked = byHeaderList.get(headers);
-  if (asked !== undefined && asked.method === method) return asked.providers;
-  const providers = detectByKey(method, headers);
-  byHeaderList.set(headers, { method, providers });
-  return providers;
+  return answerOfPrevious(method, headers) ?? detectByKey(method, headers);
 }
 
 /*
@@ -86,8 +80,6 @@ function answerOfPrevious(method: string, headers: HeaderPair[]): readonly Provi
 }
 
 function detectByKey(method: string, headers: HeaderPair[]): readonly Provider[] {
-  const again = answerOfPrevious(method, headers);
-  if (again !== undefined) return again;
   const names: string[] = new Array<string>(headers.length);
   const values: string[] = new Array<string>(headers.length);
   const shapeList: string[] = new Array<string>(headers.length);
