@@ -167,13 +167,6 @@ export class CaptureIndex implements SummaryScan {
     return (this.blobs.get(hash) ?? 0) > 0;
   }
 
-  /** Entries whose journal line is in `seg`. */
-  entriesIn(seg: number): IndexEntry[] {
-    const out: IndexEntry[] = [];
-    for (const slot of this.order) if (slot.live && slot.entry.seg === seg) out.push(slot.entry);
-    return out;
-  }
-
   /** Adjusts reference counts; returns the blob hash when its count dropped to zero. */
   private use(entry: IndexEntry, delta: 1 | -1): string | undefined {
     const seg = this.segments.get(entry.seg) ?? { live: 0, liveBytes: 0 };

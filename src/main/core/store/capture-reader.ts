@@ -151,8 +151,8 @@ export class CaptureReader {
     return buf;
   }
 
-  /** Read handles still open, so closing the store can close them all. */
-  openSegments(): number[] {
-    return [...this.readers.keys()];
+  /** Closes every segment opened for reading (the store is closing). */
+  closeAll(): void {
+    for (const seg of [...this.readers.keys()]) this.dropReader(seg);
   }
 }

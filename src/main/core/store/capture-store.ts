@@ -317,7 +317,7 @@ class JournalCaptureStore implements CaptureStore {
       this.pending = [];
       await this.writer?.close();
       this.writer = null;
-      for (const seg of this.reader.openSegments()) this.reader.dropReader(seg);
+      this.reader.closeAll();
       await this.lock.release();
     }
   }

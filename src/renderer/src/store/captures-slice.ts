@@ -78,6 +78,23 @@ export interface CapturesSlice {
   setPinned(id: string, pinned: boolean): Promise<void>;
 }
 
+/** Runs `run` once, `ms` after the first call of a burst (a background load: its rejection is ignored). */
+function coalesced(ms: number, run: () => Promise<unknown>): { soon(): void; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    soon() {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        void run().catch(() => undefined);
+      }, ms);
+    },
+    cancel() {
+      clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
+
 export const createCapturesSlice =
   (api: HooklensClient): StateCreator<AppState, [], [], CapturesSlice> =>
   (set, get) => {
@@ -87,8 +104,6 @@ export const createCapturesSlice =
     let shift = 0;
     const inFlight = new Set<string>();
     let onScreen: [number, number] = [0, PAGE_ROWS];
-    let refreshTimer: ReturnType<typeof setTimeout> | undefined;
-    let facetsTimer: ReturnType<typeof setTimeout> | undefined;
     let facetsSeq = 0;
     // The endpoint the facets were counted for; a view change within it (search, health) keeps them.
     let facetsScope: string | null | undefined;
@@ -126,23 +141,9 @@ export const createCapturesSlice =
       }
     };
 
-    const refreshSoon = (): void => {
-      refreshTimer ??= setTimeout(() => {
-        refreshTimer = undefined;
-        void get()
-          .loadCaptures()
-          .catch(() => undefined);
-      }, REFRESH_DELAY_MS);
-    };
-
-    const facetsSoon = (): void => {
-      facetsTimer ??= setTimeout(() => {
-        facetsTimer = undefined;
-        void get()
-          .loadFacets()
-          .catch(() => undefined);
-      }, FACETS_DELAY_MS);
-    };
+    const refresh = coalesced(REFRESH_DELAY_MS, () => get().loadCaptures());
+    const refreshSoon = refresh.soon;
+    const facetsSoon = coalesced(FACETS_DELAY_MS, () => get().loadFacets()).soon;
 
     /** Takes the captures out of the list at once and holds them for Undo; the core is asked after the window. */
     const deleteSummaries = async (summaries: CaptureSummary[]): Promise<void> => {
@@ -207,8 +208,7 @@ export const createCapturesSlice =
       },
 
       async loadCaptures() {
-        clearTimeout(refreshTimer);
-        refreshTimer = undefined;
+        refresh.cancel();
         generation += 1;
         const mine = generation;
         const shiftAt = shift;
