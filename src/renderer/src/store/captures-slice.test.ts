@@ -26,6 +26,23 @@ describe('captures, selection and endpoints slices', () => {
     expect((await fx.core.api.getCapture(id)).pinned).toBeFalsy();
   });
 
+  it('counts a capture once when its event reaches the window after a load that counted it', async () => {
+    const ids = [await fx.capture('/a'), await fx.capture('/b'), await fx.capture('/c')];
+    await until(fx.store, (s) => s.captureTotal === 3);
+    await fx.store.getState().loadCaptures();
+    expect(fx.store.getState().captureTotal).toBe(3);
+    // The event of /c, late (events and answers travel apart): it was in the load's total already.
+    const late = (await fx.core.api.listCaptures()).items.find((c) => c.id === ids[2])!;
+    fx.store.getState().captureAdded(late);
+    expect(fx.store.getState().captureTotal).toBe(3);
+    expect(fx.store.getState().rows.filter((c) => c?.id === ids[2])).toHaveLength(1);
+    // A capture stored after the load is counted by its event.
+    const next = await fx.capture('/d');
+    const s = await until(fx.store, (st) => st.rows[0]?.id === next);
+    expect(s.captureTotal).toBe(4);
+    expect((await fx.core.api.listCaptures()).total).toBe(4);
+  });
+
   it('puts the row back when the core refuses to pin', async () => {
     fx.store.getState().captureAdded({
       id: 'gone',

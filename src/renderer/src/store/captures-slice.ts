@@ -109,6 +109,13 @@ export const createCapturesSlice =
     let facetsScope: string | null | undefined;
     // A delete is applied from its answer and again from its event: the second must not count twice.
     let removedIds = new Set<string>();
+    /*
+     * A capture's event can reach the window after a load whose total already counts it (events and
+     * answers travel apart). Ids sort by arrival, so the newest id a load saw tells the captures it
+     * counted from those it did not; `announced` holds the ids of events while a load is out.
+     */
+    let countedThrough = '';
+    let announced: string[] | null = null;
     let undoTimer: ReturnType<typeof setTimeout> | undefined;
     const stopUndoTimer = (): void => {
       if (undoTimer !== undefined) clearTimeout(undoTimer);
@@ -218,10 +225,18 @@ export const createCapturesSlice =
         // An unfiltered view's total is the stored total: the pages carry it, no call of its own.
         const narrowed =
           s.activeEndpointId !== null || isActiveQuery(toQuery(s.filters)) || isHealthFilterActive(s.healthFilters);
-        const [all, ...answers] = await Promise.all([
-          narrowed ? api.listCaptures({ limit: 0 }) : null,
-          ...[...pages].map((page) => fetchWindow(page * PAGE_ROWS, PAGE_ROWS)),
-        ]);
+        const seen: string[] = [];
+        announced = seen;
+        let answered: [CapturePage | null, ...CapturePage[]];
+        try {
+          answered = await Promise.all([
+            narrowed ? api.listCaptures({ limit: 1 }) : null,
+            ...[...pages].map((page) => fetchWindow(page * PAGE_ROWS, PAGE_ROWS)),
+          ]);
+        } finally {
+          if (announced === seen) announced = null;
+        }
+        const [all, ...answers] = answered;
         if (mine !== generation) return;
         // The view starts over: rows off screen are fetched again when scrolled to.
         let rows: Rows = [];
@@ -229,7 +244,11 @@ export const createCapturesSlice =
         const pending = get().pendingDelete?.summaries.length ?? 0;
         // Unfiltered, the pages were cut without the pending delete's rows already.
         const stored = all ? Math.max(0, all.total - pending) : answers[0].total;
-        set({ rows, captureTotal: stored + (shift - shiftAt), capturesLoaded: true });
+        // The newest capture stored when the total was taken (page 0 of an unfiltered view is the newest).
+        const newest = (all ?? answers[0]).items[0]?.id ?? '';
+        if (newest > countedThrough) countedThrough = newest;
+        const later = seen.filter((id) => id > newest).length;
+        set({ rows, captureTotal: stored + later, capturesLoaded: true });
         // Counted once the rows are in, so the first page does not wait behind a walk of every capture.
         if (facetsScope !== get().activeEndpointId)
           void get()
@@ -249,7 +268,8 @@ export const createCapturesSlice =
       },
       captureAdded(summary) {
         const s = get();
-        set({ captureTotal: s.captureTotal + 1, lastArrival: summary });
+        announced?.push(summary.id);
+        set({ captureTotal: summary.id > countedThrough ? s.captureTotal + 1 : s.captureTotal, lastArrival: summary });
         if (summary.health) facetsSoon();
         const verdict = inView(s, summary);
         if (verdict === null) return refreshSoon();
